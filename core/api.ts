@@ -1,0 +1,21 @@
+/**
+ * The whole application contract: every area's handler map, merged. Hosts
+ * loop over `handlers`; the renderer types its client with `LedgerApi`.
+ * A new area adds one import and one spread here.
+ */
+import type { ApiOf } from './handler.ts';
+import { setupHandlers } from './setup/handlers.ts';
+import { orgHandlers } from './org/handlers.ts';
+import { memberHandlers } from './members/handlers.ts';
+import { auditHandlers } from './audit/handlers.ts';
+
+export const handlers = {
+  ...setupHandlers,
+  ...orgHandlers,
+  ...memberHandlers,
+  ...auditHandlers,
+};
+
+export type Handlers = typeof handlers;
+export type LedgerApi = ApiOf<Handlers>;
+export type HandlerName = keyof Handlers;

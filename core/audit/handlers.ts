@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { handler } from '../handler.ts';
+import { id } from '../validate.ts';
+import { recyclableEntities, recyclableEntity, restore } from './service.ts';
+
+export const auditHandlers = {
+  'audit/log': handler(
+    z.object({ search: z.string().optional(), entity: z.string().optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(30) }),
+    async (ctx, q) => {
+      let query = ctx.db.selectFrom('audit_log');
+      if (q.entity) query = query.where('entity', '=', q.entity);
+      if (q.search?.trim()) query = query.where('summary', 'like', `%${q.search.trim()}%`);
+      const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return {
+        total: Number(total),
+        rows: rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actor: r.actor,
+          entity: r.entity,
+          entityId: r.entity_id,
+          action: r.action,
+          summary: r.summary,
+          before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
+          after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+        })),
+      };
+    },
+  ),
+  'recycle/list': handler(z.object({}), async (ctx) => {
+    const out: { table: string; title: string; id: string; label: string; deletedAt: string }[] = [];
+    for (const e of recyclableEntities()) {
+      const rows = await (ctx.db as unknown as import('kysely').Kysely<any>)
+        .selectFrom(e.table)
+        .selectAll()
+        .where('deleted_at', 'is not', null)
+        .execute();
+      for (const r of rows) out.push({ table: e.table, title: e.title, id: String(r.id), label: e.label(r), deletedAt: String(r.deleted_at) });
+    }
+    return out.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
+  }),
+  'recycle/restore': handler(z.object({ table: z.string(), id }), async (ctx, { table, id }) => {
+    recyclableEntity(table);
+    await ctx.db.transaction().execute((tx) => restore(tx, ctx, table, id));
+    return { ok: true };
+  }),
+};

@@ -1,0 +1,80 @@
+/**
+ * Every change goes through here: one audit row (who, when, entity, before,
+ * after) written in the same transaction as the change. Deleting sets
+ * `deleted_at` (the recycle bin); restoring clears it.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Ctx } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+
+export type Tx = Kysely<DB> | Transaction<DB>;
+
+export interface AuditEntry {
+  entity: string;
+  entityId: string;
+  action: '新增' | '修改' | '删除' | '恢复' | '导入' | '离开' | string;
+  summary: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      id: ctx.platform.newId(),
+      at: ctx.platform.now(),
+      actor: ctx.platform.actor,
+      entity: e.entity,
+      entity_id: e.entityId,
+      action: e.action,
+      summary: e.summary,
+      before_json: e.before === undefined ? null : JSON.stringify(e.before),
+      after_json: e.after === undefined ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}
+
+/** Tables that can go to the recycle bin, with the Chinese name of the entity and its label column. */
+export interface RecyclableEntity {
+  table: string;
+  title: string;
+  label: (row: Record<string, unknown>) => string;
+}
+
+const recyclable = new Map<string, RecyclableEntity>();
+
+export function registerRecyclable(e: RecyclableEntity): void {
+  recyclable.set(e.table, e);
+}
+
+export function recyclableEntities(): RecyclableEntity[] {
+  return [...recyclable.values()];
+}
+
+export function recyclableEntity(table: string): RecyclableEntity {
+  const e = recyclable.get(table);
+  if (!e) throw new LedgerError(`该类记录不能放入回收站：${table}`);
+  return e;
+}
+
+type AnyTx = Kysely<any> | Transaction<any>;
+
+export async function softDelete(tx: Tx, ctx: Ctx, table: string, id: string): Promise<void> {
+  const e = recyclableEntity(table);
+  const t = tx as AnyTx;
+  const row = await t.selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new LedgerError(`找不到要删除的${e.title}，可能已被删除`);
+  await t.updateTable(table).set({ deleted_at: ctx.platform.now() }).where('id', '=', id).execute();
+  await audit(tx, ctx, { entity: table, entityId: id, action: '删除', summary: `删除${e.title}“${e.label(row)}”（移入回收站）`, before: row });
+}
+
+export async function restore(tx: Tx, ctx: Ctx, table: string, id: string): Promise<void> {
+  const e = recyclableEntity(table);
+  const t = tx as AnyTx;
+  const row = await t.selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
+  if (!row) throw new LedgerError(`回收站中找不到该${e.title}`);
+  await t.updateTable(table).set({ deleted_at: null }).where('id', '=', id).execute();
+  await audit(tx, ctx, { entity: table, entityId: id, action: '恢复', summary: `从回收站恢复${e.title}“${e.label(row)}”`, after: { ...row, deleted_at: null } });
+}

@@ -1,0 +1,64 @@
+/**
+ * party-ledger: the same core from the command line.
+ * Exit codes: 0 done, 1 an error the clerk must fix (message in Chinese on stderr), 2 usage.
+ */
+import path from 'node:path';
+import { defaultDataDir, ledgerFile } from '../paths.ts';
+import { systemPlatform } from '../platform.ts';
+import { openLedgerContext, type Ledger } from '../ledger.ts';
+import { LedgerError } from '../errors.ts';
+import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
+import { foundationCommands } from './foundation.ts';
+
+registerCommands(foundationCommands);
+
+const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help']);
+
+function usage(): string {
+  const lines = commands.map((c) => `  party-ledger ${c.usage}\n      ${c.summary}`);
+  return `用法：party-ledger <命令> [--db 台账文件] [--json]\n\n命令：\n${lines.join('\n')}\n\n--db 默认为 ${ledgerFile(defaultDataDir())}（可用环境变量 PARTY_LEDGER_HOME 改变数据文件夹）`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, BOOLEAN_FLAGS);
+  const json = args.flags.json === true;
+  if (args.positional.length === 0 || args.flags.help === true) {
+    (args.positional.length === 0 && args.flags.help !== true ? process.stderr : process.stdout).write(usage() + '\n');
+    return args.flags.help === true ? 0 : 2;
+  }
+  const cmd = [...commands].sort((a, b) => b.path.length - a.path.length).find((c) => c.path.every((w, i) => args.positional[i] === w));
+  if (!cmd) {
+    process.stderr.write(`未知命令：${args.positional.join(' ')}\n\n${usage()}\n`);
+    return 2;
+  }
+  const rest = { positional: args.positional.slice(cmd.path.length), flags: args.flags };
+  let ledger: Ledger | null = null;
+  const io: CliIo = {
+    json,
+    out: (line) => process.stdout.write(line + '\n'),
+    print: (value, text) => process.stdout.write((json ? JSON.stringify(value, null, 2) : text()) + '\n'),
+    open: async () => {
+      if (ledger) return ledger;
+      const dbFlag = args.flags.db;
+      if (dbFlag === true) throw new UsageError('--db 需要一个文件路径');
+      const file = dbFlag ? path.resolve(dbFlag) : ledgerFile(defaultDataDir());
+      ledger = await openLedgerContext(file, systemPlatform(path.dirname(file), '命令行'));
+      return ledger;
+    },
+  };
+  try {
+    await cmd.run(rest, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n用法：party-ledger ${cmd.usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`错误：${e instanceof LedgerError ? e.message : (e as Error).message}\n`);
+    return 1;
+  } finally {
+    if (ledger) await (ledger as Ledger).close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,34 @@
+/** `npm start` without Electron: open the ledger, serve browser mode, print the URL, open a browser if there is one. */
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { defaultDataDir, ledgerFile } from '../paths.ts';
+import { systemPlatform } from '../platform.ts';
+import { openLedgerContext } from '../ledger.ts';
+import { startHost } from './server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dataDir = defaultDataDir();
+const ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir));
+const host = await startHost({ ledger, staticDir: path.join(root, 'dist', 'renderer'), port: Number(process.env.PARTY_LEDGER_PORT ?? 0) });
+console.log(`党务台账（浏览器模式）已启动，请在浏览器中打开：${host.url}`);
+console.log(`数据文件：${ledger.file}　按 Ctrl+C 退出。`);
+
+if (!process.env.CI && process.env.PARTY_LEDGER_NO_BROWSER !== '1') {
+  const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', host.url]] : process.platform === 'darwin' ? ['open', [host.url]] : ['xdg-open', [host.url]];
+  try {
+    const child = spawn(opener[0] as string, opener[1] as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    /* no system browser: the printed URL is enough */
+  }
+}
+
+const stop = async () => {
+  await host.close();
+  await ledger.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,46 @@
+/** The view model of the 党员花名册: already formatted strings, in roster order. */
+import type { Ctx } from '../context.ts';
+import { getSetting } from '../settings/service.ts';
+import { rosterWorkbook, type RosterModel } from '../../templates/roster.ts';
+import { composeWorkUnit } from './import.ts';
+import { listMembers } from './service.ts';
+
+export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promise<RosterModel> {
+  const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
+  const { rows } = await listMembers(ctx, { branchId: opts.branchId, pageSize: 1_000_000, sortBy: 'branch' });
+  const branchName = opts.branchId
+    ? ((await ctx.db.selectFrom('org_units').select('name').where('id', '=', opts.branchId).executeTakeFirst())?.name ?? '')
+    : '';
+  const today = ctx.platform.today();
+  return {
+    title: `${unit}${branchName ? branchName : ''}党员花名册`,
+    subtitle: `填报单位：${unit}${branchName ? `　${branchName}` : ''}　　截至 ${today}　共 ${rows.length} 名（正式党员 ${rows.filter((r) => r.partyStatus === '正式').length} 名，预备党员 ${rows.filter((r) => r.partyStatus === '预备').length} 名）`,
+    rows: rows.map((m, i) => [
+      String(i + 1),
+      m.name,
+      m.gender,
+      m.ethnicity,
+      m.birthDate,
+      m.idNumber,
+      m.nativePlace ?? '',
+      m.education ?? '',
+      m.workStartDate ?? '',
+      m.joinDate,
+      m.fullDate ?? '',
+      m.partyStatus,
+      m.category,
+      composeWorkUnit(m),
+      m.phone ?? '',
+      m.branchName,
+      m.groupName ?? '',
+      m.note ?? '',
+    ]),
+    footer: `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`,
+  };
+}
+
+export async function exportRoster(ctx: Ctx, opts: { branchId?: string }): Promise<{ bytes: Uint8Array; fileName: string; count: number }> {
+  const model = await rosterModel(ctx, opts);
+  const bytes = await rosterWorkbook(model);
+  return { bytes, fileName: `${model.title}（${ctx.platform.today()}）.xlsx`, count: model.rows.length };
+}

@@ -1,0 +1,153 @@
+/** Reading and changing the member roster; every change is audited in its transaction. */
+import type { Ctx } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+import { audit, softDelete, type Tx } from '../audit/service.ts';
+import { memberLabels, memberProblems, memberToColumns, rowToMember, type Member, type MemberInput } from './model.ts';
+import { normalizeIdNumber } from './idcard.ts';
+
+export interface MemberQuery {
+  search?: string;
+  branchId?: string;
+  partyStatus?: string;
+  category?: string;
+  /** 'active' (default): on the roster; 'left': left the roster; 'all' */
+  scope?: 'active' | 'left' | 'all';
+  sortBy?: 'name' | 'birthDate' | 'joinDate' | 'branch' | 'idNumber';
+  sortDir?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+const SORT_COLUMNS = {
+  name: 'm.name',
+  birthDate: 'm.birth_date',
+  joinDate: 'm.join_date',
+  branch: 'b.sort_order',
+  idNumber: 'm.id_number',
+} as const;
+
+function baseQuery(tx: Tx) {
+  return tx
+    .selectFrom('members as m')
+    .innerJoin('org_units as b', 'b.id', 'm.branch_id')
+    .leftJoin('org_units as g', 'g.id', 'm.group_id')
+    .where('m.deleted_at', 'is', null);
+}
+
+export async function listMembers(ctx: Ctx, q: MemberQuery): Promise<{ total: number; rows: Member[] }> {
+  let query = baseQuery(ctx.db);
+  const scope = q.scope ?? 'active';
+  if (scope === 'active') query = query.where('m.left_type', 'is', null);
+  if (scope === 'left') query = query.where('m.left_type', 'is not', null);
+  if (q.branchId) query = query.where((eb) => eb.or([eb('m.branch_id', '=', q.branchId!), eb('b.parent_id', '=', q.branchId!)]));
+  if (q.partyStatus) query = query.where('m.party_status', '=', q.partyStatus);
+  if (q.category) query = query.where('m.category', '=', q.category);
+  if (q.search?.trim()) {
+    const like = `%${q.search.trim()}%`;
+    query = query.where((eb) =>
+      eb.or([eb('m.name', 'like', like), eb('m.id_number', 'like', like), eb('m.phone', 'like', like), eb('m.position', 'like', like)]),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  const dir = q.sortDir ?? 'asc';
+  const pageSize = q.pageSize ?? 20;
+  const page = Math.max(1, q.page ?? 1);
+  const rows = await query
+    .selectAll('m')
+    .select(['b.name as branch_name', 'g.name as group_name'])
+    .orderBy(SORT_COLUMNS[q.sortBy ?? 'branch'], dir)
+    .orderBy('m.join_date', 'asc')
+    .orderBy('m.id', 'asc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return { total: Number(total), rows: rows.map(rowToMember) };
+}
+
+export async function getMember(tx: Tx, id: string): Promise<Member> {
+  const row = await baseQuery(tx).selectAll('m').select(['b.name as branch_name', 'g.name as group_name']).where('m.id', '=', id).executeTakeFirst();
+  if (!row) throw new LedgerError('找不到该党员，可能已被删除');
+  return rowToMember(row);
+}
+
+/** Throws one LedgerError naming the first bad field; `details` carries all of them. */
+export async function checkMember(tx: Tx, ctx: Ctx, m: MemberInput, selfId: string | null): Promise<void> {
+  const problems = memberProblems(m, ctx.platform.today());
+  const branch = await tx.selectFrom('org_units').select(['id', 'kind']).where('id', '=', m.branchId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!branch) problems.push({ field: 'branchId', message: '所选支部不存在' });
+  if (m.groupId) {
+    const g = await tx.selectFrom('org_units').select(['parent_id', 'kind']).where('id', '=', m.groupId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!g || g.kind !== '党小组' || g.parent_id !== m.branchId) problems.push({ field: 'groupId', message: '党小组不属于所选支部' });
+  }
+  const dup = await tx
+    .selectFrom('members')
+    .select(['id', 'name', 'deleted_at'])
+    .where('id_number', '=', normalizeIdNumber(m.idNumber))
+    .executeTakeFirst();
+  if (dup && dup.id !== selfId)
+    problems.push({ field: 'idNumber', message: `与党员“${dup.name}”重复${dup.deleted_at ? '（该党员在回收站中，可先恢复）' : ''}` });
+  if (problems.length) {
+    const p = problems[0];
+    throw new LedgerError(`“${memberLabels[p.field]}”${p.message}`, p.field, problems);
+  }
+}
+
+export async function createMember(ctx: Ctx, m: MemberInput): Promise<Member> {
+  return ctx.db.transaction().execute(async (tx) => {
+    await checkMember(tx, ctx, m, null);
+    const id = ctx.platform.newId();
+    const now = ctx.platform.now();
+    await tx.insertInto('members').values({ id, ...memberToColumns(m), left_type: null, left_date: null, left_reason: null, created_at: now, updated_at: now, deleted_at: null }).execute();
+    const created = await getMember(tx, id);
+    await audit(tx, ctx, { entity: 'members', entityId: id, action: '新增', summary: `新增党员“${m.name}”`, after: created });
+    return created;
+  });
+}
+
+export async function updateMember(ctx: Ctx, id: string, m: MemberInput): Promise<Member> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await getMember(tx, id);
+    await checkMember(tx, ctx, m, id);
+    await tx.updateTable('members').set({ ...memberToColumns(m), updated_at: ctx.platform.now() }).where('id', '=', id).execute();
+    const after = await getMember(tx, id);
+    await audit(tx, ctx, { entity: 'members', entityId: id, action: '修改', summary: `修改党员“${m.name}”的信息`, before, after });
+    return after;
+  });
+}
+
+export async function leaveRoster(ctx: Ctx, id: string, leave: { leftType: string; leftDate: string; leftReason: string | null }): Promise<Member> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await getMember(tx, id);
+    if (before.leftType) throw new LedgerError(`该党员已于 ${before.leftDate} ${before.leftType}`);
+    if (leave.leftDate > ctx.platform.today()) throw new LedgerError('“离开日期”不能晚于今天', 'leftDate');
+    if (leave.leftDate < before.joinDate) throw new LedgerError('“离开日期”不能早于入党日期', 'leftDate');
+    await tx
+      .updateTable('members')
+      .set({ left_type: leave.leftType, left_date: leave.leftDate, left_reason: leave.leftReason, updated_at: ctx.platform.now() })
+      .where('id', '=', id)
+      .execute();
+    const after = await getMember(tx, id);
+    await audit(tx, ctx, { entity: 'members', entityId: id, action: '离开', summary: `党员“${before.name}”${leave.leftType}（${leave.leftDate}）`, before, after });
+    return after;
+  });
+}
+
+/** Puts a member who left (e.g. transferred out and back) on a branch roster again; history stays in the log. */
+export async function rejoinRoster(ctx: Ctx, id: string, branchId: string): Promise<Member> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await getMember(tx, id);
+    if (!before.leftType) throw new LedgerError('该党员仍在册，无需恢复');
+    await tx
+      .updateTable('members')
+      .set({ left_type: null, left_date: null, left_reason: null, branch_id: branchId, group_id: null, updated_at: ctx.platform.now() })
+      .where('id', '=', id)
+      .execute();
+    const after = await getMember(tx, id);
+    await audit(tx, ctx, { entity: 'members', entityId: id, action: '修改', summary: `党员“${before.name}”重新编入“${after.branchName}”`, before, after });
+    return after;
+  });
+}
+
+export async function deleteMember(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'members', id));
+}

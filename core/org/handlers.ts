@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { handler } from '../handler.ts';
+import { id, optDate, optText, text } from '../validate.ts';
+import { registerRecyclable } from '../audit/service.ts';
+import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
+
+registerRecyclable({ table: 'org_units', title: '组织', label: (r) => String(r.name) });
+
+const unitInput = z.object({
+  parentId: z.string().nullish().transform((v) => v || null),
+  kind: z.enum(ORG_KINDS, { error: '应为 党委、党总支、党支部 或 党小组' }),
+  name: text(60),
+  shortName: optText(30),
+  establishedOn: optDate,
+  termYears: z.coerce.number().int().min(1, '至少 1 年').max(10, '不超过 10 年').nullish().transform((v) => v ?? null),
+  termStartOn: optDate,
+  sortOrder: z.number().int().nullish().transform((v) => v ?? null),
+  note: optText(500),
+});
+
+export const orgHandlers = {
+  'org/tree': handler(z.object({}), (ctx) => orgTree(ctx)),
+  'org/branches': handler(z.object({}), (ctx) => listBranches(ctx)),
+  'org/create': handler(unitInput, async (ctx, input) => ({ id: await createUnit(ctx, input) })),
+  'org/update': handler(unitInput.extend({ id }), async (ctx, { id, ...input }) => {
+    await updateUnit(ctx, id, input);
+    return { ok: true };
+  }),
+  'org/delete': handler(z.object({ id }), async (ctx, { id }) => {
+    await deleteUnit(ctx, id);
+    return { ok: true };
+  }),
+  'org/roles/add': handler(
+    z.object({
+      orgId: id,
+      memberId: z.string().nullish().transform((v) => v || null),
+      personName: optText(30),
+      role: z.enum(ROLES, { error: '职务不在列表中' }),
+      startOn: optDate,
+    }),
+    async (ctx, input) => ({ id: await saveRole(ctx, input) }),
+  ),
+  'org/roles/end': handler(z.object({ id, endOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期') }), async (ctx, { id, endOn }) => {
+    await endRole(ctx, id, endOn);
+    return { ok: true };
+  }),
+};

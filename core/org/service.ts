@@ -1,0 +1,272 @@
+/**
+ * The organization tree: 党委 → 党总支 (optional) → 党支部 → 党小组, with the
+ * committee roles of each unit and the 换届 due date from its term.
+ */
+import type { Ctx } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+import { audit, softDelete, type Tx } from '../audit/service.ts';
+import { addYears } from '../dates.ts';
+import type { OrgUnitsTable } from '../../db/schema.ts';
+
+export const ORG_KINDS = ['党委', '党总支', '党支部', '党小组'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ROLES = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '组长'] as const;
+
+/** Which kinds may sit directly under which. */
+const ALLOWED_PARENT: Record<OrgKind, (OrgKind | null)[]> = {
+  党委: [null],
+  党总支: ['党委'],
+  党支部: ['党委', '党总支'],
+  党小组: ['党支部'],
+};
+
+/** Default term length (years): 支部工作条例 第十五条 — 党支部委员会每届任期 3 年; 基层党委 5 年. */
+export const DEFAULT_TERM_YEARS: Record<OrgKind, number | null> = { 党委: 5, 党总支: 5, 党支部: 3, 党小组: null };
+
+export interface OrgRole {
+  id: string;
+  orgId: string;
+  memberId: string | null;
+  personName: string;
+  role: string;
+  startOn: string | null;
+  endOn: string | null;
+}
+
+export interface OrgUnit {
+  id: string;
+  parentId: string | null;
+  kind: OrgKind;
+  name: string;
+  shortName: string | null;
+  establishedOn: string | null;
+  termYears: number | null;
+  termStartOn: string | null;
+  /** 换届 due date: term start + term years. */
+  termDueOn: string | null;
+  sortOrder: number;
+  note: string | null;
+  memberCount: number;
+  roles: OrgRole[];
+  children: OrgUnit[];
+}
+
+export interface OrgUnitInput {
+  parentId: string | null;
+  kind: OrgKind;
+  name: string;
+  shortName: string | null;
+  establishedOn: string | null;
+  termYears: number | null;
+  termStartOn: string | null;
+  sortOrder: number | null;
+  note: string | null;
+}
+
+function termDue(r: Pick<OrgUnitsTable, 'term_start_on' | 'term_years'>): string | null {
+  return r.term_start_on && r.term_years ? addYears(r.term_start_on, r.term_years) : null;
+}
+
+export async function orgTree(ctx: Ctx): Promise<OrgUnit[]> {
+  const units = await ctx.db.selectFrom('org_units').selectAll().where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
+  const roles = await ctx.db.selectFrom('org_roles').selectAll().where('deleted_at', 'is', null).where('end_on', 'is', null).execute();
+  const counts = await ctx.db
+    .selectFrom('members')
+    .select(['branch_id', 'group_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('deleted_at', 'is', null)
+    .where('left_type', 'is', null)
+    .groupBy(['branch_id', 'group_id'])
+    .execute();
+  const count = new Map<string, number>();
+  for (const c of counts) {
+    count.set(c.branch_id, (count.get(c.branch_id) ?? 0) + Number(c.n));
+    if (c.group_id) count.set(c.group_id, (count.get(c.group_id) ?? 0) + Number(c.n));
+  }
+  const byId = new Map<string, OrgUnit>();
+  for (const u of units) {
+    byId.set(u.id, {
+      id: u.id,
+      parentId: u.parent_id,
+      kind: u.kind as OrgKind,
+      name: u.name,
+      shortName: u.short_name,
+      establishedOn: u.established_on,
+      termYears: u.term_years,
+      termStartOn: u.term_start_on,
+      termDueOn: termDue(u),
+      sortOrder: u.sort_order,
+      note: u.note,
+      memberCount: count.get(u.id) ?? 0,
+      roles: roles
+        .filter((r) => r.org_id === u.id)
+        .sort((a, b) => ROLES.indexOf(a.role as never) - ROLES.indexOf(b.role as never))
+        .map((r) => ({ id: r.id, orgId: r.org_id, memberId: r.member_id, personName: r.person_name, role: r.role, startOn: r.start_on, endOn: r.end_on })),
+      children: [],
+    });
+  }
+  const roots: OrgUnit[] = [];
+  for (const u of byId.values()) {
+    const parent = u.parentId ? byId.get(u.parentId) : undefined;
+    if (parent) parent.children.push(u);
+    else roots.push(u);
+  }
+  // A 党总支's member count includes its branches.
+  const total = (u: OrgUnit): number => (u.kind === '党支部' || u.kind === '党小组' ? u.memberCount : (u.memberCount = u.children.reduce((s, c) => s + total(c), 0)));
+  roots.forEach(total);
+  return roots;
+}
+
+export interface BranchSummary {
+  id: string;
+  name: string;
+  parentId: string | null;
+  memberCount: number;
+  groups: { id: string; name: string }[];
+}
+
+export async function listBranches(ctx: Ctx): Promise<BranchSummary[]> {
+  const flat: BranchSummary[] = [];
+  const walk = (u: OrgUnit) => {
+    if (u.kind === '党支部')
+      flat.push({ id: u.id, name: u.name, parentId: u.parentId, memberCount: u.memberCount, groups: u.children.filter((c) => c.kind === '党小组').map((g) => ({ id: g.id, name: g.name })) });
+    u.children.forEach(walk);
+  };
+  (await orgTree(ctx)).forEach(walk);
+  return flat;
+}
+
+export async function findBranchByName(tx: Tx, name: string): Promise<{ id: string; name: string } | undefined> {
+  return tx
+    .selectFrom('org_units')
+    .select(['id', 'name'])
+    .where('kind', '=', '党支部')
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('name', '=', name), eb('short_name', '=', name)]))
+    .executeTakeFirst();
+}
+
+export async function requireBranchByName(tx: Tx, name: string): Promise<{ id: string; name: string }> {
+  const b = await findBranchByName(tx, name);
+  if (!b) throw new LedgerError(`找不到名为“${name}”的党支部`, 'branch');
+  return b;
+}
+
+async function checkUnit(tx: Tx, u: OrgUnitInput, selfId: string | null): Promise<void> {
+  const parent = u.parentId
+    ? await tx.selectFrom('org_units').select(['id', 'kind']).where('id', '=', u.parentId).where('deleted_at', 'is', null).executeTakeFirst()
+    : null;
+  if (u.parentId && !parent) throw new LedgerError('上级组织不存在', 'parentId');
+  if (!ALLOWED_PARENT[u.kind].includes((parent?.kind as OrgKind) ?? null))
+    throw new LedgerError(`${u.kind}不能设在${parent ? parent.kind : '最上层'}之下`, 'parentId');
+  if (selfId && u.parentId === selfId) throw new LedgerError('上级组织不能是自己', 'parentId');
+  const same = await tx
+    .selectFrom('org_units')
+    .select('id')
+    .where('name', '=', u.name)
+    .where('deleted_at', 'is', null)
+    .where((eb) => (u.parentId ? eb('parent_id', '=', u.parentId) : eb('parent_id', 'is', null)))
+    .executeTakeFirst();
+  if (same && same.id !== selfId) throw new LedgerError(`同一上级下已有名为“${u.name}”的组织`, 'name');
+  if (u.termStartOn && u.establishedOn && u.termStartOn < u.establishedOn) throw new LedgerError('“本届开始日期”不能早于成立日期', 'termStartOn');
+}
+
+function unitColumns(u: OrgUnitInput) {
+  return {
+    parent_id: u.parentId,
+    kind: u.kind,
+    name: u.name,
+    short_name: u.shortName,
+    established_on: u.establishedOn,
+    term_years: u.termYears ?? DEFAULT_TERM_YEARS[u.kind],
+    term_start_on: u.termStartOn,
+    note: u.note,
+  };
+}
+
+export async function createUnit(ctx: Ctx, u: OrgUnitInput, tx?: Tx): Promise<string> {
+  const run = async (t: Tx) => {
+    await checkUnit(t, u, null);
+    const id = ctx.platform.newId();
+    const now = ctx.platform.now();
+    const maxSort = await t.selectFrom('org_units').select((eb) => eb.fn.max('sort_order').as('m')).executeTakeFirst();
+    const values = { id, ...unitColumns(u), sort_order: u.sortOrder ?? Number(maxSort?.m ?? 0) + 10, created_at: now, updated_at: now, deleted_at: null };
+    await t.insertInto('org_units').values(values).execute();
+    await audit(t, ctx, { entity: 'org_units', entityId: id, action: '新增', summary: `新增${u.kind}“${u.name}”`, after: values });
+    return id;
+  };
+  return tx ? run(tx) : ctx.db.transaction().execute(run);
+}
+
+export async function updateUnit(ctx: Ctx, id: string, u: OrgUnitInput): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('org_units').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!before) throw new LedgerError('找不到该组织');
+    await checkUnit(tx, u, id);
+    const values = { ...unitColumns(u), sort_order: u.sortOrder ?? before.sort_order, updated_at: ctx.platform.now() };
+    await tx.updateTable('org_units').set(values).where('id', '=', id).execute();
+    await audit(tx, ctx, { entity: 'org_units', entityId: id, action: '修改', summary: `修改${u.kind}“${u.name}”`, before, after: { ...before, ...values } });
+  });
+}
+
+export async function deleteUnit(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const child = await tx.selectFrom('org_units').select('name').where('parent_id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (child) throw new LedgerError(`请先删除或移走下级组织“${child.name}”`);
+    const member = await tx
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) => eb.or([eb('branch_id', '=', id), eb('group_id', '=', id)]))
+      .where('deleted_at', 'is', null)
+      .where('left_type', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(member.n) > 0) throw new LedgerError(`该组织还有 ${member.n} 名在册党员，请先调整他们的所在组织`);
+    await softDelete(tx, ctx, 'org_units', id);
+  });
+}
+
+export interface RoleInput {
+  orgId: string;
+  memberId: string | null;
+  personName: string | null;
+  role: string;
+  startOn: string | null;
+}
+
+export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Tx): Promise<string> {
+  const run = async (t: Tx) => {
+    let name = r.personName;
+    if (r.memberId) {
+      const m = await t.selectFrom('members').select('name').where('id', '=', r.memberId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!m) throw new LedgerError('所选党员不存在', 'memberId');
+      name = m.name;
+    }
+    if (!name) throw new LedgerError('“姓名”不能为空', 'personName');
+    if (['书记', '组织委员', '宣传委员', '纪检委员'].includes(r.role)) {
+      const taken = await t
+        .selectFrom('org_roles')
+        .select('person_name')
+        .where('org_id', '=', r.orgId)
+        .where('role', '=', r.role)
+        .where('end_on', 'is', null)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst();
+      if (taken) throw new LedgerError(`该组织已有${r.role}“${taken.person_name}”，请先卸任`, 'role');
+    }
+    const id = ctx.platform.newId();
+    const values = { id, org_id: r.orgId, member_id: r.memberId, person_name: name, role: r.role, start_on: r.startOn, end_on: null, created_at: ctx.platform.now(), deleted_at: null };
+    await t.insertInto('org_roles').values(values).execute();
+    await audit(t, ctx, { entity: 'org_roles', entityId: id, action: '新增', summary: `任命“${name}”为${r.role}`, after: values });
+    return id;
+  };
+  return tx ? run(tx) : ctx.db.transaction().execute(run);
+}
+
+/** Ends a role on a date (卸任); the row stays as history. */
+export async function endRole(ctx: Ctx, id: string, endOn: string): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await tx.selectFrom('org_roles').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!before) throw new LedgerError('找不到该职务');
+    await tx.updateTable('org_roles').set({ end_on: endOn }).where('id', '=', id).execute();
+    await audit(tx, ctx, { entity: 'org_roles', entityId: id, action: '修改', summary: `“${before.person_name}”卸任${before.role}（${endOn}）`, before, after: { ...before, end_on: endOn } });
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { handler } from '../handler.ts';
+import { text } from '../validate.ts';
+import { LedgerError } from '../errors.ts';
+import { getSettings, setSetting } from '../settings/service.ts';
+import { createUnit } from '../org/service.ts';
+import { isLedgerEmpty, loadDemo } from '../demo/index.ts';
+
+export const setupHandlers = {
+  'setup/status': handler(z.object({}), async (ctx) => {
+    const s = await getSettings(ctx.db, 'org.');
+    return { empty: await isLedgerEmpty(ctx), unitName: String(s['org.unitName'] ?? ''), committeeName: String(s['org.committeeName'] ?? ''), today: ctx.platform.today() };
+  }),
+  'setup/create': handler(z.object({ unitName: text(60), committeeName: text(60) }), async (ctx, input) => {
+    if (!(await isLedgerEmpty(ctx))) throw new LedgerError('台账中已有组织，不能重复创建');
+    return ctx.db.transaction().execute(async (tx) => {
+      await setSetting(tx, ctx, 'org.unitName', input.unitName);
+      await setSetting(tx, ctx, 'org.committeeName', input.committeeName);
+      const id = await createUnit(
+        ctx,
+        { parentId: null, kind: '党委', name: input.committeeName, shortName: null, establishedOn: null, termYears: null, termStartOn: null, sortOrder: 0, note: null },
+        tx,
+      );
+      return { id };
+    });
+  }),
+  'setup/demo': handler(z.object({ force: z.boolean().optional() }), (ctx, { force }) => loadDemo(ctx, { force })),
+  'settings/get': handler(z.object({ prefix: z.string().default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
+  'settings/set': handler(z.object({ key: z.string().min(1), value: z.unknown() }), async (ctx, { key, value }) => {
+    await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, key, value));
+    return { ok: true };
+  }),
+};

@@ -1,0 +1,84 @@
+/**
+ * Opening the ledger: one better-sqlite3 connection, pragmas set here and only
+ * here, the migration history checked against the files, a backup taken before
+ * any pending migration runs.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { DB } from './schema.ts';
+import { migrations } from './migrations/index.ts';
+
+export type LedgerDb = Kysely<DB>;
+
+export class MigrationHistoryError extends Error {}
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface OpenResult {
+  db: LedgerDb;
+  sqlite: Database.Database;
+  applied: string[];
+  backupFile: string | null;
+}
+
+export function openSqlite(file: string): Database.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+/** Names of applied migrations, oldest first; [] for a new database. */
+function appliedMigrations(sqlite: Database.Database): string[] {
+  const has = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'")
+    .get();
+  if (!has) return [];
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+}
+
+/** Throws when the database was migrated by files this build does not have. */
+export function checkHistory(applied: string[], known: string[] = Object.keys(migrations).sort()): void {
+  applied.forEach((name, i) => {
+    if (known[i] !== name) {
+      throw new MigrationHistoryError(
+        `台账文件的结构版本与本程序不一致（已执行的迁移“${name}”在本程序中${known.includes(name) ? '顺序不同' : '不存在'}），` +
+          '可能由更新版本的程序创建。为保护数据，已拒绝打开。',
+      );
+    }
+  });
+}
+
+export async function openLedger(file: string, opts: { backupDir?: string; now?: () => string } = {}): Promise<OpenResult> {
+  const sqlite = openSqlite(file);
+  try {
+    const applied = appliedMigrations(sqlite);
+    checkHistory(applied);
+    const pending = Object.keys(migrations).filter((n) => !applied.includes(n));
+    let backupFile: string | null = null;
+    if (file !== ':memory:' && applied.length > 0 && pending.length > 0) {
+      const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
+      fs.mkdirSync(dir, { recursive: true });
+      const stamp = (opts.now?.() ?? new Date().toISOString()).replace(/[:.]/g, '-');
+      backupFile = path.join(dir, `${path.basename(file, '.sqlite')}-${stamp}-before-${pending[0]}.sqlite`);
+      sqlite.prepare('vacuum into ?').run(backupFile);
+    }
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    if (pending.length > 0) {
+      const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '未知';
+        throw new Error(`台账升级失败（迁移 ${failed}）：${(error as Error).message}`);
+      }
+    }
+    return { db, sqlite, applied: pending, backupFile };
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}

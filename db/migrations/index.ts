@@ -1,0 +1,11 @@
+/**
+ * The ordered list of migrations, imported statically so that the same list
+ * serves tsx, vitest, vite and the packaged app. Add a new file and one line
+ * here; never edit or remove a landed migration.
+ */
+import type { Migration } from 'kysely';
+import * as m0001 from './2026-11-28T00-00-00_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-28T00-00-00_foundation': m0001,
+};

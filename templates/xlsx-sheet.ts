@@ -1,0 +1,117 @@
+/**
+ * The common shape of every printed worksheet: a merged title row, an optional
+ * subtitle, one header row repeated on every printed page, thin borders,
+ * A4 (landscape by default) fitted to the page width. Templates only lay out
+ * a model; they never touch the database or the file system.
+ */
+import ExcelJS from 'exceljs';
+
+export interface SheetColumn {
+  header: string;
+  width: number;
+  /** Text cells keep leading zeros and long digit strings (ID numbers). */
+  text?: boolean;
+  align?: 'left' | 'center' | 'right';
+  numFmt?: string;
+}
+
+export interface SheetModel {
+  name: string;
+  title: string;
+  subtitle?: string;
+  columns: SheetColumn[];
+  rows: (string | number | null)[][];
+  /** Rows after the data (totals, signatures), in bold. */
+  footerRows?: (string | number | null)[][];
+  /** Lines printed below the table (e.g. 填表人 / 审核人). */
+  notes?: string[];
+  landscape?: boolean;
+}
+
+const FONT = '宋体';
+const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
+const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function addSheet(wb: ExcelJS.Workbook, m: SheetModel): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(m.name, {
+    pageSetup: {
+      paperSize: 9,
+      orientation: m.landscape === false ? 'portrait' : 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: m.subtitle ? 3 : 2 }],
+  });
+  const n = m.columns.length;
+  ws.columns = m.columns.map((c) => ({ width: c.width }));
+  let r = 1;
+  ws.mergeCells(r, 1, r, n);
+  const title = ws.getCell(r, 1);
+  title.value = m.title;
+  title.font = { name: FONT, size: 18, bold: true };
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(r).height = 32;
+  if (m.subtitle) {
+    r++;
+    ws.mergeCells(r, 1, r, n);
+    const sub = ws.getCell(r, 1);
+    sub.value = m.subtitle;
+    sub.font = { name: FONT, size: 11 };
+    sub.alignment = { horizontal: 'left', vertical: 'middle' };
+    ws.getRow(r).height = 20;
+  }
+  r++;
+  const headerRow = r;
+  const hr = ws.getRow(r);
+  m.columns.forEach((c, i) => {
+    const cell = hr.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = border;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  });
+  hr.height = 30;
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  const put = (values: (string | number | null)[], bold: boolean) => {
+    r++;
+    const row = ws.getRow(r);
+    values.forEach((v, i) => {
+      const c = m.columns[i];
+      const cell = row.getCell(i + 1);
+      cell.value = v === null || v === undefined ? null : c?.text ? String(v) : v;
+      if (c?.text) cell.numFmt = '@';
+      else if (c?.numFmt) cell.numFmt = c.numFmt;
+      cell.font = { name: FONT, size: 10.5, bold };
+      cell.alignment = { horizontal: c?.align ?? 'center', vertical: 'middle', wrapText: true };
+      cell.border = border;
+    });
+    for (let i = values.length; i < n; i++) row.getCell(i + 1).border = border;
+  };
+  for (const row of m.rows) put(row, false);
+  for (const row of m.footerRows ?? []) put(row, true);
+  for (const note of m.notes ?? []) {
+    r++;
+    ws.mergeCells(r, 1, r, n);
+    const cell = ws.getCell(r, 1);
+    cell.value = note;
+    cell.font = { name: FONT, size: 11 };
+    ws.getRow(r).height = 24;
+  }
+  return ws;
+}
+
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '党务台账';
+  wb.created = new Date(0);
+  return wb;
+}
