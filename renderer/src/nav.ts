@@ -1,0 +1,27 @@
+/**
+ * The left navigation and the routes behind it. An area adds its pages here:
+ * one entry per page, grouped under a heading.
+ */
+import type { Component } from 'vue';
+import { House, OfficeBuilding, User, Document, Delete, Setting } from '@element-plus/icons-vue';
+
+export interface NavEntry {
+  path: string;
+  title: string;
+  group: '概览' | '组织与党员' | '组织生活' | '党费' | '发展与转接' | '系统';
+  icon: Component;
+  component: () => Promise<unknown>;
+  /** Hidden from the menu (detail pages). */
+  hidden?: boolean;
+}
+
+export const NAV: NavEntry[] = [
+  { path: '/', title: '首页', group: '概览', icon: House, component: () => import('./views/home/HomeView.vue') },
+  { path: '/org', title: '组织架构', group: '组织与党员', icon: OfficeBuilding, component: () => import('./views/org/OrgView.vue') },
+  { path: '/members', title: '党员花名册', group: '组织与党员', icon: User, component: () => import('./views/members/MembersView.vue') },
+  { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
+  { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },
+  { path: '/settings', title: '单位设置', group: '系统', icon: Setting, component: () => import('./views/system/SettingsView.vue') },
+];
+
+export const NAV_GROUPS: NavEntry['group'][] = ['概览', '组织与党员', '组织生活', '党费', '发展与转接', '系统'];

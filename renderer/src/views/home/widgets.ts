@@ -1,0 +1,9 @@
+/**
+ * Dashboard cards on the home page. Each area adds its card component here
+ * (e.g. 本月待办 for organizational life, 党费收缴进度, 发展党员提醒); each card loads its own data.
+ */
+import { defineAsyncComponent, type Component } from 'vue';
+
+export const HOME_WIDGETS: { key: string; component: Component }[] = [
+  { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
+];

@@ -1,0 +1,17 @@
+/**
+ * npm run bench: prints JSON figures (milliseconds) for the targets in the issues.
+ * Each area adds a file under scripts/bench/ exporting `bench(): Promise<Record<string, number | string>>`
+ * and one line to SUITES below. Figures only; nothing here fails on time.
+ */
+import { bench as foundation } from './bench/foundation.ts';
+
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation]];
+
+const only = process.argv[2];
+const out: Record<string, Record<string, number | string>> = {};
+for (const [name, run] of SUITES) {
+  if (only && only !== name) continue;
+  out[name] = await run();
+  process.stderr.write(`${name}: done\n`);
+}
+console.log(JSON.stringify({ machine: { node: process.version, platform: process.platform, arch: process.arch }, figures: out }, null, 2));
