@@ -1,0 +1,337 @@
+/**
+ * GB/T 9704-2012 typography, held once for every .docx the app makes.
+ *
+ * Page: A4, margins top 37 / bottom 35 / left 28 / right 26 mm, a document grid
+ * of 22 lines × 28 characters (line pitch 225 mm / 22, character pitch
+ * 156 mm / 28). Default text 3号仿宋. Titles 2号方正小标宋简体, "一、" headings
+ * 3号黑体, "（一）" headings 3号楷体, page numbers 4号宋体 "— 1 —" from a PAGE
+ * field, odd pages right and even pages left, each with a 1-字 indent.
+ *
+ * Every run sets its East-Asian font slot (w:eastAsia) explicitly, or Word and
+ * WPS fall back to Latin fonts. Sizes use the Word 号 table (2号 22 pt, 3号 16 pt).
+ * Templates build paragraphs with these helpers and return `documentBytes(...)`;
+ * they never touch the database or the file system.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+
+/** Chinese type sizes (号) in points, Word/WPS values (GB/T 9704 practice). */
+export const HAO = {
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
+  小五: 9,
+  六号: 7.5,
+  小六: 6.5,
+  七号: 5.5,
+  八号: 5,
+} as const;
+export type Hao = keyof typeof HAO;
+
+/** docx sizes are half-points. */
+export const halfPoints = (hao: Hao): number => Math.round(HAO[hao] * 2);
+
+export const FONTS = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+} as const;
+
+/** 1 mm in twips (1/1440 inch). */
+export const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
+
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginMm: { top: 37, bottom: 35, left: 28, right: 26 },
+  lines: 22,
+  chars: 28,
+} as const;
+
+/** Type area 156 × 225 mm. */
+const TYPE_AREA_MM = { width: PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right, height: PAGE.heightMm - PAGE.marginMm.top - PAGE.marginMm.bottom };
+/** Line pitch 225/22 mm ≈ 28.99 pt, in twips. */
+export const LINE_PITCH_TWIPS = mmToTwip(TYPE_AREA_MM.height / PAGE.lines);
+/** Character pitch 156/28 mm ≈ 15.79 pt; Word stores the grid as 1/4096 pt relative to the default 16 pt. */
+const CHAR_PITCH_PT = ((TYPE_AREA_MM.width / PAGE.chars) * 72) / 25.4;
+export const CHAR_SPACE = Math.round((CHAR_PITCH_PT - HAO.三号) * 4096);
+/** Width of one 字 at 3号, in twips (16 pt). */
+export const ZI = HAO.三号 * 20;
+/** Type-area width in twips (for tables spanning the full width). */
+export const TYPE_WIDTH_TWIPS = mmToTwip(TYPE_AREA_MM.width);
+
+const fontSlots = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+
+/** Run options with every font slot set to a Chinese font and a 号 size. */
+export function runStyle(font: string, hao: Hao, extra: Partial<IRunOptions> = {}): IRunOptions {
+  const sz = halfPoints(hao);
+  return { font: fontSlots(font), size: sz, sizeComplexScript: sz, ...extra } as IRunOptions;
+}
+
+export function run(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ ...runStyle(font, hao, extra), text });
+}
+
+const exactLine = (twips = LINE_PITCH_TWIPS) => ({ line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+export type Runs = string | TextRun | (string | TextRun)[];
+function runs(content: Runs, font: string, hao: Hao, extra: Partial<IRunOptions> = {}): TextRun[] {
+  const list = Array.isArray(content) ? content : [content];
+  return list.map((c) => (typeof c === 'string' ? run(c, font, hao, extra) : c));
+}
+
+/** 2号方正小标宋简体 title, centred. */
+export function title(text: string, opts: { hao?: Hao; spacingAfterLines?: number } = {}): Paragraph {
+  const hao = opts.hao ?? '二号';
+  const pitch = Math.max(LINE_PITCH_TWIPS, Math.round(HAO[hao] * 20 * 1.6));
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { ...exactLine(pitch), after: (opts.spacingAfterLines ?? 1) * LINE_PITCH_TWIPS },
+    children: runs(text, FONTS.title, hao),
+  });
+}
+
+/** Subtitle / centred line in the body font (e.g. "（2026年度）"). */
+export function centered(content: Runs, opts: { font?: string; hao?: Hao } = {}): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), children: runs(content, opts.font ?? FONTS.body, opts.hao ?? '三号') });
+}
+
+/** "一、" heading: 3号黑体, 2-字 indent. */
+export function heading1(text: string): Paragraph {
+  return new Paragraph({ indent: { firstLine: 2 * ZI }, spacing: exactLine(), keepNext: true, children: runs(text, FONTS.heading1, '三号') });
+}
+
+/** "（一）" heading: 3号楷体, 2-字 indent, no punctuation after the number. */
+export function heading2(text: string): Paragraph {
+  return new Paragraph({ indent: { firstLine: 2 * ZI }, spacing: exactLine(), keepNext: true, children: runs(text, FONTS.heading2, '三号') });
+}
+
+/** Body paragraph: 3号仿宋, first line indented 2 字, continuation lines flush. */
+export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify' } = {}): Paragraph {
+  const hao = opts.hao ?? '三号';
+  return new Paragraph({
+    alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+    indent: opts.indent === false ? undefined : { firstLine: Math.round(2 * HAO[hao] * 20) },
+    spacing: exactLine(),
+    children: runs(content, FONTS.body, hao),
+  });
+}
+
+/** An empty line of the grid. */
+export function blankLine(): Paragraph {
+  return new Paragraph({ spacing: exactLine(), children: [run('')] });
+}
+
+export function pageBreak(): Paragraph {
+  return new Paragraph({ children: [new PageBreak()] });
+}
+
+/** 2026-11-28 → "2026年11月28日" (full year, no leading zeros). */
+export function chineseDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/**
+ * Signature and 成文日期. Sealed: date right with a 4-字 indent, signer centred
+ * over it. Unsealed: signer 2 字 from the right, date on the next line
+ * shifted right of the signer's first character (we right-align it with no indent).
+ */
+export function signatureBlock(signer: string, isoDate: string, opts: { sealed?: boolean } = {}): Paragraph[] {
+  const date = chineseDate(isoDate);
+  const sealed = opts.sealed ?? false;
+  const dateRight = sealed ? 4 * ZI : 0;
+  const signerRight = sealed ? dateRight + Math.max(0, Math.round(((date.length - signer.length) / 2) * ZI)) : 2 * ZI;
+  return [
+    blankLine(),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: signerRight }, spacing: exactLine(), children: [run(signer)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: dateRight }, spacing: exactLine(), children: [run(date)] }),
+  ];
+}
+
+/** Lines to sign by hand, e.g. ["主持人签字：", "记录人签字："]; each followed by a blank rule. */
+export function signatureLines(labels: string[], opts: { hao?: Hao } = {}): Paragraph {
+  const hao = opts.hao ?? '三号';
+  const children: TextRun[] = [];
+  labels.forEach((label, i) => {
+    if (i > 0) children.push(run('    ', FONTS.body, hao));
+    children.push(run(label, FONTS.body, hao), run('            ', FONTS.body, hao, { underline: {} }));
+  });
+  return new Paragraph({ spacing: { ...exactLine(), before: LINE_PITCH_TWIPS }, children });
+}
+
+// ---------------------------------------------------------------- tables
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+
+export interface CellSpec {
+  text?: string;
+  /** Several paragraphs (e.g. minutes); each is a line in the cell. */
+  lines?: string[];
+  span?: number;
+  rowSpan?: number;
+  /** A label cell: 黑体, centred. */
+  label?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Minimum row height in lines of this table's text. */
+  font?: string;
+}
+
+export interface TableOptions {
+  /** Column widths in mm; their sum should be the type-area width (156 mm). */
+  widthsMm: number[];
+  /** Table text size; 4号 by default for ledgers (3号 is often too large in a grid). */
+  hao?: Hao;
+  /** Minimum height of each row in mm. */
+  rowHeightMm?: number;
+  /** Repeat the first row on every page. */
+  headerRow?: boolean;
+}
+
+function cellParagraphs(c: CellSpec, hao: Hao): Paragraph[] {
+  const font = c.font ?? (c.label ? FONTS.heading1 : FONTS.body);
+  const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
+  const lines = c.lines ?? [c.text ?? ''];
+  const pitch = Math.round(HAO[hao] * 20 * 1.5);
+  return (lines.length ? lines : ['']).map((line) => new Paragraph({ alignment: align, spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(line, font, hao)] }));
+}
+
+/** A bordered table in the body fonts; each row is a list of cells (strings or specs with spans). */
+export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table {
+  const hao = opts.hao ?? '四号';
+  const widths = opts.widthsMm.map(mmToTwip);
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders,
+    rows: rows.map((row, ri) => {
+      let col = 0;
+      return new TableRow({
+        tableHeader: opts.headerRow && ri === 0,
+        cantSplit: false,
+        height: opts.rowHeightMm ? { value: mmToTwip(opts.rowHeightMm), rule: 'atLeast' } : undefined,
+        children: row.map((raw) => {
+          const c: CellSpec = typeof raw === 'string' ? { text: raw, align: opts.headerRow && ri === 0 ? 'center' : undefined, label: opts.headerRow && ri === 0 } : raw;
+          const span = c.span ?? 1;
+          const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            columnSpan: span > 1 ? span : undefined,
+            rowSpan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined,
+            verticalAlign: VerticalAlign.CENTER,
+            margins: { left: 80, right: 80, top: 40, bottom: 40 },
+            children: cellParagraphs(c, hao),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+/** A simple list table: a header row (黑体) then data rows (仿宋). */
+export function listTable(headers: string[], rows: string[][], opts: Omit<TableOptions, 'headerRow'>): Table {
+  return table([headers.map((h) => ({ text: h, label: true })), ...rows], { ...opts, headerRow: true });
+}
+
+// ---------------------------------------------------------------- page setup
+
+/** "— 1 —" in 4号宋体 from a PAGE field; odd pages right, even pages left, 1-字 indent. */
+function pageNumberFooter(side: 'right' | 'left'): Footer {
+  const st = runStyle(FONTS.pageNumber, '四号');
+  const indent = HAO.四号 * 20;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'right' ? { right: indent } : { left: indent },
+        children: [new TextRun({ ...st, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+export interface GbSection {
+  children: (Paragraph | Table)[];
+  /** Print page numbers (default true). A cover section sets false. */
+  pageNumbers?: boolean;
+  /** Restart numbering at this page. */
+  startPage?: number;
+}
+
+/** Section properties shared by every GB/T 9704 page. */
+export function sectionProperties(s: Pick<GbSection, 'startPage'> = {}) {
+  return {
+    page: {
+      size: { width: mmToTwip(PAGE.widthMm), height: mmToTwip(PAGE.heightMm) },
+      margin: {
+        top: mmToTwip(PAGE.marginMm.top),
+        bottom: mmToTwip(PAGE.marginMm.bottom),
+        left: mmToTwip(PAGE.marginMm.left),
+        right: mmToTwip(PAGE.marginMm.right),
+        header: mmToTwip(15),
+        // The page-number dash line sits 7 mm below the type area: 35 − 7 − ~5 mm (4号 line).
+        footer: mmToTwip(23),
+        gutter: 0,
+      },
+      pageNumbers: s.startPage ? { start: s.startPage } : undefined,
+    },
+    grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE },
+  };
+}
+
+export function gbDocument(sections: GbSection[], meta: { title?: string } = {}): Document {
+  return new Document({
+    creator: '党务台账',
+    title: meta.title ?? '',
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: fontSlots(FONTS.body), size: halfPoints('三号'), sizeComplexScript: halfPoints('三号') },
+          paragraph: { spacing: exactLine() },
+        },
+      },
+    },
+    sections: sections.map((s) => ({
+      properties: sectionProperties(s),
+      footers: s.pageNumbers === false ? { default: new Footer({ children: [new Paragraph({ children: [] })] }), even: new Footer({ children: [new Paragraph({ children: [] })] }) } : { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+      children: s.children,
+    })),
+  });
+}
+
+/** Packs the sections into .docx bytes. */
+export async function documentBytes(sections: GbSection[], meta: { title?: string } = {}): Promise<Uint8Array> {
+  const buf = await Packer.toBuffer(gbDocument(sections, meta));
+  return new Uint8Array(buf);
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { zipPart } from '../support/ledger.ts';
+import {
+  CHAR_SPACE,
+  HAO,
+  LINE_PITCH_TWIPS,
+  chineseDate,
+  documentBytes,
+  halfPoints,
+  heading1,
+  heading2,
+  listTable,
+  mmToTwip,
+  paragraph,
+  signatureBlock,
+  title,
+} from '../../templates/gbt9704.ts';
+
+async function sample(): Promise<string> {
+  const bytes = await documentBytes([
+    {
+      children: [
+        title('关于开展主题党日活动的通知'),
+        heading1('一、活动主题'),
+        heading2('（一）学习内容'),
+        paragraph('各党支部要按照要求认真组织学习。'),
+        listTable(['序号', '支部'], [['1', '第一党支部']], { widthsMm: [20, 136] }),
+        ...signatureBlock('中共某某分局委员会', '2026-11-08'),
+      ],
+    },
+  ]);
+  return zipPart(bytes, 'word/document.xml');
+}
+
+describe('GB/T 9704 typography', () => {
+  it('uses the Word 号 table in half-points', () => {
+    expect(halfPoints('二号')).toBe(44);
+    expect(halfPoints('三号')).toBe(32);
+    expect(halfPoints('四号')).toBe(28);
+    expect(HAO.五号).toBe(10.5);
+  });
+
+  it('lays out an A4 page with the 2012 margins and a 22 × 28 grid', async () => {
+    const xml = await sample();
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    const mar = /<w:pgMar ([^>]*)\/>/.exec(xml)![1];
+    expect(mar).toContain(`w:top="${mmToTwip(37)}"`);
+    expect(mar).toContain(`w:bottom="${mmToTwip(35)}"`);
+    expect(mar).toContain(`w:left="${mmToTwip(28)}"`);
+    expect(mar).toContain(`w:right="${mmToTwip(26)}"`);
+    expect(mmToTwip(37)).toBe(2098);
+    expect(mmToTwip(28)).toBe(1587);
+    // 225 mm / 22 lines ≈ 28.99 pt; 156 mm / 28 chars ≈ 15.79 pt (−0.21 pt from 16 pt, in 1/4096 pt).
+    expect(LINE_PITCH_TWIPS).toBe(580);
+    expect(CHAR_SPACE).toBeGreaterThan(-900);
+    expect(CHAR_SPACE).toBeLessThan(-800);
+    expect(xml).toMatch(new RegExp(`<w:docGrid w:type="linesAndChars" w:linePitch="${LINE_PITCH_TWIPS}" w:charSpace="${CHAR_SPACE}"/>`));
+  });
+
+  it('sets East-Asian font slots and sizes for titles, headings and body', async () => {
+    const xml = await sample();
+    const runOf = (text: string) => {
+      const i = xml.indexOf(text);
+      const start = xml.lastIndexOf('<w:r>', i);
+      return xml.slice(start, i);
+    };
+    expect(runOf('关于开展主题党日')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(runOf('关于开展主题党日')).toContain('<w:sz w:val="44"/>');
+    expect(runOf('一、活动主题')).toContain('w:eastAsia="黑体"');
+    expect(runOf('一、活动主题')).toContain('<w:sz w:val="32"/>');
+    expect(runOf('（一）学习内容')).toContain('w:eastAsia="楷体_GB2312"');
+    expect(runOf('各党支部要按照')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(runOf('各党支部要按照')).toContain('<w:sz w:val="32"/>');
+    expect(runOf('第一党支部')).toContain('w:eastAsia="仿宋_GB2312"');
+    // body paragraphs indent the first line by 2 字 (2 × 16 pt = 640 twips)
+    expect(xml).toMatch(/<w:ind w:firstLine="640"\/>/);
+    // 成文日期 without leading zeros
+    expect(xml).toContain('2026年11月8日');
+    expect(chineseDate('2026-01-05')).toBe('2026年1月5日');
+  });
+
+  it('numbers pages "— n —" in 4号宋体 from a PAGE field, odd right and even left', async () => {
+    const bytes = await documentBytes([{ children: [paragraph('正文')] }]);
+    const settings = await zipPart(bytes, 'word/settings.xml');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(bytes);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    expect(footers.length).toBe(2);
+    for (const f of footers) {
+      expect(f).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
+      expect(f).toContain('— ');
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(f).toContain('<w:sz w:val="28"/>');
+    }
+    expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+  });
+});
