@@ -1,9 +1,13 @@
 /**
  * GB/T 9704-2012 typography, held once for every .docx the app makes.
  *
- * Page: A4, margins top 37 / bottom 35 / left 28 / right 26 mm, a document grid
- * of 22 lines × 28 characters (line pitch 225 mm / 22, character pitch
- * 156 mm / 28). Default text 3号仿宋. Titles 2号方正小标宋简体, "一、" headings
+ * Page: A4, margins top 37 / bottom 35 / left 28 / right 26 mm, 22 lines × 28
+ * characters: a line grid (w:docGrid type "lines", pitch 225 mm / 22 ≈ 28.99 pt,
+ * every paragraph at exactly that pitch) and 3号 text condensed 0.25 pt to the
+ * 字间跨度 15.75 pt, so 28 characters fill the 156 mm line. We do not use the
+ * "linesAndChars" character grid: LibreOffice gives any glyph wider than a grid
+ * cell two cells (14 characters a line), while the condensed runs lay out the
+ * same in Word, WPS and LibreOffice. Default text 3号仿宋. Titles 2号方正小标宋简体, "一、" headings
  * 3号黑体, "（一）" headings 3号楷体, page numbers 4号宋体 "— 1 —" from a PAGE
  * field, odd pages right and even pages left, each with a 1-字 indent.
  *
@@ -79,9 +83,13 @@ export const PAGE = {
 const TYPE_AREA_MM = { width: PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right, height: PAGE.heightMm - PAGE.marginMm.top - PAGE.marginMm.bottom };
 /** Line pitch 225/22 mm ≈ 28.99 pt, in twips. */
 export const LINE_PITCH_TWIPS = mmToTwip(TYPE_AREA_MM.height / PAGE.lines);
-/** Character pitch 156/28 mm ≈ 15.79 pt; Word stores the grid as 1/4096 pt relative to the default 16 pt. */
-const CHAR_PITCH_PT = ((TYPE_AREA_MM.width / PAGE.chars) * 72) / 25.4;
-export const CHAR_SPACE = Math.round((CHAR_PITCH_PT - HAO.三号) * 4096);
+/** Character pitch 156/28 mm ≈ 15.79 pt; 3号 runs are condensed to 15.75 pt (CONDENSE). */
+export const CHAR_PITCH_PT = ((TYPE_AREA_MM.width / PAGE.chars) * 72) / 25.4;
+/**
+ * 3号 text condensed by 0.25 pt (w:spacing −5 twentieths, 字间跨度 15.75 pt):
+ * 28 × 16 pt = 448 pt is wider than the 442 pt type area; 28 × 15.75 = 441 pt fits.
+ */
+export const CONDENSE = -5;
 /** Width of one 字 at 3号, in twips (16 pt). */
 export const ZI = HAO.三号 * 20;
 /** Type-area width in twips (for tables spanning the full width). */
@@ -92,7 +100,7 @@ const fontSlots = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name,
 /** Run options with every font slot set to a Chinese font and a 号 size. */
 export function runStyle(font: string, hao: Hao, extra: Partial<IRunOptions> = {}): IRunOptions {
   const sz = halfPoints(hao);
-  return { font: fontSlots(font), size: sz, sizeComplexScript: sz, ...extra } as IRunOptions;
+  return { font: fontSlots(font), size: sz, sizeComplexScript: sz, ...(hao === '三号' ? { characterSpacing: CONDENSE } : {}), ...extra } as IRunOptions;
 }
 
 export function run(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> = {}): TextRun {
@@ -305,7 +313,7 @@ export function sectionProperties(s: Pick<GbSection, 'startPage'> = {}) {
       },
       pageNumbers: s.startPage ? { start: s.startPage } : undefined,
     },
-    grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH_TWIPS, charSpace: CHAR_SPACE },
+    grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH_TWIPS },
   };
 }
 
@@ -321,6 +329,18 @@ export function gbDocument(sections: GbSection[], meta: { title?: string } = {})
           paragraph: { spacing: exactLine() },
         },
       },
+      // An explicit Normal style: LibreOffice measures the character grid from
+      // Normal's East-Asian size (12 pt if absent), and a 16 pt glyph would then
+      // take two grid cells.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          quickFormat: true,
+          run: { font: fontSlots(FONTS.body), size: halfPoints('三号'), sizeComplexScript: halfPoints('三号') },
+          paragraph: { spacing: exactLine() },
+        },
+      ],
     },
     sections: sections.map((s) => ({
       properties: sectionProperties(s),

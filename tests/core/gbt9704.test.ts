@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { zipPart } from '../support/ledger.ts';
 import {
-  CHAR_SPACE,
+  CHAR_PITCH_PT,
+  CONDENSE,
   HAO,
   LINE_PITCH_TWIPS,
   chineseDate,
@@ -50,11 +51,13 @@ describe('GB/T 9704 typography', () => {
     expect(mar).toContain(`w:right="${mmToTwip(26)}"`);
     expect(mmToTwip(37)).toBe(2098);
     expect(mmToTwip(28)).toBe(1587);
-    // 225 mm / 22 lines ≈ 28.99 pt; 156 mm / 28 chars ≈ 15.79 pt (−0.21 pt from 16 pt, in 1/4096 pt).
+    // 225 mm / 22 lines ≈ 28.99 pt; 156 mm / 28 chars ≈ 15.79 pt.
     expect(LINE_PITCH_TWIPS).toBe(580);
-    expect(CHAR_SPACE).toBeGreaterThan(-900);
-    expect(CHAR_SPACE).toBeLessThan(-800);
-    expect(xml).toMatch(new RegExp(`<w:docGrid w:type="linesAndChars" w:linePitch="${LINE_PITCH_TWIPS}" w:charSpace="${CHAR_SPACE}"/>`));
+    expect(xml).toMatch(new RegExp(`<w:docGrid w:type="lines" w:linePitch="${LINE_PITCH_TWIPS}"/>`));
+    expect(xml).toContain(`w:line="${LINE_PITCH_TWIPS}" w:lineRule="exact"`);
+    // 28 condensed 3号 characters fit the line, 28 plain ones would not.
+    expect(28 * (16 + CONDENSE / 20)).toBeLessThanOrEqual(CHAR_PITCH_PT * 28);
+    expect(28 * 16).toBeGreaterThan(CHAR_PITCH_PT * 28);
   });
 
   it('sets East-Asian font slots and sizes for titles, headings and body', async () => {
@@ -71,6 +74,7 @@ describe('GB/T 9704 typography', () => {
     expect(runOf('（一）学习内容')).toContain('w:eastAsia="楷体_GB2312"');
     expect(runOf('各党支部要按照')).toContain('w:eastAsia="仿宋_GB2312"');
     expect(runOf('各党支部要按照')).toContain('<w:sz w:val="32"/>');
+    expect(runOf('各党支部要按照')).toContain(`<w:spacing w:val="${CONDENSE}"/>`);
     expect(runOf('第一党支部')).toContain('w:eastAsia="仿宋_GB2312"');
     // body paragraphs indent the first line by 2 字 (2 × 16 pt = 640 twips)
     expect(xml).toMatch(/<w:ind w:firstLine="640"\/>/);
