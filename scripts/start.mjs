@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// npm start: the desktop window when Electron's binary is present, else the same UI in browser mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function newestMtime(dir) {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+/** Path of Electron's binary, or null when its download was skipped or failed. */
+function electronBinary() {
+  try {
+    const p = require('electron');
+    return typeof p === 'string' && fs.existsSync(p) ? p : null;
+  } catch {
+    return null;
+  }
+}
+
+const built = path.join(root, 'dist', 'renderer', 'index.html');
+const rendererSrc = path.join(root, 'renderer');
+if (!fs.existsSync(built) || newestMtime(rendererSrc) > fs.statSync(built).mtimeMs || process.env.PARTY_LEDGER_REBUILD === '1') {
+  console.log('正在构建界面（首次启动或界面代码有更新）…');
+  run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
+}
+
+const electron = process.env.PARTY_LEDGER_BROWSER === '1' ? null : electronBinary();
+if (electron) {
+  run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json']);
+  const child = spawn(electron, [root], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  console.log('未找到 Electron 程序文件（本机无法下载），改用浏览器模式：界面与桌面版相同，在本机浏览器中打开。');
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'core', 'host', 'main.ts')], { cwd: root, stdio: 'inherit' });
+  const forward = (sig) => child.kill(sig);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

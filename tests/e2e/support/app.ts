@@ -1,0 +1,75 @@
+/**
+ * The e2e harness: the real browser-mode host (core/host/main.ts, as `npm start`
+ * runs it) on a temporary data folder, driven by Debian's Chromium through
+ * playwright-core. Never downloads a browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = fs.existsSync(CHROMIUM);
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+export async function startApp(opts: { demo?: boolean } = {}): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-e2e-'));
+  const env = { ...process.env, PARTY_LEDGER_HOME: dataDir, PARTY_LEDGER_NO_BROWSER: '1' };
+  if (opts.demo) {
+    const r = spawn(process.execPath, [path.join(ROOT, 'bin', 'party-ledger.mjs'), 'demo'], { env, stdio: 'pipe' });
+    await new Promise((resolve, reject) => r.on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error(`demo failed: ${c}`)))));
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'core', 'host', 'main.ts')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
+    const onData = (d: Buffer) => {
+      log += d.toString();
+      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (c) => reject(new Error(`host exited ${c}:\n${log}`)));
+  });
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 200));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newPage(browser: Browser, url: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Screenshots for a person to look at, kept under test-results/ (ignored by git). */
+export async function snap(page: Page, name: string): Promise<void> {
+  const dir = path.join(ROOT, 'test-results', 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

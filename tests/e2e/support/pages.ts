@@ -1,0 +1,25 @@
+/** Page objects: what a clerk does, in steps the specs read like a task list. */
+import type { Page } from 'playwright-core';
+
+export async function goto(page: Page, navPath: string): Promise<void> {
+  await page.getByTestId(`nav-${navPath}`).click();
+}
+
+/** Picks an option of an Element Plus select by its visible label. */
+export async function choose(page: Page, selectTestId: string, label: string): Promise<void> {
+  await page.getByTestId(selectTestId).click();
+  await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click();
+}
+
+/** Types a date into an Element Plus date picker and confirms it. */
+export async function fillDate(page: Page, testId: string, iso: string): Promise<void> {
+  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+  await input.fill(iso);
+  await input.press('Enter');
+}
+
+export async function toast(page: Page): Promise<string> {
+  const el = page.locator('.el-message').last();
+  await el.waitFor();
+  return (await el.innerText()).trim();
+}
