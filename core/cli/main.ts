@@ -9,9 +9,11 @@ import { openLedgerContext, type Ledger } from '../ledger.ts';
 import { LedgerError } from '../errors.ts';
 import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
 import { foundationCommands } from './foundation.ts';
+import { developmentCommands } from './development.ts';
 import { duesCommands } from './dues.ts';
 
 registerCommands(foundationCommands);
+registerCommands(developmentCommands);
 registerCommands(duesCommands);
 
 const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help']);

@@ -1,0 +1,41 @@
+/** CLI commands of 发展党员: check a dossier without a ledger, list the open files, export the 台账. */
+import fs from 'node:fs';
+import { LedgerError } from '../errors.ts';
+import { isValidIsoDate } from '../validate.ts';
+import { parseDossier } from '../development/dossier.ts';
+import { evaluate } from '../development/engine.ts';
+import { ruleSet } from '../development/rulesets.ts';
+import { stepLabel } from '../development/steps.ts';
+import { flag, UsageError, type Command } from './registry.ts';
+
+export const developmentCommands: Command[] = [
+  {
+    path: ['development', 'check'],
+    usage: 'development check FILE.json [--today YYYY-MM-DD] [--rules 2014|2026.05] [--json]',
+    summary: '按发展党员工作细则检查一份发展档案（不需要台账）；--today 时把已过期限而未做的步骤也列为问题',
+    run: async (a, io) => {
+      const file = a.positional[0];
+      if (!file) throw new UsageError('缺少档案文件（JSON）');
+      if (!fs.existsSync(file)) throw new LedgerError(`找不到文件：${file}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (e) {
+        throw new LedgerError(`档案文件不是有效的 JSON：${(e as Error).message}`);
+      }
+      const p = parseDossier(json);
+      const today = flag(a, 'today') ?? p.today;
+      if (today && !isValidIsoDate(today)) throw new UsageError('--today 应为日期，如 2026-11-28');
+      const rules = ruleSet(flag(a, 'rules') ?? p.ruleVersion);
+      const r = evaluate(p.dossier, rules, { today });
+      io.print(r, () => {
+        const lines = [`依据：${rules.title}${rules.verified ? '' : '【未经核实】'}`];
+        if (!r.findings.length) lines.push('未发现问题。');
+        for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
+        if (r.next.length) lines.push('下一步：');
+        for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.latest ? `，最迟 ${n.latest}` : ''}`);
+        return lines.join('\n');
+      });
+    },
+  },
+];

@@ -1,0 +1,83 @@
+/**
+ * The time limits and numbers of 发展党员 as versioned data. The 2014 细则 is
+ * the default; the "2026.05" set holds the changes reported by one public rule
+ * engine and is marked unverified until checked against the published text.
+ * A unit chooses the version in settings (development.ruleVersion).
+ */
+
+import { LedgerError } from '../errors.ts';
+
+export interface RuleSet {
+  version: string;
+  title: string;
+  /** Date the rules took effect. */
+  effectiveFrom: string;
+  source: string;
+  verified: boolean;
+  minAge: number;
+  talkWithinMonths: number;
+  activistMinMonths: number;
+  assessmentEveryMonths: number;
+  introducers: number;
+  trainingMinDays: number;
+  trainingMinHours: number;
+  approvalNormalMonths: number;
+  approvalMaxMonths: number;
+  probationMonths: number;
+  extensionMinMonths: number;
+  extensionMaxMonths: number;
+  extensionsAllowed: number;
+  conversionApprovalMonths: number;
+  /** 2026 only: public notice before listing as 发展对象, in working days (null: not a national rule). */
+  publicityWorkingDays: number | null;
+  /** 2026 only: 支部大会 within this many months after 预审 passes. */
+  meetingAfterPreReviewMonths: number | null;
+  /** 2026 only: oath within this many months after approval. */
+  oathWithinMonths: number | null;
+}
+
+export const RULES_2014: RuleSet = {
+  version: '2014',
+  title: '《中国共产党发展党员工作细则》（2014年）',
+  effectiveFrom: '2014-06-10',
+  source: '中共中央办公厅 2014-05-28 印发',
+  verified: true,
+  minAge: 18,
+  talkWithinMonths: 1,
+  activistMinMonths: 12,
+  assessmentEveryMonths: 6,
+  introducers: 2,
+  trainingMinDays: 3,
+  trainingMinHours: 24,
+  approvalNormalMonths: 3,
+  approvalMaxMonths: 6,
+  probationMonths: 12,
+  extensionMinMonths: 6,
+  extensionMaxMonths: 12,
+  extensionsAllowed: 1,
+  conversionApprovalMonths: 3,
+  publicityWorkingDays: null,
+  meetingAfterPreReviewMonths: null,
+  oathWithinMonths: null,
+};
+
+export const RULES_2026: RuleSet = {
+  ...RULES_2014,
+  version: '2026.05',
+  title: '2026年修订细则（据公开资料转述，未经核实）',
+  effectiveFrom: '2026-05-01',
+  source: '公开规则引擎 D2（RULE_VERSION = "2026.05"）转述，条文待与正式文本核对',
+  verified: false,
+  publicityWorkingDays: 5,
+  meetingAfterPreReviewMonths: 1,
+  oathWithinMonths: 1,
+};
+
+export const RULE_SETS: RuleSet[] = [RULES_2014, RULES_2026];
+
+export function ruleSet(version: string | undefined | null): RuleSet {
+  if (!version) return RULES_2014;
+  const r = RULE_SETS.find((x) => x.version === version || x.version.split('.')[0] === version);
+  if (!r) throw new LedgerError(`未知的规则版本：${version}（可用：${RULE_SETS.map((x) => x.version).join('、')}）`);
+  return r;
+}

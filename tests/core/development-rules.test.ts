@@ -1,0 +1,266 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate, probationEnd, workingDaysBetween, type Dossier } from '../../core/development/engine.ts';
+import { RULES_2014, RULES_2026 } from '../../core/development/rulesets.ts';
+import { ancestors, STEPS } from '../../core/development/steps.ts';
+import { addDays, addMonths } from '../../core/dates.ts';
+
+/** A faultless dossier through all 25 steps. */
+function full(): Dossier {
+  return {
+    birthDate: '1995-03-10',
+    steps: {
+      1: '2023-03-01', 2: '2023-03-20', 3: '2023-09-05', 4: '2023-09-20', 5: '2023-09-20', 6: '2024-03-05',
+      7: '2024-09-10', 8: '2024-09-20', 9: '2024-09-25', 10: '2024-10-20', 11: '2024-10-25', 12: '2024-11-05',
+      13: '2024-11-15', 14: '2024-11-20', 15: '2024-12-01', 16: '2024-12-20', 17: '2025-01-15', 18: '2025-01-25',
+      19: '2025-01-20', 20: '2025-02-01', 21: '2025-06-01', 22: '2025-11-20', 23: '2025-12-01', 24: '2026-01-10', 25: '2026-02-01',
+    },
+    introducers: [
+      { name: '王建国', fullMemberSince: '2010-07-01' },
+      { name: '李丽', fullMemberSince: '2015-07-01' },
+    ],
+    training: { days: 3, hours: 24 },
+    politicalReviewConcluded: true,
+    branchMeeting: { due: 16, present: 14, for: 13 },
+    conversionMeeting: { due: 16, present: 15, for: 15 },
+  };
+}
+
+/** Only the steps up to `n` of the faultless dossier. */
+function upTo(n: number, over: Partial<Dossier> = {}): Dossier {
+  const d = full();
+  const steps: Record<number, string> = {};
+  for (let k = 1; k <= n; k++) steps[k] = d.steps[k]!;
+  return { ...d, steps, ...over };
+}
+
+const run = (d: Dossier, today?: string, rules = RULES_2014) => evaluate(d, rules, { today });
+const rules = (d: Dossier, today?: string, r = RULES_2014) => run(d, today, r).findings.map((f) => `${f.rule}@${f.step}:${f.severity}`);
+const withSteps = (d: Dossier, steps: Record<number, string>) => ({ ...d, steps: { ...d.steps, ...steps } });
+
+/** The faultless dossier moved so that the 支部大会 (step 15) falls on `meeting`; steps 23–25 a year later. */
+function shifted(meeting: string): Dossier {
+  const d = full();
+  const delta = (Date.parse(meeting) - Date.parse(d.steps[15]!)) / 86_400_000;
+  const steps: Record<number, string> = {};
+  for (const [k, v] of Object.entries(d.steps)) steps[Number(k)] = addDays(v!, delta);
+  const end = addMonths(meeting, 12);
+  Object.assign(steps, { 22: addDays(end, -10), 23: end, 24: addDays(end, 20), 25: addDays(end, 30) });
+  return { ...d, steps };
+}
+
+describe('development rule engine', () => {
+  it('finds nothing wrong in a faultless dossier, under either rule version', () => {
+    expect(run(full())).toEqual({ findings: [], next: [] });
+    expect(run(full(), '2026-11-28').findings).toEqual([]);
+    for (let n = 1; n <= 25; n++) expect(rules(upTo(n)), `up to step ${n}`).toEqual([]);
+  });
+
+  it('age-18: the 18th birthday is the first day one may apply; 29 February clamps to the 28th', () => {
+    const at = (birth: string, applied: string) => rules({ birthDate: birth, steps: { 1: applied } });
+    expect(at('2008-06-15', '2026-06-15')).toEqual([]);
+    expect(at('2008-06-15', '2026-06-14')).toEqual(['age-18@1:error']);
+    expect(at('2008-02-29', '2026-02-28')).toEqual([]);
+    expect(at('2008-02-29', '2026-02-27')).toEqual(['age-18@1:error']);
+    expect(run({ birthDate: '2008-06-15', steps: {} }).next).toEqual([{ step: 1, earliest: '2026-06-15', latest: null }]);
+    expect(run({ birthDate: '2008-06-15', steps: { 1: '2026-06-14' } }).findings[0].message).toContain('未满 18 周岁');
+  });
+
+  it('talk-1-month: one calendar month, clamped to month end', () => {
+    const talk = (app: string, talked?: string, today?: string) =>
+      run({ steps: talked ? { 1: app, 2: talked } : { 1: app } }, today);
+    expect(talk('2026-01-31').next).toEqual([{ step: 2, earliest: '2026-01-31', latest: '2026-02-28' }]);
+    expect(talk('2028-01-31').next[0].latest).toBe('2028-02-29');
+    expect(talk('2026-01-31', '2026-02-28').findings).toEqual([]);
+    expect(talk('2026-01-31', '2026-03-01').findings.map((f) => f.rule)).toEqual(['talk-1-month']);
+    expect(talk('2026-03-15', '2026-04-15').findings).toEqual([]);
+    expect(talk('2026-03-15', '2026-04-16').findings[0]).toMatchObject({ rule: 'talk-1-month', step: 2, severity: 'warning' });
+    // Without a date of reference nothing is overdue; with one, the missing talk is.
+    expect(talk('2026-03-15').findings).toEqual([]);
+    expect(talk('2026-03-15', undefined, '2026-04-15').findings).toEqual([]);
+    expect(talk('2026-03-15', undefined, '2026-04-16').findings[0].message).toContain('尚未派人谈话');
+  });
+
+  it('activist-1-year: exactly one year after step 3 is allowed, a day less is not', () => {
+    const d = (dev: string) => rules(withSteps(upTo(7), { 3: '2025-03-15', 4: '2025-03-20', 5: '2025-03-20', 6: '2025-09-15', 7: dev }));
+    expect(d('2026-03-15')).toEqual([]);
+    expect(d('2026-03-14')).toEqual(['activist-1-year@7:error']);
+    const leap = (dev: string) => rules(withSteps(upTo(7), { 3: '2024-02-29', 4: '2024-03-01', 5: '2024-03-01', 6: '2024-08-29', 7: dev }));
+    expect(leap('2025-02-28')).toEqual([]);
+    expect(leap('2025-02-27')).toEqual(['activist-1-year@7:error']);
+    const next = run(withSteps(upTo(6), { 3: '2025-03-15', 4: '2025-03-20', 5: '2025-03-20', 6: '2025-09-15' })).next;
+    expect(next).toEqual([{ step: 7, earliest: '2026-03-15', latest: null }]);
+  });
+
+  it('assessment-half-yearly: the branch assesses every half-year from step 3', () => {
+    const d = withSteps(upTo(6), { 3: '2025-03-15', 4: '2025-03-20', 5: '2025-03-20', 6: '2025-09-15' });
+    expect(rules({ ...d, assessments: ['2025-09-15', '2026-03-15'] }, '2026-09-15')).toEqual([]);
+    expect(rules({ ...d, assessments: ['2025-09-15', '2026-03-15'] }, '2026-09-16')).toEqual(['assessment-half-yearly@6:warning']);
+    expect(rules({ ...d, assessments: ['2025-09-16'] }, '2025-10-01')).toEqual(['assessment-half-yearly@6:warning']);
+    expect(run({ ...d, steps: { 1: '2025-01-02', 2: '2025-01-10', 3: '2025-03-15' } }).next).toContainEqual({ step: 4, earliest: '2025-03-15', latest: null });
+  });
+
+  it('introducers-2-full: two 正式党员 on the date they are fixed, none under 留党察看', () => {
+    const d = upTo(9);
+    const on = d.steps[9]!;
+    expect(rules({ ...d, introducers: [{ name: '甲', fullMemberSince: on }, { name: '乙', fullMemberSince: '2001-01-01' }] })).toEqual([]);
+    expect(rules({ ...d, introducers: [{ name: '甲', fullMemberSince: '2024-09-26' }, { name: '乙', fullMemberSince: '2001-01-01' }] })).toEqual(['introducers-2-full@9:error']);
+    expect(rules({ ...d, introducers: [{ name: '甲', fullMemberSince: null }, { name: '乙', fullMemberSince: '2001-01-01' }] })).toEqual(['introducers-2-full@9:error']);
+    expect(rules({ ...d, introducers: [{ name: '甲', fullMemberSince: '2001-01-01' }] })).toEqual(['introducers-2-full@9:error']);
+    expect(rules({ ...d, introducers: [{ name: '甲', fullMemberSince: '2001-01-01', underProbation: true }, { name: '乙', fullMemberSince: '2001-01-01' }] })[0]).toBe('introducers-2-full@9:error');
+    expect(rules({ ...d, introducers: undefined })).toEqual(['introducers-2-full@9:error']);
+  });
+
+  it('political-review: a written conclusion before the 支部大会', () => {
+    expect(rules({ ...upTo(14), politicalReviewConcluded: false })).toEqual([]);
+    expect(rules({ ...upTo(15), politicalReviewConcluded: false })).toEqual(['political-review@15:error']);
+    expect(rules({ ...upTo(15), politicalReviewConcluded: undefined })).toEqual(['political-review@15:error']);
+  });
+
+  it('training-3-days-24-hours: either is enough, both short fails', () => {
+    const t = (days: number, hours: number) => rules({ ...upTo(15), training: { days, hours } });
+    expect(t(3, 0)).toEqual([]);
+    expect(t(0, 24)).toEqual([]);
+    expect(t(2, 16)).toEqual(['training-3-days-24-hours@11:error']);
+    expect(t(2.5, 23.5)).toEqual(['training-3-days-24-hours@11:error']);
+    expect(rules({ ...upTo(15), training: null })).toEqual(['training-3-days-24-hours@15:error']);
+    expect(rules({ ...upTo(11), training: { days: 2, hours: 16 } })).toEqual(['training-3-days-24-hours@11:error']);
+  });
+
+  it('branch-meeting-quorum and -majority: more than half, 8 of 16 is not enough, written opinions count as votes', () => {
+    const m = (present: number, votes: number, writtenFor?: number) => rules({ ...upTo(15), branchMeeting: { due: 16, present, for: votes, writtenFor } });
+    expect(m(9, 9)).toEqual([]);
+    expect(m(8, 8)).toEqual(['branch-meeting-quorum@15:error', 'branch-meeting-majority@15:error']);
+    expect(m(16, 8)).toEqual(['branch-meeting-majority@15:error']);
+    expect(m(12, 8, 1)).toEqual([]);
+    expect(m(12, 7, 1)).toEqual(['branch-meeting-majority@15:error']);
+    expect(m(15, 8, 2)).toEqual(['branch-meeting-majority@15:error']); // only 1 absent member could write
+    expect(m(17, 10)).toEqual(['branch-meeting-quorum@15:error']);
+    expect(m(9, 10)).toEqual(['branch-meeting-majority@15:error']);
+    const odd = (present: number, votes: number) => rules({ ...upTo(15), branchMeeting: { due: 15, present, for: votes } });
+    expect(odd(8, 8)).toEqual([]);
+    expect(odd(7, 7)).toEqual(['branch-meeting-quorum@15:error', 'branch-meeting-majority@15:error']);
+    expect(rules({ ...upTo(15), branchMeeting: null })).toEqual(['branch-meeting-quorum@15:error']);
+    expect(run({ ...upTo(15), branchMeeting: { due: 16, present: 12, for: 7, writtenFor: 1 } }).findings[0].message).toContain('含书面意见 1 份');
+  });
+
+  it('the 转正 meeting uses the same quorum and majority', () => {
+    expect(rules({ ...full(), conversionMeeting: { due: 16, present: 8, for: 8 } })).toEqual(['branch-meeting-quorum@23:error', 'branch-meeting-majority@23:error']);
+    expect(rules({ ...full(), conversionMeeting: { due: 16, present: 10, for: 8, writtenFor: 1 } })).toEqual([]);
+  });
+
+  it('approval: within 3 months is fine, beyond is a warning, beyond 6 an error (reference vector)', () => {
+    const a = (approval: string) => rules(withSteps(upTo(17), { 15: '2025-07-01', 16: '2025-07-15', 17: approval }));
+    expect(a('2025-10-01')).toEqual([]);
+    expect(a('2025-10-02')).toEqual(['approval-3-months@17:warning']);
+    expect(a('2025-11-15')).toEqual(['approval-3-months@17:warning']);
+    expect(a('2026-01-01')).toEqual(['approval-3-months@17:warning']);
+    expect(a('2026-01-02')).toEqual(['approval-6-months@17:error']);
+    // Month-end clamping: a meeting on 31 August has until 30 November.
+    const b = (approval: string) => rules(withSteps(upTo(17), { 15: '2025-08-31', 16: '2025-09-01', 17: approval }));
+    expect(b('2025-11-30')).toEqual([]);
+    expect(b('2025-12-01')).toEqual(['approval-3-months@17:warning']);
+    // Not yet approved: overdue only against a date of reference.
+    const pending = withSteps(upTo(16), { 15: '2025-07-01', 16: '2025-07-15' });
+    expect(run(pending).next).toEqual([{ step: 17, earliest: '2025-07-15', latest: '2025-10-01' }]);
+    expect(rules(pending, '2025-10-01')).toEqual([]);
+    expect(rules(pending, '2025-10-02')).toEqual(['approval-3-months@17:warning']);
+    expect(rules(pending, '2026-01-02')).toEqual(['approval-6-months@17:error']);
+  });
+
+  it('probation-1-year: counted from the 支部大会, not the oath; leap day clamps', () => {
+    expect(probationEnd('2025-07-01', RULES_2014, null)).toBe('2026-07-01');
+    expect(probationEnd('2024-02-29', RULES_2014, null)).toBe('2025-02-28');
+    const d = shifted('2024-02-29');
+    expect(rules(withSteps(d, { 23: '2025-02-28', 24: '2025-03-10', 25: '2025-03-20' }))).toEqual([]);
+    expect(rules(withSteps(d, { 23: '2025-02-27', 24: '2025-03-10', 25: '2025-03-20' }))).toEqual(['probation-1-year@23:error']);
+    // A year from the oath (2024-06-01) would wrongly delay the end; a year from the meeting is right.
+    const open = withSteps(d, { 20: '2024-06-01' });
+    for (const n of [23, 24, 25]) delete open.steps[n];
+    expect(run(open).next).toEqual([{ step: 23, earliest: '2025-02-28', latest: null }]);
+  });
+
+  it('extension-6-12-months: 6 to 12 months, once only; moves the end of probation', () => {
+    const ext = (months: number, count: number | undefined, meeting: string) =>
+      rules({ ...withSteps(shifted('2025-07-01'), { 23: meeting, 24: meeting, 25: meeting }), extensionMonths: months, extensionCount: count });
+    expect(probationEnd('2025-07-01', RULES_2014, 6)).toBe('2027-01-01');
+    expect(probationEnd('2025-07-01', RULES_2014, 12)).toBe('2027-07-01');
+    expect(ext(6, 1, '2027-01-01')).toEqual([]);
+    expect(ext(6, undefined, '2027-01-01')).toEqual([]);
+    expect(ext(12, 1, '2027-07-01')).toEqual([]);
+    expect(ext(6, 1, '2026-12-31')).toEqual(['probation-1-year@23:error']);
+    expect(ext(5, 1, '2027-01-01')).toEqual(['extension-6-12-months@23:error']);
+    expect(ext(13, 1, '2027-08-01')).toEqual(['extension-6-12-months@23:error']);
+    expect(ext(6, 2, '2027-01-01')).toEqual(['extension-6-12-months@23:error']);
+  });
+
+  it('conversion-approval-3-months', () => {
+    const c = (approval: string) => rules(withSteps(full(), { 23: '2025-12-01', 24: approval, 25: approval }));
+    expect(c('2026-03-01')).toEqual([]);
+    expect(c('2026-03-02')).toEqual(['conversion-approval-3-months@24:error']);
+    expect(run(upTo(23)).next).toEqual([{ step: 24, earliest: '2025-12-01', latest: '2026-03-01' }]);
+    expect(rules(upTo(23), '2026-03-02')).toEqual(['conversion-approval-3-months@24:error']);
+  });
+
+  it('step-order: a missing earlier step and a step dated before its predecessor', () => {
+    const skipped = { steps: { 1: '2025-01-01', 3: '2025-02-01' } };
+    expect(rules(skipped)).toEqual(['step-order@3:error']);
+    expect(run(skipped).findings[0].message).toContain('第2步“党组织派人谈话”尚未记录');
+    expect(rules({ steps: { 1: '2025-01-10', 2: '2025-01-09' } })).toEqual(['step-order@2:error']);
+    expect(rules({ steps: { 1: '2025-01-10', 2: '2025-01-10' } })).toEqual([]);
+    // Each missing step is named once, not once per later step.
+    const gaps = run({ ...full(), steps: { ...full().steps, 10: undefined } as Dossier['steps'] }).findings.filter((f) => f.rule === 'step-order');
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].step).toBe(12);
+    // Filings (4, 8, 18) are not in the chain of the steps next to them.
+    expect(ancestors(19).has(18)).toBe(false);
+    expect(ancestors(25).has(18)).toBe(true);
+    expect(STEPS.every((s) => s.after.every((a) => a < s.n))).toBe(true);
+  });
+
+  it('2026.05 rules (unverified) add the 公示, 1 month to the 支部大会 and the oath within 1 month', () => {
+    expect(RULES_2026.verified).toBe(false);
+    expect(workingDaysBetween('2026-06-15', '2026-06-19')).toBe(5);
+    expect(workingDaysBetween('2026-06-15', '2026-06-18')).toBe(4);
+    const d = { ...full(), publicity: { start: '2024-09-02', end: '2024-09-06' } };
+    expect(rules(d, undefined, RULES_2026)).toEqual([]);
+    expect(rules({ ...d, publicity: { start: '2024-09-03', end: '2024-09-06' } }, undefined, RULES_2026)).toEqual(['publicity-working-days@7:error']);
+    expect(rules({ ...d, publicity: null }, undefined, RULES_2026)).toEqual(['publicity-working-days@7:error']);
+    expect(rules({ ...withSteps(upTo(16), { 15: '2024-12-16', 16: '2024-12-20' }), publicity: d.publicity }, undefined, RULES_2026)).toEqual(['meeting-after-pre-review@15:warning']);
+    expect(rules(withSteps(d, { 20: '2025-02-16' }), undefined, RULES_2026)).toEqual(['oath-1-month@20:warning']);
+    expect(rules(withSteps(full(), { 20: '2025-02-16' }))).toEqual([]);
+    expect(run(upTo(17), undefined, RULES_2026).next).toContainEqual({ step: 20, earliest: '2025-01-15', latest: '2025-02-15' });
+  });
+});
+
+describe('development check (CLI)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-check-'));
+  const write = (name: string, body: unknown) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, JSON.stringify(body));
+    return f;
+  };
+  const toFile = (d: Dossier) => ({ ...d, steps: Object.fromEntries(Object.entries(d.steps).map(([k, v]) => [k, v])) });
+
+  it('prints empty findings for a faultless dossier and the documented shape otherwise', () => {
+    const ok = JSON.parse(execFileSync('npx', ['party-ledger', 'development', 'check', write('ok.json', toFile(full())), '--json'], { encoding: 'utf8' }));
+    expect(ok).toEqual({ findings: [], next: [] });
+    const late = write('late.json', { birthDate: '2000-01-01', steps: { '1': '2026-01-31', '2': '2026-03-02' } });
+    const r = JSON.parse(execFileSync('npx', ['party-ledger', 'development', 'check', late, '--json'], { encoding: 'utf8' }));
+    expect(r.findings).toEqual([{ rule: 'talk-1-month', step: 2, severity: 'warning', message: expect.stringContaining('2026-02-28') }]);
+    expect(r.next).toEqual([{ step: 3, earliest: '2026-03-02', latest: null }]);
+  });
+
+  it('rejects a malformed dossier with a Chinese message and exit code 1', () => {
+    const bad = write('bad.json', { steps: { '1': '2026-02-30' } });
+    const p = spawnSync('npx', ['party-ledger', 'development', 'check', bad, '--json'], { encoding: 'utf8' });
+    expect(p.status).toBe(1);
+    expect(p.stderr).toMatch(/档案文件有误.*有效日期/);
+    const q = spawnSync('npx', ['party-ledger', 'development', 'check', write('bad2.json', { steps: { '26': '2026-01-01' } })], { encoding: 'utf8' });
+    expect(q.status).toBe(1);
+    expect(q.stderr).toContain('步骤编号应为 1 至 25');
+  });
+});
