@@ -8,12 +8,14 @@ import { setupHandlers } from './setup/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { memberHandlers } from './members/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { transferHandlers } from './transfers/handlers.ts';
 
 export const handlers = {
   ...setupHandlers,
   ...orgHandlers,
   ...memberHandlers,
   ...auditHandlers,
+  ...transferHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { handler, registerLabels } from '../handler.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
+import { registerRecyclable } from '../audit/service.ts';
+import { memberInputSchema } from '../members/model.ts';
+import { getSettings, setSetting } from '../settings/service.ts';
+import { DIRECTIONS, transferLabels } from './model.ts';
+import { cancelTransferOut, getTransfer, listTransfers, planTransferOut, recordReceipt, transferAlerts, transferCounts, transferIn, transferOut } from './service.ts';
+import { exportTransferLetter } from './letter.ts';
+import { exportTransferRegisters } from './registers.ts';
+import { NATIONAL_TRANSFER_RULES, SETTING_KEYS } from './rules.ts';
+
+registerLabels(transferLabels);
+registerRecyclable({ table: 'transfers', title: '转接记录', label: (r) => `${r.member_name}（${r.direction}，介绍信第${r.letter_no}号）` });
+
+const optMonth = z
+  .union([month, z.literal(''), z.null()])
+  .optional()
+  .transform((v) => (v ? v : null));
+const validityDays = z.coerce.number({ error: '应为天数' }).int('应为整数天').min(1, '至少 1 天').nullish().transform((v) => v ?? null);
+
+const outInput = z.object({
+  memberId: id,
+  toOrg: text(100),
+  transferDate: isoDate,
+  validityDays,
+  duesPaidTo: optMonth,
+  memberPhone: optText(50),
+  note: optText(500),
+});
+
+const inInput = z.object({
+  mode: z.enum(['new', 'rejoin'], { error: '应为新增党员或恢复原党员' }),
+  member: memberInputSchema.omit({ branchId: true }).nullish(),
+  memberId: z.string().nullish(),
+  branchId: id,
+  letterNo: text(30),
+  fromOrg: text(100),
+  letterDate: isoDate,
+  transferDate: isoDate,
+  duesPaidTo: optMonth,
+  duesStartMonth: optMonth,
+  note: optText(500),
+});
+
+const contact = z.object({ address: z.string().max(100), phone: z.string().max(30), fax: z.string().max(30), postcode: z.string().max(10) });
+
+export const transferHandlers = {
+  'transfers/list': handler(
+    z.object({ year: year.optional(), direction: z.enum(DIRECTIONS).optional(), openOnly: z.boolean().optional(), search: z.string().optional() }),
+    (ctx, q) => listTransfers(ctx, q),
+  ),
+  'transfers/get': handler(z.object({ id }), (ctx, { id }) => getTransfer(ctx, id)),
+  'transfers/plan-out': handler(outInput.extend({ toOrg: z.string().optional() }), (ctx, input) => planTransferOut(ctx, input)),
+  'transfers/out': handler(outInput, (ctx, input) => transferOut(ctx, input)),
+  'transfers/in': handler(inInput, (ctx, input) => transferIn(ctx, input)),
+  'transfers/receipt': handler(z.object({ id, receiptOn: z.union([isoDate, z.null()]), note: optText(200) }), (ctx, { id, receiptOn, note }) =>
+    recordReceipt(ctx, id, receiptOn, note),
+  ),
+  'transfers/cancel-out': handler(z.object({ id }), async (ctx, { id }) => {
+    await cancelTransferOut(ctx, id);
+    return { ok: true };
+  }),
+  'transfers/counts': handler(z.object({ from: isoDate, to: isoDate }), (ctx, { from, to }) => transferCounts(ctx, from, to)),
+  'transfers/alerts': handler(z.object({}), (ctx) => transferAlerts(ctx)),
+  'transfers/letter': handler(z.object({ id }), async (ctx, { id }) => {
+    const r = await exportTransferLetter(ctx, id);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+  }),
+  'transfers/registers': handler(z.object({ year }), async (ctx, { year }) => {
+    const r = await exportTransferRegisters(ctx, year);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
+  'transfers/settings': handler(z.object({}), async (ctx) => {
+    const s = await getSettings(ctx.db, 'transfers.');
+    return {
+      rules: { ...NATIONAL_TRANSFER_RULES, ...(s[SETTING_KEYS.rules] as object) },
+      contact: s[SETTING_KEYS.contact] as z.infer<typeof contact>,
+      numeralStyle: s[SETTING_KEYS.numeralStyle] as 'chinese' | 'financial',
+    };
+  }),
+  'transfers/save-settings': handler(
+    z.object({
+      validityDaysDefault: z.coerce.number().int().min(1, '至少 1 天').max(365, '不超过 365 天'),
+      validityDaysMax: z.coerce.number().int().min(1, '至少 1 天').max(365, '不超过 365 天'),
+      contact,
+      numeralStyle: z.enum(['chinese', 'financial']),
+    }),
+    async (ctx, input) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const rules = { ...NATIONAL_TRANSFER_RULES, validityDaysDefault: input.validityDaysDefault, validityDaysMax: input.validityDaysMax, version: '本单位设置', effectiveOn: ctx.platform.today() };
+        if (rules.validityDaysDefault > rules.validityDaysMax) rules.validityDaysMax = rules.validityDaysDefault;
+        await setSetting(tx, ctx, SETTING_KEYS.rules, rules);
+        await setSetting(tx, ctx, SETTING_KEYS.contact, input.contact);
+        await setSetting(tx, ctx, SETTING_KEYS.numeralStyle, input.numeralStyle);
+      });
+      return { ok: true };
+    },
+  ),
+};

@@ -1,0 +1,75 @@
+/** The view model of the 年度转入/转出党员登记表: formatted strings in date order. */
+import type { Ctx } from '../context.ts';
+import { getSetting } from '../settings/service.ts';
+import { transferRegistersWorkbook, type TransferRegistersModel } from '../../templates/transfer-registers.ts';
+import { listTransfers, transferCounts } from './service.ts';
+
+export async function transferRegistersModel(ctx: Ctx, year: number): Promise<TransferRegistersModel> {
+  const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
+  const all = (await listTransfers(ctx, { year })).reverse();
+  const ids = [...new Set(all.map((t) => t.memberId))];
+  const people = ids.length
+    ? await ctx.db.selectFrom('members').select(['id', 'gender', 'birth_date', 'ethnicity']).where('id', 'in', ids).execute()
+    : [];
+  const person = new Map(people.map((p) => [p.id, p]));
+  const counts = await transferCounts(ctx, `${year}-01-01`, `${year}-12-31`);
+  const today = ctx.platform.today();
+  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
+  const basics = (memberId: string) => {
+    const p = person.get(memberId);
+    return [p?.gender ?? '', p?.birth_date ?? '', p?.ethnicity ?? ''];
+  };
+  const ins = all.filter((t) => t.direction === '转入');
+  const outs = all.filter((t) => t.direction === '转出');
+  return {
+    transferIn: {
+      title: `${year}年度转入党员登记表`,
+      subtitle: `填报单位：${unit}　　${year}年共转入党员 ${counts.in} 名`,
+      rows: ins.map((t, i) => [
+        String(i + 1),
+        t.memberName,
+        ...basics(t.memberId),
+        t.partyStatus,
+        t.fromOrg,
+        t.letterNo,
+        t.letterDate,
+        t.transferDate,
+        t.branchName,
+        t.duesPaidTo ?? '',
+        t.duesStartMonth ?? '',
+        t.receiptOn ?? (t.status === '回执逾期未寄' ? '逾期未寄' : '未寄'),
+        [t.inMode === 'rejoin' ? '原党员恢复在册' : '', t.note ?? ''].filter(Boolean).join('；'),
+      ]),
+      footer,
+    },
+    transferOut: {
+      title: `${year}年度转出党员登记表`,
+      subtitle: `填报单位：${unit}　　${year}年共转出党员 ${counts.out} 名`,
+      rows: outs.map((t, i) => [
+        String(i + 1),
+        t.memberName,
+        ...basics(t.memberId),
+        t.partyStatus,
+        t.branchName,
+        t.toOrg,
+        t.transferDate,
+        t.letterNo,
+        String(t.validityDays ?? ''),
+        t.duesPaidTo ?? '',
+        t.receiptOn ?? (t.status === '回执逾期' ? '逾期未收' : '未收'),
+        t.note ?? '',
+      ]),
+      footer,
+    },
+  };
+}
+
+export async function exportTransferRegisters(ctx: Ctx, year: number): Promise<{ bytes: Uint8Array; fileName: string; in: number; out: number }> {
+  const model = await transferRegistersModel(ctx, year);
+  return {
+    bytes: await transferRegistersWorkbook(model),
+    fileName: `${year}年度转入转出党员登记表.xlsx`,
+    in: model.transferIn.rows.length,
+    out: model.transferOut.rows.length,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * 中国共产党党员组织关系介绍信 (.docx): the three parts of the 组通字〔2006〕45号
+ * form — 第一联 存根, 第二联 介绍信, 第三联 回执 — one part per page so the seam
+ * seal (骑缝章) can be set across the joins. Filled values are underlined as on
+ * a hand-filled form. The signature carries only the seal, no written name.
+ * Typography from gbt9704.ts; this file only lays out the model.
+ */
+import { AlignmentType, Paragraph, type TextRun } from 'docx';
+import { FONTS, LINE_PITCH_TWIPS, ZI, blankLine, documentBytes, pageBreak, paragraph, run, table, title } from './gbt9704.ts';
+
+export interface TransferLetterModel {
+  letterNo: string;
+  name: string;
+  gender: string;
+  age: string;
+  ethnicity: string;
+  /** 正式 | 预备 */
+  partyStatus: string;
+  idNumber: string;
+  fromOrg: string;
+  toOrg: string;
+  /** in Chinese numerals: 二〇二六年十一月 */
+  duesPaidTo: string;
+  /** in Chinese numerals: 三十 */
+  validityDays: string;
+  /** in Chinese numerals: 二〇二六年十一月二十八日 */
+  date: string;
+  memberPhone: string;
+  /** the sending 基层党委 (addressee of the receipt) */
+  committeeName: string;
+  committeeAddress: string;
+  committeePhone: string;
+  committeeFax: string;
+  committeePostcode: string;
+}
+
+export const LETTER_TITLE = '中国共产党党员组织关系介绍信';
+export const PART_NAMES = ['存　根', '介绍信', '回　执'] as const;
+
+/** A filled-in blank: underlined, with a little air either side. */
+const filled = (text: string): TextRun => run(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
+const plain = (text: string): TextRun => run(text);
+
+function right(children: TextRun[], indentZi = 2): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indentZi * ZI }, spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact', before: 0, after: 0 }, children });
+}
+
+function left(children: TextRun[]): Paragraph {
+  return paragraph(children, { indent: false, align: 'left' });
+}
+
+function header(part: number, m: TransferLetterModel): Paragraph[] {
+  return [
+    title(LETTER_TITLE, { spacingAfterLines: 0 }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact', before: 0, after: 0 }, children: [run(`（${PART_NAMES[part]}）`, FONTS.heading2)] }),
+    right([plain('第'), filled(m.letterNo), plain('号')], 0),
+    blankLine(),
+  ];
+}
+
+function stub(m: TransferLetterModel) {
+  return [
+    ...header(0, m),
+    paragraph([filled(m.name), plain('同志系中共'), filled(m.partyStatus), plain('党员，组织关系由'), filled(m.fromOrg), plain('转到'), filled(m.toOrg), plain('。')]),
+    paragraph([plain('该同志党费已交到'), filled(m.duesPaidTo), plain('，介绍信有效期'), filled(m.validityDays), plain('天。')]),
+    blankLine(),
+    right([plain(m.date)]),
+    blankLine(),
+    table([[{ text: '（贴回执联处）', align: 'center' }]], { widthsMm: [156], hao: '四号', rowHeightMm: 70 }),
+  ];
+}
+
+function letter(m: TransferLetterModel) {
+  return [
+    ...header(1, m),
+    left([filled(m.toOrg), plain('：')]),
+    paragraph([
+      plain('兹介绍'),
+      filled(m.name),
+      plain('同志（'),
+      filled(m.gender),
+      plain('），'),
+      filled(m.age),
+      plain('岁，'),
+      filled(m.ethnicity),
+      plain('族，系中共'),
+      filled(m.partyStatus),
+      plain('党员，身份证号码'),
+      filled(m.idNumber),
+      plain('，由'),
+      filled(m.fromOrg),
+      plain('去'),
+      filled(m.toOrg),
+      plain('，请转接组织关系。'),
+    ]),
+    paragraph([plain('该同志党费已交到'), filled(m.duesPaidTo), plain('。')]),
+    right([plain('（有效期'), filled(m.validityDays), plain('天）')], 0),
+    blankLine(),
+    right([plain('（盖章）')], 4),
+    right([plain(m.date)]),
+    blankLine(),
+    left([plain('党员联系电话或其他联系方式：'), filled(m.memberPhone)]),
+    left([plain('党员原所在基层党委通讯地址：'), filled(m.committeeAddress)]),
+    left([plain('联系电话：'), filled(m.committeePhone), plain('　传真：'), filled(m.committeeFax), plain('　邮编：'), filled(m.committeePostcode)]),
+  ];
+}
+
+function receipt(m: TransferLetterModel) {
+  return [
+    ...header(2, m),
+    left([filled(m.committeeName), plain('：')]),
+    paragraph([filled(m.name), plain('同志的党员组织关系已转达我处，特此回复。')]),
+    blankLine(),
+    blankLine(),
+    right([plain('（盖章）')], 4),
+    right([plain('　　　　年　　月　　日')]),
+    blankLine(),
+    left([plain('经办人：　　　　　　　　联系电话：')]),
+  ];
+}
+
+export async function transferLetterDocx(m: TransferLetterModel): Promise<Uint8Array> {
+  return documentBytes([{ children: [...stub(m), pageBreak(), ...letter(m), pageBreak(), ...receipt(m)], pageNumbers: false }], {
+    title: `${LETTER_TITLE}第${m.letterNo}号`,
+  });
+}
