@@ -11,10 +11,12 @@ import { commands, parseArgs, registerCommands, UsageError, type CliIo } from '.
 import { foundationCommands } from './foundation.ts';
 import { developmentCommands } from './development.ts';
 import { duesCommands } from './dues.ts';
+import { transferCommands } from './transfers.ts';
 
 registerCommands(foundationCommands);
 registerCommands(developmentCommands);
 registerCommands(duesCommands);
+registerCommands(transferCommands);
 
 const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help']);
 

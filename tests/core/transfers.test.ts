@@ -231,3 +231,20 @@ describe('registers and counts', () => {
     expect(outs.getCell(4, 13).value).toBe('逾期未收');
   });
 });
+
+describe('demo bureau', () => {
+  it('has one transfer in and one transfer out whose receipt is still outstanding', async () => {
+    const l = await testLedger({ demo: true });
+    const all = await l.call('transfers/list', { year: 2026 });
+    expect(all.map((t) => t.direction).sort()).toEqual(['转入', '转出']);
+    const out = all.find((t) => t.direction === '转出')!;
+    expect(out.receiptOn).toBeNull();
+    expect(out.transferDate).toBe('2026-10-14');
+    expect(out.status).toBe('已过有效期');
+    expect((await l.call('members/get', { id: out.memberId })).leftType).toBe('转出');
+    const inn = all.find((t) => t.direction === '转入')!;
+    expect((await l.call('members/get', { id: inn.memberId })).leftType).toBeNull();
+    expect((await l.call('transfers/alerts', {})).alerts).toHaveLength(1);
+    expect((await l.call('transfers/letter', { id: out.id })).fileName).toContain(out.letterNo);
+  });
+});

@@ -1,0 +1,87 @@
+/** CLI commands of 组织关系转接: the list, the letter, the registers, counts and alerts. */
+import path from 'node:path';
+import { writeFileAtomic } from '../files.ts';
+import { LedgerError } from '../errors.ts';
+import { listTransfers, transferAlerts, transferCounts } from '../transfers/service.ts';
+import { exportTransferLetter } from '../transfers/letter.ts';
+import { exportTransferRegisters } from '../transfers/registers.ts';
+import { flag, requireFlag, UsageError, type Command } from './registry.ts';
+
+function yearFlag(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份，如 2026');
+  return Number(v);
+}
+
+function table(rows: string[][]): string {
+  return rows.map((r) => r.join('\t')).join('\n');
+}
+
+export const transferCommands: Command[] = [
+  {
+    path: ['transfers', 'list'],
+    usage: 'transfers list [--year YYYY] [--json]',
+    summary: '列出组织关系转入、转出记录及回执情况',
+    run: async (a, io) => {
+      const year = yearFlag(flag(a, 'year'));
+      const l = await io.open();
+      const rows = await listTransfers(l.ctx, { year });
+      io.print(rows, () =>
+        table([
+          ['方向', '介绍信编号', '姓名', '日期', '原所在党组织', '接收党组织', '党费交至', '回执', 'ID'],
+          ...rows.map((t) => [t.direction, t.letterNo, t.memberName, t.transferDate, t.fromOrg, t.toOrg, t.duesPaidTo ?? '', t.receiptOn ? `${t.status} ${t.receiptOn}` : t.status, t.id]),
+        ]) + `\n共 ${rows.length} 条（转出 ${rows.filter((t) => t.direction === '转出').length}，转入 ${rows.filter((t) => t.direction === '转入').length}）`,
+      );
+    },
+  },
+  {
+    path: ['transfers', 'counts'],
+    usage: 'transfers counts --from YYYY-MM-DD --to YYYY-MM-DD',
+    summary: '统计一段时间内转入、转出党员人数（用于工作总结）',
+    run: async (a, io) => {
+      const from = requireFlag(a, 'from');
+      const to = requireFlag(a, 'to');
+      const l = await io.open();
+      const r = await transferCounts(l.ctx, from, to);
+      io.print(r, () => `${from} 至 ${to}：${r.text}`);
+    },
+  },
+  {
+    path: ['transfers', 'alerts'],
+    usage: 'transfers alerts',
+    summary: '列出逾期未收回执、已过有效期的介绍信和待寄回执',
+    run: async (_a, io) => {
+      const l = await io.open();
+      const r = await transferAlerts(l.ctx);
+      const mark = { error: '【逾期】', warning: '【提醒】', info: '【待办】' };
+      io.print(r, () => (r.alerts.length ? r.alerts.map((x) => `${mark[x.level]}${x.message}`).join('\n') : '没有需要跟进的回执。'));
+    },
+  },
+  {
+    path: ['export', 'transfer-letter'],
+    usage: 'export transfer-letter --transfer ID --out FILE.docx',
+    summary: '打印党员组织关系介绍信（存根、介绍信、回执三联，.docx）',
+    run: async (a, io) => {
+      const id = requireFlag(a, 'transfer');
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const r = await exportTransferLetter(l.ctx, id);
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已生成介绍信：${path.resolve(out)}`);
+    },
+  },
+  {
+    path: ['export', 'transfer-registers'],
+    usage: 'export transfer-registers --year YYYY --out FILE.xlsx',
+    summary: '导出年度转入党员登记表、年度转出党员登记表（.xlsx）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const out = requireFlag(a, 'out');
+      if (!year) throw new LedgerError('缺少年份');
+      const l = await io.open();
+      const r = await exportTransferRegisters(l.ctx, year);
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out), in: r.in, out: r.out }, () => `已导出 ${year} 年转入 ${r.in} 名、转出 ${r.out} 名：${path.resolve(out)}`);
+    },
+  },
+];

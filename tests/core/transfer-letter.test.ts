@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { testLedger, zipPart } from '../support/ledger.ts';
+import { makeIdNumber } from '../../core/members/idcard.ts';
+
+/** The visible text of each paragraph of document.xml. */
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+}
+
+async function setup() {
+  const l = await testLedger();
+  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
+  const [root] = await l.call('org/tree', {});
+  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部' });
+  const m = await l.call('members/create', {
+    name: '张卫东',
+    gender: '男',
+    ethnicity: '回族',
+    birthDate: '1988-12-01',
+    idNumber: makeIdNumber('370102', '1988-12-01', 21, true),
+    joinDate: '2012-06-20',
+    fullDate: null,
+    partyStatus: '预备',
+    category: '在职',
+    phone: '13900001111',
+    branchId,
+  });
+  return { l, m };
+}
+
+async function payDues(l: Awaited<ReturnType<typeof setup>>['l'], memberId: string, branchId: string, months: string[]) {
+  let n = 0;
+  for (const month of months)
+    await l.ctx.db
+      .insertInto('dues_payments')
+      .values({
+        id: `pay-${++n}`, member_id: memberId, branch_id: branchId, month, due_fen: 5000, paid_fen: 5000, paid_on: `${month}-05`, method: '现金',
+        payer_name: null, receipt_no: null, collector: null, reason: null, consent_ref: null, note: null, created_at: '2026-11-28T08:00:00.000Z', updated_at: '2026-11-28T08:00:00.000Z', deleted_at: null,
+      })
+      .execute();
+}
+
+describe('the 介绍信 read back', () => {
+  it('has the three parts with one number, the dues month from the ledger and Chinese numerals', async () => {
+    const { l, m } = await setup();
+    await payDues(l, m.id, m.branchId, ['2026-09', '2026-10', '2026-11']);
+    await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '江城市临江路1号', phone: '0710-1234567', fax: '0710-7654321', postcode: '441000' }, numeralStyle: 'chinese' });
+    const plan = await l.call('transfers/plan-out', { memberId: m.id, transferDate: '2026-11-28' });
+    expect(plan).toMatchObject({ ledgerDuesPaidTo: '2026-11', duesPaidTo: '2026-11', duesSource: 'ledger', warnings: [] });
+    const conflict = l.call('transfers/out', { memberId: m.id, toOrg: '中共江城市公安局交警支队委员会', transferDate: '2026-11-28', duesPaidTo: '2026-10' });
+    await expect(conflict).rejects.toThrow(/党费台账显示该同志党费已交到 2026-11/);
+    const t = await l.call('transfers/out', { memberId: m.id, toOrg: '中共江城市公安局交警支队委员会', transferDate: '2026-11-28' });
+    expect(t).toMatchObject({ duesPaidTo: '2026-11', duesSource: 'ledger' });
+
+    const file = await l.call('transfers/letter', { id: t.id });
+    expect(file.fileName).toBe('党员组织关系介绍信第2026001号（张卫东）.docx');
+    const xml = await zipPart(Buffer.from(file.contentBase64, 'base64'), 'word/document.xml');
+    const text = paragraphs(xml);
+    const all = text.join('\n');
+    expect(text.filter((p) => p === '中国共产党党员组织关系介绍信')).toHaveLength(3);
+    expect(text.filter((p) => /^（(存　根|介绍信|回　执)）$/.test(p))).toEqual(['（存　根）', '（介绍信）', '（回　执）']);
+    expect(all.match(/第 2026001 号/g)).toHaveLength(3);
+    expect((xml.match(/<w:br w:type="page"\/>/g) ?? []).length).toBe(2);
+    // 存根
+    expect(all).toMatch(/张卫东 同志系中共 预备 党员，组织关系由 测试分局刑侦大队党支部 转到 中共江城市公安局交警支队委员会 。/);
+    expect(all).toContain('（贴回执联处）');
+    // 介绍信
+    expect(all).toContain(`兹介绍 张卫东 同志（ 男 ）， 37 岁， 回 族，系中共 预备 党员，身份证号码 ${m.idNumber} ，`);
+    expect(all).toMatch(/由 测试分局刑侦大队党支部 去 中共江城市公安局交警支队委员会 ，请转接组织关系。/);
+    expect(all).toContain('该同志党费已交到 二〇二六年十一月 。');
+    expect(all).toContain('（有效期 三十 天）');
+    expect(text.filter((p) => p === '二〇二六年十一月二十八日')).toHaveLength(2);
+    expect(all).toContain('党员联系电话或其他联系方式： 13900001111');
+    expect(all).toContain('党员原所在基层党委通讯地址： 江城市临江路1号');
+    expect(all).toMatch(/联系电话： 0710-1234567 　传真： 0710-7654321 　邮编： 441000/);
+    // 回执: addressed to our 基层党委, to be dated and sealed by the receiver.
+    expect(all).toContain('中共测试分局委员会 ：');
+    expect(all).toContain('张卫东 同志的党员组织关系已转达我处，特此回复。');
+    expect(all).toContain('经办人：');
+    // The seal only, never a written name in the signature; no Arabic date anywhere.
+    expect(text.filter((p) => p === '（盖章）')).toHaveLength(2);
+    expect(all).not.toMatch(/2026年|11月|2026-11/);
+    // GB/T 9704 fonts with the East-Asian slot set.
+    expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+  });
+
+  it('uses the banking capitals when the unit chooses them, and refuses letters for incoming transfers', async () => {
+    const { l, m } = await setup();
+    await l.call('transfers/save-settings', { validityDaysDefault: 10, validityDaysMax: 90, contact: { address: '', phone: '', fax: '', postcode: '' }, numeralStyle: 'financial' });
+    const t = await l.call('transfers/out', { memberId: m.id, toOrg: '某党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' });
+    const xml = await zipPart(Buffer.from((await l.call('transfers/letter', { id: t.id })).contentBase64, 'base64'), 'word/document.xml');
+    const all = paragraphs(xml).join('\n');
+    expect(all).toContain('该同志党费已交到 贰零贰陆年壹拾壹月 。');
+    expect(all).toContain('（有效期 壹拾 天）');
+    const back = await l.call('transfers/in', { mode: 'rejoin', memberId: m.id, branchId: m.branchId, letterNo: '9', fromOrg: '某党委', letterDate: '2026-11-28', transferDate: '2026-11-28' });
+    await expect(l.call('transfers/letter', { id: back.id })).rejects.toThrow(/只有转出记录才打印介绍信/);
+  });
+});
