@@ -8,6 +8,7 @@ import { setupHandlers } from './setup/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { memberHandlers } from './members/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { duesHandlers } from './dues/handlers.ts';
 import { transferHandlers } from './transfers/handlers.ts';
 
 export const handlers = {
@@ -15,6 +16,7 @@ export const handlers = {
   ...orgHandlers,
   ...memberHandlers,
   ...auditHandlers,
+  ...duesHandlers,
   ...transferHandlers,
 };
 

@@ -1,7 +1,18 @@
 /** CLI commands of the dues area: calc (no ledger), assess, arrears, and the dues exports. */
 import { LedgerError } from '../errors.ts';
 import { DEFAULT_CALC, DUES_CATEGORIES, calcDues, parseYuan, ratePercent, yuan, type DuesCategory } from '../dues/calc.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { carryForward } from '../dues/assess.ts';
+import { importBases } from '../dues/assess-import.ts';
+import { arrearsList } from '../dues/arrears.ts';
+import { requireBranchByName } from '../org/service.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
+
+function yearFlag(v: string): number {
+  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份');
+  return Number(v);
+}
 
 export const duesCommands: Command[] = [
   {
@@ -29,6 +40,65 @@ export const duesCommands: Command[] = [
           `缴纳比例：${ratePercent(r.rateBasisPoints)}`,
           `月应缴党费：${yuan(r.monthlyDueFen)} 元${r.capApplied ? `（已按每月不超过 ${yuan(DEFAULT_CALC.capFen)} 元封顶）` : ''}`,
         ].join('\n'),
+      );
+    },
+  },
+  {
+    path: ['dues', 'assess'],
+    usage: 'dues assess --year YYYY [--from-xlsx FILE.xlsx]',
+    summary: '年度核定：从工作簿导入工资项目或计算基数；未核定的党员沿用上年基数或按类别定额核定',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const l = await io.open();
+      const file = flag(a, 'from-xlsx');
+      const lines: string[] = [];
+      let imported: unknown = null;
+      if (file) {
+        if (!fs.existsSync(file)) throw new LedgerError(`找不到文件：${file}`);
+        const r = await importBases(l.ctx, year, new Uint8Array(fs.readFileSync(file)), true);
+        imported = r;
+        if (!r.written) {
+          const problems = r.rows.filter((x) => x.problem).map((x) => `第 ${x.row} 行 ${x.name}：${x.problem}`);
+          if (io.json) io.out(JSON.stringify(r, null, 2));
+          throw new LedgerError(`${path.basename(file)} 有 ${r.invalidCount} 行有误，未写入任何数据：\n${problems.join('\n')}`);
+        }
+        lines.push(`已从 ${path.basename(file)} 核定 ${r.validCount} 人`);
+      }
+      const c = await carryForward(l.ctx, year);
+      lines.push(`沿用上年或按类别定额新核定 ${c.created} 人；已有标准 ${c.existing} 人`);
+      if (c.missing.length) lines.push(`以下 ${c.missing.length} 人缺少计算基数，请在“年度核定”中填写：${c.missing.map((m) => `${m.name}（${m.branchName}）`).join('、')}`);
+      io.print({ year, imported, ...c }, () => lines.join('\n'));
+    },
+  },
+  {
+    path: ['dues', 'arrears'],
+    usage: 'dues arrears --as-of YYYY-MM [--branch 支部名称] [--min 月数] --json',
+    summary: '欠缴党费：截至某月连续未交的月数（3 个月提醒，6 个月需支部研究）',
+    run: async (a, io) => {
+      const asOf = requireFlag(a, 'as-of');
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new UsageError('--as-of 应为年月，如 2026-11');
+      const minText = flag(a, 'min');
+      if (minText && !/^\d+$/.test(minText)) throw new UsageError('--min 应为月数');
+      const l = await io.open();
+      const branchName = flag(a, 'branch');
+      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const rows = await arrearsList(l.ctx.db, asOf, { branchId, minMonths: minText ? Number(minText) : 1 });
+      const json = rows.map((r) => ({
+        member: r.member,
+        memberId: r.memberId,
+        branch: r.branch,
+        consecutiveUnpaidMonths: r.consecutiveUnpaidMonths,
+        months: r.months,
+        owedFen: r.owedFen,
+        severity: r.severity,
+        lastPaidMonth: r.lastPaidMonth,
+        ...(r.leftType ? { leftType: r.leftType } : {}),
+      }));
+      const label = { notice: '', warning: '提醒', critical: '需支部研究' };
+      io.print(json, () =>
+        rows.length
+          ? [['姓名', '所在支部', '连续未交月数', '未交月份', '欠缴金额（元）', '提示'].join('\t'), ...rows.map((r) => [r.member, r.branch, String(r.consecutiveUnpaidMonths), `${r.months[0]}至${r.months.at(-1)}`, yuan(r.owedFen), label[r.severity]].join('\t'))].join('\n')
+          : `截至 ${asOf} 没有欠缴党费的党员`,
       );
     },
   },

@@ -1,0 +1,166 @@
+/**
+ * 欠缴: consecutive months unpaid up to a chosen month. Warn at 3 (local
+ * practice), flag "需支部研究" at 6: six consecutive months unpaid without a
+ * valid reason is treated as 自行脱党 (2008 第十三条), but only the 支部大会 can
+ * decide on 除名, with upper approval, so the app never changes a member's
+ * status itself.
+ *
+ * A member is tracked from their first standard in the ledger (no standard, no
+ * claim), from the first due month (预备党员: the 支部大会 month), and up to the
+ * month of transfer out. A month whose standard is 0 (approved exemption)
+ * counts as settled.
+ */
+import type { Tx } from '../audit/service.ts';
+import { loadDuesSettings } from './settings.ts';
+import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthFromIndex } from './months.ts';
+
+export type Severity = 'notice' | 'warning' | 'critical';
+
+export interface ArrearsRow {
+  memberId: string;
+  member: string;
+  branchId: string;
+  branch: string;
+  consecutiveUnpaidMonths: number;
+  months: string[];
+  owedFen: number;
+  severity: Severity;
+  /** 需支部研究 when critical */
+  action: string;
+  lastPaidMonth: string | null;
+  leftType: string | null;
+}
+
+export interface ArrearsOptions {
+  branchId?: string | null;
+  /** only rows with at least this many months (default 1) */
+  minMonths?: number;
+}
+
+const WINDOW = 24;
+
+export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {}): Promise<ArrearsRow[]> {
+  const s = await loadDuesSettings(tx);
+  const windowStart = addMonth(asOf, -WINDOW + 1);
+  let mq = tx
+    .selectFrom('members as m')
+    .innerJoin('org_units as b', 'b.id', 'm.branch_id')
+    .select(['m.id', 'm.name', 'm.join_date', 'm.left_type', 'm.left_date', 'm.branch_id', 'b.name as branch_name', 'b.sort_order'])
+    .where('m.deleted_at', 'is', null)
+    .where('m.join_date', '<=', `${asOf}-31`)
+    // on the roster, or transferred out within the last year (they owe up to the transfer month)
+    .where((eb) => eb.or([eb('m.left_type', 'is', null), eb.and([eb('m.left_type', '=', '转出'), eb('m.left_date', '>=', `${addMonth(asOf, -11)}-01`)])]));
+  if (opts.branchId) mq = mq.where('m.branch_id', '=', opts.branchId);
+  const members = await mq.orderBy('b.sort_order').orderBy('m.join_date').orderBy('m.id').execute();
+  if (!members.length) return [];
+
+  // tracking start: first standard in the ledger
+  const starts = new Map<string, string>();
+  for (const r of await tx
+    .selectFrom('dues_assessments')
+    .select(['member_id', (eb) => eb.fn.min('from_month').as('start')])
+    .where('deleted_at', 'is', null)
+    .where('from_month', '<=', asOf)
+    .groupBy('member_id')
+    .execute())
+    starts.set(r.member_id, r.start as string);
+
+  // latest paid month ≤ asOf: the recent window first, then older history only for those without
+  const lastPaid = new Map<string, string>();
+  for (const r of await tx
+    .selectFrom('dues_payments')
+    .select(['member_id', (eb) => eb.fn.max('month').as('last')])
+    .where('deleted_at', 'is', null)
+    .where('month', '>=', windowStart)
+    .where('month', '<=', asOf)
+    .groupBy('member_id')
+    .execute())
+    lastPaid.set(r.member_id, r.last as string);
+
+  // standards of the window's years (for amounts and exemptions)
+  const fromYear = Number(windowStart.slice(0, 4));
+  const stdRows = await tx
+    .selectFrom('dues_assessments')
+    .select(['member_id', 'from_month', 'monthly_due_fen'])
+    .where('deleted_at', 'is', null)
+    .where('year', '>=', fromYear)
+    .where('year', '<=', Number(asOf.slice(0, 4)))
+    .orderBy('member_id')
+    .orderBy('from_month')
+    .execute();
+  const stds = new Map<string, { from: string; fen: number }[]>();
+  for (const r of stdRows) {
+    const l = stds.get(r.member_id) ?? [];
+    l.push({ from: r.from_month, fen: r.monthly_due_fen });
+    stds.set(r.member_id, l);
+  }
+  const dueAt = (id: string, month: string): number | null => {
+    let fen: number | null = null;
+    const y = month.slice(0, 4);
+    for (const x of stds.get(id) ?? []) if (x.from <= month && x.from.slice(0, 4) === y) fen = x.fen;
+    return fen;
+  };
+
+  const older: string[] = [];
+  const out: ArrearsRow[] = [];
+  const pending: { m: (typeof members)[number]; start: string; end: string }[] = [];
+  for (const m of members) {
+    const tracked = starts.get(m.id);
+    if (!tracked) continue;
+    const first = firstDueMonth(m, s);
+    const last = lastDueMonth(m);
+    const end = last && last < asOf ? last : asOf;
+    const start = tracked > first ? tracked : first;
+    if (start > end) continue;
+    if (!lastPaid.has(m.id) && start < windowStart) older.push(m.id);
+    pending.push({ m, start, end });
+  }
+  for (let i = 0; i < older.length; i += 500) {
+    for (const r of await tx
+      .selectFrom('dues_payments')
+      .select(['member_id', (eb) => eb.fn.max('month').as('last')])
+      .where('deleted_at', 'is', null)
+      .where('month', '<', windowStart)
+      .where('member_id', 'in', older.slice(i, i + 500))
+      .groupBy('member_id')
+      .execute())
+      lastPaid.set(r.member_id, r.last as string);
+  }
+
+  const min = Math.max(1, opts.minMonths ?? 1);
+  for (const { m, start, end } of pending) {
+    const lp = lastPaid.get(m.id) ?? null;
+    const months: string[] = [];
+    let owed = 0;
+    for (let i = monthIndex(end); i >= monthIndex(start); i--) {
+      const month = monthFromIndex(i);
+      if (lp && month <= lp) break;
+      const fen = month >= windowStart ? dueAt(m.id, month) : null;
+      if (fen === 0) break; // approved exemption: nothing owed, the run stops here
+      months.push(month);
+      owed += fen ?? 0;
+    }
+    if (months.length < min) continue;
+    const n = months.length;
+    const severity: Severity = n >= s.criticalMonths ? 'critical' : n >= s.warnMonths ? 'warning' : 'notice';
+    out.push({
+      memberId: m.id,
+      member: m.name,
+      branchId: m.branch_id,
+      branch: m.branch_name,
+      consecutiveUnpaidMonths: n,
+      months: months.reverse(),
+      owedFen: owed,
+      severity,
+      action:
+        severity === 'critical'
+          ? `连续 ${n} 个月未交纳党费，需支部研究（无正当理由连续 6 个月不交纳党费的，按自行脱党处理，须经支部大会讨论决定并报上级党组织批准）`
+          : severity === 'warning'
+            ? `连续 ${n} 个月未交纳党费，应提醒并限期交纳`
+            : '',
+      lastPaidMonth: lp,
+      leftType: m.left_type,
+    });
+  }
+  return out.sort((a, b) => b.consecutiveUnpaidMonths - a.consecutiveUnpaidMonths || 0);
+}

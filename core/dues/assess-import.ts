@@ -1,0 +1,127 @@
+/**
+ * Import of pay items or bases from the pay office's workbook (.xlsx): one row
+ * per member, found by 公民身份号码 (or by a unique name), pay-item columns
+ * named as in the unit's item table, or a 计算基数 / 税后工资总额 column.
+ * Nothing is written while any row is wrong.
+ */
+import type { Ctx } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+import { cellText, loadWorkbook, matchHeaders, normalizeHeader } from '../xlsx-read.ts';
+import { normalizeIdNumber } from '../members/idcard.ts';
+import { DUES_CATEGORIES, parseYuan, type DuesCategory } from './calc.ts';
+import { loadDuesSettings } from './settings.ts';
+import { assessmentGrid, defaultCategory, evaluate, saveAssessments, type AssessInput } from './assess.ts';
+
+export interface ImportRow {
+  row: number;
+  name: string;
+  baseFen: number | null;
+  monthlyDueFen: number | null;
+  problem: string | null;
+}
+
+export interface ImportResult {
+  rows: ImportRow[];
+  validCount: number;
+  invalidCount: number;
+  written: boolean;
+}
+
+const FIXED = {
+  name: ['姓名', '党员姓名'],
+  idNumber: ['公民身份号码', '身份证号码', '身份证号'],
+  category: ['人员类别', '党费类别', '类别'],
+  base: ['计算基数', '税后工资总额', '月工资收入', '党费计算基数'],
+  reduced: ['减免后金额', '减免后月缴纳金额'],
+  hardshipRef: ['批准文号', '减免批准文号'],
+  note: ['备注'],
+} as const;
+
+export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+  const s = await loadDuesSettings(ctx.db);
+  const wb = await loadWorkbook(bytes);
+  const sheet = wb.worksheets[0];
+  if (!sheet) throw new LedgerError('工作簿中没有工作表');
+  const variants: Record<string, string[]> = { ...FIXED } as unknown as Record<string, string[]>;
+  for (const it of s.payItems) variants[`item:${it.name}`] = [it.name, `${it.name}（个人）`];
+  const h = matchHeaders(sheet, variants);
+  if (!h || (h.columns.name === undefined && h.columns.idNumber === undefined))
+    throw new LedgerError('找不到表头：第一行（或前 10 行之一）应有“姓名”或“公民身份号码”，以及工资项目或“计算基数”列');
+  const itemCols = Object.entries(h.columns).filter(([k]) => k.startsWith('item:')) as [string, number][];
+  if (!itemCols.length && h.columns.base === undefined && h.columns.category === undefined)
+    throw new LedgerError(`表中没有可识别的工资项目列或“计算基数”列；可识别的列名：${s.payItems.map((i) => i.name).join('、')}、计算基数`);
+
+  const grid = await assessmentGrid(ctx.db, year);
+  const members = await ctx.db.selectFrom('members').select(['id', 'name', 'id_number']).where('deleted_at', 'is', null).execute();
+  const owing = new Map(grid.map((g) => [g.memberId, g]));
+  const byId = new Map(members.map((m) => [m.id_number, m]));
+  const byName = new Map<string, (typeof members)[number][]>();
+  for (const m of members) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
+
+  const rows: ImportRow[] = [];
+  const entries: AssessInput[] = [];
+  const seen = new Set<string>();
+  const col = (r: number, k: string) => {
+    const c = (h.columns as Record<string, number | undefined>)[k];
+    return c === undefined ? '' : cellText(sheet.getRow(r).getCell(c).value);
+  };
+  for (let r = h.headerRow + 1; r <= sheet.rowCount; r++) {
+    const name = col(r, 'name');
+    const idText = col(r, 'idNumber');
+    if (!name && !idText) continue;
+    if (/^(合计|总计|小计)/.test(normalizeHeader(name))) continue;
+    const out: ImportRow = { row: r, name, baseFen: null, monthlyDueFen: null, problem: null };
+    rows.push(out);
+    try {
+      let m = idText ? byId.get(normalizeIdNumber(idText)) : undefined;
+      if (idText && !m) throw new Error(`公民身份号码 ${idText} 不在花名册中`);
+      if (!m) {
+        const same = byName.get(name) ?? [];
+        if (same.length !== 1) throw new Error(same.length ? `花名册中有 ${same.length} 名“${name}”，请填写公民身份号码` : `“${name}”不在花名册中`);
+        m = same[0];
+      }
+      out.name = m.name;
+      const g = owing.get(m.id);
+      if (!g) throw new Error(`${m.name}在 ${year} 年不需缴纳党费（入党或离开日期不在该年内）`);
+      if (seen.has(m.id)) throw new Error(`${m.name}在表中出现了两次`);
+      seen.add(m.id);
+      const catText = col(r, 'category');
+      const category = (catText || defaultCategory(g.memberCategory)) as DuesCategory;
+      if (!DUES_CATEGORIES.includes(category)) throw new Error(`人员类别“${catText}”应为 ${DUES_CATEGORIES.join('、')} 之一`);
+      const money = (t: string, what: string) => {
+        if (!t) return null;
+        const f = parseYuan(t);
+        if (f === null) throw new Error(`${what}“${t}”不是有效金额`);
+        return f;
+      };
+      const items: Record<string, number> = {};
+      for (const [k] of itemCols) {
+        const v = money(col(r, k), k.slice(5));
+        if (v !== null) items[k.slice(5)] = v;
+      }
+      const entry: AssessInput = {
+        memberId: m.id,
+        category,
+        items: Object.keys(items).length ? items : null,
+        baseFen: money(col(r, 'base'), '计算基数'),
+        reducedFen: money(col(r, 'reduced'), '减免后金额'),
+        hardshipRef: col(r, 'hardshipRef') || null,
+        note: col(r, 'note') || null,
+      };
+      const res = evaluate(entry, category, s);
+      out.baseFen = res.baseFen;
+      out.monthlyDueFen = res.monthlyDueFen;
+      entries.push(entry);
+    } catch (e) {
+      out.problem = (e as Error).message;
+    }
+  }
+  const invalidCount = rows.filter((r) => r.problem).length;
+  if (!rows.length) throw new LedgerError('表中没有数据行');
+  let written = false;
+  if (commit && invalidCount === 0) {
+    await saveAssessments(ctx, year, entries);
+    written = true;
+  }
+  return { rows, validCount: rows.length - invalidCount, invalidCount, written };
+}

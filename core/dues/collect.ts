@@ -1,0 +1,279 @@
+/**
+ * 月收缴: a branch's members × months, and recording a payment. Each member
+ * pays each month on their own initiative (2008 第十二条); with the branch's
+ * consent a member may pay quarterly, through someone else, or make up months.
+ * 补交 and 预交 are generally limited to 6 months, so beyond that the clerk
+ * records the branch's consent; an amount other than the standard needs a reason.
+ */
+import type { Ctx } from '../context.ts';
+import { audit, softDelete, type Tx } from '../audit/service.ts';
+import { LedgerError } from '../errors.ts';
+import { yuan } from './calc.ts';
+import { loadDuesSettings, type DuesSettings } from './settings.ts';
+import { owedSpan, standardFor, yearAssessments, type Assessment } from './assess.ts';
+import { firstDueMonth, lastDueMonth, monthIndex, monthLabel, yearMonths } from './months.ts';
+import type { DuesPaymentsTable } from '../../db/schema.ts';
+
+export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
+export type PayMethod = (typeof PAY_METHODS)[number];
+
+export interface Payment {
+  id: string;
+  memberId: string;
+  branchId: string;
+  month: string;
+  dueFen: number;
+  paidFen: number;
+  paidOn: string;
+  method: string;
+  payerName: string | null;
+  receiptNo: string | null;
+  collector: string | null;
+  reason: string | null;
+  consentRef: string | null;
+  note: string | null;
+}
+
+export function rowToPayment(r: DuesPaymentsTable): Payment {
+  return {
+    id: r.id,
+    memberId: r.member_id,
+    branchId: r.branch_id,
+    month: r.month,
+    dueFen: r.due_fen,
+    paidFen: r.paid_fen,
+    paidOn: r.paid_on,
+    method: r.method,
+    payerName: r.payer_name,
+    receiptNo: r.receipt_no,
+    collector: r.collector,
+    reason: r.reason,
+    consentRef: r.consent_ref,
+    note: r.note,
+  };
+}
+
+export interface FactMember {
+  id: string;
+  name: string;
+  category: string;
+  party_status: string;
+  join_date: string;
+  left_type: string | null;
+  left_date: string | null;
+  branch_id: string;
+  branch_name: string;
+  branch_sort: number;
+  owedFrom: string;
+  owedTo: string;
+}
+
+export interface YearFacts {
+  year: number;
+  settings: DuesSettings;
+  members: FactMember[];
+  standards: Map<string, Assessment[]>;
+  /** memberId → month → payment */
+  payments: Map<string, Map<string, Payment>>;
+}
+
+/**
+ * Everything a year's grid, ledger or report needs, in three queries: members
+ * owing in the year (current branch), their standards, their payments.
+ */
+export async function loadYearFacts(tx: Tx, year: number, branchId?: string | null): Promise<YearFacts> {
+  const settings = await loadDuesSettings(tx);
+  let q = tx
+    .selectFrom('members as m')
+    .innerJoin('org_units as b', 'b.id', 'm.branch_id')
+    .select(['m.id', 'm.name', 'm.category', 'm.party_status', 'm.join_date', 'm.left_type', 'm.left_date', 'm.branch_id', 'b.name as branch_name', 'b.sort_order as branch_sort'])
+    .where('m.deleted_at', 'is', null)
+    .where('m.join_date', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('m.left_date', 'is', null), eb('m.left_date', '>=', `${year}-01-01`)]));
+  if (branchId) q = q.where('m.branch_id', '=', branchId);
+  const rows = await q.orderBy('b.sort_order').orderBy('m.join_date').orderBy('m.id').execute();
+  const members: FactMember[] = [];
+  for (const r of rows) {
+    const span = owedSpan(r, year, settings);
+    if (span) members.push({ ...r, owedFrom: span.from, owedTo: span.to });
+  }
+  const byBranch = !!branchId && members.length <= 900;
+  const ids = members.map((m) => m.id);
+  const standards = byBranch ? await yearAssessments(tx, year, ids) : await yearAssessments(tx, year);
+  let pq = tx
+    .selectFrom('dues_payments')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('month', '>=', `${year}-01`)
+    .where('month', '<=', `${year}-12`);
+  if (byBranch) pq = pq.where('member_id', 'in', ids.length ? ids : ['']);
+  const payments = new Map<string, Map<string, Payment>>();
+  for (const p of await pq.execute()) {
+    let mm = payments.get(p.member_id);
+    if (!mm) payments.set(p.member_id, (mm = new Map()));
+    mm.set(p.month, rowToPayment(p));
+  }
+  return { year, settings, members, standards, payments };
+}
+
+export interface GridCell {
+  month: string;
+  /** the member owes this month (member then, not exempt) */
+  owed: boolean;
+  dueFen: number | null;
+  payment: Payment | null;
+}
+
+export interface CollectionRow {
+  memberId: string;
+  name: string;
+  category: string;
+  partyStatus: string;
+  leftType: string | null;
+  leftDate: string | null;
+  standardFen: number | null;
+  cells: GridCell[];
+  dueTotalFen: number;
+  paidTotalFen: number;
+}
+
+export function collectionRows(f: YearFacts): CollectionRow[] {
+  const months = yearMonths(f.year);
+  return f.members.map((m) => {
+    const std = f.standards.get(m.id);
+    const pays = f.payments.get(m.id);
+    let dueTotal = 0;
+    let paidTotal = 0;
+    const cells = months.map((month) => {
+      const inSpan = month >= m.owedFrom && month <= m.owedTo;
+      const s = inSpan ? standardFor(std, month) : null;
+      const payment = pays?.get(month) ?? null;
+      const dueFen = s ? s.monthlyDueFen : null;
+      if (inSpan && dueFen) dueTotal += dueFen;
+      if (payment) paidTotal += payment.paidFen;
+      return { month, owed: inSpan && dueFen !== 0, dueFen, payment };
+    });
+    return {
+      memberId: m.id,
+      name: m.name,
+      category: m.category,
+      partyStatus: m.party_status,
+      leftType: m.left_type,
+      leftDate: m.left_date,
+      standardFen: std?.at(-1)?.monthlyDueFen ?? null,
+      cells,
+      dueTotalFen: dueTotal,
+      paidTotalFen: paidTotal,
+    };
+  });
+}
+
+export async function collectionGrid(tx: Tx, branchId: string, year: number) {
+  const f = await loadYearFacts(tx, year, branchId);
+  const rows = collectionRows(f);
+  const months = yearMonths(year).map((month, i) => ({
+    month,
+    dueFen: rows.reduce((s, r) => s + (r.cells[i].owed ? (r.cells[i].dueFen ?? 0) : 0), 0),
+    paidFen: rows.reduce((s, r) => s + (r.cells[i].payment?.paidFen ?? 0), 0),
+    owedCount: rows.filter((r) => r.cells[i].owed).length,
+    paidCount: rows.filter((r) => r.cells[i].owed && r.cells[i].payment).length,
+  }));
+  return { year, branchId, methods: [...PAY_METHODS], rows, months };
+}
+
+export interface PayInput {
+  memberId: string;
+  months: string[];
+  paidOn: string;
+  method: PayMethod;
+  /** per month; default: the standard */
+  amountFen?: number | null;
+  payerName?: string | null;
+  receiptNo?: string | null;
+  collector?: string | null;
+  reason?: string | null;
+  consentRef?: string | null;
+  note?: string | null;
+}
+
+export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment[]> {
+  return ctx.db.transaction().execute(async (tx) => {
+    const s = await loadDuesSettings(tx);
+    const m = await tx
+      .selectFrom('members')
+      .select(['id', 'name', 'branch_id', 'join_date', 'left_type', 'left_date'])
+      .where('id', '=', input.memberId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!m) throw new LedgerError('找不到该党员，可能已被删除', 'memberId');
+    if (!input.months.length) throw new LedgerError('请选择缴纳的月份', 'months');
+    if (input.paidOn > ctx.platform.today()) throw new LedgerError('“缴纳日期”不能晚于今天', 'paidOn');
+    if (input.method === '代缴' && !input.payerName?.trim()) throw new LedgerError('代缴请填写代缴人姓名', 'payerName');
+    const first = firstDueMonth(m, s);
+    const last = lastDueMonth(m);
+    const paidMonth = input.paidOn.slice(0, 7);
+    const months = [...new Set(input.months)].sort();
+    if (input.method === '预交' && months.at(-1)! <= paidMonth) throw new LedgerError('所选月份都不是以后的月份，不是预交', 'method');
+    const out: Payment[] = [];
+    const stdCache = new Map<number, Map<string, Assessment[]>>();
+    for (const month of months) {
+      const label = monthLabel(month);
+      if (month < first) throw new LedgerError(`${m.name}自${monthLabel(first)}起缴纳党费，${label}不需缴纳`, 'months');
+      if (last && month > last) throw new LedgerError(`${m.name}${m.left_type}于 ${m.left_date}，${label}不在本支部缴纳`, 'months');
+      const lag = monthIndex(paidMonth) - monthIndex(month);
+      if (input.method === '补交' && lag <= 0) throw new LedgerError(`${label}尚未过去，不是补交`, 'method');
+      if (input.method === '预交' && lag > 0) throw new LedgerError(`${label}已经过去，不是预交`, 'method');
+      if (!input.consentRef?.trim()) {
+        if (lag > s.arrearsLimitMonths)
+          throw new LedgerError(`补交${label}已超过 ${s.arrearsLimitMonths} 个月（一般不超过 ${s.arrearsLimitMonths} 个月），请填写支部同意的记录`, 'consentRef');
+        if (-lag >= s.prepayLimitMonths)
+          throw new LedgerError(`预交到${label}超过 ${s.prepayLimitMonths} 个月（一般不超过 ${s.prepayLimitMonths} 个月），请填写支部同意的记录`, 'consentRef');
+      }
+      const year = Number(month.slice(0, 4));
+      if (!stdCache.has(year)) stdCache.set(year, await yearAssessments(tx, year, [m.id]));
+      const std = standardFor(stdCache.get(year)!.get(m.id), month);
+      if (!std) throw new LedgerError(`${m.name}尚未核定 ${year} 年党费标准，请先在“年度核定”中核定`, 'months');
+      const paid = input.amountFen ?? std.monthlyDueFen;
+      if (!Number.isSafeInteger(paid) || paid < 0) throw new LedgerError('“实缴金额”应为非负金额', 'amountFen');
+      if (paid !== std.monthlyDueFen && !input.reason?.trim())
+        throw new LedgerError(`${label}实缴 ${yuan(paid)} 元与核定标准 ${yuan(std.monthlyDueFen)} 元不同，请注明原因`, 'reason');
+      const dup = await tx.selectFrom('dues_payments').select('id').where('member_id', '=', m.id).where('month', '=', month).where('deleted_at', 'is', null).executeTakeFirst();
+      if (dup) throw new LedgerError(`${m.name}${label}的党费已登记；如需更正，请先删除原记录`, 'months');
+      const now = ctx.platform.now();
+      const row: DuesPaymentsTable = {
+        id: ctx.platform.newId(),
+        member_id: m.id,
+        branch_id: m.branch_id,
+        month,
+        due_fen: std.monthlyDueFen,
+        paid_fen: paid,
+        paid_on: input.paidOn,
+        method: input.method,
+        payer_name: input.payerName?.trim() || null,
+        receipt_no: input.receiptNo?.trim() || null,
+        collector: input.collector?.trim() || null,
+        reason: input.reason?.trim() || null,
+        consent_ref: input.consentRef?.trim() || null,
+        note: input.note?.trim() || null,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      };
+      await tx.insertInto('dues_payments').values(row).execute();
+      out.push(rowToPayment(row));
+    }
+    const total = out.reduce((a, p) => a + p.paidFen, 0);
+    await audit(tx, ctx, {
+      entity: 'dues_payments',
+      entityId: out[0].id,
+      action: '新增',
+      summary: `登记${m.name}党费：${months.map(monthLabel).join('、')}，共 ${yuan(total)} 元（${input.method}，${input.paidOn}）`,
+      after: out,
+    });
+    return out;
+  });
+}
+
+export async function deletePayment(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'dues_payments', id));
+}

@@ -1,0 +1,147 @@
+/** The dues area's handler map: settings, assessment, collection, arrears, remittance, documents. */
+import { z } from 'zod';
+import { handler, registerLabels } from '../handler.ts';
+import { fileInput, isoDate, month, optText, year, id } from '../validate.ts';
+import { registerRecyclable } from '../audit/service.ts';
+import { DUES_CATEGORIES } from './calc.ts';
+import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
+import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
+import { importBases } from './assess-import.ts';
+import { PAY_METHODS, collectionGrid, deletePayment, recordPayments } from './collect.ts';
+import { arrearsList } from './arrears.ts';
+import { deleteRemittance, listRemittances, reconcile, recordRemittance } from './remit.ts';
+import { duesDocumentHandlers } from './documents.ts';
+import { duesOverview } from './overview.ts';
+
+registerLabels({
+  memberId: '党员',
+  baseFen: '计算基数',
+  reducedFen: '减免后金额',
+  hardshipRef: '批准文号',
+  fromMonth: '调整起始月份',
+  months: '缴纳月份',
+  paidOn: '缴纳日期',
+  method: '缴纳方式',
+  amountFen: '金额',
+  payerName: '代缴人',
+  receiptNo: '收据号',
+  consentRef: '支部同意记录',
+  periodFrom: '所属期间起',
+  periodTo: '所属期间止',
+  remittedOn: '上缴日期',
+  voucherNo: '凭证号',
+  fromOrgId: '上缴单位',
+  asOf: '截至月份',
+  approvedBy: '审批人',
+  approvedOn: '审批日期',
+});
+registerRecyclable({ table: 'dues_payments', title: '党费缴纳记录', label: (r) => `${r.month} ${(Number(r.paid_fen) / 100).toFixed(2)} 元` });
+registerRecyclable({ table: 'dues_remittances', title: '党费上缴记录', label: (r) => `${r.period_from}至${r.period_to} ${(Number(r.amount_fen) / 100).toFixed(2)} 元` });
+
+const fen = z.number({ error: '应为金额' }).int('应为整数分').min(0, '不能为负数').max(2 ** 51, '金额过大');
+const optFen = fen.nullish();
+const category = z.enum(DUES_CATEGORIES, { error: `应为 ${DUES_CATEGORIES.join('、')} 之一` });
+
+const assessEntry = z.object({
+  memberId: id,
+  category: category.nullish(),
+  items: z.record(z.string(), fen).nullish(),
+  baseFen: optFen,
+  reducedFen: optFen,
+  hardshipRef: optText(100),
+  reason: optText(200),
+  fromMonth: month.nullish(),
+  note: optText(200),
+});
+
+const settingsPatch = z
+  .object({
+    rounding: z.enum(['fen', 'jiao']),
+    capEnabled: z.boolean(),
+    capFen: fen,
+    fixedLowFen: fen,
+    farmerFen: fen,
+    fixPolicy: z.enum(['annual', 'follow-salary']),
+    probationStart: z.enum(['admission-month', 'next-month']),
+    payItems: z.array(
+      z.object({
+        name: z.string().trim().min(1, '不能为空').max(30),
+        kind: z.enum(['income', 'deduction']),
+        include: z.boolean(),
+        group: z.string().max(20),
+        note: z.string().max(100),
+      }),
+    ),
+    warnMonths: z.number().int().min(1).max(24),
+    criticalMonths: z.number().int().min(2).max(36),
+    arrearsLimitMonths: z.number().int().min(0).max(36),
+    prepayLimitMonths: z.number().int().min(1).max(36),
+    branchRemitRatioBp: z.number().int().min(0).max(10_000),
+    committeeRemitRatioBp: z.number().int().min(0).max(10_000),
+    upperBodyName: z.string().trim().min(1, '不能为空').max(50),
+  })
+  .partial();
+
+const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
+
+export const duesHandlers = {
+  'dues/settings': handler(z.object({}), async (ctx) => ({ settings: await loadDuesSettings(ctx.db), defaults: DUES_DEFAULTS })),
+  'dues/settings-save': handler(settingsPatch, (ctx, patch) => saveDuesSettings(ctx, patch)),
+
+  'dues/assessment-grid': handler(z.object({ year, branchId: z.string().nullish() }), (ctx, q) => assessmentGrid(ctx.db, q.year, q.branchId)),
+  'dues/assess-save': handler(z.object({ year, entries: z.array(assessEntry).min(1, '没有要保存的核定') }), (ctx, q) => saveAssessments(ctx, q.year, q.entries)),
+  'dues/assess-carry': handler(z.object({ year }), (ctx, q) => carryForward(ctx, q.year)),
+  'dues/assess-approve': handler(
+    z.object({ year, branchId: z.string().nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
+    (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
+  ),
+  'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false) }), (ctx, f) => importBases(ctx, f.year, bytesOf(f), f.commit)),
+
+  'dues/collection-grid': handler(z.object({ branchId: id, year }), (ctx, q) => collectionGrid(ctx.db, q.branchId, q.year)),
+  'dues/pay': handler(
+    z.object({
+      memberId: id,
+      months: z.array(month).min(1, '请选择缴纳的月份'),
+      paidOn: isoDate,
+      method: z.enum(PAY_METHODS, { error: `应为 ${PAY_METHODS.join('、')} 之一` }),
+      amountFen: optFen,
+      payerName: optText(30),
+      receiptNo: optText(50),
+      collector: optText(30),
+      reason: optText(200),
+      consentRef: optText(100),
+      note: optText(200),
+    }),
+    (ctx, p) => recordPayments(ctx, p),
+  ),
+  'dues/payment-delete': handler(z.object({ id }), async (ctx, q) => {
+    await deletePayment(ctx, q.id);
+    return { ok: true };
+  }),
+
+  'dues/arrears': handler(z.object({ asOf: month, branchId: z.string().nullish(), minMonths: z.number().int().min(1).optional() }), (ctx, q) =>
+    arrearsList(ctx.db, q.asOf, { branchId: q.branchId, minMonths: q.minMonths }),
+  ),
+
+  'dues/remittances': handler(z.object({ from: month, to: month }), (ctx, q) => listRemittances(ctx.db, q.from, q.to)),
+  'dues/remit': handler(
+    z.object({
+      level: z.enum(['支部', '党委']),
+      fromOrgId: id,
+      periodFrom: month,
+      periodTo: month,
+      amountFen: fen,
+      remittedOn: isoDate,
+      voucherNo: optText(50),
+      note: optText(200),
+    }),
+    (ctx, r) => recordRemittance(ctx, r),
+  ),
+  'dues/remittance-delete': handler(z.object({ id }), async (ctx, q) => {
+    await deleteRemittance(ctx, q.id);
+    return { ok: true };
+  }),
+  'dues/reconcile': handler(z.object({ from: month, to: month }), (ctx, q) => reconcile(ctx.db, q.from, q.to)),
+  'dues/overview': handler(z.object({ month: month.optional() }), (ctx, q) => duesOverview(ctx, q.month)),
+  ...duesDocumentHandlers,
+};

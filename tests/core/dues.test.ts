@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest';
+import { testLedger, type TestLedger } from '../support/ledger.ts';
+import { makeIdNumber } from '../../core/members/idcard.ts';
+import { LedgerError } from '../../core/errors.ts';
+import { lastPaidMonth } from '../../core/dues/queries.ts';
+import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
+
+async function failure(p: Promise<unknown>): Promise<LedgerError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as LedgerError;
+  }
+  throw new Error('expected a failure');
+}
+
+let seq = 0;
+async function bureau(today = '2026-11-28') {
+  const l = await testLedger({ today });
+  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
+  const [root] = await l.call('org/tree', {});
+  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
+  const { id: branch2 } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '治安大队党支部', termStartOn: '2025-03-01' });
+  const member = async (name: string, over: Record<string, unknown> = {}, b = branchId) => {
+    seq++;
+    const birth = '1985-06-15';
+    return l.call('members/create', {
+      name, gender: '男', ethnicity: '汉族', birthDate: birth, idNumber: makeIdNumber('370102', birth, 101 + seq * 2, true),
+      joinDate: '2008-07-01', fullDate: '2009-07-01', partyStatus: '正式', category: '在职', branchId: b, ...over,
+    });
+  };
+  return { l, rootId: root.id, branchId, branch2, member };
+}
+
+const police = { 职务工资: 180000, 级别工资: 150000, 工作性津贴: 220000, 生活性补贴: 80000, 警衔津贴: 60000, 公安值勤岗位津贴: 40000, 加班补贴: 30000, 个人所得税: 12000, 养老保险: 48000, 医疗保险: 12000, 职业年金: 24000, 住房公积金: 60000 };
+
+async function assess(l: TestLedger, year: number, memberId: string, baseFen: number, extra: Record<string, unknown> = {}) {
+  return l.call('dues/assess-save', { year, entries: [{ memberId, baseFen, ...extra }] });
+}
+
+describe('dues: annual assessment', () => {
+  it('computes the base from the pay-item table (2017 exclusions, police items per setting) and logs who fixed it', async () => {
+    const { l, member } = await bureau();
+    const m = await member('张三');
+    const [a] = await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: m.id, items: police }] });
+    // 1800+1500+2200+800 − 120−480−120−240−600 = 4740.00; 警衔津贴, 值勤岗位津贴, 加班补贴 not counted
+    expect(a).toMatchObject({ baseFen: 474000, rateBasisPoints: 100, monthlyDueFen: 4740, category: '在职', fromMonth: '2026-01', fixedBy: '测试', fixedOn: '2026-11-28', rounding: 'fen' });
+    expect(a.items.警衔津贴).toBe(60000);
+
+    // the 分局党委 decides 警衔津贴 counts: 5340.00 → 1.5% → 80.10
+    const { settings } = await l.call('dues/settings', {});
+    await l.call('dues/settings-save', { payItems: settings.payItems.map((i) => (i.name === '警衔津贴' ? { ...i, include: true } : i)) });
+    const [b] = await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: m.id, items: police }] });
+    expect(b).toMatchObject({ id: a.id, baseFen: 534000, rateBasisPoints: 150, monthlyDueFen: 8010 });
+    const log = await l.call('audit/log', {});
+    expect(log.rows.map((r) => r.summary).join('\n')).toMatch(/核定张三 2026 年党费：在职，基数 5340.00 元，每月 80.10 元/);
+    expect(log.rows.some((r) => r.entity === 'settings' && r.entityId === 'dues.settings')).toBe(true);
+  });
+
+  it('applies rounding to 角 and the cap from the settings; fixed amounts by category; hardship needs the approval reference', async () => {
+    const { l, member } = await bureau();
+    const r = await member('退休老李', { category: '离退休' });
+    const big = await member('高薪');
+    const s = await member('学生党员', { category: '学生' });
+    const h = await member('困难党员');
+    await l.call('dues/settings-save', { rounding: 'jiao' });
+    const [ra] = await assess(l, 2026, r.id, 387040);
+    expect(ra.monthlyDueFen).toBe(1940);
+    const [ba] = await assess(l, 2026, big.id, 6_000_000);
+    expect(ba).toMatchObject({ monthlyDueFen: 100_000, capApplied: true });
+    await l.call('dues/settings-save', { capEnabled: false });
+    expect((await assess(l, 2026, big.id, 6_000_000))[0]).toMatchObject({ monthlyDueFen: 120_000, capApplied: false });
+    const [sa] = await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: s.id }] });
+    expect(sa).toMatchObject({ category: '学生', monthlyDueFen: 20, rateBasisPoints: null });
+    const e = await failure(assess(l, 2026, h.id, 400000, { category: '困难减免' }));
+    expect(e.message).toMatch(/困难党员：困难减免须经党支部研究、上级党委批准/);
+    const [ha] = await assess(l, 2026, h.id, 400000, { category: '困难减免', hardshipRef: '临江分局党委〔2026〕3号', reducedFen: 0 });
+    expect(ha).toMatchObject({ monthlyDueFen: 0, hardshipRef: '临江分局党委〔2026〕3号' });
+    expect((await failure(assess(l, 2026, r.id, 0, { baseFen: undefined, category: '在职' }))).message).toMatch(/计算基数/);
+  });
+
+  it('fixes the standard for the year; a mid-year change only under the follow-salary policy, from the month of the new pay', async () => {
+    const { l, member } = await bureau();
+    const m = await member('王五');
+    await assess(l, 2026, m.id, 480000);
+    const e = await failure(assess(l, 2026, m.id, 520000, { fromMonth: '2026-07', reason: '7 月起调资' }));
+    expect(e.message).toMatch(/年初核定、年内一般不作调整/);
+    await l.call('dues/settings-save', { fixPolicy: 'follow-salary' });
+    expect((await failure(assess(l, 2026, m.id, 520000, { fromMonth: '2026-07' }))).field).toBe('reason');
+    await assess(l, 2026, m.id, 520000, { fromMonth: '2026-07', reason: '7 月起调资' });
+    const grid = await l.call('dues/collection-grid', { branchId: m.branchId, year: 2026 });
+    const row = grid.rows.find((r) => r.memberId === m.id)!;
+    expect(row.cells[5].dueFen).toBe(4800);
+    expect(row.cells[6].dueFen).toBe(7800);
+    expect(row.dueTotalFen).toBe(6 * 4800 + 6 * 7800);
+  });
+
+  it('approves a branch-year, and a changed standard needs approval again', async () => {
+    const { l, member, branchId } = await bureau();
+    const m = await member('赵六');
+    await assess(l, 2026, m.id, 480000);
+    expect(await l.call('dues/assess-approve', { year: 2026, branchId, approvedBy: '分局党委', approvedOn: '2026-01-10' })).toEqual({ approved: 1 });
+    let g = await l.call('dues/assessment-grid', { year: 2026, branchId });
+    expect(g[0].standards[0]).toMatchObject({ approvedBy: '分局党委', approvedOn: '2026-01-10' });
+    await assess(l, 2026, m.id, 490000);
+    g = await l.call('dues/assessment-grid', { year: 2026, branchId });
+    expect(g[0].standards[0].approvedOn).toBeNull();
+  });
+
+  it('carries last year forward and lists members with nothing to go on', async () => {
+    const { l, member } = await bureau();
+    const a = await member('甲');
+    const b = await member('乙');
+    await member('丙', { category: '下岗失业' });
+    await l.call('dues/assess-save', { year: 2025, entries: [{ memberId: a.id, items: police }, { memberId: b.id, baseFen: 1_050_000 }] });
+    const r = await l.call('dues/assess-carry', { year: 2026 });
+    expect(r).toMatchObject({ created: 3, existing: 0, missing: [] });
+    const g = await l.call('dues/assessment-grid', { year: 2026 });
+    expect(g.map((x) => [x.name, x.standards[0]?.monthlyDueFen])).toEqual([['甲', 4740], ['乙', 21000], ['丙', 20]]);
+    await member('丁');
+    expect((await l.call('dues/assess-carry', { year: 2026 })).missing.map((x) => x.name)).toEqual(['丁']);
+  });
+
+  it('imports bases from a workbook, all or nothing', async () => {
+    const { l, member } = await bureau();
+    const a = await member('孙七');
+    const b = await member('周八');
+    const wb = newWorkbook();
+    const ws = wb.addWorksheet('核定');
+    ws.addRow(['序号', '姓名', '公民身份号码', '职务工资', '级别工资', '工作性津贴', '生活性补贴', '个人所得税', '养老保险', '计算基数']);
+    ws.addRow([1, '孙七', a.idNumber, 1800, 1500, 2200, 800, 120, 480, null]);
+    ws.addRow([2, '周八', b.idNumber, null, null, null, null, null, null, '10000.01']);
+    ws.addRow([3, '不存在', null, null, null, null, null, null, null, 5000]);
+    const file = (bytes: Uint8Array) => ({ fileName: 'bases.xlsx', contentBase64: Buffer.from(bytes).toString('base64') });
+    let r = await l.call('dues/assess-import', { year: 2026, ...file(await workbookBytes(wb)), commit: true });
+    expect(r).toMatchObject({ validCount: 2, invalidCount: 1, written: false });
+    expect(r.rows[2].problem).toMatch(/不在花名册中/);
+    ws.spliceRows(4, 1);
+    r = await l.call('dues/assess-import', { year: 2026, ...file(await workbookBytes(wb)), commit: true });
+    expect(r.written).toBe(true);
+    expect(r.rows.map((x) => [x.name, x.baseFen, x.monthlyDueFen])).toEqual([['孙七', 570000, 8550], ['周八', 1_000_001, 20000]]);
+  });
+});
+
+describe('dues: monthly collection', () => {
+  it('records months at the standard; a different amount needs a reason; 代缴 needs the payer', async () => {
+    const { l, member, branchId } = await bureau();
+    const m = await member('张三');
+    await assess(l, 2026, m.id, 510000);
+    const ps = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', receiptNo: 'No.001' });
+    expect(ps.map((p) => [p.month, p.dueFen, p.paidFen])).toEqual([['2026-01', 7650, 7650], ['2026-02', 7650, 7650], ['2026-03', 7650, 7650]]);
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 7000 }))).field).toBe('reason');
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 8000, reason: '自愿多交' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-05-05', method: '代缴' }))).field).toBe('payerName');
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-05-05', method: '现金' }))).message).toMatch(/已登记/);
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-12'], paidOn: '2026-12-05', method: '现金' }))).message).toMatch(/晚于今天/);
+    const g = await l.call('dues/collection-grid', { branchId, year: 2026 });
+    expect(g.rows[0].paidTotalFen).toBe(3 * 7650 + 8000);
+    expect(g.months[0]).toMatchObject({ owedCount: 1, paidCount: 1, dueFen: 7650, paidFen: 7650 });
+    expect(await lastPaidMonth(l.ctx.db, m.id)).toBe('2026-04');
+  });
+
+  it('limits 补交 and 预交 to 6 months unless the branch consent is recorded', async () => {
+    const { l, member } = await bureau();
+    const m = await member('李四');
+    await assess(l, 2025, m.id, 400000);
+    await assess(l, 2026, m.id, 400000);
+    // paid in 2026-11: 2026-05 is 6 months back (allowed), 2026-04 is 7 (needs consent)
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-11-20', method: '补交' });
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-11-20', method: '补交' }));
+    expect(e.field).toBe('consentRef');
+    await l.call('dues/pay', { memberId: m.id, months: ['2025-12', '2026-04'], paidOn: '2026-11-20', method: '补交', consentRef: '支部委员会 2026-11-18 会议同意' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/不是预交/);
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-11'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/不是预交/);
+    // a new standard must exist before prepaying into the next year
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-01'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/尚未核定 2027 年/);
+    await assess(l, 2027, m.id, 400000);
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-12', '2027-01', '2027-02', '2027-03', '2027-04'], paidOn: '2026-11-20', method: '预交' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-05'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/超过 6 个月/);
+  });
+
+  it('refuses months before the 支部大会 admission and after a transfer out', async () => {
+    const { l, member } = await bureau();
+    const p = await member('预备甲', { joinDate: '2026-05-20', fullDate: null, partyStatus: '预备' });
+    await assess(l, 2026, p.id, 400000);
+    const g = await l.call('dues/assessment-grid', { year: 2026 });
+    expect(g.find((x) => x.memberId === p.id)).toMatchObject({ owedFrom: '2026-05' });
+    expect((await failure(l.call('dues/pay', { memberId: p.id, months: ['2026-04'], paidOn: '2026-05-25', method: '现金' }))).message).toMatch(/自2026年5月起缴纳党费/);
+    await l.call('dues/pay', { memberId: p.id, months: ['2026-05'], paidOn: '2026-05-25', method: '现金' });
+    await l.call('members/leave', { id: p.id, leftType: '转出', leftDate: '2026-08-15' });
+    await l.call('dues/pay', { memberId: p.id, months: ['2026-06', '2026-07', '2026-08'], paidOn: '2026-08-10', method: '现金' });
+    expect((await failure(l.call('dues/pay', { memberId: p.id, months: ['2026-09'], paidOn: '2026-08-10', method: '预交' }))).message).toMatch(/转出于 2026-08-15/);
+    expect(await lastPaidMonth(l.ctx.db, p.id)).toBe('2026-08');
+  });
+});
+
+describe('dues: arrears', () => {
+  it('counts consecutive unpaid months across the year boundary, warns at 3 and flags 需支部研究 at 6, never touching the member', async () => {
+    const { l, member } = await bureau('2026-11-28');
+    const a = await member('欠三月');
+    const b = await member('欠六月');
+    const c = await member('按时');
+    for (const m of [a, b, c]) {
+      await assess(l, 2025, m.id, 300000, { fromMonth: '2025-07' });
+      await assess(l, 2026, m.id, 300000);
+    }
+    await l.call('dues/pay', { memberId: a.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '预交' });
+    await l.call('dues/pay', { memberId: b.id, months: ['2025-07', '2025-08', '2025-09'], paidOn: '2025-09-01', method: '现金' });
+    await l.call('dues/pay', { memberId: c.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '预交' });
+    await l.call('dues/pay', { memberId: c.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-01-03', method: '按季' });
+
+    // as of 2026-03: a owes Jan–Mar (3, warning), b owes 2025-10 … 2026-03 (6, critical), c nothing
+    const r = await l.call('dues/arrears', { asOf: '2026-03' });
+    expect(r.map((x) => [x.member, x.consecutiveUnpaidMonths, x.severity])).toEqual([['欠六月', 6, 'critical'], ['欠三月', 3, 'warning']]);
+    expect(r[0].months).toEqual(['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03']);
+    expect(r[0].owedFen).toBe(6 * 1500);
+    expect(r[0].action).toMatch(/需支部研究/);
+    expect(r[0].lastPaidMonth).toBe('2025-09');
+    // tracking starts at the first standard: nothing is claimed for 2025-06 and before
+    expect((await l.call('dues/arrears', { asOf: '2025-09' })).length).toBe(0);
+    // paying one month breaks the run
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-04-02', method: '补交' });
+    expect((await l.call('dues/arrears', { asOf: '2026-03' })).map((x) => x.member)).toEqual(['欠六月']);
+    const still = await l.call('members/get', { id: b.id });
+    expect(still.leftType).toBeNull();
+  });
+
+  it('owes only the months of membership: 预备党员 from the 支部大会 month, transfer-out up to and including its month; exemptions are settled', async () => {
+    const { l, member } = await bureau('2026-11-28');
+    const p = await member('新预备', { joinDate: '2026-09-18', fullDate: null, partyStatus: '预备' });
+    const t = await member('转出者');
+    const h = await member('免交者');
+    await assess(l, 2026, p.id, 300000);
+    await assess(l, 2026, t.id, 300000);
+    await assess(l, 2026, h.id, 300000, { category: '困难减免', hardshipRef: '党委批复〔2026〕1号' });
+    await l.call('dues/pay', { memberId: t.id, months: ['2026-01', '2026-02', '2026-03', '2026-04'], paidOn: '2026-01-02', method: '预交' });
+    await l.call('members/leave', { id: t.id, leftType: '转出', leftDate: '2026-06-10' });
+    const r = await l.call('dues/arrears', { asOf: '2026-11' });
+    expect(r.map((x) => [x.member, x.months])).toEqual([
+      ['新预备', ['2026-09', '2026-10', '2026-11']],
+      ['转出者', ['2026-05', '2026-06']],
+    ]);
+    await l.call('dues/settings-save', { probationStart: 'next-month' });
+    expect((await l.call('dues/arrears', { asOf: '2026-11' })).find((x) => x.member === '新预备')!.months).toEqual(['2026-10', '2026-11']);
+    const w = await l.call('dues/arrears', { asOf: '2026-11', minMonths: 3 });
+    expect(w.map((x) => x.member)).toEqual([]);
+  });
+});
+
+describe('dues: remittance and reconciliation', () => {
+  it('reconciles due, collected, remitted and held per branch and for the committee, with differences', async () => {
+    const { l, member, branchId, branch2, rootId } = await bureau();
+    const a = await member('甲');
+    const b = await member('乙');
+    const c = await member('丙', {}, branch2);
+    for (const m of [a, b, c]) await assess(l, 2026, m.id, 400000); // 40.00 a month
+    for (const m of [a, b, c]) await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-01', method: '按季' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-04'], paidOn: '2026-04-01', method: '现金' });
+    await l.call('dues/remit', { level: '支部', fromOrgId: branchId, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 24000, remittedOn: '2026-04-08', voucherNo: 'P-01' });
+    await l.call('dues/remit', { level: '支部', fromOrgId: branch2, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 11000, remittedOn: '2026-04-08' });
+    const up = await l.call('dues/remit', { level: '党委', fromOrgId: rootId, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 35000, remittedOn: '2026-04-10' });
+    expect(up.toName).toBe('机关工委');
+    expect((await failure(l.call('dues/remit', { level: '党委', fromOrgId: branchId, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 1, remittedOn: '2026-04-10' }))).field).toBe('fromOrgId');
+
+    const q1 = await l.call('dues/reconcile', { from: '2026-01', to: '2026-03' });
+    const byName = Object.fromEntries(q1.rows.map((r) => [r.orgName, r]));
+    expect(byName['刑侦大队党支部']).toMatchObject({ dueFen: 24000, collectedFen: 24000, remittedFen: 24000, heldFen: 0, differenceFen: 0, problems: [] });
+    expect(byName['治安大队党支部']).toMatchObject({ dueFen: 12000, collectedFen: 12000, remittedFen: 11000, heldFen: 1000, differenceFen: -1000, problems: ['少缴 10.00 元'] });
+    expect(byName['中共测试分局委员会']).toMatchObject({ level: '党委', collectedFen: 35000, remittedFen: 35000, differenceFen: 0 });
+
+    // a year across the boundary: Q2 is not yet remitted; April collected 40 of 120 due
+    const q2 = await l.call('dues/reconcile', { from: '2026-04', to: '2026-06' });
+    expect(q2.rows.find((r) => r.orgId === branchId)).toMatchObject({ dueFen: 2 * 3 * 4000, collectedFen: 4000, uncollectedFen: 4000 - 24000, heldFen: 4000, differenceFen: -4000 });
+
+    // with a 20% ratio to the upper body
+    await l.call('dues/settings-save', { committeeRemitRatioBp: 2000 });
+    const r20 = await l.call('dues/reconcile', { from: '2026-01', to: '2026-03' });
+    expect(r20.rows.at(-1)).toMatchObject({ expectedRemitFen: 7000, differenceFen: 28000, problems: ['多缴 280.00 元'] });
+  });
+});
