@@ -10,6 +10,7 @@ import { memberHandlers } from './members/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
 import { duesHandlers } from './dues/handlers.ts';
 import { transferHandlers } from './transfers/handlers.ts';
+import { developmentHandlers } from './development/handlers.ts';
 
 export const handlers = {
   ...setupHandlers,
@@ -18,6 +19,7 @@ export const handlers = {
   ...auditHandlers,
   ...duesHandlers,
   ...transferHandlers,
+  ...developmentHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -6,6 +6,8 @@ import { parseDossier } from '../development/dossier.ts';
 import { evaluate } from '../development/engine.ts';
 import { ruleSet } from '../development/rulesets.ts';
 import { stepLabel } from '../development/steps.ts';
+import { listRoster } from '../development/roster.ts';
+import { requireBranchByName } from '../org/service.ts';
 import { flag, UsageError, type Command } from './registry.ts';
 
 export const developmentCommands: Command[] = [
@@ -36,6 +38,28 @@ export const developmentCommands: Command[] = [
         for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.latest ? `，最迟 ${n.latest}` : ''}`);
         return lines.join('\n');
       });
+    },
+  },
+  {
+    path: ['development', 'list'],
+    usage: 'development list [--branch 支部名称] [--stage 申请人|入党积极分子|发展对象|预备党员|正式党员] [--scope open|left|all] [--json]',
+    summary: '发展党员花名册：按阶段、按递交申请日期排列，列出每人的下一步及其最早、最迟日期',
+    run: async (a, io) => {
+      const l = await io.open();
+      const branchName = flag(a, 'branch');
+      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const scope = flag(a, 'scope');
+      if (scope && !['open', 'left', 'all'].includes(scope)) throw new UsageError('--scope 应为 open、left 或 all');
+      const rows = await listRoster(l.ctx, { branchId, stage: flag(a, 'stage'), scope: scope as 'open' | 'left' | 'all' | undefined });
+      io.print(rows, () =>
+        [
+          ['阶段', '姓名', '所在支部', '申请日期', '已到步骤', '下一步', '最早', '最迟', '问题'].join('\t'),
+          ...rows.map((r) =>
+            [r.leftType ?? r.stage, r.name, r.branchName, r.applicationDate, `${r.lastStep} ${r.lastStepName}（${r.lastStepDate}）`, r.next ? `${r.next.step} ${r.next.name}` : '', r.next?.earliest ?? '', r.next?.latest ?? '', r.errors || r.warnings ? `错误 ${r.errors}，提醒 ${r.warnings}` : ''].join('\t'),
+          ),
+          `共 ${rows.length} 人`,
+        ].join('\n'),
+      );
     },
   },
 ];

@@ -1,0 +1,68 @@
+/** The 发展党员 handler map. */
+import { z } from 'zod';
+import { handler, registerLabels } from '../handler.ts';
+import { registerRecyclable } from '../audit/service.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
+import { id, isoDate, month, optText, text } from '../validate.ts';
+import { RULE_SETS, ruleSet } from './rulesets.ts';
+import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
+import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
+import { createFile, deleteFile, extendProbation, leaveFile, recordStep, removeStep, updateFile } from './service.ts';
+import { getFileView, listRoster, reminders } from './roster.ts';
+
+registerLabels(fileLabels);
+registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${r.id_number}）` });
+
+export const developmentHandlers = {
+  'development/options': handler(z.object({}), async (ctx) => ({
+    stages: STAGES.map((name, i) => ({ n: i + 1, name, title: STAGE_TITLES[i] })),
+    steps: STEPS,
+    leaveTypes: [...LEAVE_TYPES],
+    categories: [...CATEGORIES],
+    ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source })),
+    ruleVersion: (await getSetting<string>(ctx.db, 'development.ruleVersion')) ?? '2014',
+  })),
+  'development/set-rule-version': handler(z.object({ version: text(20) }), async (ctx, { version }) => {
+    const r = ruleSet(version);
+    await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, 'development.ruleVersion', r.version));
+    return { version: r.version };
+  }),
+  'development/list': handler(
+    z.object({ branchId: z.string().optional(), stage: z.enum(STAGE_TITLES).optional(), scope: z.enum(['open', 'left', 'all']).optional() }),
+    (ctx, q) => listRoster(ctx, q),
+  ),
+  'development/get': handler(z.object({ id }), (ctx, { id }) => getFileView(ctx, id)),
+  'development/create': handler(
+    fileInputSchema.extend({ applicationDate: isoDate, actor: optText(60), documents: z.array(text(60)).default(['入党申请书']) }),
+    async (ctx, input) => ({ id: await createFile(ctx, input) }),
+  ),
+  'development/update': handler(fileInputSchema.extend({ id }), async (ctx, { id, ...input }) => {
+    await updateFile(ctx, id, input);
+    return { ok: true };
+  }),
+  'development/record-step': handler(stepInputSchema, (ctx, input) => recordStep(ctx, input)),
+  'development/remove-step': handler(z.object({ fileId: id, step: z.number().int().min(1).max(25) }), async (ctx, { fileId, step }) => {
+    await removeStep(ctx, fileId, step);
+    return { ok: true };
+  }),
+  'development/extend': handler(
+    z.object({ fileId: id, decidedOn: isoDate, months: z.number({ error: '应为月数' }).int('应为整数') }),
+    async (ctx, { fileId, decidedOn, months }) => {
+      await extendProbation(ctx, fileId, decidedOn, months);
+      return { ok: true };
+    },
+  ),
+  'development/leave': handler(
+    z.object({ id, leftType: z.enum(LEAVE_TYPES, { error: `应为 ${LEAVE_TYPES.join('、')} 之一` }), leftDate: isoDate, leftReason: text(200) }),
+    async (ctx, { id, ...leave }) => {
+      await leaveFile(ctx, id, leave);
+      return { ok: true };
+    },
+  ),
+  'development/delete': handler(z.object({ id }), async (ctx, { id }) => {
+    await deleteFile(ctx, id);
+    return { ok: true };
+  }),
+  'development/reminders': handler(z.object({ month: month.optional() }), (ctx, { month }) => reminders(ctx, month)),
+};
+

@@ -1,0 +1,227 @@
+/**
+ * A development file as the API sees it, the step record with its per-step
+ * facts, and the translation of both into the rule engine's dossier.
+ */
+import { z } from 'zod';
+import type { DevelopmentFilesTable, DevelopmentStepsTable } from '../../db/schema.ts';
+import { isoDate, optDate, optText, text } from '../validate.ts';
+import type { Dossier, Meeting } from './engine.ts';
+import { STAGE_TITLES, type StageTitle } from './steps.ts';
+
+export const LEAVE_TYPES = ['撤回申请', '不再培养', '未被接收', '未被批准', '取消预备党员资格', '其他'] as const;
+export const CATEGORIES = ['在职', '离退休', '学生', '其他'] as const;
+
+export interface IntroducerRecord {
+  memberId: string | null;
+  name: string;
+  fullMemberSince: string | null;
+  underProbation: boolean;
+}
+
+/** Facts some steps carry for the rules; every field optional, each step uses its own. */
+export interface StepDetails {
+  /** 6: dates of the branch's half-yearly assessments */
+  assessments?: string[];
+  /** 7: 公示 */
+  publicityStart?: string | null;
+  publicityEnd?: string | null;
+  /** 9 */
+  introducers?: IntroducerRecord[];
+  /** 10: the written conclusion */
+  conclusion?: string | null;
+  /** 11 */
+  trainingDays?: number;
+  trainingHours?: number;
+  /** 15, 23 */
+  meeting?: Meeting & { against?: number; abstain?: number };
+  /** 19 */
+  groupId?: string | null;
+  /** 5: contact persons */
+  contacts?: string[];
+}
+
+export interface StepRecord {
+  step: number;
+  date: string;
+  actor: string | null;
+  outcome: string | null;
+  documents: string[];
+  details: StepDetails;
+  note: string | null;
+  enteredOn: string;
+}
+
+export interface DevFile {
+  id: string;
+  name: string;
+  gender: string;
+  ethnicity: string;
+  birthDate: string;
+  idNumber: string;
+  nativePlace: string | null;
+  education: string | null;
+  category: string;
+  workUnit: string | null;
+  position: string | null;
+  phone: string | null;
+  branchId: string;
+  branchName: string;
+  memberId: string | null;
+  extensionMonths: number | null;
+  extensionDecidedOn: string | null;
+  leftType: string | null;
+  leftDate: string | null;
+  leftReason: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const fileLabels: Record<string, string> = {
+  name: '姓名',
+  ethnicity: '民族',
+  idNumber: '公民身份号码',
+  nativePlace: '籍贯',
+  education: '学历',
+  category: '人员类别',
+  workUnit: '工作单位',
+  position: '职务',
+  phone: '联系电话',
+  branchId: '所在支部',
+  applicationDate: '递交入党申请书日期',
+  step: '步骤',
+  date: '日期',
+  actor: '经办人',
+  outcome: '结果',
+  documents: '留存材料',
+  months: '延长月数',
+  decidedOn: '决定日期',
+  leftType: '离开方式',
+  leftDate: '离开日期',
+  leftReason: '原因',
+};
+
+export const fileInputSchema = z.object({
+  name: text(30),
+  ethnicity: text(20).default('汉族'),
+  idNumber: text(18),
+  nativePlace: optText(30),
+  education: optText(20),
+  category: z.enum(CATEGORIES, { error: `应为 ${CATEGORIES.join('、')} 之一` }).default('在职'),
+  workUnit: optText(60),
+  position: optText(30),
+  phone: optText(20),
+  branchId: text(64),
+  note: optText(500),
+});
+export type FileInput = z.output<typeof fileInputSchema>;
+
+const count = z.number({ error: '应为人数' }).int('应为整数').min(0, '不能为负数');
+export const meetingSchema = z.object({
+  due: count.min(1, '应到人数至少 1 人'),
+  present: count,
+  for: count,
+  writtenFor: count.optional(),
+  against: count.optional(),
+  abstain: count.optional(),
+});
+
+export const detailsSchema = z
+  .object({
+    assessments: z.array(isoDate).optional(),
+    publicityStart: optDate,
+    publicityEnd: optDate,
+    introducers: z
+      .array(z.object({ memberId: z.string().nullish().transform((v) => v ?? null), name: z.string().trim().max(30, '不能超过 30 字').default(''), fullMemberSince: optDate, underProbation: z.boolean().default(false) }))
+      .optional(),
+    conclusion: optText(500),
+    trainingDays: z.number().min(0, '不能为负数').max(365, '天数过大').optional(),
+    trainingHours: z.number().min(0, '不能为负数').max(2000, '学时过大').optional(),
+    meeting: meetingSchema.optional(),
+    groupId: z.string().nullish(),
+    contacts: z.array(text(30)).max(2, '培养联系人为 1 至 2 名').optional(),
+  })
+  .prefault({});
+
+export const stepInputSchema = z.object({
+  fileId: text(64),
+  step: z.number({ error: '应为 1 至 25' }).int().min(1, '应为 1 至 25').max(25, '应为 1 至 25'),
+  date: isoDate,
+  actor: optText(60),
+  outcome: optText(60),
+  documents: z.array(text(60)).default([]),
+  details: detailsSchema,
+  note: optText(500),
+});
+export type StepInput = z.output<typeof stepInputSchema>;
+
+export function rowToFile(r: DevelopmentFilesTable & { branch_name: string }): DevFile {
+  return {
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    ethnicity: r.ethnicity,
+    birthDate: r.birth_date,
+    idNumber: r.id_number,
+    nativePlace: r.native_place,
+    education: r.education,
+    category: r.category,
+    workUnit: r.work_unit,
+    position: r.position,
+    phone: r.phone,
+    branchId: r.branch_id,
+    branchName: r.branch_name,
+    memberId: r.member_id,
+    extensionMonths: r.extension_months,
+    extensionDecidedOn: r.extension_decided_on,
+    leftType: r.left_type,
+    leftDate: r.left_date,
+    leftReason: r.left_reason,
+    note: r.note,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function rowToStep(r: DevelopmentStepsTable): StepRecord {
+  return {
+    step: r.step,
+    date: r.date,
+    actor: r.actor,
+    outcome: r.outcome,
+    documents: JSON.parse(r.documents_json) as string[],
+    details: JSON.parse(r.details_json) as StepDetails,
+    note: r.note,
+    enteredOn: r.entered_on,
+  };
+}
+
+/** The stage a person has reached, from the steps recorded. */
+export function stageOf(steps: Pick<StepRecord, 'step'>[]): StageTitle {
+  const has = new Set(steps.map((s) => s.step));
+  if (has.has(24)) return STAGE_TITLES[4];
+  if (has.has(15)) return STAGE_TITLES[3];
+  if (has.has(7)) return STAGE_TITLES[2];
+  if (has.has(3)) return STAGE_TITLES[1];
+  return STAGE_TITLES[0];
+}
+
+/** What the rule engine needs, read off the file and its steps. */
+export function dossierOf(f: Pick<DevFile, 'birthDate' | 'extensionMonths'>, steps: StepRecord[]): Dossier {
+  const by = new Map(steps.map((s) => [s.step, s]));
+  const d = (n: number) => by.get(n)?.details ?? {};
+  const s6 = by.get(6);
+  const training = by.get(11);
+  return {
+    birthDate: f.birthDate,
+    steps: Object.fromEntries(steps.map((s) => [s.step, s.date])),
+    introducers: d(9).introducers?.map((i) => ({ name: i.name, fullMemberSince: i.fullMemberSince, underProbation: i.underProbation })),
+    training: training ? { days: training.details.trainingDays ?? 0, hours: training.details.trainingHours ?? 0 } : null,
+    politicalReviewConcluded: by.has(10),
+    branchMeeting: d(15).meeting ?? null,
+    conversionMeeting: d(23).meeting ?? null,
+    extensionMonths: f.extensionMonths,
+    assessments: s6 ? [...new Set([s6.date, ...(s6.details.assessments ?? [])])].sort() : by.has(3) ? [] : undefined,
+    publicity: d(7).publicityStart && d(7).publicityEnd ? { start: d(7).publicityStart!, end: d(7).publicityEnd! } : null,
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * Reading development files: one file with its findings, next steps and the
+ * checklist of documents; the roster (花名册) by stage; the monthly reminders.
+ * Findings here are judged against today, so what is overdue shows.
+ */
+import type { Ctx } from '../context.ts';
+import type { Tx } from '../audit/service.ts';
+import { addMonths } from '../dates.ts';
+import { evaluate, probationEnd, type Finding } from './engine.ts';
+import type { RuleSet } from './rulesets.ts';
+import { STAGE_TITLES, STEPS, stepDef, type StageTitle } from './steps.ts';
+import { dossierOf, rowToFile, rowToStep, stageOf, type DevFile, type StepRecord } from './model.ts';
+import { currentRules, loadFile } from './service.ts';
+
+export interface NextStepView {
+  step: number;
+  name: string;
+  earliest: string;
+  latest: string | null;
+}
+
+export interface ChecklistItem {
+  step: number;
+  name: string;
+  document: string;
+  kept: boolean;
+}
+
+export interface FileView {
+  file: DevFile;
+  stage: StageTitle;
+  applicationDate: string;
+  probationEnd: string | null;
+  steps: StepRecord[];
+  findings: Finding[];
+  next: NextStepView[];
+  checklist: ChecklistItem[];
+  missingDocuments: number;
+  rules: { version: string; title: string; verified: boolean };
+}
+
+/** Documents the file must hold for the steps done so far, and whether each is kept. */
+export function checklistOf(steps: StepRecord[]): ChecklistItem[] {
+  const out: ChecklistItem[] = [];
+  for (const s of steps)
+    for (const doc of stepDef(s.step).documents) out.push({ step: s.step, name: stepDef(s.step).name, document: doc, kept: s.documents.includes(doc) });
+  return out;
+}
+
+export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string): FileView {
+  const open = !file.leftType;
+  const ev = evaluate(dossierOf(file, steps), rules, { today: open ? today : null });
+  const s15 = steps.find((s) => s.step === 15);
+  const checklist = checklistOf(steps);
+  return {
+    file,
+    stage: stageOf(steps),
+    applicationDate: steps.find((s) => s.step === 1)?.date ?? '',
+    probationEnd: s15 ? probationEnd(s15.date, rules, file.extensionMonths) : null,
+    steps,
+    findings: ev.findings,
+    next: open ? ev.next.map((n) => ({ ...n, name: stepDef(n.step).name })) : [],
+    checklist,
+    missingDocuments: checklist.filter((c) => !c.kept).length,
+    rules: { version: rules.version, title: rules.title, verified: rules.verified },
+  };
+}
+
+export async function getFileView(ctx: Ctx, id: string): Promise<FileView> {
+  const { file, steps } = await loadFile(ctx.db, id);
+  return viewOf(file, steps, await currentRules(ctx.db), ctx.platform.today());
+}
+
+/** Every file with its steps, two queries. */
+export async function loadAll(tx: Tx, opts: { branchId?: string; scope?: 'open' | 'left' | 'all' } = {}): Promise<{ file: DevFile; steps: StepRecord[] }[]> {
+  let q = tx.selectFrom('development_files as f').innerJoin('org_units as b', 'b.id', 'f.branch_id').selectAll('f').select(['b.name as branch_name', 'b.sort_order as branch_order']).where('f.deleted_at', 'is', null);
+  if (opts.branchId) q = q.where('f.branch_id', '=', opts.branchId);
+  if ((opts.scope ?? 'open') === 'open') q = q.where('f.left_type', 'is', null);
+  if (opts.scope === 'left') q = q.where('f.left_type', 'is not', null);
+  const files = await q.execute();
+  const steps = await tx
+    .selectFrom('development_steps as s')
+    .innerJoin('development_files as f', 'f.id', 's.file_id')
+    .selectAll('s')
+    .where('f.deleted_at', 'is', null)
+    .orderBy('s.step')
+    .execute();
+  const by = new Map<string, StepRecord[]>();
+  for (const s of steps) {
+    const list = by.get(s.file_id) ?? [];
+    list.push(rowToStep(s));
+    by.set(s.file_id, list);
+  }
+  return files.map((f) => ({ file: rowToFile(f), steps: by.get(f.id) ?? [] }));
+}
+
+export interface RosterRow {
+  id: string;
+  name: string;
+  gender: string;
+  birthDate: string;
+  branchId: string;
+  branchName: string;
+  stage: StageTitle;
+  applicationDate: string;
+  lastStep: number;
+  lastStepName: string;
+  lastStepDate: string;
+  next: NextStepView | null;
+  errors: number;
+  warnings: number;
+  missingDocuments: number;
+  memberId: string | null;
+  leftType: string | null;
+  leftDate: string | null;
+  /** 正式党员 whose file still waits for step 25 (归档) */
+  done: boolean;
+}
+
+/** The first next step worth showing: the one with a deadline, else the lowest-numbered. */
+function headline(next: NextStepView[]): NextStepView | null {
+  return [...next].sort((a, b) => (a.latest ?? '9999') .localeCompare(b.latest ?? '9999') || a.step - b.step)[0] ?? null;
+}
+
+export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: string; scope?: 'open' | 'left' | 'all' } = {}): Promise<RosterRow[]> {
+  const rules = await currentRules(ctx.db);
+  const today = ctx.platform.today();
+  const rows: RosterRow[] = [];
+  for (const { file, steps } of await loadAll(ctx.db, opts)) {
+    if (!steps.length) continue;
+    const v = viewOf(file, steps, rules, today);
+    if (opts.stage && v.stage !== opts.stage) continue;
+    const last = steps[steps.length - 1];
+    rows.push({
+      id: file.id,
+      name: file.name,
+      gender: file.gender,
+      birthDate: file.birthDate,
+      branchId: file.branchId,
+      branchName: file.branchName,
+      stage: v.stage,
+      applicationDate: v.applicationDate,
+      lastStep: last.step,
+      lastStepName: stepDef(last.step).name,
+      lastStepDate: last.date,
+      next: headline(v.next),
+      errors: v.findings.filter((f) => f.severity === 'error').length,
+      warnings: v.findings.filter((f) => f.severity === 'warning').length,
+      missingDocuments: v.missingDocuments,
+      memberId: file.memberId,
+      leftType: file.leftType,
+      leftDate: file.leftDate,
+      done: steps.some((s) => s.step === 25),
+    });
+  }
+  return rows.sort((a, b) => STAGE_TITLES.indexOf(a.stage) - STAGE_TITLES.indexOf(b.stage) || a.applicationDate.localeCompare(b.applicationDate) || a.name.localeCompare(b.name, 'zh'));
+}
+
+export interface Reminder {
+  fileId: string;
+  name: string;
+  branchName: string;
+  stage: StageTitle;
+  step: number;
+  stepName: string;
+  /** 已逾期: the latest date has passed; 本月到期: the latest date falls in the month; 本月可办: the earliest date falls in the month */
+  kind: '已逾期' | '本月到期' | '本月可办';
+  earliest: string;
+  latest: string | null;
+  message: string;
+}
+
+/** What is due or overdue in a month (YYYY-MM): deadlines falling in it or passed, and steps that become possible in it. */
+export async function reminders(ctx: Ctx, month?: string): Promise<{ month: string; items: Reminder[] }> {
+  const today = ctx.platform.today();
+  const m = month ?? today.slice(0, 7);
+  const rules = await currentRules(ctx.db);
+  const items: Reminder[] = [];
+  const monthEnd = addMonths(`${m}-01`, 1);
+  for (const { file, steps } of await loadAll(ctx.db, { scope: 'open' })) {
+    if (!steps.length || steps.some((s) => s.step === 25)) continue;
+    const v = viewOf(file, steps, rules, today);
+    const base = { fileId: file.id, name: file.name, branchName: file.branchName, stage: v.stage };
+    for (const n of v.next) {
+      const label = `${n.name}`;
+      if (n.latest && n.latest < today)
+        items.push({ ...base, step: n.step, stepName: n.name, kind: '已逾期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成，已逾期` });
+      else if (n.latest && n.latest < monthEnd && n.latest >= `${m}-01`)
+        items.push({ ...base, step: n.step, stepName: n.name, kind: '本月到期', earliest: n.earliest, latest: n.latest, message: `${label}最迟 ${n.latest}` });
+      else if (!n.latest && n.earliest >= `${m}-01` && n.earliest < monthEnd && [7, 22, 23].includes(n.step))
+        items.push({ ...base, step: n.step, stepName: n.name, kind: '本月可办', earliest: n.earliest, latest: null, message: `${label}：${n.earliest} 起可办${n.step >= 22 ? '（预备期满）' : '（培养满一年）'}` });
+    }
+    // Half-yearly assessment of an activist (step 6 is done, step 7 not yet).
+    const half = v.findings.find((f) => f.rule === 'assessment-half-yearly');
+    if (half) items.push({ ...base, step: 6, stepName: stepDef(6).name, kind: '已逾期', earliest: v.applicationDate, latest: null, message: half.message });
+  }
+  const order = { 已逾期: 0, 本月到期: 1, 本月可办: 2 };
+  items.sort((a, b) => order[a.kind] - order[b.kind] || (a.latest ?? a.earliest).localeCompare(b.latest ?? b.earliest));
+  return { month: m, items };
+}
+
+export { STEPS };
