@@ -8,6 +8,8 @@ import { setupHandlers } from './setup/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { memberHandlers } from './members/handlers.ts';
 import { auditHandlers } from './audit/handlers.ts';
+import { activityHandlers } from './activities/handlers.ts';
+import { attachmentHandlers } from './attachments/handlers.ts';
 import { duesHandlers } from './dues/handlers.ts';
 import { transferHandlers } from './transfers/handlers.ts';
 import { developmentHandlers } from './development/handlers.ts';
@@ -17,6 +19,8 @@ export const handlers = {
   ...orgHandlers,
   ...memberHandlers,
   ...auditHandlers,
+  ...activityHandlers,
+  ...attachmentHandlers,
   ...duesHandlers,
   ...transferHandlers,
   ...developmentHandlers,

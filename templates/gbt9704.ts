@@ -317,10 +317,17 @@ export function sectionProperties(s: Pick<GbSection, 'startPage'> = {}) {
   };
 }
 
-export function gbDocument(sections: GbSection[], meta: { title?: string } = {}): Document {
+export interface DocMeta {
+  title?: string;
+  /** Ask Word to refresh fields (PAGEREF in a contents list) on opening. */
+  updateFields?: boolean;
+}
+
+export function gbDocument(sections: GbSection[], meta: DocMeta = {}): Document {
   return new Document({
     creator: '党务台账',
     title: meta.title ?? '',
+    features: meta.updateFields ? { updateFields: true } : undefined,
     evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
@@ -351,7 +358,7 @@ export function gbDocument(sections: GbSection[], meta: { title?: string } = {})
 }
 
 /** Packs the sections into .docx bytes. */
-export async function documentBytes(sections: GbSection[], meta: { title?: string } = {}): Promise<Uint8Array> {
+export async function documentBytes(sections: GbSection[], meta: DocMeta = {}): Promise<Uint8Array> {
   const buf = await Packer.toBuffer(gbDocument(sections, meta));
   return new Uint8Array(buf);
 }

@@ -1,0 +1,255 @@
+/**
+ * The compliance calendar: for a year and an "as of" day, every organization ×
+ * required activity × period gets a status, and the check lists the findings.
+ *
+ * held            a record exists in the period (counts_for moves a 补开 meeting
+ *                 back to the month it was meant for)
+ * held-late       held only after the period ended (counts_for)
+ * quorum-not-met  held, but every meeting that counts missed its quorum
+ * due             the period is running and nothing is recorded yet
+ * missing         the period ended with nothing recorded
+ * upcoming        the period (or, for "generally in Q4" rules, its due quarter) has not begun
+ * n/a             the organization did not exist yet
+ */
+import type { Ctx } from '../context.ts';
+import type { Tx } from '../audit/service.ts';
+import { rowToInput } from './model.ts';
+import { assessQuorum } from './quorum.ts';
+import { attendanceOf, activityOptions } from './service.ts';
+import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleVersions, versionOn, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
+
+export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+export const STATUS_LABEL: Record<CellStatus, string> = {
+  held: '已开展',
+  'held-late': '延后开展',
+  'quorum-not-met': '未达法定人数',
+  due: '待开展',
+  missing: '缺失',
+  upcoming: '未到期',
+  'n/a': '不适用',
+};
+
+export interface CalendarCell {
+  orgId: string;
+  type: string;
+  period: string;
+  status: CellStatus;
+  activityIds: string[];
+  /** e.g. which 党小组 are missing */
+  detail: string | null;
+}
+
+export interface CalendarOrg {
+  id: string;
+  name: string;
+  kind: string;
+  groups: { id: string; name: string }[];
+}
+
+export interface CalendarRule extends FrequencyRule {
+  label: string;
+  version: number;
+}
+
+export interface Calendar {
+  year: number;
+  asOf: string;
+  ruleVersion: { version: number; effectiveFrom: string; source: string };
+  orgs: CalendarOrg[];
+  rules: CalendarRule[];
+  cells: CalendarCell[];
+}
+
+export interface Finding {
+  branch: string;
+  orgId: string;
+  rule: { type: string; frequency: string; label: string; basis: string };
+  period: string;
+  periodLabel: string;
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'>;
+  severity: Severity;
+  message: string;
+  activityIds: string[];
+}
+
+interface CountedActivity {
+  id: string;
+  orgId: string;
+  groupId: string | null;
+  type: string;
+  heldOn: string;
+  /** YYYY-MM it counts for */
+  month: string;
+  quorumMet: boolean | null;
+}
+
+async function loadOrgs(tx: Tx): Promise<(CalendarOrg & { establishedOn: string | null })[]> {
+  const units = await tx.selectFrom('org_units').select(['id', 'name', 'kind', 'parent_id', 'established_on', 'sort_order']).where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
+  const groups = new Map<string, { id: string; name: string }[]>();
+  for (const u of units) if (u.kind === '党小组' && u.parent_id) groups.set(u.parent_id, [...(groups.get(u.parent_id) ?? []), { id: u.id, name: u.name }]);
+  const committees = units.filter((u) => u.kind === '党委');
+  const branches = units.filter((u) => u.kind === '党支部');
+  return [...committees, ...branches].map((u) => ({ id: u.id, name: u.name, kind: u.kind, groups: groups.get(u.id) ?? [], establishedOn: u.established_on }));
+}
+
+async function loadActivities(tx: Tx, year: number): Promise<CountedActivity[]> {
+  // A meeting held early next year may count for December (counts_for).
+  const rows = await tx
+    .selectFrom('activities')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('held_on', '>=', `${year}-01-01`)
+    .where('held_on', '<=', `${year + 1}-12-31`)
+    .execute();
+  const inYear = rows.filter((r) => (r.counts_for ?? r.held_on.slice(0, 7)).startsWith(String(year)));
+  const needQuorum = inYear.filter((r) => r.type === '支部党员大会' || r.type === '支部委员会' || r.type === '民主生活会');
+  const att = await attendanceOf(tx, needQuorum.map((r) => r.id));
+  const o = await activityOptions(tx);
+  return inYear.map((r) => {
+    const a = att.get(r.id);
+    const quorumMet = a ? assessQuorum(rowToInput(r, a), { halfInclusive: o.halfInclusive }).met : null;
+    return { id: r.id, orgId: r.org_id, groupId: r.group_id, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet };
+  });
+}
+
+function appliesTo(rule: FrequencyRule, org: CalendarOrg): boolean {
+  if (rule.scope === 'committee') return org.kind === '党委';
+  if (rule.scope === 'group') return org.kind === '党支部' && org.groups.length > 0;
+  return org.kind === '党支部';
+}
+
+function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf: string, year: number): CellStatus {
+  if (held.length) {
+    if (held.every((a) => a.quorumMet === false)) return 'quorum-not-met';
+    if (held.every((a) => a.heldOn > p.to)) return 'held-late';
+    return 'held';
+  }
+  const dueFrom = rule.frequency === 'year' && rule.dueFromQuarter ? quarterPeriod(year, rule.dueFromQuarter).from : p.from;
+  if (asOf < dueFrom) return 'upcoming';
+  if (asOf > p.to) return 'missing';
+  return 'due';
+}
+
+const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'n/a'];
+
+export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], version: RuleVersion): Calendar {
+  const rules: CalendarRule[] = version.rules.map((r) => ({ ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}` , version: version.version }));
+  const byKey = new Map<string, CountedActivity[]>();
+  for (const a of acts) {
+    for (const freq of ['month', 'quarter', 'year'] as const) {
+      const k = `${a.orgId}|${a.type}|${periodKeyOfMonth(freq, a.month)}`;
+      const l = byKey.get(k);
+      if (l) l.push(a);
+      else byKey.set(k, [a]);
+    }
+  }
+  const cells: CalendarCell[] = [];
+  for (const org of orgs) {
+    for (const rule of rules) {
+      if (!appliesTo(rule, org)) continue;
+      for (const p of periodsOfYear(rule.frequency, year)) {
+        if (org.establishedOn && org.establishedOn > p.to) {
+          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
+          continue;
+        }
+        const held = byKey.get(`${org.id}|${rule.type}|${p.key}`) ?? [];
+        if (rule.scope === 'group') {
+          const perGroup = org.groups.map((g) => ({ g, s: statusOf(held.filter((a) => a.groupId === g.id), p, rule, asOf, year) }));
+          const worst = WORST.find((w) => perGroup.some((x) => x.s === w)) ?? 'held';
+          const short = perGroup.filter((x) => x.s !== 'held' && x.s !== 'upcoming');
+          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: worst, activityIds: held.map((a) => a.id), detail: short.length ? short.map((x) => `${x.g.name}${STATUS_LABEL[x.s]}`).join('；') : null });
+        } else {
+          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: statusOf(held, p, rule, asOf, year), activityIds: held.map((a) => a.id), detail: null });
+        }
+      }
+    }
+  }
+  return {
+    year,
+    asOf,
+    ruleVersion: { version: version.version, effectiveFrom: version.effectiveFrom, source: version.source },
+    orgs: orgs.map(({ establishedOn: _e, ...o }) => o),
+    rules,
+    cells,
+  };
+}
+
+export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string): Promise<Calendar> {
+  const day = asOf ?? ctx.platform.today();
+  const [orgs, acts, versions] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db)]);
+  // The rules in force at the end of the year (or on the as-of day, if earlier).
+  const version = versionOn(versions, day < `${year}-12-31` ? day : `${year}-12-31`);
+  return buildCalendar(year, day, orgs, acts, version);
+}
+
+const SEVERITY: Record<Finding['status'], Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
+
+export function periodLabel(key: string): string {
+  const q = /^(\d{4})-Q(\d)$/.exec(key);
+  if (q) return `${q[1]}年第${'一二三四'[Number(q[2]) - 1]}季度`;
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  if (m) return `${m[1]}年${Number(m[2])}月`;
+  return `${key}年`;
+}
+
+export function findingsOf(cal: Calendar): Finding[] {
+  const orgs = new Map(cal.orgs.map((o) => [o.id, o]));
+  const rules = new Map(cal.rules.map((r) => [r.type, r]));
+  const out: Finding[] = [];
+  for (const c of cal.cells) {
+    if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a') continue;
+    const org = orgs.get(c.orgId)!;
+    const rule = rules.get(c.type)!;
+    const pl = periodLabel(c.period);
+    const what = `${rule.type}（${FREQUENCY_LABEL[rule.frequency]}）`;
+    const message =
+      c.status === 'missing'
+        ? `${org.name}${pl}未开展${what}`
+        : c.status === 'due'
+          ? `${org.name}${pl}尚未开展${what}`
+          : c.status === 'quorum-not-met'
+            ? `${org.name}${pl}的${rule.type}未达到法定到会人数`
+            : `${org.name}${pl}的${rule.type}延后至期后召开`;
+    out.push({
+      branch: org.name,
+      orgId: org.id,
+      rule: { type: rule.type, frequency: rule.frequency, label: FREQUENCY_LABEL[rule.frequency], basis: rule.basis },
+      period: c.period,
+      periodLabel: pl,
+      status: c.status,
+      severity: SEVERITY[c.status],
+      message: c.detail ? `${message}（${c.detail}）` : message,
+      activityIds: c.activityIds,
+    });
+  }
+  return out;
+}
+
+export async function complianceCheck(ctx: Ctx, year: number, asOf?: string): Promise<Finding[]> {
+  return findingsOf(await complianceCalendar(ctx, year, asOf));
+}
+
+export interface TodoOrg {
+  orgId: string;
+  name: string;
+  /** still owed in the running period (this month, quarter or year) */
+  due: Finding[];
+  /** periods of this year that ended without a record, or missed quorum */
+  overdue: Finding[];
+}
+
+/** 本月待办: what each organization still owes now, and what is overdue this year. */
+export async function monthTodo(ctx: Ctx, asOf?: string): Promise<{ asOf: string; orgs: TodoOrg[] }> {
+  const day = asOf ?? ctx.platform.today();
+  const findings = await complianceCheck(ctx, Number(day.slice(0, 4)), day);
+  const byOrg = new Map<string, TodoOrg>();
+  for (const f of findings) {
+    const o = byOrg.get(f.orgId) ?? { orgId: f.orgId, name: f.branch, due: [], overdue: [] };
+    if (f.status === 'due') o.due.push(f);
+    else if (f.status === 'missing' || f.status === 'quorum-not-met') o.overdue.push(f);
+    byOrg.set(f.orgId, o);
+  }
+  return { asOf: day, orgs: [...byOrg.values()].filter((o) => o.due.length || o.overdue.length) };
+}

@@ -1,0 +1,165 @@
+/**
+ * The demo bureau's organizational life for the current year up to today:
+ * mostly complete, with the deliberate gaps the calendar and the check should
+ * show — 治安大队 missed two 支委会 (March and July), 东城派出所 had no 党课 in
+ * the second quarter, 西城派出所's second-quarter 党员大会 fell below quorum,
+ * 机关第二党支部 entered its September 支委会 three weeks late (补记),
+ * 南关派出所 held its August 支委会 on 2 September (counted for August), and
+ * this month's 支委会 is still due in half of the branches.
+ */
+import type { Transaction } from 'kysely';
+import type { DB, ActivitiesTable } from '../../db/schema.ts';
+import type { Ctx } from '../context.ts';
+import { addDays, fmt } from '../dates.ts';
+import type { Rng } from '../demo/random.ts';
+import type { DemoMember, DemoState } from '../demo/types.ts';
+import type { AttendanceEntry } from './model.ts';
+import { attendanceRows } from './service.ts';
+
+const STUDY = [
+  '学习习近平总书记关于公安工作的重要论述',
+  '学习《中国共产党纪律处分条例》',
+  '学习党的二十届四中全会精神',
+  '学习《中国共产党支部工作条例（试行）》',
+  '学习全国公安工作会议精神',
+  '学习“对党忠诚、服务人民、执法公正、纪律严明”总要求',
+];
+const THEMES = ['重温入党誓词', '走进社区开展平安宣传', '参观廉政教育基地', '开展“我为群众办实事”志愿服务', '学习英模事迹 传承红色基因', '夏季治安打击整治动员', '国家安全教育', '交通安全进校园'];
+const LESSONS = ['坚定理想信念 筑牢忠诚警魂', '以党建引领基层所队建设', '从严管党治警永远在路上', '践行新时代“枫桥经验”', '做新时代忠诚干净担当的人民警察'];
+const ABSENCE: [AttendanceEntry['status'], string][] = [
+  ['公出', '外出办案'],
+  ['请假', '事假'],
+  ['病假', '住院治疗'],
+  ['公出', '参加业务培训'],
+  ['请假', '值班备勤'],
+];
+
+interface Branch {
+  id: string;
+  name: string;
+  groupIds: string[];
+  members: DemoMember[];
+}
+
+function attendance(rng: Rng, people: DemoMember[], heldOn: string, absentRate: number): AttendanceEntry[] {
+  return people
+    .filter((m) => m.joinDate <= heldOn)
+    .map((m) => {
+      const absent = rng.chance(absentRate);
+      const [status, reason] = absent ? rng.pick(ABSENCE) : (['出席', null] as const);
+      return {
+        memberId: m.id,
+        memberName: m.name,
+        partyStatus: m.partyStatus === '预备' ? '预备' : '正式',
+        status,
+        late: !absent && rng.chance(0.03),
+        leftEarly: false,
+        reason,
+        writtenOpinion: false,
+      } satisfies AttendanceEntry;
+    });
+}
+
+export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
+  const today = ctx.platform.today();
+  const year = Number(today.slice(0, 4));
+  const thisMonth = Number(today.slice(5, 7));
+  const now = ctx.platform.now();
+  const acts: ActivitiesTable[] = [];
+  const att: ReturnType<typeof attendanceRows> = [];
+
+  const add = (
+    org: { id: string; name: string },
+    type: string,
+    heldOn: string,
+    people: AttendanceEntry[],
+    host: DemoMember | undefined,
+    recorder: DemoMember | undefined,
+    extra: Partial<ActivitiesTable> & { agenda?: string[]; resolutions?: string[] } = {},
+  ) => {
+    if (heldOn > today) return;
+    const id = ctx.platform.newId();
+    const { agenda, resolutions, ...rest } = extra;
+    const start = rng.pick(['08:30', '09:00', '14:30', '15:00']);
+    const end = `${String(Number(start.slice(0, 2)) + (type === '支部委员会' ? 1 : 2)).padStart(2, '0')}${start.slice(2)}`;
+    const items = agenda ?? [];
+    const content = items.length
+      ? items.map((a, i) => `${i === 0 ? `${host?.name ?? '主持人'}主持会议并讲话。` : ''}围绕“${a}”，与会同志逐一发言，结合本职工作谈认识、谈打算。${recorder ? `${recorder.name}同志汇报了近期相关工作情况。` : ''}`).join('\n')
+      : null;
+    acts.push({
+      id, org_id: org.id, group_id: null, type, held_on: heldOn, start_time: start, end_time: end, counts_for: null,
+      place: type === '主题党日' ? rng.pick(['分局党员活动室', '社区党群服务中心', '廉政教育基地']) : '党员活动室',
+      host_name: host?.name ?? null, host_post: host ? '书记' : null, recorder_name: recorder?.name ?? null, recorder_post: recorder ? '组织委员' : null,
+      topic: null, speaker: null, decision_kind: '一般', agenda_json: JSON.stringify(items), content, votes_json: '[]',
+      resolutions_json: JSON.stringify(resolutions ?? []), tasks_json: '[]', guests_json: '[]', entered_on: heldOn, note: null,
+      created_at: now, updated_at: now, deleted_at: null, ...rest,
+    });
+    att.push(...attendanceRows(ctx, id, people));
+  };
+
+  for (const [bi, b] of (state.branches as Branch[]).entries()) {
+    const committee = b.members.slice(0, b.name.includes('退休') ? 2 : 4);
+    const [secretary, organizer] = b.members;
+    for (let m = 1; m <= thisMonth; m++) {
+      const day = (d: number) => fmt(year, m, d);
+      const current = m === thisMonth;
+      // 支委会 early in the month. Gaps: 治安大队 (index 3) missed March and July; half the branches still owe this month's.
+      const skipCommittee = (bi === 3 && (m === 3 || m === 7)) || (current && bi % 2 === 1);
+      if (!skipCommittee) {
+        if (bi === 7 && m === 8) {
+          add(b, '支部委员会', fmt(year, 9, 2), attendance(rng, committee, fmt(year, 9, 2), 0.05), secretary, organizer, { counts_for: `${year}-08`, agenda: ['研究8月份支部工作（补开）'], note: '8月因安保任务顺延至9月2日召开' });
+        } else {
+          const heldOn = day(rng.int(3, 9));
+          add(b, '支部委员会', heldOn, attendance(rng, committee, heldOn, 0.08), secretary, organizer, {
+            agenda: [`研究${m}月份支部工作安排`, rng.pick(STUDY)],
+            resolutions: [`按计划开展${m}月份主题党日活动`],
+            // 补记: 机关第二党支部's September 支委会 was entered three weeks later.
+            ...(bi === 1 && m === 9 ? { entered_on: addDays(heldOn, 23), note: '原始记录遗失，据会议签到表和笔记补记' } : {}),
+          });
+        }
+      }
+      // 主题党日 on a fixed day around the middle of the month.
+      const partyDay = day(15 + (bi % 5));
+      add(b, '主题党日', partyDay, attendance(rng, b.members, partyDay, 0.1), secretary, organizer, { topic: rng.pick(THEMES), agenda: [rng.pick(STUDY)] });
+      // 党小组会 for each group.
+      for (const [gi, g] of b.groupIds.entries()) {
+        const heldOn = day(20 + gi);
+        const groupMembers = b.members.filter((_, k) => k % b.groupIds.length === gi);
+        if (heldOn > today) continue;
+        add(b, '党小组会', heldOn, attendance(rng, groupMembers, heldOn, 0.1), groupMembers[0], groupMembers[1], { group_id: g, agenda: [rng.pick(STUDY)] });
+      }
+      // 党课 in the middle month of each quarter; 东城派出所 (index 5) had none in Q2.
+      if (m % 3 === 2 && !(bi === 5 && m === 5)) {
+        const heldOn = day(25);
+        add(b, '党课', heldOn, attendance(rng, b.members, heldOn, 0.1), secretary, organizer, { topic: rng.pick(LESSONS), speaker: secretary.name });
+      }
+      // 支部党员大会 in the last month of each quarter; 西城派出所 (index 6) fell below quorum in Q2.
+      if (m % 3 === 0) {
+        const heldOn = day(26);
+        const low = bi === 6 && m === 6;
+        add(b, '支部党员大会', heldOn, attendance(rng, b.members, heldOn, low ? 0.75 : 0.08), secretary, organizer, {
+          agenda: [`通报第${'一二三四'[m / 3 - 1]}季度支部工作`, '评议党员发挥作用情况'],
+          resolutions: low ? [] : ['通过本季度支部工作情况通报'],
+        });
+      }
+      // 组织生活会 and 民主评议党员 in November for the first six branches; the rest are still due.
+      if (m === 11 && bi < 6) {
+        const heldOn = day(12 + bi);
+        add(b, '组织生活会', heldOn, attendance(rng, b.members, heldOn, 0.05), secretary, organizer, { topic: '年度组织生活会', agenda: ['对照检查，开展批评和自我批评'] });
+        add(b, '民主评议党员', heldOn, attendance(rng, b.members, heldOn, 0.05), secretary, organizer, { agenda: ['个人自评、党员互评、民主测评'] });
+      }
+    }
+  }
+
+  // The 党委: 中心组学习 every quarter (this quarter's in October), 民主生活会 still due.
+  const committeeOrg = { id: state.committeeId, name: '党委' };
+  const leaders = state.branches.map((b) => b.members[0]).slice(0, 9);
+  for (let q = 1; q <= 4; q++) {
+    const heldOn = fmt(year, q * 3 - 2 + 1, 18);
+    if (heldOn > today) continue;
+    add(committeeOrg, '理论学习中心组学习', heldOn, attendance(rng, leaders, heldOn, 0.1), leaders[0], leaders[1], { agenda: [rng.pick(STUDY)], topic: `第${'一二三四'[q - 1]}季度集中学习` });
+  }
+
+  for (let i = 0; i < acts.length; i += 100) await tx.insertInto('activities').values(acts.slice(i, i + 100)).execute();
+  for (let i = 0; i < att.length; i += 200) await tx.insertInto('activity_attendance').values(att.slice(i, i + 200)).execute();
+}

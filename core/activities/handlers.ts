@@ -1,0 +1,108 @@
+/** Organizational-life handlers: records, attendance, calendar, check, 本月待办, stats, documents, rules. */
+import { z } from 'zod';
+import { handler, registerLabels } from '../handler.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, year } from '../validate.ts';
+import { LedgerError } from '../errors.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
+import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema, activityLabels } from './model.ts';
+import { activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
+import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
+import { activityStats } from './stats.ts';
+import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
+import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
+
+registerLabels(activityLabels);
+
+const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
+
+const ruleSchema = z.object({
+  type: z.string().trim().min(1, '活动类型不能为空').max(30),
+  scope: z.enum(['branch', 'group', 'committee']),
+  frequency: z.enum(['month', 'quarter', 'year'], { error: '应为 每月、每季度 或 每年' }),
+  dueFromQuarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.null()]).optional().transform((v) => v ?? null),
+  basis: z.string().trim().max(200).default(''),
+});
+
+export const activityHandlers = {
+  'activities/options': handler(z.object({}), async (ctx) => ({
+    types: await activityTypes(ctx.db),
+    builtInTypes: [...ACTIVITY_TYPES],
+    attendanceStatuses: [...ATTENDANCE_STATUSES],
+    decisionKinds: [...DECISION_KINDS],
+    voteMethods: [...VOTE_METHODS],
+    statusLabels: STATUS_LABEL,
+    frequencyLabels: FREQUENCY_LABEL,
+  })),
+  'activities/list': handler(
+    z.object({ orgId: z.string().optional(), type: z.string().optional(), from: optDay, to: optDay, search: z.string().optional() }),
+    (ctx, q) => listActivities(ctx, q),
+  ),
+  'activities/get': handler(z.object({ id }), (ctx, { id }) => getActivity(ctx, id)),
+  'activities/create': handler(activityInputSchema, (ctx, a) => createActivity(ctx, a)),
+  'activities/update': handler(activityInputSchema.extend({ id }), (ctx, { id, ...a }) => updateActivity(ctx, id, a)),
+  'activities/delete': handler(z.object({ id }), async (ctx, { id }) => {
+    await deleteActivity(ctx, id);
+    return { ok: true };
+  }),
+  /** Who is due at a meeting: the attendance list to start from, everyone present. */
+  'activities/suggest-attendance': handler(
+    z.object({ orgId: id, type: z.string().min(1), groupId: z.string().nullish(), heldOn: isoDate }),
+    (ctx, q) => suggestedAttendance(ctx, q),
+  ),
+  'activities/calendar': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCalendar(ctx, q.year, q.asOf)),
+  'activities/check': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCheck(ctx, q.year, q.asOf)),
+  'activities/todo': handler(z.object({ asOf: optDay }), (ctx, q) => monthTodo(ctx, q.asOf)),
+  'activities/stats': handler(z.object({ from: isoDate, to: isoDate, orgId: z.string().optional() }), (ctx, q) => {
+    if (q.to < q.from) throw new LedgerError('结束日期早于开始日期', 'to');
+    return activityStats(ctx, q);
+  }),
+  'activities/export-record-book': handler(
+    z.object({ orgId: id, year: year.optional(), from: optDay, to: optDay }),
+    async (ctx, q) => {
+      const r = await exportRecordBook(ctx, q);
+      return fileResult(r.fileName, r.bytes, DOCX_MIME);
+    },
+  ),
+  'activities/print': handler(z.object({ id }), async (ctx, { id }) => {
+    const r = await exportMeeting(ctx, id);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+  }),
+  'activities/export-life-stats': handler(z.object({ year, asOf: optDay }), async (ctx, q) => {
+    const r = await exportLifeStats(ctx, q.year, q.asOf);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
+  'activities/rules': handler(z.object({}), async (ctx) => ({
+    national: NATIONAL_RULES,
+    versions: await ruleVersions(ctx.db),
+    customTypes: await getSetting<string[]>(ctx.db, SETTINGS.customTypes),
+    halfInclusive: await getSetting<boolean>(ctx.db, SETTINGS.halfInclusive),
+    lateEntryGraceDays: await getSetting<number>(ctx.db, SETTINGS.lateEntryGraceDays),
+  })),
+  /** Adds a unit version of the frequency rules, in force from its effective date. */
+  'activities/rules/add-version': handler(
+    z.object({ effectiveFrom: isoDate, source: z.string().trim().min(1, '请写明依据（文件名称或会议决定）').max(200), rules: z.array(ruleSchema).min(1, '至少一条规则') }),
+    async (ctx, v) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        const unit = (await getSetting<RuleVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];
+        const version = unit.reduce((m, x) => Math.max(m, x.version), 0) + 1;
+        await setSetting(tx, ctx, SETTINGS.ruleVersions, [...unit, { version, effectiveFrom: v.effectiveFrom, source: v.source, rules: v.rules }]);
+      });
+      return ruleVersions(ctx.db);
+    },
+  ),
+  'activities/rules/settings': handler(
+    z.object({
+      customTypes: z.array(z.string().trim().min(1).max(30)).optional(),
+      halfInclusive: z.boolean().optional(),
+      lateEntryGraceDays: z.number().int().min(0, '不能为负数').max(60, '不超过 60 天').optional(),
+    }),
+    async (ctx, s) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        if (s.customTypes) await setSetting(tx, ctx, SETTINGS.customTypes, [...new Set(s.customTypes)]);
+        if (s.halfInclusive !== undefined) await setSetting(tx, ctx, SETTINGS.halfInclusive, s.halfInclusive);
+        if (s.lateEntryGraceDays !== undefined) await setSetting(tx, ctx, SETTINGS.lateEntryGraceDays, s.lateEntryGraceDays);
+      });
+      return { ok: true };
+    },
+  ),
+};
