@@ -9,11 +9,13 @@ import { openLedgerContext, type Ledger } from '../ledger.ts';
 import { LedgerError } from '../errors.ts';
 import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
 import { foundationCommands } from './foundation.ts';
+import { activityCommands } from './activities.ts';
 import { developmentCommands } from './development.ts';
 import { duesCommands } from './dues.ts';
 import { transferCommands } from './transfers.ts';
 
 registerCommands(foundationCommands);
+registerCommands(activityCommands);
 registerCommands(developmentCommands);
 registerCommands(duesCommands);
 registerCommands(transferCommands);
