@@ -7,8 +7,11 @@ import { evaluate } from '../development/engine.ts';
 import { ruleSet } from '../development/rulesets.ts';
 import { stepLabel } from '../development/steps.ts';
 import { listRoster } from '../development/roster.ts';
+import { exportLedger } from '../development/documents.ts';
+import { writeFileAtomic } from '../files.ts';
+import path from 'node:path';
 import { requireBranchByName } from '../org/service.ts';
-import { flag, UsageError, type Command } from './registry.ts';
+import { flag, requireFlag, UsageError, type Command } from './registry.ts';
 
 export const developmentCommands: Command[] = [
   {
@@ -60,6 +63,20 @@ export const developmentCommands: Command[] = [
           `共 ${rows.length} 人`,
         ].join('\n'),
       );
+    },
+  },
+  {
+    path: ['export', 'development-ledger'],
+    usage: 'export development-ledger --year YYYY --out FILE.xlsx',
+    summary: '导出发展党员工作台账（入党申请人、积极分子、发展对象基本情况登记表，年度新发展党员、预备党员转正登记表）',
+    run: async (a, io) => {
+      const y = Number(requireFlag(a, 'year'));
+      if (!Number.isInteger(y) || y < 1921 || y > 2200) throw new UsageError('--year 应为年份，如 2026');
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const r = await exportLedger(l.ctx, y);
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out), counts: r.counts }, () => `已导出：${path.resolve(out)}\n${Object.entries(r.counts).map(([k, v]) => `${k} ${v} 名`).join('，')}`);
     },
   },
 ];

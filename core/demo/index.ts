@@ -13,6 +13,7 @@ import type { DemoState } from './types.ts';
 import { demoFoundation } from './foundation.ts';
 import { demoActivities } from '../activities/demo.ts';
 import { demoTransfers } from '../transfers/demo.ts';
+import { demoDevelopment } from '../development/demo.ts';
 
 export type DemoStep = (ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState) => Promise<void>;
 
@@ -20,6 +21,7 @@ export const DEMO_STEPS: { name: string; run: DemoStep }[] = [
   { name: '组织与党员', run: demoFoundation },
   { name: '组织关系转接', run: demoTransfers },
   { name: '组织生活', run: demoActivities },
+  { name: '发展党员', run: demoDevelopment },
 ];
 
 export const DEMO_SEED = 20261128;
@@ -31,7 +33,7 @@ export async function isLedgerEmpty(ctx: Ctx): Promise<boolean> {
 }
 
 /** Tables in delete order (children first) for `--force`. Areas add theirs at the front. */
-export const LEDGER_TABLES: string[] = ['attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
+export const LEDGER_TABLES: string[] = ['development_steps', 'development_files', 'attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
 
 export async function loadDemo(ctx: Ctx, opts: { force?: boolean } = {}): Promise<{ branches: number; members: number }> {
   if (!(await isLedgerEmpty(ctx)) && !opts.force) throw new LedgerError('台账中已有数据，不能载入示例分局（命令行可加 --force 清空后载入）');

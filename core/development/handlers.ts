@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
 import { registerRecyclable } from '../audit/service.ts';
-import { getSetting, setSetting } from '../settings/service.ts';
-import { id, isoDate, month, optText, text } from '../validate.ts';
+import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
+import { exportLedger, exportNotice } from './documents.ts';
 import { RULE_SETS, ruleSet } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
@@ -11,6 +12,8 @@ import { createFile, deleteFile, extendProbation, leaveFile, recordStep, removeS
 import { getFileView, listRoster, reminders } from './roster.ts';
 
 registerLabels(fileLabels);
+/** Local practice: 公示 length in working days (national rule only in the unverified 2026 version). */
+registerSettingDefaults({ 'development.noticeWorkingDays': 5 });
 registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${r.id_number}）` });
 
 export const developmentHandlers = {
@@ -64,5 +67,15 @@ export const developmentHandlers = {
     return { ok: true };
   }),
   'development/reminders': handler(z.object({ month: month.optional() }), (ctx, { month }) => reminders(ctx, month)),
+  'development/export-ledger': handler(z.object({ year }), async (ctx, { year }) => {
+    const r = await exportLedger(ctx, year);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
+  'development/notice': handler(
+    z.object({ id, kind: z.enum(['发展对象', '预备党员'], { error: '应为 发展对象 或 预备党员' }), start: isoDate, days: z.number().int().min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').optional(), contact: optText(40) }),
+    async (ctx, { id, kind, start, days, contact }) => {
+      const r = await exportNotice(ctx, id, { kind, start, days: days ?? (await getSetting<number>(ctx.db, 'development.noticeWorkingDays')), contact });
+      return fileResult(r.fileName, r.bytes, DOCX_MIME);
+    },
+  ),
 };
-

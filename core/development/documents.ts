@@ -1,0 +1,179 @@
+/**
+ * View models of the development documents: the 发展党员工作台账 (five
+ * registers for a year) and the 公示 notice of one person. Plain formatted
+ * strings; templates/development-*.ts lays them out.
+ */
+import type { Ctx } from '../context.ts';
+import { LedgerError } from '../errors.ts';
+import { addDays, addMonths } from '../dates.ts';
+import { getSetting } from '../settings/service.ts';
+import { chineseDate } from '../../templates/gbt9704.ts';
+import { developmentLedgerWorkbook, type DevelopmentLedgerModel, type LedgerRegister } from '../../templates/development-ledger.ts';
+import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
+import type { SheetColumn } from '../../templates/xlsx-sheet.ts';
+import { probationEnd, workingDaysBetween } from './engine.ts';
+import { stageOf, type DevFile, type StepRecord } from './model.ts';
+import { currentRules, loadFile } from './service.ts';
+import { loadAll } from './roster.ts';
+
+const col = (header: string, width: number, align?: 'left'): SheetColumn => ({ header, width, align });
+const PERSON: SheetColumn[] = [col('序号', 5), col('姓名', 9), col('性别', 5), col('民族', 6), col('出生年月', 9), col('学历', 9), col('工作单位及职务', 22, 'left'), col('所在党支部', 18, 'left')];
+
+const yearMonth = (iso: string) => `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
+const workAndPost = (f: DevFile) => [f.workUnit, f.position].filter(Boolean).join('');
+const person = (i: number, f: DevFile) => [String(i + 1), f.name, f.gender, f.ethnicity, yearMonth(f.birthDate), f.education ?? '', workAndPost(f), f.branchName];
+
+function introducerNames(steps: StepRecord[]): string {
+  return (steps.find((s) => s.step === 9)?.details.introducers ?? []).map((i) => i.name).join('、');
+}
+
+export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLedgerModel> {
+  const today = ctx.platform.today();
+  const yearEnd = `${year}-12-31`;
+  const asOf = yearEnd < today ? yearEnd : today;
+  const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
+  const rules = await currentRules(ctx.db);
+  const all = await loadAll(ctx.db, { scope: 'all' });
+  const byBranch = (a: { file: DevFile }, b: { file: DevFile }) => a.file.branchName.localeCompare(b.file.branchName, 'zh');
+  const date = (steps: StepRecord[], n: number) => steps.find((s) => s.step === n)?.date ?? '';
+  // Registers of people at a stage on `asOf`: only the steps dated by then count.
+  const atStage = (stage: string) =>
+    all
+      .map(({ file, steps }) => ({ file, steps: steps.filter((s) => s.date <= asOf) }))
+      .filter(({ file, steps }) => steps.length && (!file.leftDate || file.leftDate > asOf) && stageOf(steps) === stage)
+      .sort((a, b) => date(a.steps, 1).localeCompare(date(b.steps, 1)) || byBranch(a, b));
+  const inYear = (n: number) =>
+    all.filter(({ steps }) => date(steps, n).startsWith(`${year}-`)).sort((a, b) => date(a.steps, n).localeCompare(date(b.steps, n)) || byBranch(a, b));
+  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
+  const sub = (n: number, what: string) => `填报单位：${unit}　　统计截至 ${asOf}　　共 ${n} 名${what}`;
+
+  const applicants = atStage('申请人');
+  const activists = atStage('入党积极分子');
+  const candidates = atStage('发展对象');
+  const admitted = inYear(15);
+  const converted = inYear(24);
+
+  const registers: LedgerRegister[] = [
+    {
+      name: '入党申请人',
+      title: `${year}年度入党申请人基本情况登记表`,
+      subtitle: sub(applicants.length, '入党申请人'),
+      columns: [...PERSON, col('递交入党申请书日期', 12), col('谈话日期', 11), col('谈话人', 10), col('备注', 14, 'left')],
+      rows: applicants.map(({ file, steps }, i) => [...person(i, file), date(steps, 1), date(steps, 2), steps.find((s) => s.step === 2)?.actor ?? '', file.note ?? '']),
+      footer,
+    },
+    {
+      name: '入党积极分子',
+      title: `${year}年度入党积极分子基本情况登记表`,
+      subtitle: sub(activists.length, '入党积极分子'),
+      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('培养联系人', 12), col('上级党委备案日期', 11), col('可确定为发展对象日期', 12), col('备注', 12, 'left')],
+      rows: activists.map(({ file, steps }, i) => [
+        ...person(i, file),
+        date(steps, 1),
+        date(steps, 3),
+        (steps.find((s) => s.step === 5)?.details.contacts ?? []).join('、'),
+        date(steps, 4),
+        steps.some((s) => s.step === 3) ? addMonths(date(steps, 3), rules.activistMinMonths) : '',
+        file.note ?? '',
+      ]),
+      footer,
+    },
+    {
+      name: '发展对象',
+      title: `${year}年度发展对象基本情况登记表`,
+      subtitle: sub(candidates.length, '发展对象'),
+      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('确定为发展对象日期', 12), col('入党介绍人', 14), col('政治审查', 11), col('集中培训', 12), col('备注', 12, 'left')],
+      rows: candidates.map(({ file, steps }, i) => {
+        const t = steps.find((s) => s.step === 11);
+        return [
+          ...person(i, file),
+          date(steps, 1),
+          date(steps, 3),
+          date(steps, 7),
+          introducerNames(steps),
+          steps.some((s) => s.step === 10) ? `${date(steps, 10)} 已完成` : '未完成',
+          t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
+          file.note ?? '',
+        ];
+      }),
+      footer,
+    },
+    {
+      name: '新发展党员',
+      title: `${year}年度新发展党员登记表`,
+      subtitle: `填报单位：${unit}　　${year}年度经支部大会接收预备党员 ${admitted.length} 名`,
+      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('确定为发展对象日期', 12), col('支部大会通过日期', 12), col('上级党委审批日期', 12), col('入党介绍人', 14), col('入党宣誓日期', 11), col('备注', 12, 'left')],
+      rows: admitted.map(({ file, steps }, i) => [
+        ...person(i, file),
+        date(steps, 1),
+        date(steps, 3),
+        date(steps, 7),
+        date(steps, 15),
+        date(steps, 17),
+        introducerNames(steps),
+        date(steps, 20),
+        file.leftType ? `${file.leftType}（${file.leftDate}）` : (file.note ?? ''),
+      ]),
+      footer,
+    },
+    {
+      name: '预备党员转正',
+      title: `${year}年度预备党员转正登记表`,
+      subtitle: `填报单位：${unit}　　${year}年度经上级党委批准转正 ${converted.length} 名`,
+      columns: [...PERSON, col('支部大会接收日期（入党日期）', 13), col('预备期满日期', 12), col('延长预备期', 10), col('支部大会讨论转正日期', 12), col('上级党委审批日期', 12), col('转正日期（党龄起算）', 13), col('备注', 12, 'left')],
+      rows: converted.map(({ file, steps }, i) => {
+        const end = probationEnd(date(steps, 15), rules, null);
+        const fullDate = probationEnd(date(steps, 15), rules, file.extensionMonths);
+        return [...person(i, file), date(steps, 15), end, file.extensionMonths ? `${file.extensionMonths}个月` : '', date(steps, 23), date(steps, 24), fullDate, file.note ?? ''];
+      }),
+      footer,
+    },
+  ];
+  return { registers };
+}
+
+export async function exportLedger(ctx: Ctx, year: number): Promise<{ bytes: Uint8Array; fileName: string; counts: Record<string, number> }> {
+  const model = await ledgerModel(ctx, year);
+  const bytes = await developmentLedgerWorkbook(model);
+  return { bytes, fileName: `${year}年度发展党员工作台账.xlsx`, counts: Object.fromEntries(model.registers.map((r) => [r.name, r.rows.length])) };
+}
+
+/** The last day of a notice of `days` working days starting on `start` (weekends skipped; no holiday calendar). */
+export function noticeEnd(start: string, days: number): string {
+  let end = start;
+  while (workingDaysBetween(start, end) < days) end = addDays(end, 1);
+  return end;
+}
+
+export type NoticeKind = '发展对象' | '预备党员';
+
+export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: NoticeKind; start: string; days: number; contact: string | null }): Promise<NoticeModel> {
+  const { file, steps } = await loadFile(ctx.db, fileId);
+  const date = (n: number) => steps.find((s) => s.step === n)?.date;
+  if (opts.kind === '发展对象' && !date(3)) throw new LedgerError('尚未确定为入党积极分子，不能公示为发展对象');
+  if (opts.kind === '预备党员' && !date(7)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
+  const unit = (await getSetting<string>(ctx.db, 'org.unitName')) || '';
+  const signer = `中共${unit}${file.branchName}`;
+  const end = noticeEnd(opts.start, opts.days);
+  const edu = file.education ? `，${file.education}学历` : '';
+  const post = workAndPost(file) ? `，${workAndPost(file)}` : '';
+  const facts = [`${chineseDate(date(1)!)}递交入党申请书`, date(3) && `${chineseDate(date(3)!)}被确定为入党积极分子`, opts.kind === '预备党员' && date(7) && `${chineseDate(date(7)!)}被确定为发展对象`]
+    .filter(Boolean)
+    .join('，');
+  const intro = introducerNames(steps);
+  const what = opts.kind === '发展对象' ? '确定为发展对象' : '发展为中共预备党员';
+  const paragraphs = [
+    `经党支部委员会研究，拟将${file.name}同志${what}。根据《中国共产党发展党员工作细则》有关规定，现将有关情况公示如下：`,
+    `${file.name}，${file.gender}，${file.ethnicity}，${chineseDate(file.birthDate).replace(/\d+日$/, '')}出生${edu}${post}。${facts}${opts.kind === '预备党员' && intro ? `，入党介绍人为${intro}` : ''}。`,
+    `公示时间：${chineseDate(opts.start)}至${opts.start.slice(0, 4) === end.slice(0, 4) ? chineseDate(end).replace(/^\d+年/, '') : chineseDate(end)}（${opts.days}个工作日）。`,
+    `公示期间，党员和群众可通过来电、来信、来访等方式，向党支部${opts.kind === '预备党员' ? '或上级党委组织部门' : ''}反映公示对象的情况和问题。反映问题要实事求是，以个人名义反映的应署真实姓名，以单位名义反映的应加盖公章。`,
+    ...(opts.contact ? [`联系电话：${opts.contact}`] : []),
+  ];
+  const title = opts.kind === '发展对象' ? `关于拟确定${file.name}同志为发展对象的公示` : `关于拟发展${file.name}同志为中共预备党员的公示`;
+  return { title, paragraphs, signer, date: opts.start };
+}
+
+export async function exportNotice(ctx: Ctx, fileId: string, opts: { kind: NoticeKind; start: string; days: number; contact: string | null }): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const model = await noticeModel(ctx, fileId, opts);
+  return { bytes: await noticeDocument(model), fileName: `${model.title}.docx` };
+}
