@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -14,7 +14,6 @@ export type LedgerDb = Kysely<DB>;
 
 export class MigrationHistoryError extends Error {}
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface OpenResult {
   db: LedgerDb;
@@ -54,12 +53,23 @@ export function checkHistory(applied: string[], known: string[] = Object.keys(mi
   });
 }
 
-export async function openLedger(file: string, opts: { backupDir?: string; now?: () => string } = {}): Promise<OpenResult> {
+export interface OpenOptions {
+  backupDir?: string;
+  now?: () => string;
+  /** The migrations this program knows; tests pass a prefix of the real list to play an older program. */
+  migrations?: Record<string, Migration>;
+}
+
+export async function openLedger(file: string, opts: OpenOptions = {}): Promise<OpenResult> {
+  const known = opts.migrations ?? migrations;
+  const provider: MigrationProvider = { getMigrations: async () => known };
   const sqlite = openSqlite(file);
   try {
     const applied = appliedMigrations(sqlite);
-    checkHistory(applied);
-    const pending = Object.keys(migrations).filter((n) => !applied.includes(n));
+    checkHistory(applied, Object.keys(known).sort());
+    const pending = Object.keys(known)
+      .sort()
+      .filter((n) => !applied.includes(n));
     let backupFile: string | null = null;
     if (file !== ':memory:' && applied.length > 0 && pending.length > 0) {
       const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');

@@ -4,8 +4,9 @@
  * and one line to SUITES below. Figures only; nothing here fails on time.
  */
 import { bench as foundation } from './bench/foundation.ts';
+import { bench as development } from './bench/development.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['development', development]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

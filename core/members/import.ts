@@ -207,7 +207,8 @@ async function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: (done: number, to
     for (const p of memberProblems(m, today)) {
       const k: Col = p.field === 'workUnit' && cols.workUnitAndPosition !== undefined ? 'workUnitAndPosition' : p.field;
       if (cols[k] === undefined) {
-        if (p.field === 'branchId') continue;
+        // Gender and birth date come from a valid 公民身份号码; with a bad number only that one problem is worth saying.
+        if (p.field === 'branchId' || ((p.field === 'gender' || p.field === 'birthDate') && idNumberProblem(idNumber))) continue;
         rowProblems.push({ row: r, column: `（缺少“${memberLabels[p.field]}”列）`, message: p.message });
       } else if (!already.has(colName(k))) add(k, p.message);
     }

@@ -13,7 +13,8 @@ export async function choose(page: Page, selectTestId: string, label: string): P
 
 /** Types a date into an Element Plus date picker and confirms it. */
 export async function fillDate(page: Page, testId: string, iso: string): Promise<void> {
-  const input = page.getByTestId(testId).locator('input').or(page.locator(`input[data-testid="${testId}"]`)).first();
+  // Element Plus date pickers drop data-testid, so the id sits on the surrounding form item.
+  const input = page.getByTestId(testId).locator('input').first();
   await input.fill(iso);
   await input.press('Enter');
 }

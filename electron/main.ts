@@ -1,0 +1,85 @@
+/**
+ * The desktop shell, as a list of small steps: one instance, the ledger in
+ * userData, IPC from the handler map, a locked-down window.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { handlers } from '../core/api.ts';
+import { openLedgerContext, type Ledger } from '../core/ledger.ts';
+import { ledgerFile } from '../core/paths.ts';
+import { systemPlatform } from '../core/platform.ts';
+import { registerIpc } from './ipc.ts';
+import { hostHandlers } from './host-handlers.ts';
+import { isOwnPage, rendererPageUrl, WEB_PREFERENCES } from './security.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const indexFile = path.join(here, '..', 'renderer', 'index.html');
+const pageUrl = rendererPageUrl(pathToFileURL(indexFile).href);
+let win: BrowserWindow | null = null;
+let ledger: Ledger | null = null;
+
+// The same data folder as browser mode and the CLI, unless PARTY_LEDGER_HOME says otherwise.
+app.setPath('userData', process.env.PARTY_LEDGER_HOME ?? path.join(app.getPath('appData'), 'party-ledger'));
+
+function singleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', () => {
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  return true;
+}
+
+function lockDownWebContents(): void {
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isOwnPage(url, pageUrl)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+}
+
+async function openLedger(): Promise<Ledger> {
+  const dataDir = app.getPath('userData');
+  return openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir, '党务工作者'));
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: '党务台账',
+    show: false,
+    webPreferences: { ...WEB_PREFERENCES, preload: path.join(here, 'preload.cjs') },
+  });
+  w.once('ready-to-show', () => w.show());
+  void w.loadFile(indexFile);
+  return w;
+}
+
+if (singleInstance()) {
+  void app.whenReady().then(async () => {
+    lockDownWebContents();
+    try {
+      ledger = await openLedger();
+    } catch (e) {
+      const { dialog } = await import('electron');
+      dialog.showErrorBox('无法打开台账', (e as Error).message);
+      app.quit();
+      return;
+    }
+    const l = ledger;
+    const host = hostHandlers(() => win);
+    const invoke = (name: string, input: unknown) => (name in host ? host[name](input) : l.invoke(name, input));
+    registerIpc(ipcMain, [...Object.keys(handlers), ...Object.keys(host)], invoke, pageUrl);
+    win = createWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void ledger?.close());
+}

@@ -1,0 +1,73 @@
+/** Transfer a member out of the demo bureau, print the three-part 介绍信, then record the receipt when it comes back. */
+import fs from 'node:fs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { choose, fillDate, goto, toast } from './support/pages.ts';
+
+describe.skipIf(!hasChromium)('transfer out, click by click', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp({ demo: true });
+    browser = await launchBrowser();
+    page = await newPage(browser, app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('shows the demo transfers and the outstanding receipt on the home page', async () => {
+    await expect.poll(() => page.getByTestId('widget-transfers').innerText()).toContain('过有效期');
+    await goto(page, '/transfers');
+    await expect.poll(() => page.getByTestId('transfer-table').innerText()).toContain('欧阳晓峰');
+  });
+
+  it('walks the wizard and issues the letter', async () => {
+    await page.getByTestId('transfer-out-start').click();
+    await choose(page, 'transfer-out-member', '杨浩然');
+    await page.getByTestId('transfer-out-next').click();
+    await page.getByTestId('transfer-out-to').fill('中共江城市公安局交警支队委员会');
+    const dues = page.getByTestId('transfer-out-dues').locator('input').first();
+    await expect.poll(() => page.getByTestId('transfer-out-dues').innerText()).toMatch(/党费台账/);
+    if (await dues.isEnabled()) await fillDate(page, 'transfer-out-dues', '2026-11');
+    await snap(page, 'e2e-transfer-out-form');
+    await page.getByTestId('transfer-out-next').click();
+    await expect.poll(() => page.locator('.el-descriptions').innerText()).toContain('中共江城市公安局交警支队委员会');
+    await page.getByTestId('transfer-out-issue').click();
+    expect(await toast(page)).toMatch(/已开具介绍信第\d+号，杨浩然已转出/);
+    await snap(page, 'e2e-transfer-out-done');
+  });
+
+  it('prints the three-part letter with the dues month and validity in Chinese numerals', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('transfer-out-print').click();
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
+    const saved = `${app.dataDir}/letter.docx`;
+    await d.saveAs(saved);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    for (const part of ['（存　根）', '（介绍信）', '（回　执）']) expect(text).toContain(part);
+    expect(text).toMatch(/党费已交到 二〇二六年(十一|十|九)月 /);
+    expect(text).toContain('（有效期 三十 天）');
+  });
+
+  it('takes the member off the roster and tracks the receipt until it is recorded', async () => {
+    await goto(page, '/members');
+    await page.getByTestId('member-search').fill('杨浩然');
+    await expect.poll(() => page.getByTestId('member-table').innerText()).not.toContain('杨浩然');
+    await goto(page, '/transfers/receipts');
+    const row = page.getByTestId('receipt-table').locator('tr', { hasText: '杨浩然' });
+    await expect.poll(() => row.count()).toBe(1);
+    await row.getByTestId('receipt-record').click();
+    await page.getByTestId('receipt-save').click();
+    await expect.poll(() => page.locator('.el-message', { hasText: '已登记收到回执' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('receipt-table').innerText()).not.toContain('杨浩然');
+    await snap(page, 'e2e-transfer-receipts');
+  });
+});

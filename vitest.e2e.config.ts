@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// e2e: real Chromium against the real browser-mode host; run one file at a time on a 2-core machine.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    testTimeout: 180_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    server: { deps: { inline: ['kysely'] } },
+  },
+});
