@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
+import { mmToTwip } from '../../templates/gbt9704.ts';
+
+const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
+/** Visible text of a WordprocessingML part. */
+const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+let l: TestLedger;
+let branchId: string;
+let docx: Uint8Array;
+
+beforeAll(async () => {
+  l = await testLedger({ demo: true });
+  branchId = (await l.call('org/branches', {})).find((b) => b.name === '机关第二党支部')!.id;
+  const f = await l.call('activities/export-record-book', { orgId: branchId, year: 2026 });
+  expect(f.fileName).toBe('机关第二党支部2026年度三会一课记录本.docx');
+  docx = bytesOf(f);
+});
+
+describe('三会一课记录本 (.docx)', () => {
+  it('is A4 with the GB/T 9704 margins, East-Asian fonts and sizes, and a PAGE field', async () => {
+    const xml = await zipPart(docx, 'word/document.xml');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    for (const [side, mm] of [['top', 37], ['bottom', 35], ['left', 28], ['right', 26]] as const) expect(xml).toContain(`w:${side}="${mmToTwip(mm)}"`);
+    const runBefore = (text: string) => {
+      const i = xml.indexOf(text);
+      return xml.slice(xml.lastIndexOf('<w:r>', i), i);
+    };
+    expect(runBefore('支部委员会会议记录')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(runBefore('支部委员会会议记录')).toContain('<w:sz w:val="44"/>');
+    expect(runBefore('散会。')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(runBefore('散会。')).toContain('<w:sz w:val="32"/>');
+    expect(runBefore('会议内容')).toContain('w:eastAsia="黑体"');
+    const footers = await Promise.all([1, 2, 3, 4].map((n) => zipPart(docx, `word/footer${n}.xml`).catch(() => '')));
+    expect(footers.some((f) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(f) && f.includes('w:eastAsia="宋体"'))).toBe(true);
+    // the cover section has no page number; numbering restarts at 1 after it
+    expect(xml).toMatch(/<w:pgNumType w:start="1"\/>/);
+  });
+
+  it('holds every meeting of the year with its attendance, contents with page references, and marks the 补记', async () => {
+    const xml = await zipPart(docx, 'word/document.xml');
+    const text = textOf(xml);
+    const meetings = await l.call('activities/list', { orgId: branchId, from: '2026-01-01', to: '2026-12-31' });
+    expect(meetings.length).toBeGreaterThan(20);
+    for (const m of meetings) {
+      const [y, mo, d] = m.heldOn.split('-').map(Number);
+      expect(text).toContain(`${y}年${mo}月${d}日`);
+    }
+    expect((xml.match(/PAGEREF meeting_\d+/g) ?? []).length).toBe(meetings.length);
+    expect((text.match(/应到人数/g) ?? []).length).toBe(meetings.length);
+    // attendance of one meeting, names and absentees with reasons
+    const one = await l.call('activities/get', { id: meetings[meetings.length - 1].id });
+    for (const a of one.attendance.filter((x) => x.status === '出席')) expect(text).toContain(a.memberName);
+    expect(text).toContain(`${one.due} 人`);
+    const away = one.attendance.find((x) => x.status !== '出席');
+    if (away) expect(text).toContain(`${away.memberName}（${away.status}`);
+    expect(meetings.filter((m) => m.late)).toHaveLength(1);
+    expect(text).toMatch(/支部委员会会议（补记）/);
+    expect(text).toMatch(/补记：本次会议于2026年9月\d+日召开，记录于2026年10月\d+日补记录入/);
+    expect(text).toContain('主持人（签字）：');
+    expect(text).toContain('记录人（签字）：');
+    expect(text).toContain('三会一课记录本');
+  });
+
+  it('prints a single meeting with absentees and reasons, and the quorum finding', async () => {
+    const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
+    const low = (await l.call('activities/list', { orgId: west, type: '支部党员大会' })).find((m) => m.quorum.met === false)!;
+    const f = await l.call('activities/print', { id: low.id });
+    const text = textOf(await zipPart(bytesOf(f), 'word/document.xml'));
+    expect(text).toContain('支部党员大会记录');
+    expect(text).toContain('未达到法定到会人数');
+    const full = await l.call('activities/get', { id: low.id });
+    const away = full.attendance.find((a) => a.status !== '出席')!;
+    expect(text).toContain(`${away.memberName}（${away.status}：${away.reason}）`);
+  });
+});
+
+describe('组织生活开展情况统计表 (.xlsx)', () => {
+  it('has per branch and type monthly counts, person-times and compliance, a summary and the findings', async () => {
+    const x = await l.call('activities/export-life-stats', { year: 2026 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.contentBase64, 'base64') as never);
+    const ws = wb.getWorksheet('开展情况统计')!;
+    const rows: string[][] = [];
+    ws.eachRow((r) => rows.push(Array.from({ length: ws.columnCount }, (_, i) => String(r.getCell(i + 1).value ?? ''))));
+    expect(rows[0][0]).toBe('2026年度组织生活开展情况统计表');
+    const header = rows.find((r) => r[0] === '序号')!;
+    expect(header.slice(0, 6)).toEqual(['序号', '党组织', '活动类型', '频次要求', '1月', '2月']);
+    const zhian = rows.find((r) => r[1] === '治安大队党支部' && r[2] === '支部委员会')!;
+    expect(zhian[4 + 2]).toBe(''); // March: none
+    expect(zhian[4 + 6]).toBe(''); // July: none
+    expect(zhian[header.indexOf('开展情况')]).toMatch(/缺失 2/);
+    const total = rows.find((r) => r[1] === '合计')!;
+    const stats = await l.call('activities/stats', { from: '2026-01-01', to: '2026-12-31' });
+    expect(Number(total[header.indexOf('合计次数')])).toBe(stats.total.count);
+    expect(Number(total[header.indexOf('参加人次')])).toBe(stats.total.personTimes);
+    const summary = wb.getWorksheet('分类汇总')!;
+    const sentences: string[] = [];
+    summary.eachRow((r) => sentences.push(String(r.getCell(4).value ?? '')));
+    expect(sentences).toContain(stats.sentences.find((s) => s.startsWith('主题党日')));
+    const findings = wb.getWorksheet('问题清单')!;
+    let found = false;
+    findings.eachRow((r) => (found ||= String(r.getCell(6).value).includes('东城派出所党支部2026年第二季度未开展党课')));
+    expect(found).toBe(true);
+  });
+});
+
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+
+describe('the record book through LibreOffice', () => {
+  it.skipIf(!soffice)('converts to an A4 PDF with an embedded CJK font (skipped when soffice is not installed)', () => {
+    const dir = tempDir('record-book-pdf-');
+    const file = path.join(dir, 'record-book.docx');
+    fs.writeFileSync(file, docx);
+    const fontsConf = path.resolve('build/fonts.conf');
+    execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, `-env:UserInstallation=file://${dir}/lo-profile`, file], {
+      env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+      timeout: 120_000,
+      stdio: 'ignore',
+    });
+    const pdf = path.join(dir, 'record-book.pdf');
+    expect(fs.existsSync(pdf)).toBe(true);
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(30);
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    const cjk = fonts.split('\n').filter((line) => /CJK|Song|Hei|Kai|Fang|Noto Serif|Noto Sans/i.test(line));
+    expect(cjk.length).toBeGreaterThan(0);
+    expect(cjk.every((line) => / yes +yes /.test(line))).toBe(true);
+  }, 180_000);
+});
