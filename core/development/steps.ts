@@ -57,7 +57,11 @@ export function stepDef(n: number): StepDef {
 }
 
 /** Every step that must precede `n`, directly or through others. */
+const ancestorCache = new Map<number, Set<number>>();
+
 export function ancestors(n: number): Set<number> {
+  const cached = ancestorCache.get(n);
+  if (cached) return cached;
   const out = new Set<number>();
   const walk = (k: number) => {
     for (const a of stepDef(k).after)
@@ -67,6 +71,7 @@ export function ancestors(n: number): Set<number> {
       }
   };
   walk(n);
+  ancestorCache.set(n, out);
   return out;
 }
 
