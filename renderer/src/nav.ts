@@ -4,6 +4,7 @@
  */
 import type { Component } from 'vue';
 import { House, OfficeBuilding, User, Document, Delete, Setting } from '@element-plus/icons-vue';
+import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -19,6 +20,10 @@ export const NAV: NavEntry[] = [
   { path: '/', title: '首页', group: '概览', icon: House, component: () => import('./views/home/HomeView.vue') },
   { path: '/org', title: '组织架构', group: '组织与党员', icon: OfficeBuilding, component: () => import('./views/org/OrgView.vue') },
   { path: '/members', title: '党员花名册', group: '组织与党员', icon: User, component: () => import('./views/members/MembersView.vue') },
+  { path: '/transfers', title: '组织关系转接', group: '发展与转接', icon: TransfersIcon, component: () => import('./views/transfers/TransfersView.vue') },
+  { path: '/transfers/out', title: '转出（开具介绍信）', group: '发展与转接', icon: TransferOutIcon, component: () => import('./views/transfers/TransferOutView.vue'), hidden: true },
+  { path: '/transfers/in', title: '登记转入', group: '发展与转接', icon: TransferInIcon, component: () => import('./views/transfers/TransferInView.vue'), hidden: true },
+  { path: '/transfers/receipts', title: '回执跟踪', group: '发展与转接', icon: ReceiptsIcon, component: () => import('./views/transfers/ReceiptsView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
   { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },
   { path: '/settings', title: '单位设置', group: '系统', icon: Setting, component: () => import('./views/system/SettingsView.vue') },

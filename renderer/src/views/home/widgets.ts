@@ -6,4 +6,5 @@ import { defineAsyncComponent, type Component } from 'vue';
 
 export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
+  { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
 ];
