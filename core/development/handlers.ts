@@ -8,7 +8,7 @@ import { exportLedger, exportNotice } from './documents.ts';
 import { RULE_SETS, ruleSet } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
-import { createFile, deleteFile, extendProbation, leaveFile, recordStep, removeStep, updateFile } from './service.ts';
+import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
 
 registerLabels(fileLabels);
@@ -44,6 +44,7 @@ export const developmentHandlers = {
     return { ok: true };
   }),
   'development/record-step': handler(stepInputSchema, (ctx, input) => recordStep(ctx, input)),
+  'development/preview-step': handler(stepInputSchema, (ctx, input) => previewStep(ctx, input)),
   'development/remove-step': handler(z.object({ fileId: id, step: z.number().int().min(1).max(25) }), async (ctx, { fileId, step }) => {
     await removeStep(ctx, fileId, step);
     return { ok: true };

@@ -182,27 +182,44 @@ function requireDetails(input: StepInput): void {
   if (d.publicityStart && d.publicityEnd && d.publicityEnd < d.publicityStart) throw new LedgerError('公示结束日期早于开始日期', 'publicityEnd');
 }
 
+async function prepareStep(tx: Tx, ctx: Ctx, input: StepInput) {
+  const { file, steps } = await loadFile(tx, input.fileId);
+  if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}，不能再记录步骤`);
+  if (input.date > ctx.platform.today()) throw new LedgerError('“日期”不能晚于今天', 'date');
+  requireDetails(input);
+  await resolveIntroducers(tx, input);
+  const existing = await tx.selectFrom('development_steps').select(['id', 'entered_on']).where('file_id', '=', file.id).where('step', '=', input.step).executeTakeFirst();
+  const rec: StepRecord = {
+    step: input.step,
+    date: input.date,
+    actor: input.actor ?? stepDef(input.step).actor,
+    outcome: input.outcome,
+    documents: input.documents,
+    details: input.details,
+    note: input.note,
+    enteredOn: existing?.entered_on ?? ctx.platform.today(),
+  };
+  const after = [...steps.filter((s) => s.step !== input.step), rec].sort((a, b) => a.step - b.step);
+  return { file, steps, existing, rec, after, rules: await currentRules(tx) };
+}
+
+/** What recording the step would bring, without writing: the findings judged against today, or why it would be refused. */
+export async function previewStep(ctx: Ctx, input: StepInput): Promise<{ blocked: string | null; findings: Finding[] }> {
+  try {
+    const p = await prepareStep(ctx.db, ctx, input);
+    guard(p.rules, p.file, p.steps, p.after, input.step);
+    const findings = evaluate(dossierOf(p.file, p.after), p.rules, { today: ctx.platform.today() }).findings;
+    return { blocked: null, findings };
+  } catch (e) {
+    if (e instanceof LedgerError) return { blocked: e.message, findings: (Array.isArray(e.details) ? e.details : []) as Finding[] };
+    throw e;
+  }
+}
+
 /** Records (or corrects) one step of a file. */
 export async function recordStep(ctx: Ctx, input: StepInput): Promise<{ findings: Finding[] }> {
   return ctx.db.transaction().execute(async (tx) => {
-    const { file, steps } = await loadFile(tx, input.fileId);
-    if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}，不能再记录步骤`);
-    if (input.date > ctx.platform.today()) throw new LedgerError('“日期”不能晚于今天', 'date');
-    requireDetails(input);
-    await resolveIntroducers(tx, input);
-    const existing = await tx.selectFrom('development_steps').select(['id', 'entered_on']).where('file_id', '=', file.id).where('step', '=', input.step).executeTakeFirst();
-    const rec: StepRecord = {
-      step: input.step,
-      date: input.date,
-      actor: input.actor ?? stepDef(input.step).actor,
-      outcome: input.outcome,
-      documents: input.documents,
-      details: input.details,
-      note: input.note,
-      enteredOn: existing?.entered_on ?? ctx.platform.today(),
-    };
-    const after = [...steps.filter((s) => s.step !== input.step), rec].sort((a, b) => a.step - b.step);
-    const rules = await currentRules(tx);
+    const { file, steps, existing, rec, after, rules } = await prepareStep(tx, ctx, input);
     const findings = guard(rules, file, steps, after, input.step);
     await writeStep(tx, ctx, file.id, rec, existing?.id ?? null);
     if (input.step === 15) await acceptAsProbationary(tx, ctx, file, rec.date);

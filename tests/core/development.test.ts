@@ -224,3 +224,17 @@ describe('development files', () => {
     expect(v.steps[1].enteredOn).toBe('2026-11-28');
   });
 });
+
+describe('development preview', () => {
+  it('shows the findings a step would bring, or why it would be refused, without writing', async () => {
+    const { l, branchId } = await setup();
+    const { id } = await l.call('development/create', person(branchId));
+    const p = await l.call('development/preview-step', { fileId: id, step: 3, date: '2023-09-05' });
+    expect(p.blocked).toMatch(/第2步“党组织派人谈话”尚未记录/);
+    const late = await l.call('development/preview-step', { fileId: id, step: 2, date: '2023-04-02' });
+    expect(late).toMatchObject({ blocked: null, findings: [{ rule: 'talk-1-month', severity: 'warning' }] });
+    const ok = await l.call('development/preview-step', { fileId: id, step: 2, date: '2023-03-20' });
+    expect(ok).toEqual({ blocked: null, findings: [] });
+    expect((await l.call('development/get', { id })).steps).toHaveLength(1);
+  });
+});
