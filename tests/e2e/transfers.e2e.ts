@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
+import { makeIdNumber } from '../../core/members/idcard.ts';
 
 describe.skipIf(!hasChromium)('transfer out, click by click', () => {
   let app: RunningApp;
@@ -69,5 +70,25 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await expect.poll(() => page.locator('.el-message', { hasText: '已登记收到回执' }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('receipt-table').innerText()).not.toContain('杨浩然');
     await snap(page, 'e2e-transfer-receipts');
+  });
+  it('registers a member transferred in, who then appears on the branch roster', async () => {
+    await goto(page, '/transfers');
+    await page.getByTestId('transfer-in-start').click();
+    await page.getByTestId('transfer-in-no').fill('2026088');
+    await page.getByTestId('transfer-in-from').fill('江城市公安局江南分局刑侦大队党支部');
+    await fillDate(page, 'transfer-in-letter-date', '2026-11-20');
+    await choose(page, 'transfer-in-branch', '刑侦大队党支部');
+    await page.getByTestId('transfer-in-name').fill('司马振华');
+    await page.getByTestId('transfer-in-id').fill(makeIdNumber('420102', '1987-09-09', 57, true));
+    await page.getByTestId('transfer-in-id').blur();
+    await fillDate(page, 'transfer-in-join', '2010-06-30');
+    await snap(page, 'e2e-transfer-in-form');
+    await page.getByTestId('transfer-in-save').click();
+    await expect.poll(() => page.locator('.el-message', { hasText: '司马振华已转入刑侦大队党支部' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('transfer-table').innerText()).toContain('司马振华');
+    await snap(page, 'e2e-transfer-list');
+    await goto(page, '/members');
+    await page.getByTestId('member-search').fill('司马振华');
+    await expect.poll(() => page.getByTestId('member-table').innerText()).toContain('刑侦大队党支部');
   });
 });
