@@ -22,10 +22,10 @@ export const ROSTER_COLUMNS: SheetColumn[] = [
   { header: '转正日期', width: 11 },
   { header: '党员状态', width: 6 },
   { header: '人员类别', width: 7 },
-  { header: '工作单位及职务', width: 24, align: 'left' },
+  { header: '工作单位及职务', width: 30, align: 'left' },
   { header: '联系电话', width: 13, text: true },
-  { header: '所在支部', width: 18, align: 'left' },
-  { header: '党小组', width: 10 },
+  { header: '所在支部', width: 17, align: 'left' },
+  { header: '党小组', width: 14 },
   { header: '备注', width: 12, align: 'left' },
 ];
 

@@ -80,6 +80,8 @@ export function addSheet(wb: ExcelJS.Workbook, m: SheetModel): ExcelJS.Worksheet
   const put = (values: (string | number | null)[], bold: boolean) => {
     r++;
     const row = ws.getRow(r);
+    // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
+    row.height = rowHeight(values, m.columns);
     values.forEach((v, i) => {
       const c = m.columns[i];
       const cell = row.getCell(i + 1);
@@ -103,6 +105,24 @@ export function addSheet(wb: ExcelJS.Workbook, m: SheetModel): ExcelJS.Worksheet
     ws.getRow(r).height = 24;
   }
   return ws;
+}
+
+/** Printed width of 10.5 pt text in column-width units (measured in LibreOffice: a CJK character ≈ 1.5, a digit ≈ 0.8). */
+export function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 1.5 : 0.8;
+  return w;
+}
+
+/** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line). */
+export function rowHeight(values: (string | number | null)[], columns: SheetColumn[]): number {
+  let lines = 1;
+  values.forEach((v, i) => {
+    if (v === null || v === undefined || !columns[i]) return;
+    const usable = Math.max(1, columns[i].width - 0.5);
+    for (const part of String(v).split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part) / usable) || 1);
+  });
+  return lines * 14 + 4;
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {

@@ -69,4 +69,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed pipe (e.g. `| head`) ends output quietly instead of crashing.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
 process.exitCode = await main(process.argv.slice(2));

@@ -113,4 +113,13 @@ export async function demoFoundation(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
     }
     state.branches.push({ id: branchId, name: plan.name, groupIds, members });
   }
+  // The Party committee's own members, drawn from the organs' branch leaders.
+  const leaders = [state.branches[0].members[0], state.branches[1].members[0], state.branches[0].members[1], state.branches[2].members[1], state.branches[4].members[1]];
+  const committeeRoles = ['书记', '副书记', '组织委员', '纪检委员', '宣传委员'];
+  for (const [i, m] of leaders.entries()) {
+    await tx
+      .insertInto('org_roles')
+      .values({ id: ctx.platform.newId(), org_id: state.committeeId, member_id: m.id, person_name: m.name, role: committeeRoles[i], start_on: `${thisYear - 2}-06-18`, end_on: null, created_at: now, deleted_at: null })
+      .execute();
+  }
 }
