@@ -5,8 +5,9 @@
  */
 import { bench as foundation } from './bench/foundation.ts';
 import { bench as development } from './bench/development.ts';
+import { bench as transfers } from './bench/transfers.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['development', development]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['development', development], ['transfers', transfers]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};
