@@ -7,6 +7,8 @@ import { carryForward } from '../dues/assess.ts';
 import { importBases } from '../dues/assess-import.ts';
 import { arrearsList } from '../dues/arrears.ts';
 import { requireBranchByName } from '../org/service.ts';
+import { writeFileAtomic } from '../files.ts';
+import { exportAssessment, exportAudit, exportLedger, exportPublication, exportQuarter } from '../dues/documents.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
 
 function yearFlag(v: string): number {
@@ -100,6 +102,77 @@ export const duesCommands: Command[] = [
           ? [['姓名', '所在支部', '连续未交月数', '未交月份', '欠缴金额（元）', '提示'].join('\t'), ...rows.map((r) => [r.member, r.branch, String(r.consecutiveUnpaidMonths), `${r.months[0]}至${r.months.at(-1)}`, yuan(r.owedFen), label[r.severity]].join('\t'))].join('\n')
           : `截至 ${asOf} 没有欠缴党费的党员`,
       );
+    },
+  },
+  {
+    path: ['export', 'dues-ledger'],
+    usage: 'export dues-ledger --branch 支部名称 --year YYYY --out FILE.xlsx',
+    summary: '导出党支部年度党费收缴台账（.xlsx）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const out = requireFlag(a, 'out');
+      const branch = requireFlag(a, 'branch');
+      const l = await io.open();
+      const b = await requireBranchByName(l.ctx.db, branch);
+      const r = await exportLedger(l.ctx, b.id, year);
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+    },
+  },
+  {
+    path: ['export', 'dues-report'],
+    usage: 'export dues-report --year YYYY --quarter Q --out FILE.xlsx',
+    summary: '导出党费收缴情况季度统计表（.xlsx，含月度统计）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const q = requireFlag(a, 'quarter');
+      if (!/^[1-4]$/.test(q)) throw new UsageError('--quarter 应为 1 至 4');
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const r = await exportQuarter(l.ctx, year, Number(q));
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+    },
+  },
+  {
+    path: ['export', 'dues-assessment'],
+    usage: 'export dues-assessment --year YYYY [--branch 支部名称] --out FILE.xlsx',
+    summary: '导出党员党费核定表（.xlsx，供签字审批）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const branch = flag(a, 'branch');
+      const branchId = branch ? (await requireBranchByName(l.ctx.db, branch)).id : null;
+      const r = await exportAssessment(l.ctx, year, branchId);
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+    },
+  },
+  {
+    path: ['export', 'dues-publication'],
+    usage: 'export dues-publication --year YYYY [--date YYYY-MM-DD] --out FILE.docx',
+    summary: '导出年度党费收缴使用情况公布（.docx）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const r = await exportPublication(l.ctx, year, flag(a, 'date'));
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+    },
+  },
+  {
+    path: ['export', 'dues-audit'],
+    usage: 'export dues-audit --year YYYY [--date YYYY-MM-DD] --out FILE.docx',
+    summary: '导出党费专项检查自查报告（.docx）',
+    run: async (a, io) => {
+      const year = yearFlag(requireFlag(a, 'year'));
+      const out = requireFlag(a, 'out');
+      const l = await io.open();
+      const r = await exportAudit(l.ctx, year, flag(a, 'date'));
+      writeFileAtomic(out, r.bytes);
+      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
     },
   },
 ];

@@ -11,6 +11,7 @@ import { audit } from '../audit/service.ts';
 import { seeded, type Rng } from './random.ts';
 import type { DemoState } from './types.ts';
 import { demoFoundation } from './foundation.ts';
+import { demoDues } from '../dues/demo.ts';
 import { demoActivities } from '../activities/demo.ts';
 import { demoTransfers } from '../transfers/demo.ts';
 import { demoDevelopment } from '../development/demo.ts';
@@ -22,6 +23,7 @@ export const DEMO_STEPS: { name: string; run: DemoStep }[] = [
   { name: '组织关系转接', run: demoTransfers },
   { name: '组织生活', run: demoActivities },
   { name: '发展党员', run: demoDevelopment },
+  { name: '党费', run: demoDues },
 ];
 
 export const DEMO_SEED = 20261128;
@@ -33,7 +35,7 @@ export async function isLedgerEmpty(ctx: Ctx): Promise<boolean> {
 }
 
 /** Tables in delete order (children first) for `--force`. Areas add theirs at the front. */
-export const LEDGER_TABLES: string[] = ['development_steps', 'development_files', 'attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
+export const LEDGER_TABLES: string[] = ['dues_publications', 'dues_expenses', 'dues_remittances', 'dues_payments', 'dues_assessments', 'development_steps', 'development_files', 'attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
 
 export async function loadDemo(ctx: Ctx, opts: { force?: boolean } = {}): Promise<{ branches: number; members: number }> {
   if (!(await isLedgerEmpty(ctx)) && !opts.force) throw new LedgerError('台账中已有数据，不能载入示例分局（命令行可加 --force 清空后载入）');

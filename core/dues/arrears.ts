@@ -12,6 +12,7 @@
  */
 import type { Tx } from '../audit/service.ts';
 import { loadDuesSettings } from './settings.ts';
+import { transferInStarts } from './queries.ts';
 import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthFromIndex } from './months.ts';
 
 export type Severity = 'notice' | 'warning' | 'critical';
@@ -101,13 +102,14 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
     return fen;
   };
 
+  const transferStarts = await transferInStarts(tx);
   const older: string[] = [];
   const out: ArrearsRow[] = [];
   const pending: { m: (typeof members)[number]; start: string; end: string }[] = [];
   for (const m of members) {
     const tracked = starts.get(m.id);
     if (!tracked) continue;
-    const first = firstDueMonth(m, s);
+    const first = firstDueMonth({ ...m, dues_start: transferStarts.get(m.id) ?? null }, s);
     const last = lastDueMonth(m);
     const end = last && last < asOf ? last : asOf;
     const start = tracked > first ? tracked : first;

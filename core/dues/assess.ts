@@ -11,6 +11,7 @@ import { calcDues, yuan, type DuesCategory } from './calc.ts';
 import { calcOptions, loadDuesSettings, type DuesSettings, type PayItem } from './settings.ts';
 import { firstDueMonth, lastDueMonth, monthLabel } from './months.ts';
 import type { DuesAssessmentsTable } from '../../db/schema.ts';
+import { transferInStarts } from './queries.ts';
 
 export interface Assessment {
   id: string;
@@ -120,6 +121,7 @@ interface MemberRow {
   join_date: string;
   left_type: string | null;
   left_date: string | null;
+  dues_start?: string | null;
 }
 
 /** The months of `year` a member owes dues in, or null when none. */
@@ -168,7 +170,7 @@ async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSe
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!m) throw new LedgerError('找不到该党员，可能已被删除', 'memberId');
-  const span = owedSpan(m, year, s);
+  const span = owedSpan({ ...m, dues_start: (await transferInStarts(tx, [m.id])).get(m.id) ?? null }, year, s);
   if (!span) throw new LedgerError(`${m.name}在 ${year} 年没有应缴党费的月份（入党或离开日期不在该年内）`, 'memberId');
   const category = e.category ?? defaultCategory(m.category);
   let r;
@@ -299,9 +301,10 @@ export async function assessmentGrid(tx: Tx, year: number, branchId?: string | n
   const ids = members.map((m) => m.id);
   const cur = ids.length > 900 ? await yearAssessments(tx, year) : await yearAssessments(tx, year, ids);
   const prev = ids.length > 900 ? await yearAssessments(tx, year - 1) : await yearAssessments(tx, year - 1, ids);
+  const starts = await transferInStarts(tx);
   const out: GridRow[] = [];
   for (const m of members) {
-    const span = owedSpan(m, year, s);
+    const span = owedSpan({ ...m, dues_start: starts.get(m.id) ?? null }, year, s);
     if (!span) continue;
     out.push({
       memberId: m.id,

@@ -13,6 +13,7 @@ import { loadDuesSettings, type DuesSettings } from './settings.ts';
 import { owedSpan, standardFor, yearAssessments, type Assessment } from './assess.ts';
 import { firstDueMonth, lastDueMonth, monthIndex, monthLabel, yearMonths } from './months.ts';
 import type { DuesPaymentsTable } from '../../db/schema.ts';
+import { transferInStarts } from './queries.ts';
 
 export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
@@ -92,9 +93,10 @@ export async function loadYearFacts(tx: Tx, year: number, branchId?: string | nu
     .where((eb) => eb.or([eb('m.left_date', 'is', null), eb('m.left_date', '>=', `${year}-01-01`)]));
   if (branchId) q = q.where('m.branch_id', '=', branchId);
   const rows = await q.orderBy('b.sort_order').orderBy('m.join_date').orderBy('m.id').execute();
+  const starts = await transferInStarts(tx);
   const members: FactMember[] = [];
   for (const r of rows) {
-    const span = owedSpan(r, year, settings);
+    const span = owedSpan({ ...r, dues_start: starts.get(r.id) ?? null }, year, settings);
     if (span) members.push({ ...r, owedFrom: span.from, owedTo: span.to });
   }
   const byBranch = !!branchId && members.length <= 900;
@@ -209,7 +211,7 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
     if (!input.months.length) throw new LedgerError('请选择缴纳的月份', 'months');
     if (input.paidOn > ctx.platform.today()) throw new LedgerError('“缴纳日期”不能晚于今天', 'paidOn');
     if (input.method === '代缴' && !input.payerName?.trim()) throw new LedgerError('代缴请填写代缴人姓名', 'payerName');
-    const first = firstDueMonth(m, s);
+    const first = firstDueMonth({ ...m, dues_start: (await transferInStarts(tx, [m.id])).get(m.id) ?? null }, s);
     const last = lastDueMonth(m);
     const paidMonth = input.paidOn.slice(0, 7);
     const months = [...new Set(input.months)].sort();

@@ -37,6 +37,8 @@ export interface MembershipSpan {
   join_date: string;
   left_type: string | null;
   left_date: string | null;
+  /** 转入: the month from which the member pays here */
+  dues_start?: string | null;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface MembershipSpan {
  */
 export function firstDueMonth(m: MembershipSpan, s: Pick<DuesSettings, 'probationStart'>): string {
   const jm = m.join_date.slice(0, 7);
-  return s.probationStart === 'next-month' ? addMonth(jm, 1) : jm;
+  const first = s.probationStart === 'next-month' ? addMonth(jm, 1) : jm;
+  return m.dues_start && m.dues_start > first ? m.dues_start : first;
 }
 
 /**
