@@ -15,6 +15,7 @@ import { addDays, addMonths, monthOf, yearsBetween } from '../dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { createMember, getMember, leaveRoster, rejoinRoster } from '../members/service.ts';
 import type { Member, MemberInput } from '../members/model.ts';
+import { normalizeIdNumber } from '../members/idcard.ts';
 import { rowToTransfer, type Direction, type Transfer } from './model.ts';
 import { formatLetterNo, SETTING_KEYS, transferRules } from './rules.ts';
 import { lastPaidMonth } from '../dues/queries.ts';
@@ -258,6 +259,14 @@ async function checkTransferIn(ctx: Ctx, input: TransferInInput): Promise<{ bran
     return { branchName: branch.name, former };
   }
   if (!input.member) throw new LedgerError('请填写转入党员的基本信息', 'member');
+  const known = await ctx.db
+    .selectFrom('members')
+    .select(['name', 'left_type', 'left_date'])
+    .where('id_number', '=', normalizeIdNumber(input.member.idNumber))
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (known?.left_type === '转出')
+    throw new LedgerError(`${known.name}曾于 ${known.left_date} 从本单位转出，请选择“原党员转回”恢复其记录`, 'idNumber');
   return { branchName: branch.name, former: null };
 }
 
@@ -381,6 +390,9 @@ export async function transferCounts(ctx: Ctx, from: string, to: string): Promis
   return { from, to, in: n('转入'), out: n('转出'), text: `转入党员${n('转入')}名，转出${n('转出')}名` };
 }
 
+/** Party Constitution: 6 months without a valid reason of not transferring (no life, no dues) → 自行脱党, decided by the 支部大会. */
+export const NON_TRANSFER_MONTHS = 6;
+
 export interface TransferAlert {
   transferId: string;
   level: 'error' | 'warning' | 'info';
@@ -390,10 +402,17 @@ export interface TransferAlert {
 /** What the clerk should chase: receipts overdue, letters expired without a receipt, our own receipts to send. */
 export async function transferAlerts(ctx: Ctx): Promise<{ alerts: TransferAlert[]; openOut: number; openIn: number }> {
   const open = await listTransfers(ctx, { openOnly: true });
+  const today = ctx.platform.today();
   const alerts: TransferAlert[] = [];
   for (const t of open) {
     const who = `${t.memberName}（介绍信第${t.letterNo}号）`;
-    if (t.status === '回执逾期') alerts.push({ transferId: t.id, level: 'error', message: `${who}转往${t.toOrg}，回执应于 ${t.receiptDueOn} 前寄回，已逾期 ${t.overdueDays} 天，请与接收单位联系` });
+    if (t.direction === '转出' && today > addMonths(t.transferDate, NON_TRANSFER_MONTHS))
+      alerts.push({
+        transferId: t.id,
+        level: 'error',
+        message: `${who}转往${t.toOrg}已超过 ${NON_TRANSFER_MONTHS} 个月仍未收到回执，请核实是否已报到；无正当理由连续 ${NON_TRANSFER_MONTHS} 个月不转接组织关系的，按党章规定由支部大会研究处理（本系统不自动处理）`,
+      });
+    else if (t.status === '回执逾期') alerts.push({ transferId: t.id, level: 'error', message: `${who}转往${t.toOrg}，回执应于 ${t.receiptDueOn} 前寄回，已逾期 ${t.overdueDays} 天，请与接收单位联系` });
     else if (t.status === '已过有效期') alerts.push({ transferId: t.id, level: 'warning', message: `${who}介绍信已于 ${t.expiresOn} 过有效期，尚未收到回执，请核实是否已报到（接收前仍由本单位管理）` });
     else if (t.status === '回执逾期未寄') alerts.push({ transferId: t.id, level: 'error', message: `${who}自${t.fromOrg}转入，本单位应于 ${t.receiptDueOn} 前寄回回执，已逾期 ${t.overdueDays} 天` });
     else if (t.status === '待寄回执') alerts.push({ transferId: t.id, level: 'info', message: `${who}自${t.fromOrg}转入，请于 ${t.receiptDueOn} 前寄回回执` });

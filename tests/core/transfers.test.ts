@@ -248,3 +248,29 @@ describe('demo bureau', () => {
     expect((await l.call('transfers/letter', { id: out.id })).fileName).toContain(out.letterNo);
   });
 });
+
+describe('long-open transfers and returning members', () => {
+  it('flags a letter still without a receipt after 6 months, without touching the member', async () => {
+    const { l, branchId } = await ledger();
+    const a = await addMember(l, branchId);
+    await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-05-28', duesPaidTo: '2026-05' });
+    expect((await l.call('transfers/alerts', {})).alerts[0].message).not.toMatch(/超过 6 个月/);
+    const b = await addMember(l, branchId);
+    await l.call('transfers/out', { memberId: b.id, toOrg: '乙党委', transferDate: '2026-05-27', duesPaidTo: '2026-05' });
+    const { alerts } = await l.call('transfers/alerts', {});
+    const long = alerts.filter((x) => /超过 6 个月仍未收到回执/.test(x.message));
+    expect(long).toHaveLength(1);
+    expect(long[0].message).toContain(b.name);
+    expect(long[0].message).toMatch(/支部大会研究处理/);
+  });
+
+  it('sends a returning member to “原党员转回” instead of adding a duplicate', async () => {
+    const { l, branchId } = await ledger();
+    const p = person();
+    const a = await l.call('members/create', { ...p, branchId });
+    await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-03-01', duesPaidTo: '2026-03' });
+    const e = await failure(l.call('transfers/in', { mode: 'new', member: p, branchId, letterNo: '1', fromOrg: '甲党委', letterDate: '2026-11-01', transferDate: '2026-11-02' }));
+    expect(e.field).toBe('idNumber');
+    expect(e.message).toMatch(/曾于 2026-03-01 从本单位转出，请选择“原党员转回”/);
+  });
+});
