@@ -6,5 +6,6 @@ import { defineAsyncComponent, type Component } from 'vue';
 
 export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
+  { key: 'activities-todo', component: defineAsyncComponent(() => import('../activities/TodoWidget.vue')) },
   { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
 ];
