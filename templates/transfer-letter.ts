@@ -2,7 +2,9 @@
  * 中国共产党党员组织关系介绍信 (.docx): the three parts of the 组通字〔2006〕45号
  * form — 第一联 存根, 第二联 介绍信, 第三联 回执 — one part per page so the seam
  * seal (骑缝章) can be set across the joins. Filled values are underlined as on
- * a hand-filled form. The signature carries only the seal, no written name.
+ * a hand-filled form; of 男/女 and 正式/预备 only the one that applies is printed
+ * (the printed equivalent of striking out the other). The signature carries
+ * only the seal, no written name.
  * Typography from gbt9704.ts; this file only lays out the model.
  */
 import { AlignmentType, Paragraph, type TextRun } from 'docx';
@@ -62,7 +64,6 @@ function stub(m: TransferLetterModel) {
   return [
     ...header(0, m),
     paragraph([filled(m.name), plain('同志系中共'), filled(m.partyStatus), plain('党员，组织关系由'), filled(m.fromOrg), plain('转到'), filled(m.toOrg), plain('。')]),
-    paragraph([plain('该同志党费已交到'), filled(m.duesPaidTo), plain('，介绍信有效期'), filled(m.validityDays), plain('天。')]),
     blankLine(),
     right([plain(m.date)]),
     blankLine(),
@@ -75,7 +76,6 @@ function letter(m: TransferLetterModel) {
     ...header(1, m),
     left([filled(m.toOrg), plain('：')]),
     paragraph([
-      plain('兹介绍'),
       filled(m.name),
       plain('同志（'),
       filled(m.gender),

@@ -65,11 +65,12 @@ describe('the 介绍信 read back', () => {
     expect(all).toMatch(/张卫东 同志系中共 预备 党员，组织关系由 测试分局刑侦大队党支部 转到 中共江城市公安局交警支队委员会 。/);
     expect(all).toContain('（贴回执联处）');
     // 介绍信
-    expect(all).toContain(`兹介绍 张卫东 同志（ 男 ）， 37 岁， 回 族，系中共 预备 党员，身份证号码 ${m.idNumber} ，`);
+    expect(all).toContain(`\n 张卫东 同志（ 男 ）， 37 岁， 回 族，系中共 预备 党员，身份证号码 ${m.idNumber} ，`);
     expect(all).toMatch(/由 测试分局刑侦大队党支部 去 中共江城市公安局交警支队委员会 ，请转接组织关系。/);
     expect(all).toContain('该同志党费已交到 二〇二六年十一月 。');
     expect(all).toContain('（有效期 三十 天）');
     expect(text.filter((p) => p === '二〇二六年十一月二十八日')).toHaveLength(2);
+    expect(all.match(/党费已交到/g)).toHaveLength(1);
     expect(all).toContain('党员联系电话或其他联系方式： 13900001111');
     expect(all).toContain('党员原所在基层党委通讯地址： 江城市临江路1号');
     expect(all).toMatch(/联系电话： 0710-1234567 　传真： 0710-7654321 　邮编： 441000/);
