@@ -131,6 +131,15 @@ export async function planTransferOut(ctx: Ctx, input: Omit<TransferOutInput, 't
   if (duesPaidTo && duesPaidTo < transferMonth) warnings.push(`党费只交到 ${duesPaidTo}，按规定应交到转出当月（${transferMonth}），请先补交`);
   if (duesPaidTo && duesPaidTo > monthOf(addMonths(input.transferDate, 6))) throw new LedgerError('“党费已交到”超出转出月份 6 个月以上，预交一般不超过 6 个月', 'duesPaidTo');
   if (duesPaidTo && duesPaidTo < monthOf(m.joinDate)) throw new LedgerError('“党费已交到”不能早于入党月份', 'duesPaidTo');
+  const roles = await tx
+    .selectFrom('org_roles as r')
+    .innerJoin('org_units as u', 'u.id', 'r.org_id')
+    .select(['r.role', 'u.name'])
+    .where('r.member_id', '=', m.id)
+    .where('r.end_on', 'is', null)
+    .where('r.deleted_at', 'is', null)
+    .execute();
+  for (const r of roles) warnings.push(`该同志现任${r.name}${r.role}，转出后请到“组织架构”办理卸任`);
   const { letterNo } = await nextLetterNo(tx, Number(input.transferDate.slice(0, 4)));
   return {
     member: {

@@ -81,6 +81,9 @@ describe('transfer out', () => {
     expect((await l.call('members/get', { id: a.id })).leftType).toBeNull();
     const behind = await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', duesPaidTo: '2026-09' });
     expect(behind.warnings[0]).toMatch(/只交到 2026-09.*转出当月（2026-11）/);
+    const [root] = await l.call('org/tree', {});
+    await l.call('org/roles/add', { orgId: root.children[0].id, memberId: a.id, role: '组织委员' });
+    expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', duesPaidTo: '2026-11' })).warnings).toEqual(['该同志现任刑侦大队党支部组织委员，转出后请到“组织架构”办理卸任']);
     const ahead = await failure(l.call('transfers/out', { memberId: a.id, toOrg: 'X党委', transferDate: '2026-11-28', duesPaidTo: '2027-08' }));
     expect(ahead.message).toMatch(/预交一般不超过 6 个月/);
   });
