@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     expect(problems).toContain('公民身份号码');
     await snap(page, 'e2e-import-preview');
     await page.getByTestId('import-commit').click();
-    expect(await toast(page)).toContain('新增 2 人');
+    expect(await toast(page, '已导入')).toContain('新增 2 人');
     await expect.poll(() => page.getByTestId('member-table').innerText()).toContain('郑立新');
     expect(await page.getByTestId('member-table').innerText()).not.toContain('钱错号');
   });

@@ -19,8 +19,12 @@ export async function fillDate(page: Page, testId: string, iso: string): Promise
   await input.press('Enter');
 }
 
-export async function toast(page: Page): Promise<string> {
-  const el = page.locator('.el-message').last();
+/**
+ * Waits for a message toast and returns its text. Pass `text` to wait for the one that contains it:
+ * earlier toasts may still be on screen, so the last one is not always the one you caused.
+ */
+export async function toast(page: Page, text?: string): Promise<string> {
+  const el = (text ? page.locator('.el-message', { hasText: text }) : page.locator('.el-message')).last();
   await el.waitFor();
   return (await el.innerText()).trim();
 }
