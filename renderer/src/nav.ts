@@ -6,6 +6,7 @@ import type { Component } from 'vue';
 import { House, OfficeBuilding, User, Document, Delete, Setting } from '@element-plus/icons-vue';
 import { Notebook as ActivitiesIcon, Calendar as CalendarIcon, Printer as RecordBookIcon } from '@element-plus/icons-vue';
 import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
+import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -24,6 +25,9 @@ export const NAV: NavEntry[] = [
   { path: '/activities', title: '组织生活记录', group: '组织生活', icon: ActivitiesIcon, component: () => import('./views/activities/ActivitiesView.vue') },
   { path: '/activities/calendar', title: '组织生活日历', group: '组织生活', icon: CalendarIcon, component: () => import('./views/activities/CalendarView.vue') },
   { path: '/activities/record-book', title: '记录本与统计', group: '组织生活', icon: RecordBookIcon, component: () => import('./views/activities/RecordBookView.vue') },
+  { path: '/development', title: '发展党员', group: '发展与转接', icon: DevelopmentIcon, component: () => import('./views/development/DevelopmentView.vue') },
+  { path: '/development/file', title: '发展档案', group: '发展与转接', icon: DossierIcon, component: () => import('./views/development/DossierView.vue'), hidden: true },
+  { path: '/development/reminders', title: '发展党员提醒', group: '发展与转接', icon: DevRemindersIcon, component: () => import('./views/development/RemindersView.vue') },
   { path: '/transfers', title: '组织关系转接', group: '发展与转接', icon: TransfersIcon, component: () => import('./views/transfers/TransfersView.vue') },
   { path: '/transfers/out', title: '转出（开具介绍信）', group: '发展与转接', icon: TransferOutIcon, component: () => import('./views/transfers/TransferOutView.vue'), hidden: true },
   { path: '/transfers/in', title: '登记转入', group: '发展与转接', icon: TransferInIcon, component: () => import('./views/transfers/TransferInView.vue'), hidden: true },

@@ -8,4 +8,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
   { key: 'activities-todo', component: defineAsyncComponent(() => import('../activities/TodoWidget.vue')) },
   { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
+  { key: 'development', component: defineAsyncComponent(() => import('../development/DevelopmentWidget.vue')) },
 ];
