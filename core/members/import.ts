@@ -9,9 +9,8 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit } from '../audit/service.ts';
 import { cellDate, cellText, columnLetter, loadWorkbook, matchHeaders } from '../xlsx-read.ts';
-import { memberLabels, memberProblems, memberToColumns, type MemberInput } from './model.ts';
+import { memberInputFromRow, memberLabels, memberProblems, memberToColumns, type MemberInput } from './model.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from './idcard.ts';
-import type { MembersTable } from '../../db/schema.ts';
 
 type Col = keyof MemberInput | 'workUnitAndPosition';
 
@@ -76,31 +75,6 @@ export function composeWorkUnit(m: Pick<MemberInput, 'workUnit' | 'policeType' |
   return [m.workUnit, m.policeType, m.position, m.policeRank].filter(Boolean).join(' ');
 }
 
-function fromRow(r: MembersTable): MemberInput {
-  return {
-    name: r.name,
-    gender: r.gender,
-    ethnicity: r.ethnicity,
-    birthDate: r.birth_date,
-    idNumber: r.id_number,
-    nativePlace: r.native_place,
-    education: r.education,
-    workStartDate: r.work_start_date,
-    joinDate: r.join_date,
-    fullDate: r.full_date,
-    partyStatus: r.party_status,
-    category: r.category,
-    workUnit: r.work_unit,
-    policeType: r.police_type,
-    position: r.position,
-    policeRank: r.police_rank,
-    phone: r.phone,
-    branchId: r.branch_id,
-    groupId: r.group_id,
-    note: r.note,
-  };
-}
-
 const EMPTY: MemberInput = {
   name: '', gender: '', ethnicity: '', birthDate: '', idNumber: '', nativePlace: null, education: null, workStartDate: null,
   joinDate: '', fullDate: null, partyStatus: '', category: '', workUnit: null, policeType: null, position: null, policeRank: null,
@@ -151,7 +125,7 @@ async function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: (done: number, to
 
     const idNumber = normalizeIdNumber(cellText(raw('idNumber') ?? null));
     const prior = existing.get(idNumber);
-    const m: MemberInput = prior ? fromRow(prior) : { ...EMPTY, idNumber };
+    const m: MemberInput = prior ? memberInputFromRow(prior) : { ...EMPTY, idNumber };
     m.idNumber = idNumber;
     for (const k of Object.keys(cols) as Col[]) {
       if (k === 'idNumber' || k === 'workUnitAndPosition' || k === 'branchId' || k === 'groupId') continue;

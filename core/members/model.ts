@@ -151,9 +151,9 @@ export function memberProblems(m: MemberInput, today: string): Problem[] {
   return out;
 }
 
-export function rowToMember(r: MembersTable & { branch_name: string; group_name: string | null }): Member {
+/** The editable fields of a stored member, as the form and the import see them. */
+export function memberInputFromRow(r: MembersTable): MemberInput {
   return {
-    id: r.id,
     name: r.name,
     gender: r.gender,
     ethnicity: r.ethnicity,
@@ -174,6 +174,13 @@ export function rowToMember(r: MembersTable & { branch_name: string; group_name:
     branchId: r.branch_id,
     groupId: r.group_id,
     note: r.note,
+  };
+}
+
+export function rowToMember(r: MembersTable & { branch_name: string; group_name: string | null }): Member {
+  return {
+    id: r.id,
+    ...memberInputFromRow(r),
     branchName: r.branch_name,
     groupName: r.group_name,
     leftType: r.left_type,
