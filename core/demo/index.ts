@@ -35,7 +35,7 @@ export async function isLedgerEmpty(ctx: Ctx): Promise<boolean> {
 }
 
 /** Tables in delete order (children first) for `--force`. Areas add theirs at the front. */
-export const LEDGER_TABLES: string[] = ['dues_publications', 'dues_expenses', 'dues_remittances', 'dues_payments', 'dues_assessments', 'development_steps', 'development_files', 'attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
+export const LEDGER_TABLES: string[] = ['development_steps', 'development_files', 'dues_publications', 'dues_expenses', 'dues_remittances', 'dues_payments', 'dues_assessments', 'attachments', 'activity_attendance', 'activities', 'transfers', 'org_roles', 'members', 'org_units', 'settings'];
 
 export async function loadDemo(ctx: Ctx, opts: { force?: boolean } = {}): Promise<{ branches: number; members: number }> {
   if (!(await isLedgerEmpty(ctx)) && !opts.force) throw new LedgerError('台账中已有数据，不能载入示例分局（命令行可加 --force 清空后载入）');

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
 import { registerRecyclable } from '../audit/service.ts';
+import { registerAttachmentOwner } from '../attachments/service.ts';
 import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
 import { exportLedger, exportNotice } from './documents.ts';
@@ -12,6 +13,11 @@ import { createFile, deleteFile, extendProbation, leaveFile, previewStep, record
 import { getFileView, listRoster, reminders } from './roster.ts';
 
 registerLabels(fileLabels);
+/** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
+registerAttachmentOwner('development_files', {
+  title: '发展档案',
+  exists: async (tx, id) => !!(await tx.selectFrom('development_files').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()),
+});
 /** Local practice: 公示 length in working days (national rule only in the unverified 2026 version). */
 registerSettingDefaults({ 'development.noticeWorkingDays': 5 });
 registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${r.id_number}）` });

@@ -23,7 +23,26 @@ export interface ChecklistItem {
   step: number;
   name: string;
   document: string;
+  /** Marked as kept on the step, or a scan is attached under this document's name. */
   kept: boolean;
+  files: { id: string; fileName: string }[];
+}
+
+/** Attached files of a file, by document name (the attachment's kind). */
+export type AttachedFiles = Map<string, { id: string; fileName: string }[]>;
+
+async function attachedFiles(tx: Tx, fileId?: string): Promise<Map<string, AttachedFiles>> {
+  let q = tx.selectFrom('attachments').select(['id', 'entity_id', 'kind', 'file_name']).where('entity', '=', 'development_files').where('deleted_at', 'is', null);
+  if (fileId) q = q.where('entity_id', '=', fileId);
+  const out = new Map<string, AttachedFiles>();
+  for (const r of await q.orderBy('created_at').execute()) {
+    const byKind = out.get(r.entity_id) ?? new Map();
+    const list = byKind.get(r.kind ?? '') ?? [];
+    list.push({ id: r.id, fileName: r.file_name });
+    byKind.set(r.kind ?? '', list);
+    out.set(r.entity_id, byKind);
+  }
+  return out;
 }
 
 export interface FileView {
@@ -40,18 +59,21 @@ export interface FileView {
 }
 
 /** Documents the file must hold for the steps done so far, and whether each is kept. */
-export function checklistOf(steps: StepRecord[]): ChecklistItem[] {
+export function checklistOf(steps: StepRecord[], attached: AttachedFiles = new Map()): ChecklistItem[] {
   const out: ChecklistItem[] = [];
   for (const s of steps)
-    for (const doc of stepDef(s.step).documents) out.push({ step: s.step, name: stepDef(s.step).name, document: doc, kept: s.documents.includes(doc) });
+    for (const doc of stepDef(s.step).documents) {
+      const files = attached.get(doc) ?? [];
+      out.push({ step: s.step, name: stepDef(s.step).name, document: doc, kept: s.documents.includes(doc) || files.length > 0, files });
+    }
   return out;
 }
 
-export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string): FileView {
+export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles): FileView {
   const open = !file.leftType;
   const ev = evaluate(dossierOf(file, steps), rules, { today: open ? today : null });
   const s15 = steps.find((s) => s.step === 15);
-  const checklist = checklistOf(steps);
+  const checklist = checklistOf(steps, attached);
   return {
     file,
     stage: stageOf(steps),
@@ -68,7 +90,7 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
 
 export async function getFileView(ctx: Ctx, id: string): Promise<FileView> {
   const { file, steps } = await loadFile(ctx.db, id);
-  return viewOf(file, steps, await currentRules(ctx.db), ctx.platform.today());
+  return viewOf(file, steps, await currentRules(ctx.db), ctx.platform.today(), (await attachedFiles(ctx.db, id)).get(id));
 }
 
 /** Every file with its steps, two queries. */
@@ -126,9 +148,10 @@ export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: st
   const rules = await currentRules(ctx.db);
   const today = ctx.platform.today();
   const rows: RosterRow[] = [];
+  const attached = await attachedFiles(ctx.db);
   for (const { file, steps } of await loadAll(ctx.db, opts)) {
     if (!steps.length) continue;
-    const v = viewOf(file, steps, rules, today);
+    const v = viewOf(file, steps, rules, today, attached.get(file.id));
     if (opts.stage && v.stage !== opts.stage) continue;
     const last = steps[steps.length - 1];
     rows.push({

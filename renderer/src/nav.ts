@@ -4,6 +4,7 @@
  */
 import type { Component } from 'vue';
 import { House, OfficeBuilding, User, Document, Delete, Setting } from '@element-plus/icons-vue';
+import { Wallet as DuesAssessIcon, Coin as DuesCollectIcon, Warning as DuesArrearsIcon, Money as DuesRemitIcon, Files as DuesExportIcon } from '@element-plus/icons-vue';
 import { Notebook as ActivitiesIcon, Calendar as CalendarIcon, Printer as RecordBookIcon } from '@element-plus/icons-vue';
 import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
@@ -22,6 +23,11 @@ export const NAV: NavEntry[] = [
   { path: '/', title: '首页', group: '概览', icon: House, component: () => import('./views/home/HomeView.vue') },
   { path: '/org', title: '组织架构', group: '组织与党员', icon: OfficeBuilding, component: () => import('./views/org/OrgView.vue') },
   { path: '/members', title: '党员花名册', group: '组织与党员', icon: User, component: () => import('./views/members/MembersView.vue') },
+  { path: '/dues/assessment', title: '年度核定', group: '党费', icon: DuesAssessIcon, component: () => import('./views/dues/AssessmentView.vue') },
+  { path: '/dues/collection', title: '党费收缴', group: '党费', icon: DuesCollectIcon, component: () => import('./views/dues/CollectionView.vue') },
+  { path: '/dues/arrears', title: '欠缴党费', group: '党费', icon: DuesArrearsIcon, component: () => import('./views/dues/ArrearsView.vue') },
+  { path: '/dues/remittance', title: '上缴与对账', group: '党费', icon: DuesRemitIcon, component: () => import('./views/dues/RemittanceView.vue') },
+  { path: '/dues/exports', title: '党费报表', group: '党费', icon: DuesExportIcon, component: () => import('./views/dues/ExportsView.vue') },
   { path: '/activities', title: '组织生活记录', group: '组织生活', icon: ActivitiesIcon, component: () => import('./views/activities/ActivitiesView.vue') },
   { path: '/activities/calendar', title: '组织生活日历', group: '组织生活', icon: CalendarIcon, component: () => import('./views/activities/CalendarView.vue') },
   { path: '/activities/record-book', title: '记录本与统计', group: '组织生活', icon: RecordBookIcon, component: () => import('./views/activities/RecordBookView.vue') },

@@ -214,8 +214,8 @@ describe('development files', () => {
     await l.call('development/record-step', { fileId: id, step: 2, date: TIMELINE[2], documents: [] });
     let v = await l.call('development/get', { id });
     expect(v.checklist).toEqual([
-      { step: 1, name: '递交入党申请书', document: '入党申请书', kept: true },
-      { step: 2, name: '党组织派人谈话', document: '谈话记录', kept: false },
+      { step: 1, name: '递交入党申请书', document: '入党申请书', kept: true, files: [] },
+      { step: 2, name: '党组织派人谈话', document: '谈话记录', kept: false, files: [] },
     ]);
     expect(v.missingDocuments).toBe(1);
     await l.call('development/record-step', { fileId: id, step: 2, date: TIMELINE[2], documents: ['谈话记录'] });
@@ -236,5 +236,27 @@ describe('development preview', () => {
     const ok = await l.call('development/preview-step', { fileId: id, step: 2, date: '2023-03-20' });
     expect(ok).toEqual({ blocked: null, findings: [] });
     expect((await l.call('development/get', { id })).steps).toHaveLength(1);
+  });
+});
+
+describe('development attachments', () => {
+  it('a scan attached under a document name counts as kept in the checklist', async () => {
+    const { tempDir } = await import('../support/ledger.ts');
+    const { openLedgerContext } = await import('../../core/ledger.ts');
+    const { fixedPlatform } = await import('../../core/platform.ts');
+    const base = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: tempDir() }));
+    const l = { ...base, call: ((name: string, input: unknown) => base.invoke(name, input)) as TestLedger['call'] };
+    await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
+    const [root] = await l.call('org/tree', {});
+    const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
+    const { id } = await l.call('development/create', { ...person(branchId), documents: [] });
+    expect((await l.call('development/get', { id })).checklist[0]).toMatchObject({ document: '入党申请书', kept: false, files: [] });
+    expect((await l.call('development/list', {}))[0].missingDocuments).toBe(1);
+    const a = await l.call('attachments/add', { entity: 'development_files', entityId: id, kind: '入党申请书', fileName: '申请书.pdf', contentBase64: Buffer.from('%PDF-1.4 test').toString('base64') });
+    const v = await l.call('development/get', { id });
+    expect(v.checklist[0]).toMatchObject({ kept: true, files: [{ id: a.id, fileName: '申请书.pdf' }] });
+    expect(v.missingDocuments).toBe(0);
+    expect((await l.call('development/list', {}))[0].missingDocuments).toBe(0);
+    await l.close();
   });
 });

@@ -6,6 +6,7 @@ import { defineAsyncComponent, type Component } from 'vue';
 
 export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
+  { key: 'dues', component: defineAsyncComponent(() => import('../dues/DuesWidget.vue')) },
   { key: 'activities-todo', component: defineAsyncComponent(() => import('../activities/TodoWidget.vue')) },
   { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
   { key: 'development', component: defineAsyncComponent(() => import('../development/DevelopmentWidget.vue')) },
