@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, probationEnd, workingDaysBetween, type Dossier } from '../../core/development/engine.ts';
 import { RULES_2014, RULES_2026 } from '../../core/development/rulesets.ts';
@@ -262,5 +263,65 @@ describe('development check (CLI)', () => {
     const q = spawnSync('npx', ['party-ledger', 'development', 'check', write('bad2.json', { steps: { '26': '2026-01-01' } })], { encoding: 'utf8' });
     expect(q.status).toBe(1);
     expect(q.stderr).toContain('步骤编号应为 1 至 25');
+  });
+});
+
+describe('development rule engine, properties', () => {
+  // Any ISO date from 2016 (after the fixture's introducers became full members) to about 2040.
+  const date = fc.integer({ min: 0, max: 25 * 366 }).map((n) => addDays('2016-01-01', n));
+  const gap = (max: number) => fc.integer({ min: 0, max });
+
+  it('a talk within one calendar month (clamped) never warns; one day later always does', () => {
+    fc.assert(
+      fc.property(date, (app) => {
+        const deadline = addMonths(app, 1);
+        expect(rules({ steps: { 1: app, 2: deadline } })).toEqual([]);
+        expect(rules({ steps: { 1: app, 2: addDays(deadline, 1) } })).toEqual(['talk-1-month@2:warning']);
+        // The deadline is never more than 31 days away and never earlier than 28.
+        const days = (Date.parse(deadline) - Date.parse(app)) / 86_400_000;
+        expect(days).toBeGreaterThanOrEqual(28);
+        expect(days).toBeLessThanOrEqual(31);
+      }),
+    );
+  });
+
+  it('the probation ends a calendar year after the 支部大会; the day before is always too early', () => {
+    fc.assert(
+      fc.property(date, (meeting) => {
+        const d = { ...shifted(meeting), birthDate: addMonths(meeting, -12 * 30) };
+        const end = probationEnd(meeting, RULES_2014, null);
+        expect(end.slice(0, 4)).toBe(String(Number(meeting.slice(0, 4)) + 1));
+        expect(rules(d)).toEqual([]);
+        expect(rules(withSteps(d, { 22: addDays(end, -1), 23: addDays(end, -1) }))).toContain('probation-1-year@23:error');
+      }),
+    );
+  });
+
+  it('a timeline that keeps every limit has no findings; each step out of order is named', () => {
+    fc.assert(
+      fc.property(date, gap(31 - 28), gap(300), gap(200), gap(89), gap(89), (start, talk, toActivist, extra, approval, conversion) => {
+        const s: Record<number, string> = { 1: start, 2: addDays(start, talk) };
+        s[3] = addDays(s[2], toActivist);
+        for (const n of [4, 5]) s[n] = addDays(s[3], 5);
+        s[6] = addMonths(s[3], 6);
+        s[7] = addDays(addMonths(s[3], 12), extra);
+        for (const n of [8, 9, 10, 11, 12, 13, 14]) s[n] = addDays(s[7], n);
+        s[15] = addDays(s[14], 10);
+        s[16] = addDays(s[15], 1);
+        s[17] = addDays(s[15], Math.max(1, approval));
+        for (const n of [18, 19, 20, 21]) s[n] = addDays(s[17], n - 17);
+        s[22] = addDays(addMonths(s[15], 12), 0);
+        s[23] = addMonths(s[15], 12) > s[22] ? addMonths(s[15], 12) : s[22];
+        s[24] = addDays(s[23], conversion);
+        s[25] = addDays(s[24], 3);
+        const d: Dossier = { ...full(), birthDate: addMonths(start, -12 * 20), steps: s };
+        expect(run(d).findings).toEqual([]);
+        // Swap one step's date before its predecessor's: step-order names it.
+        const k = 2 + ((talk + extra) % 23);
+        const broken = withSteps(d, { [k]: addDays(s[Math.max(...STEPS[k - 1].after)], -1) });
+        expect(run(broken).findings.some((f) => f.rule === 'step-order' && f.step === k)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
