@@ -131,7 +131,8 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
       // 党课 in the middle month of each quarter; 东城派出所 (index 5) had none in Q2.
       if (m % 3 === 2 && !(bi === 5 && m === 5)) {
         const heldOn = day(25);
-        add(b, '党课', heldOn, attendance(rng, b.members, heldOn, 0.1), secretary, organizer, { topic: rng.pick(LESSONS), speaker: secretary.name });
+        const topic = rng.pick(LESSONS);
+        add(b, '党课', heldOn, attendance(rng, b.members, heldOn, 0.1), secretary, organizer, { topic, speaker: secretary.name, agenda: [`${secretary.name}同志讲授专题党课《${topic}》`] });
       }
       // 支部党员大会 in the last month of each quarter; 西城派出所 (index 6) fell below quorum in Q2.
       if (m % 3 === 0) {

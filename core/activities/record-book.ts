@@ -41,7 +41,8 @@ export function meetingRecord(
   const q = assessQuorum(a, { halfInclusive: o.halfInclusive });
   const present = a.attendance.filter((e) => e.status === '出席');
   const absent = a.attendance.filter((e) => e.status !== '出席');
-  const hasProbationary = a.attendance.some((e) => e.partyStatus === '预备');
+  // Only a 党员大会 votes by member: there the voting count is printed when 预备党员 attend.
+  const hasProbationary = a.type === '支部党员大会' && a.attendance.some((e) => e.partyStatus === '预备');
   const votingNote = (n: number) => (hasProbationary ? `（其中有表决权 ${n} 人）` : '');
   const lateOrEarly = present.filter((e) => e.late || e.leftEarly).map((e) => `${e.memberName}（${[e.late ? '迟到' : '', e.leftEarly ? '早退' : ''].filter(Boolean).join('、')}${e.reason ? `：${e.reason}` : ''}）`);
   const rows: [string, string][] = [];
