@@ -43,7 +43,8 @@ export interface AttachmentMeta {
   createdAt: string;
 }
 
-export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** 40 MB: its base64 form must fit the browser-mode host’s 64 MB request limit. */
+export const MAX_ATTACHMENT_BYTES = 40 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
   '.jpg': 'image/jpeg',
