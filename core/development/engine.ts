@@ -13,6 +13,7 @@ import type { RuleSet } from './rulesets.ts';
 export const RULE_IDS = [
   'age-18',
   'talk-1-month',
+  'activist-after-application',
   'assessment-half-yearly',
   'activist-1-year',
   'publicity-working-days',
@@ -143,6 +144,12 @@ export function evaluate(d: Dossier, rules: RuleSet, opts: { today?: string | nu
     if (!has(2) && today && today > deadline) add('talk-1-month', 2, 'warning', `收到入党申请书（${at(1)}）已超过一个月，尚未派人谈话（期限 ${deadline}）`);
   }
 
+  // 3 积极分子：本单位规定的申请后最短时间（全国无统一要求）。
+  if (rules.activistAfterApplicationMonths && has(1) && has(3)) {
+    const earliest = addMonths(at(1)!, rules.activistAfterApplicationMonths);
+    if (at(3)! < earliest) add('activist-after-application', 3, 'warning', `按本单位规定，递交申请满 ${rules.activistAfterApplicationMonths} 个月（${earliest}）后方可确定为入党积极分子`);
+  }
+
   // 6 培养教育考察：支部每半年考察一次，从确定为积极分子起算。
   if (has(3) && d.assessments) {
     const until = at(7) ?? today;
@@ -168,11 +175,13 @@ export function evaluate(d: Dossier, rules: RuleSet, opts: { today?: string | nu
   }
   if (rules.publicityWorkingDays && has(7)) {
     const p = d.publicity;
-    if (!p) add('publicity-working-days', 7, 'error', `确定发展对象前应公示不少于 ${rules.publicityWorkingDays} 个工作日，未记录公示`);
+    const sev: Severity = rules.publicityLocal ? 'warning' : 'error';
+    const by = rules.publicityLocal ? '按本单位规定，' : '';
+    if (!p) add('publicity-working-days', 7, sev, `${by}确定发展对象前应公示不少于 ${rules.publicityWorkingDays} 个工作日，未记录公示`);
     else {
       const n = workingDaysBetween(p.start, p.end);
-      if (n < rules.publicityWorkingDays) add('publicity-working-days', 7, 'error', `公示 ${p.start} 至 ${p.end} 只有 ${n} 个工作日，应不少于 ${rules.publicityWorkingDays} 个`);
-      if (p.end > at(7)!) add('publicity-working-days', 7, 'error', `公示（至 ${p.end}）应在确定发展对象（${at(7)}）前结束`);
+      if (n < rules.publicityWorkingDays) add('publicity-working-days', 7, sev, `${by}公示 ${p.start} 至 ${p.end} 只有 ${n} 个工作日，应不少于 ${rules.publicityWorkingDays} 个`);
+      if (p.end > at(7)!) add('publicity-working-days', 7, sev, `公示（至 ${p.end}）应在确定发展对象（${at(7)}）前结束`);
     }
   }
 
@@ -290,6 +299,9 @@ function nextSteps(d: Dossier, rules: RuleSet, end: string | null): NextStep[] {
     switch (s.n) {
       case 2:
         latest = addMonths(at(1)!, rules.talkWithinMonths);
+        break;
+      case 3:
+        if (rules.activistAfterApplicationMonths) earliest = maxDate(earliest, addMonths(at(1)!, rules.activistAfterApplicationMonths))!;
         break;
       case 6:
         latest = addMonths(at(3)!, rules.assessmentEveryMonths);

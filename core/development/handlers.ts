@@ -6,7 +6,7 @@ import { registerAttachmentOwner } from '../attachments/service.ts';
 import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
 import { exportLedger, exportNotice } from './documents.ts';
-import { RULE_SETS, ruleSet } from './rulesets.ts';
+import { RULE_SETS, ruleSet, type LocalPractice } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
@@ -30,12 +30,27 @@ export const developmentHandlers = {
     categories: [...CATEGORIES],
     ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source })),
     ruleVersion: (await getSetting<string>(ctx.db, 'development.ruleVersion')) ?? '2014',
+    localPractice: await getSetting<LocalPractice>(ctx.db, 'development.localPractice'),
+    noticeWorkingDays: await getSetting<number>(ctx.db, 'development.noticeWorkingDays'),
   })),
   'development/set-rule-version': handler(z.object({ version: text(20) }), async (ctx, { version }) => {
     const r = ruleSet(version);
     await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, 'development.ruleVersion', r.version));
     return { version: r.version };
   }),
+  'development/set-local-practice': handler(
+    z.object({
+      activistAfterApplicationMonths: z.number().int('应为整数').min(1, '至少 1 个月').max(24, '不超过 24 个月').nullable(),
+      publicityWorkingDays: z.number().int('应为整数').min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').nullable(),
+    }),
+    async (ctx, local) => {
+      await ctx.db.transaction().execute(async (tx) => {
+        await setSetting(tx, ctx, 'development.localPractice', local);
+        if (local.publicityWorkingDays) await setSetting(tx, ctx, 'development.noticeWorkingDays', local.publicityWorkingDays);
+      });
+      return local;
+    },
+  ),
   'development/list': handler(
     z.object({ branchId: z.string().optional(), stage: z.enum(STAGE_TITLES).optional(), scope: z.enum(['open', 'left', 'all']).optional() }),
     (ctx, q) => listRoster(ctx, q),

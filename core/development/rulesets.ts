@@ -28,8 +28,12 @@ export interface RuleSet {
   extensionMaxMonths: number;
   extensionsAllowed: number;
   conversionApprovalMonths: number;
-  /** 2026 only: public notice before listing as 发展对象, in working days (null: not a national rule). */
+  /** Local practice only: months from the application before someone may be chosen as activist (null: no national minimum). */
+  activistAfterApplicationMonths: number | null;
+  /** 2026, or local practice: public notice before listing as 发展对象, in working days (null: not required). */
   publicityWorkingDays: number | null;
+  /** The 公示 is the unit's own rule, not a national one: a missing or short notice warns instead of blocking. */
+  publicityLocal?: boolean;
   /** 2026 only: 支部大会 within this many months after 预审 passes. */
   meetingAfterPreReviewMonths: number | null;
   /** 2026 only: oath within this many months after approval. */
@@ -56,6 +60,7 @@ export const RULES_2014: RuleSet = {
   extensionMaxMonths: 12,
   extensionsAllowed: 1,
   conversionApprovalMonths: 3,
+  activistAfterApplicationMonths: null,
   publicityWorkingDays: null,
   meetingAfterPreReviewMonths: null,
   oathWithinMonths: null,
@@ -74,6 +79,26 @@ export const RULES_2026: RuleSet = {
 };
 
 export const RULE_SETS: RuleSet[] = [RULES_2014, RULES_2026];
+
+/** What a unit may add as local practice on top of the national rules. */
+export interface LocalPractice {
+  activistAfterApplicationMonths: number | null;
+  publicityWorkingDays: number | null;
+}
+
+export const NO_LOCAL_PRACTICE: LocalPractice = { activistAfterApplicationMonths: null, publicityWorkingDays: null };
+
+/** The national rule set with the unit's local practice laid over it (a national requirement is never loosened). */
+export function withLocalPractice(r: RuleSet, local: LocalPractice | null | undefined): RuleSet {
+  if (!local || (local.activistAfterApplicationMonths == null && local.publicityWorkingDays == null)) return r;
+  return {
+    ...r,
+    title: `${r.title}及本单位规定`,
+    activistAfterApplicationMonths: local.activistAfterApplicationMonths ?? r.activistAfterApplicationMonths,
+    publicityWorkingDays: Math.max(r.publicityWorkingDays ?? 0, local.publicityWorkingDays ?? 0) || null,
+    publicityLocal: !r.publicityWorkingDays && !!local.publicityWorkingDays,
+  };
+}
 
 export function ruleSet(version: string | undefined | null): RuleSet {
   if (!version) return RULES_2014;

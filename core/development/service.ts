@@ -11,16 +11,17 @@ import { audit, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting, registerSettingDefaults } from '../settings/service.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../members/idcard.ts';
 import { evaluate, type Finding, type RuleId } from './engine.ts';
-import { ruleSet, type RuleSet } from './rulesets.ts';
+import { NO_LOCAL_PRACTICE, ruleSet, withLocalPractice, type LocalPractice, type RuleSet } from './rulesets.ts';
 import { stepDef, stepLabel } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, type DevFile, type FileInput, type StepInput, type StepRecord } from './model.ts';
 import { acceptAsProbationary, convertToFull, leaveWithMember, setMemberGroup } from './members-link.ts';
 
-registerSettingDefaults({ 'development.ruleVersion': '2014' });
+registerSettingDefaults({ 'development.ruleVersion': '2014', 'development.localPractice': NO_LOCAL_PRACTICE });
 
 /** Rules about timeliness: what happened late is still recorded. Training is a fact; it blocks only at the 支部大会. */
 const NON_BLOCKING = new Set<RuleId>([
   'talk-1-month',
+  'activist-after-application',
   'assessment-half-yearly',
   'approval-3-months',
   'approval-6-months',
@@ -33,7 +34,7 @@ const NON_BLOCKING = new Set<RuleId>([
 const GATES: Record<number, RuleId[]> = { 15: ['training-3-days-24-hours', 'political-review', 'introducers-2-full'] };
 
 export async function currentRules(tx: Tx): Promise<RuleSet> {
-  return ruleSet(await getSetting<string>(tx, 'development.ruleVersion'));
+  return withLocalPractice(ruleSet(await getSetting<string>(tx, 'development.ruleVersion')), await getSetting<LocalPractice>(tx, 'development.localPractice'));
 }
 
 export async function loadFile(tx: Tx, id: string): Promise<{ file: DevFile; steps: StepRecord[] }> {

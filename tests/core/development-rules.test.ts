@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, probationEnd, workingDaysBetween, type Dossier } from '../../core/development/engine.ts';
-import { RULES_2014, RULES_2026 } from '../../core/development/rulesets.ts';
+import { RULES_2014, RULES_2026, withLocalPractice } from '../../core/development/rulesets.ts';
 import { ancestors, STEPS } from '../../core/development/steps.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
 
@@ -323,5 +323,21 @@ describe('development rule engine, properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('local practice laid over the national rules', () => {
+  it('a unit may require months between application and activist, and a 公示 that then only warns', () => {
+    const local = withLocalPractice(RULES_2014, { activistAfterApplicationMonths: 6, publicityWorkingDays: 5 });
+    expect(local.title).toContain('本单位规定');
+    const d = (s3: string) => ({ steps: { 1: '2025-01-31', 2: '2025-02-10', 3: s3 } });
+    expect(rules(d('2025-07-31'), undefined, local)).toEqual([]);
+    expect(rules(d('2025-07-30'), undefined, local)).toEqual(['activist-after-application@3:warning']);
+    expect(rules(d('2025-07-30'))).toEqual([]);
+    expect(run({ steps: { 1: '2025-01-31', 2: '2025-02-10' } }, undefined, local).next).toEqual([{ step: 3, earliest: '2025-07-31', latest: null }]);
+    expect(rules({ ...full(), publicity: null }, undefined, local)).toEqual(['publicity-working-days@7:warning']);
+    // A national requirement is never loosened by local practice.
+    expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).publicityWorkingDays).toBe(5);
+    expect(rules({ ...full(), publicity: null }, undefined, withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 }))).toEqual(['publicity-working-days@7:error']);
   });
 });

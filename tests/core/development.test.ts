@@ -260,3 +260,24 @@ describe('development attachments', () => {
     await l.close();
   });
 });
+
+describe('development rule settings', () => {
+  it('switches to the unverified 2026 rules and lays local practice over them, with an audit row', async () => {
+    const { l, branchId } = await setup();
+    const o = await l.call('development/options', {});
+    expect(o.ruleVersion).toBe('2014');
+    expect(o.ruleSets.map((r) => [r.version, r.verified])).toEqual([['2014', true], ['2026.05', false]]);
+    await l.call('development/set-local-practice', { activistAfterApplicationMonths: 6, publicityWorkingDays: null });
+    const { id } = await l.call('development/create', person(branchId));
+    await l.call('development/record-step', { fileId: id, step: 2, date: TIMELINE[2] });
+    const early = await l.call('development/record-step', { fileId: id, step: 3, date: '2023-08-31' });
+    expect(early.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['activist-after-application:warning']);
+    expect((await l.call('development/get', { id })).rules.title).toContain('本单位规定');
+    await l.call('development/set-rule-version', { version: '2026' });
+    expect((await l.call('development/options', {})).ruleVersion).toBe('2026.05');
+    expect((await l.call('development/get', { id })).rules).toMatchObject({ version: '2026.05', verified: false });
+    await expect(l.call('development/set-rule-version', { version: '1990' })).rejects.toThrow(/未知的规则版本/);
+    const log = await l.call('audit/log', {});
+    expect(log.rows.some((r) => r.summary.includes('development.ruleVersion'))).toBe(true);
+  });
+});
