@@ -114,7 +114,7 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
             agenda: [`研究${m}月份支部工作安排`, rng.pick(STUDY)],
             resolutions: [`按计划开展${m}月份主题党日活动`],
             // 补记: 机关第二党支部's September 支委会 was entered three weeks later.
-            ...(bi === 1 && m === 9 ? { entered_on: addDays(heldOn, 23), note: '原始记录遗失，据会议签到表和笔记补记' } : {}),
+            ...(bi === 1 && m === 9 ? { entered_on: [addDays(heldOn, 23), today].sort()[0], note: '原始记录遗失，据会议签到表和笔记补记' } : {}),
           });
         }
       }
