@@ -28,6 +28,10 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await goto(page, '/development');
     await expect.poll(() => page.getByTestId('dev-table').innerText()).toContain('韩雨桐');
     await snap(page, 'e2e-development-roster');
+    await goto(page, '/development/reminders');
+    await expect.poll(() => page.getByTestId('dev-reminders').innerText()).toMatch(/已逾期[\s\S]*韩雨桐/);
+    await snap(page, 'e2e-development-reminders');
+    await goto(page, '/development');
   });
 
   it('opens a file whose talk is overdue, and the warning clears once the talk is recorded', async () => {
