@@ -53,6 +53,19 @@ describe('三会一课记录本 (.docx)', () => {
     }
     expect((xml.match(/PAGEREF meeting_\d+/g) ?? []).length).toBe(meetings.length);
     expect((text.match(/应到人数/g) ?? []).length).toBe(meetings.length);
+    // Each meeting's block, in date order, carries its own date, 应到/实到 and the names present.
+    const blocks = text.split('会议名称').slice(1);
+    const ascending = [...meetings].reverse();
+    expect(blocks).toHaveLength(ascending.length);
+    for (const [i, m] of ascending.entries()) {
+      const full = await l.call('activities/get', { id: m.id });
+      const [yy, mm, dd] = m.heldOn.split('-').map(Number);
+      expect(blocks[i]).toContain(`${yy}年${mm}月${dd}日`);
+      expect(blocks[i]).toContain(`应到人数${m.due} 人`);
+      expect(blocks[i]).toContain(`实到人数${m.present} 人`);
+      const names = full.attendance.filter((x) => x.status === '出席').map((x) => (x.partyStatus === '预备' ? `${x.memberName}（预备党员）` : x.memberName));
+      expect(blocks[i]).toContain(names.join('、'));
+    }
     // attendance of one meeting, names and absentees with reasons
     const one = await l.call('activities/get', { id: meetings[meetings.length - 1].id });
     for (const a of one.attendance.filter((x) => x.status === '出席')) expect(text).toContain(a.memberName);
