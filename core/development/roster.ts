@@ -212,6 +212,9 @@ export async function reminders(ctx: Ctx, month?: string): Promise<{ month: stri
         items.push({ ...base, step: n.step, stepName: n.name, kind: '本月到期', earliest: n.earliest, latest: n.latest, message: `${label}最迟 ${n.latest}` });
       else if (!n.latest && n.earliest >= `${m}-01` && n.earliest < monthEnd && [7, 22, 23].includes(n.step))
         items.push({ ...base, step: n.step, stepName: n.name, kind: '本月可办', earliest: n.earliest, latest: null, message: `${label}：${n.earliest} 起可办${n.step >= 22 ? '（预备期满）' : '（培养满一年）'}` });
+      // A probation that ended in an earlier month and has not been discussed: the branch should discuss it promptly.
+      else if (!n.latest && n.earliest < `${m}-01` && n.earliest < today && (n.step === 22 || n.step === 23))
+        items.push({ ...base, step: n.step, stepName: n.name, kind: '已逾期', earliest: n.earliest, latest: null, message: `预备期已于 ${v.probationEnd} 期满，应及时${n.step === 22 ? '提出转正申请并' : ''}讨论能否转正` });
     }
     // Half-yearly assessment of an activist (step 6 is done, step 7 not yet).
     const half = v.findings.find((f) => f.rule === 'assessment-half-yearly');

@@ -206,6 +206,11 @@ describe('development files', () => {
     expect(r.items.find((i) => i.fileId === b.id)).toBeUndefined();
     const dec = await l.call('development/reminders', { month: '2026-12' });
     expect(dec.items.find((i) => i.fileId === b.id)).toMatchObject({ kind: '本月到期', step: 2, latest: '2026-12-10' });
+    // A probation that ended months ago and was never discussed stays on the list.
+    const d = await l.call('development/create', person(branchId, { name: '丁', idNumber: makeIdNumber('370102', '1999-01-04', 67, true) }));
+    await recordUpTo(l, d.id, 21, introducers);
+    const late = (await l.call('development/reminders', {})).items.find((i) => i.fileId === d.id);
+    expect(late).toMatchObject({ kind: '已逾期', step: 22, message: '预备期已于 2025-12-01 期满，应及时提出转正申请并讨论能否转正' });
   });
 
   it('keeps the checklist of documents and what is missing', async () => {
