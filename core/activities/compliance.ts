@@ -135,7 +135,7 @@ function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf:
 const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'n/a'];
 
 export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], version: RuleVersion): Calendar {
-  const rules: CalendarRule[] = version.rules.map((r) => ({ ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}` , version: version.version }));
+  const rules: CalendarRule[] = version.rules.map((r) => ({ ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}`, version: version.version }));
   const byKey = new Map<string, CountedActivity[]>();
   for (const a of acts) {
     for (const freq of ['month', 'quarter', 'year'] as const) {
