@@ -46,9 +46,19 @@ export async function acceptAsProbationary(tx: Tx, ctx: Ctx, f: DevFile, meeting
     return;
   }
   const existing = await tx.selectFrom('members').selectAll().where('id_number', '=', f.idNumber).where('deleted_at', 'is', null).executeTakeFirst();
-  if (existing && !existing.left_type) throw new LedgerError(`公民身份号码与在册党员“${existing.name}”相同`);
+  if (existing && !existing.left_type && existing.party_status !== '预备') throw new LedgerError(`公民身份号码与在册正式党员“${existing.name}”相同`);
   let memberId: string;
-  if (existing) {
+  if (existing && !existing.left_type) {
+    // Already on the roster as 预备党员 (entered or imported before the file): link it; the join date is the meeting's.
+    const before = await getMember(tx, existing.id);
+    if (before.branchId !== f.branchId) throw new LedgerError(`预备党员“${before.name}”在册于“${before.branchName}”，与发展档案的支部不同，请先核对`);
+    memberId = existing.id;
+    if (before.joinDate !== meetingDate) {
+      await checkMember(tx, ctx, { ...before, joinDate: meetingDate }, memberId);
+      await tx.updateTable('members').set({ join_date: meetingDate, updated_at: now }).where('id', '=', memberId).execute();
+    }
+    await audit(tx, ctx, { entity: 'members', entityId: memberId, action: '修改', summary: `在册预备党员“${before.name}”与发展档案关联（支部大会 ${meetingDate}）`, before, after: await getMember(tx, memberId) });
+  } else if (existing) {
     // Someone who left the roster before (e.g. 取消预备党员资格 earlier) is taken up again; history stays in the log.
     const before = await getMember(tx, existing.id);
     const input = memberInput(f, meetingDate, before);

@@ -100,8 +100,9 @@ async function checkDuplicate(tx: Tx, idNumber: string, selfId: string | null): 
     .executeTakeFirst();
   if (open && open.id !== selfId) throw new LedgerError(`“${open.name}”已有发展档案（公民身份号码相同）`, 'idNumber');
   if (!selfId) {
-    const m = await tx.selectFrom('members').select(['name']).where('id_number', '=', idNumber).where('deleted_at', 'is', null).where('left_type', 'is', null).executeTakeFirst();
-    if (m) throw new LedgerError(`公民身份号码与在册党员“${m.name}”相同，不能再建发展档案`, 'idNumber');
+    // A 预备党员 already on the roster (e.g. imported) may get a file to follow the steps up to 转正.
+    const m = await tx.selectFrom('members').select(['name', 'party_status']).where('id_number', '=', idNumber).where('deleted_at', 'is', null).where('left_type', 'is', null).executeTakeFirst();
+    if (m && m.party_status !== '预备') throw new LedgerError(`公民身份号码与在册正式党员“${m.name}”相同，不能再建发展档案`, 'idNumber');
   }
 }
 

@@ -286,3 +286,20 @@ describe('development rule settings', () => {
     expect(log.rows.some((r) => r.summary.includes('development.ruleVersion'))).toBe(true);
   });
 });
+
+describe('development files for members already on the roster', () => {
+  it('links an imported 预备党员 at the 支部大会 instead of adding a second member; refuses a 正式党员', async () => {
+    const { l, branchId, introducers } = await setup();
+    const idNumber = person(branchId).idNumber;
+    const m = await l.call('members/create', {
+      name: '赵晓东', gender: '男', ethnicity: '汉族', birthDate: '1998-04-12', idNumber, joinDate: '2024-12-02', fullDate: null, partyStatus: '预备', category: '在职', branchId,
+    });
+    const { id } = await l.call('development/create', person(branchId));
+    await recordUpTo(l, id, 15, introducers);
+    expect((await l.call('members/list', { search: '赵晓东' })).total).toBe(1);
+    expect(await l.call('members/get', { id: m.id })).toMatchObject({ joinDate: '2024-12-01', partyStatus: '预备' });
+    expect((await l.call('development/get', { id })).file.memberId).toBe(m.id);
+    const full = await l.call('members/get', { id: introducers[0] });
+    expect((await failure(l.call('development/create', person(branchId, { idNumber: full.idNumber })))).message).toMatch(/在册正式党员“王建国”/);
+  });
+});
