@@ -10,11 +10,12 @@ import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
 import { developmentLedgerWorkbook, type DevelopmentLedgerModel, type LedgerRegister } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
+import { checklistDocument } from '../../templates/development-checklist.ts';
 import type { SheetColumn } from '../../templates/xlsx-sheet.ts';
 import { probationEnd, workingDaysBetween } from './engine.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
-import { loadAll } from './roster.ts';
+import { getFileView, loadAll } from './roster.ts';
 
 const col = (header: string, width: number, align?: 'left'): SheetColumn => ({ header, width, align });
 const PERSON: SheetColumn[] = [col('序号', 5), col('姓名', 9), col('性别', 5), col('民族', 6), col('出生年月', 9), col('学历', 9), col('工作单位及职务', 22, 'left'), col('所在党支部', 18, 'left')];
@@ -176,4 +177,19 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: Notice
 export async function exportNotice(ctx: Ctx, fileId: string, opts: { kind: NoticeKind; start: string; days: number; contact: string | null }): Promise<{ bytes: Uint8Array; fileName: string }> {
   const model = await noticeModel(ctx, fileId, opts);
   return { bytes: await noticeDocument(model), fileName: `${model.title}.docx` };
+}
+
+/** The per-person 档案材料清单: what the file must hold for the steps done, and what is missing. */
+export async function exportChecklist(ctx: Ctx, fileId: string): Promise<{ bytes: Uint8Array; fileName: string; missing: number }> {
+  const v = await getFileView(ctx, fileId);
+  const f = v.file;
+  const rows = v.checklist.map((c, i) => [String(i + 1), `第${c.step}步 ${c.name}`, c.document, c.kept ? (c.files.length ? `已存（扫描件 ${c.files.length} 份）` : '已存') : '缺']);
+  const title = `${f.name}同志发展党员档案材料清单`;
+  const bytes = await checklistDocument({
+    title,
+    subtitle: `${f.branchName}　${f.leftType ?? v.stage}　截至${chineseDate(ctx.platform.today())}`,
+    rows,
+    summary: v.missingDocuments ? `应存材料 ${v.checklist.length} 份，缺 ${v.missingDocuments} 份：${v.checklist.filter((c) => !c.kept).map((c) => c.document).join('、')}。` : `应存材料 ${v.checklist.length} 份，均已留存。`,
+  });
+  return { bytes, fileName: `${title}.docx`, missing: v.missingDocuments };
 }

@@ -5,7 +5,7 @@ import { registerRecyclable } from '../audit/service.ts';
 import { registerAttachmentOwner } from '../attachments/service.ts';
 import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
-import { exportLedger, exportNotice } from './documents.ts';
+import { exportChecklist, exportLedger, exportNotice } from './documents.ts';
 import { RULE_SETS, ruleSet, type LocalPractice } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
@@ -100,4 +100,8 @@ export const developmentHandlers = {
       return fileResult(r.fileName, r.bytes, DOCX_MIME);
     },
   ),
+  'development/checklist': handler(z.object({ id }), async (ctx, { id }) => {
+    const r = await exportChecklist(ctx, id);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+  }),
 };

@@ -77,3 +77,16 @@ describe('development demo, documents and reminders', () => {
     await expect(l.call('development/notice', { id: applicant.id, kind: '发展对象', start: '2026-11-30' })).rejects.toThrow(/尚未确定为入党积极分子/);
   });
 });
+
+describe('development checklist document', () => {
+  it('lists the documents the file must hold and names what is missing', async () => {
+    const l = await testLedger({ demo: true });
+    const row = (await l.call('development/list', {})).find((r) => r.missingDocuments > 0)!;
+    const f = await l.call('development/checklist', { id: row.id });
+    expect(f.fileName).toBe(`${row.name}同志发展党员档案材料清单.docx`);
+    const xml = await zipPart(bytes(f), 'word/document.xml');
+    expect(xml).toContain('入党申请书');
+    expect(xml).toContain('>缺<');
+    expect(xml).toMatch(/缺 1 份：思想汇报/);
+  });
+});
