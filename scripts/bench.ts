@@ -4,11 +4,12 @@
  * and one line to SUITES below. Figures only; nothing here fails on time.
  */
 import { bench as foundation } from './bench/foundation.ts';
+import { bench as dues } from './bench/dues.ts';
 import { bench as activities } from './bench/activities.ts';
 import { bench as development } from './bench/development.ts';
 import { bench as transfers } from './bench/transfers.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['activities', activities], ['development', development], ['transfers', transfers]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

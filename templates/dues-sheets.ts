@@ -14,7 +14,13 @@ export interface DuesLedgerSheet {
   notes: string[];
 }
 
-export async function duesLedgerWorkbook(m: DuesLedgerSheet): Promise<Uint8Array> {
+export async function duesLedgerWorkbook(m: DuesLedgerSheet | DuesLedgerSheet[]): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  for (const one of Array.isArray(m) ? m : [m]) ledgerSheet(wb, one);
+  return workbookBytes(wb);
+}
+
+function ledgerSheet(wb: ReturnType<typeof newWorkbook>, m: DuesLedgerSheet & { branchName?: string }): void {
   const columns: SheetColumn[] = [
     { header: '序号', width: 5 },
     { header: '姓名', width: 9 },
@@ -26,9 +32,8 @@ export async function duesLedgerWorkbook(m: DuesLedgerSheet): Promise<Uint8Array
     { header: '本人签名', width: 10 },
     { header: '备注', width: 16, align: 'left' },
   ];
-  const wb = newWorkbook();
   addSheet(wb, {
-    name: '党费收缴台账',
+    name: (m.branchName ?? '党费收缴台账').slice(0, 31),
     title: m.title,
     subtitle: m.subtitle,
     columns,
@@ -36,7 +41,6 @@ export async function duesLedgerWorkbook(m: DuesLedgerSheet): Promise<Uint8Array
     footerRows: [['', '合计', '', null, ...m.totals.months, m.totals.due, m.totals.paid, '', '']],
     notes: m.notes,
   });
-  return workbookBytes(wb);
 }
 
 export interface DuesQuarterSheet {

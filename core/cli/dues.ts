@@ -8,7 +8,7 @@ import { importBases } from '../dues/assess-import.ts';
 import { arrearsList } from '../dues/arrears.ts';
 import { requireBranchByName } from '../org/service.ts';
 import { writeFileAtomic } from '../files.ts';
-import { exportAssessment, exportAudit, exportLedger, exportPublication, exportQuarter } from '../dues/documents.ts';
+import { exportAssessment, exportAudit, exportBureauLedger, exportLedger, exportPublication, exportQuarter } from '../dues/documents.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
 
 function yearFlag(v: string): number {
@@ -106,15 +106,14 @@ export const duesCommands: Command[] = [
   },
   {
     path: ['export', 'dues-ledger'],
-    usage: 'export dues-ledger --branch 支部名称 --year YYYY --out FILE.xlsx',
-    summary: '导出党支部年度党费收缴台账（.xlsx）',
+    usage: 'export dues-ledger [--branch 支部名称] --year YYYY --out FILE.xlsx',
+    summary: '导出党支部年度党费收缴台账（.xlsx；不指定支部时每个支部一张工作表）',
     run: async (a, io) => {
       const year = yearFlag(requireFlag(a, 'year'));
       const out = requireFlag(a, 'out');
-      const branch = requireFlag(a, 'branch');
+      const branch = flag(a, 'branch');
       const l = await io.open();
-      const b = await requireBranchByName(l.ctx.db, branch);
-      const r = await exportLedger(l.ctx, b.id, year);
+      const r = branch ? await exportLedger(l.ctx, (await requireBranchByName(l.ctx.db, branch)).id, year) : await exportBureauLedger(l.ctx, year);
       writeFileAtomic(out, r.bytes);
       io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
     },

@@ -43,10 +43,27 @@ const WINDOW = 24;
 export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {}): Promise<ArrearsRow[]> {
   const s = await loadDuesSettings(tx);
   const windowStart = addMonth(asOf, -WINDOW + 1);
+  // per member, two index seeks: the first standard in the ledger (tracking start) and the latest paid month ≤ asOf
   let mq = tx
     .selectFrom('members as m')
     .innerJoin('org_units as b', 'b.id', 'm.branch_id')
     .select(['m.id', 'm.name', 'm.join_date', 'm.left_type', 'm.left_date', 'm.branch_id', 'b.name as branch_name', 'b.sort_order'])
+    .select((eb) => [
+      eb
+        .selectFrom('dues_assessments as a')
+        .select((e2) => e2.fn.min('a.from_month').as('x'))
+        .whereRef('a.member_id', '=', 'm.id')
+        .where('a.deleted_at', 'is', null)
+        .where('a.from_month', '<=', asOf)
+        .as('tracked_from'),
+      eb
+        .selectFrom('dues_payments as p')
+        .select((e2) => e2.fn.max('p.month').as('x'))
+        .whereRef('p.member_id', '=', 'm.id')
+        .where('p.deleted_at', 'is', null)
+        .where('p.month', '<=', asOf)
+        .as('last_paid'),
+    ])
     .where('m.deleted_at', 'is', null)
     .where('m.join_date', '<=', `${asOf}-31`)
     // on the roster, or transferred out within the last year (they owe up to the transfer month)
@@ -54,29 +71,6 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
   if (opts.branchId) mq = mq.where('m.branch_id', '=', opts.branchId);
   const members = await mq.orderBy('b.sort_order').orderBy('m.join_date').orderBy('m.id').execute();
   if (!members.length) return [];
-
-  // tracking start: first standard in the ledger
-  const starts = new Map<string, string>();
-  for (const r of await tx
-    .selectFrom('dues_assessments')
-    .select(['member_id', (eb) => eb.fn.min('from_month').as('start')])
-    .where('deleted_at', 'is', null)
-    .where('from_month', '<=', asOf)
-    .groupBy('member_id')
-    .execute())
-    starts.set(r.member_id, r.start as string);
-
-  // latest paid month ≤ asOf: the recent window first, then older history only for those without
-  const lastPaid = new Map<string, string>();
-  for (const r of await tx
-    .selectFrom('dues_payments')
-    .select(['member_id', (eb) => eb.fn.max('month').as('last')])
-    .where('deleted_at', 'is', null)
-    .where('month', '>=', windowStart)
-    .where('month', '<=', asOf)
-    .groupBy('member_id')
-    .execute())
-    lastPaid.set(r.member_id, r.last as string);
 
   // standards of the window's years (for amounts and exemptions)
   const fromYear = Number(windowStart.slice(0, 4));
@@ -103,35 +97,22 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
   };
 
   const transferStarts = await transferInStarts(tx);
-  const older: string[] = [];
   const out: ArrearsRow[] = [];
   const pending: { m: (typeof members)[number]; start: string; end: string }[] = [];
   for (const m of members) {
-    const tracked = starts.get(m.id);
+    const tracked = m.tracked_from as string | null;
     if (!tracked) continue;
     const first = firstDueMonth({ ...m, dues_start: transferStarts.get(m.id) ?? null }, s);
     const last = lastDueMonth(m);
     const end = last && last < asOf ? last : asOf;
     const start = tracked > first ? tracked : first;
     if (start > end) continue;
-    if (!lastPaid.has(m.id) && start < windowStart) older.push(m.id);
     pending.push({ m, start, end });
-  }
-  for (let i = 0; i < older.length; i += 500) {
-    for (const r of await tx
-      .selectFrom('dues_payments')
-      .select(['member_id', (eb) => eb.fn.max('month').as('last')])
-      .where('deleted_at', 'is', null)
-      .where('month', '<', windowStart)
-      .where('member_id', 'in', older.slice(i, i + 500))
-      .groupBy('member_id')
-      .execute())
-      lastPaid.set(r.member_id, r.last as string);
   }
 
   const min = Math.max(1, opts.minMonths ?? 1);
   for (const { m, start, end } of pending) {
-    const lp = lastPaid.get(m.id) ?? null;
+    const lp = (m.last_paid as string | null) ?? null;
     const months: string[] = [];
     let owed = 0;
     for (let i = monthIndex(end); i >= monthIndex(start); i--) {

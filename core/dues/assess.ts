@@ -156,21 +156,44 @@ export function standardFor(rows: Assessment[] | undefined, month: string): Asse
 export async function saveAssessments(ctx: Ctx, year: number, entries: AssessInput[]): Promise<Assessment[]> {
   return ctx.db.transaction().execute(async (tx) => {
     const s = await loadDuesSettings(tx);
+    const ids = [...new Set(entries.map((e) => e.memberId))];
+    const pre: Preloaded = { members: new Map(), starts: new Map(), existing: new Map() };
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const m of await tx
+        .selectFrom('members')
+        .select(['id', 'name', 'category', 'join_date', 'left_type', 'left_date'])
+        .where('id', 'in', chunk)
+        .where('deleted_at', 'is', null)
+        .execute())
+        pre.members.set(m.id, m);
+      for (const [k, v] of await transferInStarts(tx, chunk)) pre.starts.set(k, v);
+      for (const r of await tx
+        .selectFrom('dues_assessments')
+        .selectAll()
+        .where('member_id', 'in', chunk)
+        .where('year', '=', year)
+        .where('deleted_at', 'is', null)
+        .orderBy('from_month')
+        .execute())
+        pre.existing.set(r.member_id, [...(pre.existing.get(r.member_id) ?? []), r]);
+    }
     const out: Assessment[] = [];
-    for (const e of entries) out.push(await saveOne(tx, ctx, year, e, s));
+    for (const e of entries) out.push(await saveOne(tx, ctx, year, e, s, pre));
     return out;
   });
 }
 
-async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSettings): Promise<Assessment> {
-  const m = await tx
-    .selectFrom('members')
-    .select(['id', 'name', 'category', 'join_date', 'left_type', 'left_date'])
-    .where('id', '=', e.memberId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+interface Preloaded {
+  members: Map<string, MemberRow>;
+  starts: Map<string, string>;
+  existing: Map<string, DuesAssessmentsTable[]>;
+}
+
+async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSettings, pre: Preloaded): Promise<Assessment> {
+  const m = pre.members.get(e.memberId);
   if (!m) throw new LedgerError('找不到该党员，可能已被删除', 'memberId');
-  const span = owedSpan({ ...m, dues_start: (await transferInStarts(tx, [m.id])).get(m.id) ?? null }, year, s);
+  const span = owedSpan({ ...m, dues_start: pre.starts.get(m.id) ?? null }, year, s);
   if (!span) throw new LedgerError(`${m.name}在 ${year} 年没有应缴党费的月份（入党或离开日期不在该年内）`, 'memberId');
   const category = e.category ?? defaultCategory(m.category);
   let r;
@@ -180,14 +203,7 @@ async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSe
     if (err instanceof LedgerError) throw new LedgerError(`${m.name}：${err.message}`, err.field);
     throw err;
   }
-  const existing = await tx
-    .selectFrom('dues_assessments')
-    .selectAll()
-    .where('member_id', '=', m.id)
-    .where('year', '=', year)
-    .where('deleted_at', 'is', null)
-    .orderBy('from_month')
-    .execute();
+  const existing = pre.existing.get(m.id) ?? [];
   let fromMonth = existing[0]?.from_month ?? span.from;
   if (e.fromMonth && e.fromMonth !== fromMonth) {
     if (e.fromMonth.slice(0, 4) !== String(year)) throw new LedgerError(`调整起始月份应在 ${year} 年内`, 'fromMonth');
@@ -220,28 +236,22 @@ async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSe
     updated_at: now,
   };
   const same = existing.find((x) => x.from_month === fromMonth) ?? (existing[0] && !e.fromMonth ? existing[0] : undefined);
-  let id: string;
+  let row: DuesAssessmentsTable;
   if (same) {
-    id = same.id;
     // a changed standard needs approval again
     const changed = same.monthly_due_fen !== values.monthly_due_fen || same.category !== values.category;
-    await tx
-      .updateTable('dues_assessments')
-      .set({ ...values, from_month: fromMonth, ...(changed ? { approved_on: null, approved_by: null } : {}) })
-      .where('id', '=', id)
-      .execute();
+    const set = { ...values, from_month: fromMonth, ...(changed ? { approved_on: null, approved_by: null } : {}) };
+    await tx.updateTable('dues_assessments').set(set).where('id', '=', same.id).execute();
+    row = { ...same, ...set };
   } else {
-    id = ctx.platform.newId();
-    await tx
-      .insertInto('dues_assessments')
-      .values({ id, year, member_id: m.id, from_month: fromMonth, approved_on: null, approved_by: null, created_at: now, deleted_at: null, ...values })
-      .execute();
+    row = { id: ctx.platform.newId(), year, member_id: m.id, from_month: fromMonth, approved_on: null, approved_by: null, created_at: now, deleted_at: null, ...values };
+    await tx.insertInto('dues_assessments').values(row).execute();
   }
-  const row = await tx.selectFrom('dues_assessments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  pre.existing.set(m.id, [...existing.filter((x) => x.id !== row.id), row].sort((a, b) => a.from_month.localeCompare(b.from_month)));
   const after = rowToAssessment(row);
   await audit(tx, ctx, {
     entity: 'dues_assessments',
-    entityId: id,
+    entityId: row.id,
     action: same ? '修改' : '新增',
     summary: `核定${m.name} ${year} 年党费：${category}，基数 ${yuan(r.baseFen)} 元，每月 ${yuan(r.monthlyDueFen)} 元${fromMonth !== `${year}-01` ? `（自${monthLabel(fromMonth)}起）` : ''}${r.capApplied ? '（封顶）' : ''}`,
     before: same ? rowToAssessment(same) : undefined,

@@ -15,7 +15,7 @@ import { duesAssessmentWorkbook, duesLedgerWorkbook, duesQuarterWorkbook } from 
 import { duesReportDocx, type DuesDocModel } from '../../templates/dues-report-docx.ts';
 import { yuan } from './calc.ts';
 import { monthLabel } from './months.ts';
-import { assessmentSheetModel, ledgerModel, quarterModel, yearSummary, type YearSummary } from './reports.ts';
+import { assessmentSheetModel, bureauLedgerModels, ledgerModel, quarterModel, yearSummary, type YearSummary } from './reports.ts';
 
 export const EXPENSE_PURPOSES = ['培训党员', '订阅或购买党报党刊、党员教育资料和设备', '表彰先进基层党组织和优秀党员', '补助生活困难党员', '补助受灾党员和修缮受灾党员教育设施', '其他经批准的用途'] as const;
 
@@ -27,6 +27,12 @@ const period = (s: YearSummary) => (s.end < `${s.year}-12` ? `（统计至${mont
 export async function exportLedger(ctx: Ctx, branchId: string, y: number) {
   const m = await ledgerModel(ctx, branchId, y);
   return { fileName: `${m.branchName}${y}年党费收缴台账.xlsx`, bytes: await duesLedgerWorkbook(m) };
+}
+
+export async function exportBureauLedger(ctx: Ctx, y: number) {
+  const models = await bureauLedgerModels(ctx, y);
+  if (!models.length) throw new LedgerError(`${y}年没有应缴党费的党员`);
+  return { fileName: `${y}年党费收缴台账（全部党支部）.xlsx`, bytes: await duesLedgerWorkbook(models) };
 }
 
 export async function exportQuarter(ctx: Ctx, y: number, q: number) {
@@ -167,7 +173,9 @@ async function saveExpense(ctx: Ctx, e: { spentOn: string; purpose: string; amou
 const out = (r: { fileName: string; bytes: Uint8Array }, mime: string) => fileResult(r.fileName, r.bytes, mime);
 
 export const duesDocumentHandlers = {
-  'dues/export-ledger': handler(z.object({ branchId: id, year }), async (ctx, q) => out(await exportLedger(ctx, q.branchId, q.year), XLSX_MIME)),
+  'dues/export-ledger': handler(z.object({ branchId: z.string().nullish(), year }), async (ctx, q) =>
+    out(q.branchId ? await exportLedger(ctx, q.branchId, q.year) : await exportBureauLedger(ctx, q.year), XLSX_MIME),
+  ),
   'dues/export-report': handler(z.object({ year, quarter: z.number().int().min(1, '季度应为 1 至 4').max(4, '季度应为 1 至 4') }), async (ctx, q) => out(await exportQuarter(ctx, q.year, q.quarter), XLSX_MIME)),
   'dues/export-assessment': handler(z.object({ year, branchId: z.string().nullish() }), async (ctx, q) => out(await exportAssessment(ctx, q.year, q.branchId), XLSX_MIME)),
   'dues/export-publication': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportPublication(ctx, q.year, q.date), DOCX_MIME)),

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting } from '../settings/service.ts';
 import { ratePercent, yuan } from './calc.ts';
-import { collectionRows, loadYearFacts, type CollectionRow } from './collect.ts';
+import { collectionRows, loadYearFacts, type CollectionRow, type YearFacts } from './collect.ts';
 import { arrearsList, type ArrearsRow } from './arrears.ts';
 import { reconcile, type ReconRow } from './remit.ts';
 import { addMonth, monthLabel, quarterMonths, yearMonths } from './months.ts';
@@ -54,13 +54,30 @@ export async function ledgerModel(ctx: Ctx, branchId: string, year: number): Pro
   const b = await ctx.db.selectFrom('org_units').select(['id', 'name']).where('id', '=', branchId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!b) throw new LedgerError('找不到该党支部', 'branchId');
   const { unit } = await unitNames(ctx);
-  const f = await loadYearFacts(ctx.db, year, branchId);
+  return ledgerFromFacts(await loadYearFacts(ctx.db, year, branchId), b.name, unit);
+}
+
+/** The whole bureau: one ledger per branch from a single load of the year. */
+export async function bureauLedgerModels(ctx: Ctx, year: number): Promise<LedgerModel[]> {
+  const { unit } = await unitNames(ctx);
+  const f = await loadYearFacts(ctx.db, year);
+  const branches = await ctx.db.selectFrom('org_units').select(['id', 'name']).where('kind', '=', '党支部').where('deleted_at', 'is', null).orderBy('sort_order').execute();
+  return branches
+    .map((b) => {
+      const members = f.members.filter((m) => m.branch_id === b.id);
+      return members.length ? ledgerFromFacts({ ...f, members }, b.name, unit) : null;
+    })
+    .filter((m): m is LedgerModel => m !== null);
+}
+
+function ledgerFromFacts(f: YearFacts, branchName: string, unit: string): LedgerModel {
+  const year = f.year;
   const rows = collectionRows(f).map(ledgerRow);
   const monthTotals = yearMonths(year).map((_, i) => rows.reduce((a, r) => a + Math.round(((typeof r.months[i] === 'number' ? r.months[i] : 0) as number) * 100), 0));
   return {
-    title: `${b.name}党费收缴台账`,
+    title: `${branchName}党费收缴台账`,
     subtitle: `${unit}　${year}年度　　单位：元`,
-    branchName: b.name,
+    branchName,
     year,
     rows: rows.map((r) => ({ name: r.name, category: r.category, standard: r.standard, months: r.months, due: r.dueFen / 100, paid: r.paidFen / 100, note: r.note })),
     totals: { months: monthTotals.map((v) => v / 100), due: rows.reduce((a, r) => a + r.dueFen, 0) / 100, paid: rows.reduce((a, r) => a + r.paidFen, 0) / 100 },
