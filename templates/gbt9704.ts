@@ -142,9 +142,10 @@ export function heading2(text: string): Paragraph {
 }
 
 /** Body paragraph: 3号仿宋, first line indented 2 字, continuation lines flush. */
-export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify' } = {}): Paragraph {
+export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify'; keepNext?: boolean } = {}): Paragraph {
   const hao = opts.hao ?? '三号';
   return new Paragraph({
+    keepNext: opts.keepNext,
     alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: Math.round(2 * HAO[hao] * 20) },
     spacing: exactLine(),
@@ -190,8 +191,8 @@ export function signatureLines(labels: string[], opts: { hao?: Hao } = {}): Para
   const hao = opts.hao ?? '三号';
   const children: TextRun[] = [];
   labels.forEach((label, i) => {
-    if (i > 0) children.push(run('    ', FONTS.body, hao));
-    children.push(run(label, FONTS.body, hao), run('            ', FONTS.body, hao, { underline: {} }));
+    if (i > 0) children.push(run('\u3000\u3000', FONTS.body, hao));
+    children.push(run(label, FONTS.body, hao), run('\u3000'.repeat(6), FONTS.body, hao, { underline: {} }));
   });
   return new Paragraph({ spacing: { ...exactLine(), before: LINE_PITCH_TWIPS }, children });
 }
@@ -223,6 +224,8 @@ export interface TableOptions {
   rowHeightMm?: number;
   /** Repeat the first row on every page. */
   headerRow?: boolean;
+  /** Let a row break across pages (default false: a form row stays whole). */
+  splitRows?: boolean;
 }
 
 function cellParagraphs(c: CellSpec, hao: Hao): Paragraph[] {
@@ -245,7 +248,7 @@ export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table 
       let col = 0;
       return new TableRow({
         tableHeader: opts.headerRow && ri === 0,
-        cantSplit: false,
+        cantSplit: !opts.splitRows,
         height: opts.rowHeightMm ? { value: mmToTwip(opts.rowHeightMm), rule: 'atLeast' } : undefined,
         children: row.map((raw) => {
           const c: CellSpec = typeof raw === 'string' ? { text: raw, align: opts.headerRow && ri === 0 ? 'center' : undefined, label: opts.headerRow && ri === 0 } : raw;

@@ -111,7 +111,8 @@ export function meetingBlocks(m: MeetingRecord, opts: { newPage: boolean; bookma
   out.push(...section('表决情况', m.votes));
   out.push(...section('会议决议', m.resolutions));
   out.push(...section('会后任务', m.tasks));
-  out.push(paragraph('散会。'));
+  // "散会" stays on the page of the signature lines, so they never stand alone.
+  out.push(paragraph('散会。', { keepNext: true }));
   out.push(signatureLines(m.signatures));
   return out;
 }
