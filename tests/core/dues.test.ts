@@ -277,4 +277,45 @@ describe('dues: remittance and reconciliation', () => {
     const r20 = await l.call('dues/reconcile', { from: '2026-01', to: '2026-03' });
     expect(r20.rows.at(-1)).toMatchObject({ expectedRemitFen: 7000, differenceFen: 28000, problems: ['多缴 280.00 元'] });
   });
+
+  it('reconciles a period across the year boundary', async () => {
+    const { l, member, branchId, rootId } = await bureau('2026-03-20');
+    const a = await member('跨年甲');
+    await assess(l, 2025, a.id, 300000, { fromMonth: '2025-11' }); // 15.00
+    await assess(l, 2026, a.id, 500001); // 75.00 from January (whole-amount cliff)
+    await l.call('dues/pay', { memberId: a.id, months: ['2025-11', '2025-12'], paidOn: '2025-12-05', method: '现金' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-01'], paidOn: '2026-01-05', method: '现金' });
+    await l.call('dues/remit', { level: '支部', fromOrgId: branchId, periodFrom: '2025-11', periodTo: '2026-01', amountFen: 10500, remittedOn: '2026-02-10' });
+    await l.call('dues/remit', { level: '党委', fromOrgId: rootId, periodFrom: '2025-11', periodTo: '2026-01', amountFen: 10000, remittedOn: '2026-02-15' });
+    const r = await l.call('dues/reconcile', { from: '2025-11', to: '2026-02' });
+    expect(r.rows.find((x) => x.orgId === branchId)).toMatchObject({ dueFen: 1500 * 2 + 7500 * 2, collectedFen: 10500, remittedFen: 10500, differenceFen: 0, uncollectedFen: -7500 });
+    expect(r.rows.at(-1)).toMatchObject({ level: '党委', collectedFen: 10500, remittedFen: 10000, differenceFen: -500, heldFen: 500, problems: ['少缴 5.00 元'] });
+    // arrears as of February: one month, across nothing
+    expect((await l.call('dues/arrears', { asOf: '2026-02' })).map((x) => [x.member, x.months, x.owedFen])).toEqual([['跨年甲', ['2026-02'], 7500]]);
+  });
 });
+
+describe('dues: members transferred in', () => {
+  it('owe from the month the 转入 record names, not from their 入党 date', async () => {
+    const { l, member, branchId } = await bureau('2026-11-28');
+    const m = await member('转入者');
+    const now = '2026-08-10T08:00:00.000Z';
+    await l.ctx.db
+      .insertInto('transfers')
+      .values({
+        id: 't-1', direction: '转入', letter_no: '2026001', letter_year: null, letter_seq: null, member_id: m.id, member_name: m.name, party_status: '正式', branch_id: branchId,
+        from_org: '外单位党支部', to_org: '刑侦大队党支部', letter_date: '2026-08-05', transfer_date: '2026-08-10', validity_days: 30, expires_on: '2026-09-04',
+        dues_paid_to: '2026-07', dues_source: 'clerk', dues_start_month: '2026-08', receipt_due_on: '2026-09-10', receipt_on: null, receipt_note: null,
+        in_mode: 'new', member_phone: null, note: null, created_at: now, updated_at: now, deleted_at: null,
+      })
+      .execute();
+    const [a] = await assess(l, 2026, m.id, 400000);
+    expect(a.fromMonth).toBe('2026-08');
+    const row = (await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0];
+    expect(row.cells.filter((c) => c.owed).map((c) => c.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
+    expect((await l.call('dues/arrears', { asOf: '2026-11' }))[0].months).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-07'], paidOn: '2026-08-12', method: '补交' }));
+    expect(e.message).toMatch(/自2026年8月起缴纳党费/);
+  });
+});
+
