@@ -21,6 +21,7 @@ export const EXPENSE_PURPOSES = ['培训党员', '订阅或购买党报党刊、
 
 registerRecyclable({ table: 'dues_expenses', title: '党费使用记录', label: (r) => `${r.spent_on} ${r.purpose} ${(Number(r.amount_fen) / 100).toFixed(2)} 元` });
 
+const chineseDateText = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '—');
 const period = (s: YearSummary) => (s.end < `${s.year}-12` ? `（统计至${monthLabel(s.end)}${s.remitEnd ? `，上缴统计至${monthLabel(s.remitEnd)}` : ''}）` : '');
 
@@ -93,6 +94,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
   if (s.committeeRow?.problems.length) mismatches.push(`分局党委上缴${s.upperBody}：应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元，实缴 ${yuan(s.committeeRow.remittedFen)} 元，${s.committeeRow.problems.join('，')}。`);
   for (const d of s.differentAmounts) mismatches.push(`${d.name}${monthLabel(d.month)}实缴 ${yuan(d.paidFen)} 元，核定标准 ${yuan(d.dueFen)} 元（原因：${d.reason || '未注明'}）。`);
   for (const a of s.arrears) mismatches.push(`${a.member}（${a.branch}）${monthLabel(a.months[0])}起连续 ${a.consecutiveUnpaidMonths} 个月未交纳党费，欠缴 ${yuan(a.owedFen)} 元${a.severity === 'critical' ? '，需支部研究' : ''}。`);
+  if (!s.publications.length) mismatches.push(`${s.year}年度党费收缴、使用和管理情况尚未登记向党员公布。`);
   for (const b of s.beyondLimit) mismatches.push(`${b.name}${monthLabel(b.month)}党费于 ${b.paidOn} 补交或预交超过 6 个月，支部同意记录：${b.consent}。`);
   return {
     title: `${s.committee}${s.year}年度党费专项检查自查报告`,
@@ -128,6 +130,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
         paragraphs: [
           `各党支部全年上缴分局党委 ${yuan(s.receivedFen)} 元；分局党委上缴${s.upperBody} ${yuan(s.remittedUpFen)} 元${s.committeeRow ? `（按比例应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元）` : ''}。`,
           s.expenses.length ? `全年使用党费 ${yuan(s.expenseTotalFen)} 元：${s.expenses.map((e) => `${e.purpose} ${yuan(e.amountFen)} 元`).join('，')}。` : '本年度未使用党费。',
+          s.publications.length ? `已于${s.publications.map((p) => `${chineseDateText(p.publishedOn)}通过${p.medium}`).join('、')}向党员公布党费收缴、使用和管理情况。` : '本年度党费收缴、使用和管理情况尚未向党员公布。',
         ],
       },
       {
@@ -180,6 +183,24 @@ export const duesDocumentHandlers = {
   'dues/export-assessment': handler(z.object({ year, branchId: z.string().nullish() }), async (ctx, q) => out(await exportAssessment(ctx, q.year, q.branchId), XLSX_MIME)),
   'dues/export-publication': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportPublication(ctx, q.year, q.date), DOCX_MIME)),
   'dues/export-audit': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportAudit(ctx, q.year, q.date), DOCX_MIME)),
+  'dues/publications': handler(z.object({ year }), async (ctx, q) =>
+    (await ctx.db.selectFrom('dues_publications').selectAll().where('year', '=', q.year).where('deleted_at', 'is', null).orderBy('published_on').execute()).map((r) => ({
+      id: r.id,
+      year: r.year,
+      publishedOn: r.published_on,
+      medium: r.medium,
+      note: r.note,
+    })),
+  ),
+  'dues/publication-save': handler(z.object({ year, publishedOn: isoDate, medium: z.string().trim().min(1, '不能为空').max(50), note: optText(200) }), async (ctx, p) => {
+    if (p.publishedOn > ctx.platform.today()) throw new LedgerError('“公布日期”不能晚于今天', 'publishedOn');
+    return ctx.db.transaction().execute(async (tx) => {
+      const row = { id: ctx.platform.newId(), year: p.year, published_on: p.publishedOn, medium: p.medium, note: p.note, created_at: ctx.platform.now(), deleted_at: null };
+      await tx.insertInto('dues_publications').values(row).execute();
+      await audit(tx, ctx, { entity: 'dues_publications', entityId: row.id, action: '新增', summary: `登记 ${p.year} 年度党费收缴使用情况已于 ${p.publishedOn} 通过${p.medium}公布`, after: row });
+      return { id: row.id };
+    });
+  }),
   'dues/expenses': handler(z.object({ year }), async (ctx, q) => {
     const rows = await ctx.db.selectFrom('dues_expenses').selectAll().where('deleted_at', 'is', null).where('spent_on', '>=', `${q.year}-01-01`).where('spent_on', '<=', `${q.year}-12-31`).orderBy('spent_on').execute();
     return { purposes: [...EXPENSE_PURPOSES], rows: rows.map((r) => ({ id: r.id, spentOn: r.spent_on, purpose: r.purpose, amountFen: r.amount_fen, decidedBy: r.decided_by, voucherNo: r.voucher_no, note: r.note })) };

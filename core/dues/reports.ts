@@ -224,6 +224,7 @@ export interface YearSummary {
   unapproved: number;
   differentAmounts: { name: string; month: string; dueFen: number; paidFen: number; reason: string }[];
   beyondLimit: { name: string; month: string; paidOn: string; consent: string }[];
+  publications: { publishedOn: string; medium: string }[];
   settingsText: string[];
 }
 
@@ -291,6 +292,13 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     }
   });
   const s = f.settings;
+  const publications = await ctx.db
+    .selectFrom('dues_publications')
+    .select(['published_on as publishedOn', 'medium'])
+    .where('year', '=', year)
+    .where('deleted_at', 'is', null)
+    .orderBy('published_on')
+    .execute();
   return {
     unit,
     committee,
@@ -316,6 +324,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     unapproved,
     differentAmounts,
     beyondLimit,
+    publications,
     settingsText: [
       `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数交纳（中组发〔2008〕3号 第十条）'}`,
       `舍入：${s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分'}；每月党费${s.capEnabled ? `一般不超过 ${yuan(s.capFen)} 元` : '不设上限'}`,

@@ -99,6 +99,11 @@ describe('dues documents on the demo bureau', async () => {
     expect(audit).toMatch(/治安大队党支部：应缴 [\d.]+ 元，实缴 [\d.]+ 元，应上缴 [\d.]+ 元，实上缴 [\d.]+ 元，少缴 10.00 元/);
     expect(audit).toMatch(/连续 5 个月未交纳党费/);
     expect(audit).toContain('（统计至2026年10月，上缴统计至2026年9月）');
+    expect(audit).toContain('2026年度党费收缴、使用和管理情况尚未登记向党员公布');
+    await l.call('dues/publication-save', { year: 2026, publishedOn: '2026-11-20', medium: '党务公开栏' });
+    const again = await zipPart(bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })), 'word/document.xml');
+    expect(again).toContain('已于2026年11月20日通过党务公开栏向党员公布');
+    expect(again).not.toContain('尚未登记向党员公布');
   });
 
   it('党员党费核定表 shows the pay items used, the base, rate and monthly amount for signature', async () => {
