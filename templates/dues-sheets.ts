@@ -95,7 +95,7 @@ export async function duesAssessmentWorkbook(m: DuesAssessmentSheet): Promise<Ui
     { header: '每月应交纳党费', width: 10, numFmt: MONEY, align: 'right' },
     { header: '全年应交纳党费', width: 10, numFmt: MONEY, align: 'right' },
     { header: '核定日期', width: 11 },
-    { header: '审批', width: 14 },
+    { header: '审批', width: 17 },
     { header: '本人签名', width: 9 },
     { header: '备注', width: 18, align: 'left' },
   ];

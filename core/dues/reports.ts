@@ -161,7 +161,8 @@ export async function assessmentSheetModel(ctx: Ctx, year: number, branchId?: st
   const rows = collectionRows(f);
   const used = new Set<string>();
   for (const m of f.members) for (const a of f.standards.get(m.id) ?? []) for (const [k, v] of Object.entries(a.items)) if (v) used.add(k);
-  const itemNames = f.settings.payItems.map((i) => i.name).filter((n) => used.has(n));
+  // only the items that count toward the base (income counted, deductions subtracted), as on the 核算表
+  const itemNames = f.settings.payItems.filter((i) => i.include && used.has(i.name)).map((i) => i.name);
   const branchName = branchId ? (f.members[0]?.branch_name ?? '') : '';
   return {
     title: `${year}年度党员党费核定表`,
