@@ -15,6 +15,9 @@ import { firstDueMonth, lastDueMonth, monthIndex, monthLabel, yearMonths } from 
 import type { DuesPaymentsTable } from '../../db/schema.ts';
 import { transferInStarts } from './queries.ts';
 
+/** A voluntary one-off payment of 1000 元 or more is 大额党费 and goes wholly to the Centre. */
+export const LARGE_VOLUNTARY_FEN = 100_000;
+
 export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 
@@ -237,6 +240,11 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
       if (!std) throw new LedgerError(`${m.name}尚未核定 ${year} 年党费标准，请先在“年度核定”中核定`, 'months');
       const paid = input.amountFen ?? std.monthlyDueFen;
       if (!Number.isSafeInteger(paid) || paid < 0) throw new LedgerError('“实缴金额”应为非负金额', 'amountFen');
+      if (paid - std.monthlyDueFen >= LARGE_VOLUNTARY_FEN)
+        throw new LedgerError(
+          `一次性自愿多交 ${yuan(paid - std.monthlyDueFen)} 元，达到 1000 元的按大额党费办理：全部上缴中央，由基层党委收取、经省级党委组织部门转交中组部（中组发〔2008〕3号 第十一条），请不要登记为${label}的月度党费`,
+          'amountFen',
+        );
       if (paid !== std.monthlyDueFen && !input.reason?.trim())
         throw new LedgerError(`${label}实缴 ${yuan(paid)} 元与核定标准 ${yuan(std.monthlyDueFen)} 元不同，请注明原因`, 'reason');
       const dup = await tx.selectFrom('dues_payments').select('id').where('member_id', '=', m.id).where('month', '=', month).where('deleted_at', 'is', null).executeTakeFirst();

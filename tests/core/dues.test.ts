@@ -151,6 +151,9 @@ describe('dues: monthly collection', () => {
     expect(ps.map((p) => [p.month, p.dueFen, p.paidFen])).toEqual([['2026-01', 7650, 7650], ['2026-02', 7650, 7650], ['2026-03', 7650, 7650]]);
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 7000 }))).field).toBe('reason');
     await l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 8000, reason: '自愿多交' });
+    // 1000 元 or more over the standard at once is 大额党费, not a monthly payment
+    const large = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-05-05', method: '现金', amountFen: 7650 + 100_000, reason: '自愿' }));
+    expect(large.message).toMatch(/按大额党费办理：全部上缴中央/);
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-05-05', method: '代缴' }))).field).toBe('payerName');
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-05-05', method: '现金' }))).message).toMatch(/已登记/);
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-12'], paidOn: '2026-12-05', method: '现金' }))).message).toMatch(/晚于今天/);
