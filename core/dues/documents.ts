@@ -145,6 +145,15 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
           '（三）对上缴金额不符的，核对收缴台账和银行凭证，补缴或说明原因。',
         ],
       },
+      {
+        heading: '附：党员党费核定标准一览',
+        paragraphs: [],
+        table: {
+          headers: ['姓名', '党支部', '类别', '计算基数', '比例', '月缴', '备注'],
+          rows: s.standards.map((x) => [x.name, x.branch, x.category, yuan(x.baseFen), x.rate, yuan(x.monthlyFen), x.note]),
+          widthsMm: [18, 38, 16, 22, 14, 18, 30],
+        },
+      },
     ],
     signer: s.committee,
     date,

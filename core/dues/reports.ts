@@ -226,6 +226,7 @@ export interface YearSummary {
   differentAmounts: { name: string; month: string; dueFen: number; paidFen: number; reason: string }[];
   beyondLimit: { name: string; month: string; paidOn: string; consent: string }[];
   publications: { publishedOn: string; medium: string }[];
+  standards: { name: string; branch: string; category: string; baseFen: number; rate: string; monthlyFen: number; note: string }[];
   settingsText: string[];
 }
 
@@ -268,6 +269,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
   const unassessed: string[] = [];
   let unapproved = 0;
   const differentAmounts: YearSummary['differentAmounts'] = [];
+  const standards: YearSummary['standards'] = [];
   const beyondLimit: YearSummary['beyondLimit'] = [];
   f.members.forEach((m, i) => {
     const list = f.standards.get(m.id) ?? [];
@@ -277,6 +279,15 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
       return;
     }
     if (list.some((x) => !x.approvedOn)) unapproved++;
+    standards.push({
+      name: m.name,
+      branch: m.branch_name,
+      category: a.category,
+      baseFen: a.baseFen,
+      rate: ratePercent(a.rateBasisPoints),
+      monthlyFen: a.monthlyDueFen,
+      note: [list.length > 1 ? list.map((x) => `${monthLabel(x.fromMonth)}起 ${yuan(x.monthlyDueFen)}`).join('，') : '', a.capApplied ? '封顶' : '', a.hardshipRef ?? '', m.left_type ? `${m.left_date?.slice(0, 7)}${m.left_type}` : ''].filter(Boolean).join('；'),
+    });
     const c = cats.get(a.category) ?? { members: 0, monthlyFen: 0 };
     c.members++;
     c.monthlyFen += a.monthlyDueFen;
@@ -326,6 +337,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     differentAmounts,
     beyondLimit,
     publications,
+    standards,
     settingsText: [
       `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数交纳（中组发〔2008〕3号 第十条）'}`,
       `舍入：${s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分'}；每月党费${s.capEnabled ? `一般不超过 ${yuan(s.capFen)} 元` : '不设上限'}`,

@@ -96,6 +96,7 @@ describe('dues documents on the demo bureau', async () => {
     const audit = await zipPart(bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })), 'word/document.xml');
     expect(audit).toContain('党费专项检查自查报告');
     expect(audit).toContain('五、自查发现的问题');
+    expect(audit).toContain('附：党员党费核定标准一览');
     expect(audit).toMatch(/治安大队党支部：应缴 [\d.]+ 元，实缴 [\d.]+ 元，应上缴 [\d.]+ 元，实上缴 [\d.]+ 元，少缴 10.00 元/);
     expect(audit).toMatch(/连续 5 个月未交纳党费/);
     expect(audit).toContain('（统计至2026年10月，上缴统计至2026年9月）');
