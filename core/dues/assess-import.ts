@@ -31,6 +31,7 @@ const FIXED = {
   name: ['姓名', '党员姓名'],
   idNumber: ['公民身份号码', '身份证号码', '身份证号'],
   category: ['人员类别', '党费类别', '类别'],
+  branch: ['所在党支部', '党支部', '所在支部'],
   base: ['计算基数', '税后工资总额', '月工资收入', '党费计算基数'],
   reduced: ['减免后金额', '减免后月缴纳金额'],
   hardshipRef: ['批准文号', '减免批准文号'],
@@ -52,7 +53,12 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
     throw new LedgerError(`表中没有可识别的工资项目列或“计算基数”列；可识别的列名：${s.payItems.map((i) => i.name).join('、')}、计算基数`);
 
   const grid = await assessmentGrid(ctx.db, year);
-  const members = await ctx.db.selectFrom('members').select(['id', 'name', 'id_number']).where('deleted_at', 'is', null).execute();
+  const members = await ctx.db
+    .selectFrom('members as m')
+    .innerJoin('org_units as b', 'b.id', 'm.branch_id')
+    .select(['m.id', 'm.name', 'm.id_number', 'b.name as branch_name'])
+    .where('m.deleted_at', 'is', null)
+    .execute();
   const owing = new Map(grid.map((g) => [g.memberId, g]));
   const byId = new Map(members.map((m) => [m.id_number, m]));
   const byName = new Map<string, (typeof members)[number][]>();
@@ -70,13 +76,17 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
     const idText = col(r, 'idNumber');
     if (!name && !idText) continue;
     if (/^(合计|总计|小计)/.test(normalizeHeader(name))) continue;
+    // notes under the table (说明：…, 填报人：…) are not members
+    if (!idText && /[：:]/.test(name)) continue;
     const out: ImportRow = { row: r, name, baseFen: null, monthlyDueFen: null, problem: null };
     rows.push(out);
     try {
       let m = idText ? byId.get(normalizeIdNumber(idText)) : undefined;
       if (idText && !m) throw new Error(`公民身份号码 ${idText} 不在花名册中`);
       if (!m) {
-        const same = byName.get(name) ?? [];
+        let same = byName.get(name) ?? [];
+        const branch = col(r, 'branch');
+        if (same.length > 1 && branch) same = same.filter((x) => x.branch_name === branch);
         if (same.length !== 1) throw new Error(same.length ? `花名册中有 ${same.length} 名“${name}”，请填写公民身份号码` : `“${name}”不在花名册中`);
         m = same[0];
       }

@@ -115,4 +115,15 @@ describe('dues documents on the demo bureau', async () => {
     expect(header).toContain('每月应交纳党费');
     expect(header).toContain('本人签名');
   });
+
+  it('the exported 核定表 imports back unchanged (members found by name and branch, notes skipped)', async () => {
+    const b = branchIds.find((x: { name: string }) => x.name === '刑侦大队党支部')!;
+    const before = await l.call('dues/assessment-grid', { year: 2026, branchId: b.id });
+    const sheet = await l.call('dues/export-assessment', { year: 2026, branchId: b.id });
+    const r = await l.call('dues/assess-import', { year: 2026, fileName: sheet.fileName, contentBase64: sheet.contentBase64, commit: true });
+    expect(r).toMatchObject({ invalidCount: 0, written: true, validCount: before.length });
+    const after = await l.call('dues/assessment-grid', { year: 2026, branchId: b.id });
+    expect(after.map((g) => g.standards.at(-1)!.monthlyDueFen)).toEqual(before.map((g) => g.standards.at(-1)!.monthlyDueFen));
+    expect(after.map((g) => g.standards.at(-1)!.baseFen)).toEqual(before.map((g) => g.standards.at(-1)!.baseFen));
+  });
 });
