@@ -13,6 +13,7 @@ import type { DemoState } from '../demo/types.ts';
 import { addDays } from '../dates.ts';
 import { calcDues } from './calc.ts';
 import { DUES_DEFAULTS, calcOptions } from './settings.ts';
+import { ratioOf } from './remit.ts';
 import { computeBase } from './assess.ts';
 import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthRange, quarterMonths } from './months.ts';
 import { transferInStarts } from './queries.ts';
@@ -24,7 +25,9 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   const now = ctx.platform.now();
   const thisMonth = today.slice(0, 7);
   const windowStart = addMonth(thisMonth, -11);
-  const s = DUES_DEFAULTS;
+  // the demo unit remits half of what the branches hand in to the 机关工委 and keeps the rest for approved uses
+  const s = { ...DUES_DEFAULTS, committeeRemitRatioBp: 5000 };
+  await tx.insertInto('settings').values({ key: 'dues.settings', value_json: JSON.stringify(s), updated_at: now }).execute();
   const opts = calcOptions(s);
   const committee = await tx.selectFrom('org_units').select('name').where('id', '=', state.committeeId).executeTakeFirstOrThrow();
 
@@ -163,7 +166,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
       await tx
         .insertInto('dues_remittances')
         .values({
-          id: ctx.platform.newId(), level: '党委', from_org_id: state.committeeId, to_name: s.upperBodyName, period_from: ms[0], period_to: ms[2], amount_fen: received,
+          id: ctx.platform.newId(), level: '党委', from_org_id: state.committeeId, to_name: s.upperBodyName, period_from: ms[0], period_to: ms[2], amount_fen: ratioOf(received, s.committeeRemitRatioBp),
           remitted_on: upOn, voucher_no: `DW${ms[0].replace('-', '')}`, ratio_bp: s.committeeRemitRatioBp, note: null, created_at: now, updated_at: now, deleted_at: null,
         })
         .execute();
