@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLedgerContext, type Ledger } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
-import { loadDemo } from '../../core/demo/index.ts';
+import type { Kysely } from 'kysely';
+import { LEDGER_TABLES, loadDemo } from '../../core/demo/index.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { exportRoster } from '../../core/members/export.ts';
 import { commitImport } from '../../core/members/import.ts';
@@ -47,8 +48,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   // Import the exported 5,000 rows into a ledger that has the branches but no members.
   const target = await openLedgerContext(path.join(dir, 'import.sqlite'), fixedPlatform({ today: '2026-11-28', dataDir: dir }));
   await loadDemo(target.ctx);
-  await target.ctx.db.deleteFrom('org_roles').execute();
-  await target.ctx.db.deleteFrom('members').execute();
+  // Keep the organization, empty everything that refers to members (LEDGER_TABLES lists children first).
+  for (const t of LEDGER_TABLES.filter((t) => t !== 'org_units' && t !== 'settings')) await (target.ctx.db as unknown as Kysely<any>).deleteFrom(t).execute();
   const imp = await time(() => commitImport(target.ctx, exp.value.bytes, 'bench.xlsx', { validOnly: false }));
   const result = {
     openAndMigrateMs: open.ms,
