@@ -10,6 +10,14 @@ import { LedgerError } from '../errors.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
+/**
+ * Runs `fn` inside the caller's transaction when one is passed, else in a new one,
+ * so a service can be called alone or as one step of a larger change (e.g. a transfer).
+ */
+export function withTx<T>(ctx: Ctx, tx: Transaction<DB> | undefined, fn: (t: Transaction<DB>) => Promise<T>): Promise<T> {
+  return tx ? fn(tx) : ctx.db.transaction().execute(fn);
+}
+
 export interface AuditEntry {
   entity: string;
   entityId: string;

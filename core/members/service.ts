@@ -1,7 +1,9 @@
 /** Reading and changing the member roster; every change is audited in its transaction. */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { audit, softDelete, type Tx } from '../audit/service.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { memberLabels, memberProblems, memberToColumns, rowToMember, type Member, type MemberInput } from './model.ts';
 import { normalizeIdNumber } from './idcard.ts';
 
@@ -92,8 +94,8 @@ export async function checkMember(tx: Tx, ctx: Ctx, m: MemberInput, selfId: stri
   }
 }
 
-export async function createMember(ctx: Ctx, m: MemberInput): Promise<Member> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function createMember(ctx: Ctx, m: MemberInput, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
     await checkMember(tx, ctx, m, null);
     const id = ctx.platform.newId();
     const now = ctx.platform.now();
@@ -104,8 +106,8 @@ export async function createMember(ctx: Ctx, m: MemberInput): Promise<Member> {
   });
 }
 
-export async function updateMember(ctx: Ctx, id: string, m: MemberInput): Promise<Member> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function updateMember(ctx: Ctx, id: string, m: MemberInput, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
     const before = await getMember(tx, id);
     await checkMember(tx, ctx, m, id);
     await tx.updateTable('members').set({ ...memberToColumns(m), updated_at: ctx.platform.now() }).where('id', '=', id).execute();
@@ -115,8 +117,13 @@ export async function updateMember(ctx: Ctx, id: string, m: MemberInput): Promis
   });
 }
 
-export async function leaveRoster(ctx: Ctx, id: string, leave: { leftType: string; leftDate: string; leftReason: string | null }): Promise<Member> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function leaveRoster(
+  ctx: Ctx,
+  id: string,
+  leave: { leftType: string; leftDate: string; leftReason: string | null },
+  outer?: Transaction<DB>,
+): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
     const before = await getMember(tx, id);
     if (before.leftType) throw new LedgerError(`该党员已于 ${before.leftDate} ${before.leftType}`);
     if (leave.leftDate > ctx.platform.today()) throw new LedgerError('“离开日期”不能晚于今天', 'leftDate');
@@ -133,8 +140,8 @@ export async function leaveRoster(ctx: Ctx, id: string, leave: { leftType: strin
 }
 
 /** Puts a member who left (e.g. transferred out and back) on a branch roster again; history stays in the log. */
-export async function rejoinRoster(ctx: Ctx, id: string, branchId: string): Promise<Member> {
-  return ctx.db.transaction().execute(async (tx) => {
+export async function rejoinRoster(ctx: Ctx, id: string, branchId: string, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
     const before = await getMember(tx, id);
     if (!before.leftType) throw new LedgerError('该党员仍在册，无需恢复');
     await tx

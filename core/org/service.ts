@@ -4,7 +4,9 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { audit, softDelete, type Tx } from '../audit/service.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { addYears } from '../dates.ts';
 import type { OrgUnitsTable } from '../../db/schema.ts';
 
@@ -183,8 +185,8 @@ function unitColumns(u: OrgUnitInput) {
   };
 }
 
-export async function createUnit(ctx: Ctx, u: OrgUnitInput, tx?: Tx): Promise<string> {
-  const run = async (t: Tx) => {
+export async function createUnit(ctx: Ctx, u: OrgUnitInput, tx?: Transaction<DB>): Promise<string> {
+  return withTx(ctx, tx, async (t) => {
     await checkUnit(t, u, null);
     const id = ctx.platform.newId();
     const now = ctx.platform.now();
@@ -193,8 +195,7 @@ export async function createUnit(ctx: Ctx, u: OrgUnitInput, tx?: Tx): Promise<st
     await t.insertInto('org_units').values(values).execute();
     await audit(t, ctx, { entity: 'org_units', entityId: id, action: '新增', summary: `新增${u.kind}“${u.name}”`, after: values });
     return id;
-  };
-  return tx ? run(tx) : ctx.db.transaction().execute(run);
+  });
 }
 
 export async function updateUnit(ctx: Ctx, id: string, u: OrgUnitInput): Promise<void> {
@@ -232,8 +233,8 @@ export interface RoleInput {
   startOn: string | null;
 }
 
-export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Tx): Promise<string> {
-  const run = async (t: Tx) => {
+export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Transaction<DB>): Promise<string> {
+  return withTx(ctx, tx, async (t) => {
     let name = r.personName;
     if (r.memberId) {
       const m = await t.selectFrom('members').select('name').where('id', '=', r.memberId).where('deleted_at', 'is', null).executeTakeFirst();
@@ -257,8 +258,7 @@ export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Tx): Promise<string>
     await t.insertInto('org_roles').values(values).execute();
     await audit(t, ctx, { entity: 'org_roles', entityId: id, action: '新增', summary: `任命“${name}”为${r.role}`, after: values });
     return id;
-  };
-  return tx ? run(tx) : ctx.db.transaction().execute(run);
+  });
 }
 
 /** Ends a role on a date (卸任); the row stays as history. */
