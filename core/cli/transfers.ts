@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { writeFileAtomic } from '../files.ts';
 import { LedgerError } from '../errors.ts';
-import { listTransfers, transferAlerts, transferCounts } from '../transfers/service.ts';
+import { listTransfers, transferCounts } from '../transfers/queries.ts';
+import { transferAlerts } from '../transfers/receipts.ts';
 import { exportTransferLetter } from '../transfers/letter.ts';
 import { exportTransferRegisters } from '../transfers/registers.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';

@@ -12,7 +12,8 @@ import type { DemoState } from '../demo/types.ts';
 import { addDays, addMonths, addYears, fmt, monthOf } from '../dates.ts';
 import { makeIdNumber } from '../members/idcard.ts';
 import { lastPaidMonth } from '../dues/queries.ts';
-import { defaultDuesStart, nextLetterNo, ourOrgName } from './service.ts';
+import { defaultDuesStart } from './in.ts';
+import { nextLetterNo, ourOrgName } from './numbering.ts';
 import { NATIONAL_TRANSFER_RULES } from './rules.ts';
 
 export async function demoTransfers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {

@@ -11,7 +11,7 @@ import { getMember } from '../members/service.ts';
 import { transferLetterDocx, type TransferLetterModel } from '../../templates/transfer-letter.ts';
 import { committeeContact, numeralStyle } from './rules.ts';
 import { countNumerals, dateNumerals, monthNumerals } from './numerals.ts';
-import { getTransfer } from './service.ts';
+import { getTransfer } from './queries.ts';
 
 export async function transferLetterModel(ctx: Ctx, id: string): Promise<TransferLetterModel> {
   const t = await getTransfer(ctx, id);

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import { transferRegistersWorkbook, type TransferRegistersModel } from '../../templates/transfer-registers.ts';
-import { listTransfers, transferCounts } from './service.ts';
+import { listTransfers, transferCounts } from './queries.ts';
 
 export async function transferRegistersModel(ctx: Ctx, year: number): Promise<TransferRegistersModel> {
   const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';

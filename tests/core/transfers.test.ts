@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { LedgerError } from '../../core/errors.ts';
@@ -275,5 +276,54 @@ describe('long-open transfers and returning members', () => {
     const e = await failure(l.call('transfers/in', { mode: 'new', member: p, branchId, letterNo: '1', fromOrg: '甲党委', letterDate: '2026-11-01', transferDate: '2026-11-02' }));
     expect(e.field).toBe('idNumber');
     expect(e.message).toMatch(/曾于 2026-03-01 从本单位转出，请选择“原党员转回”/);
+  });
+});
+
+describe('one transaction per transfer', () => {
+  const auditCount = async (l: TestLedger) => (await l.call('audit/log', {})).total;
+
+  it('leaves the member on the roster and the log untouched when the letter row is refused', async () => {
+    const { l, branchId } = await ledger();
+    // A unit pattern without {year}: the first letter of 2026 gets the number of the first letter of 2025,
+    // which the unique index on out-going letter numbers refuses at the last write.
+    await l.call('settings/set', { key: 'transfers.letterNoPattern', value: '分局转{seq}' });
+    const a = await addMember(l, branchId);
+    const b = await addMember(l, branchId);
+    expect((await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2025-12-20', duesPaidTo: '2025-12' })).letterNo).toBe('分局转001');
+    const logged = await auditCount(l);
+    await expect(l.call('transfers/out', { memberId: b.id, toOrg: '乙党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' })).rejects.toThrow(/UNIQUE/);
+    expect(await l.call('members/get', { id: b.id })).toMatchObject({ leftType: null, leftDate: null, leftReason: null });
+    expect(await auditCount(l)).toBe(logged);
+    expect((await l.call('audit/log', { entity: 'members' })).rows.filter((r) => r.entityId === b.id).map((r) => r.action)).toEqual(['新增']);
+    expect(await l.call('transfers/list', {})).toHaveLength(1);
+  });
+
+  it('adds no member and restores no one when an incoming letter cannot be written', async () => {
+    const { l, branchId, otherBranchId } = await ledger();
+    const a = await addMember(l, branchId);
+    await l.call('transfers/out', { memberId: a.id, toOrg: '外单位党委', transferDate: '2026-03-01', duesPaidTo: '2026-03' });
+    // Forced failure of the final write, the way a disk or constraint error would surface.
+    await sql`create trigger refuse_transfer_in before insert on transfers when new.direction = '转入' begin select raise(abort, 'refused'); end`.execute(l.ctx.db);
+    const logged = await auditCount(l);
+    const letter = { fromOrg: '外单位党委', letterDate: '2026-11-01', transferDate: '2026-11-03' };
+    await expect(l.call('transfers/in', { mode: 'new', member: person({ name: '转入丙' }), branchId, letterNo: '90', ...letter })).rejects.toThrow(/refused/);
+    await expect(l.call('transfers/in', { mode: 'rejoin', memberId: a.id, branchId: otherBranchId, letterNo: '91', ...letter })).rejects.toThrow(/refused/);
+    const everyone = await l.call('members/list', { scope: 'all' });
+    expect(everyone.rows.map((m) => m.name)).toEqual([a.name]);
+    expect(await l.call('members/get', { id: a.id })).toMatchObject({ leftType: '转出', leftDate: '2026-03-01', branchName: '刑侦大队党支部' });
+    expect(await auditCount(l)).toBe(logged);
+    expect(await l.call('transfers/list', { direction: '转入' })).toHaveLength(0);
+  });
+
+  it('keeps the letter when the member cannot be put back on the roster', async () => {
+    const { l, branchId } = await ledger();
+    const a = await addMember(l, branchId);
+    const t = await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' });
+    await sql`create trigger refuse_rejoin before update of left_type on members when new.left_type is null begin select raise(abort, 'refused'); end`.execute(l.ctx.db);
+    const logged = await auditCount(l);
+    await expect(l.call('transfers/cancel-out', { id: t.id })).rejects.toThrow(/refused/);
+    expect((await l.call('transfers/get', { id: t.id })).letterNo).toBe('2026001');
+    expect((await l.call('members/get', { id: a.id })).leftType).toBe('转出');
+    expect(await auditCount(l)).toBe(logged);
   });
 });

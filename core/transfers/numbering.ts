@@ -1,0 +1,23 @@
+/** What a letter is called: the next serial number of the year and our side's name as printed on it. */
+import type { Tx } from '../audit/service.ts';
+import { getSetting } from '../settings/service.ts';
+import { formatLetterNo, SETTING_KEYS } from './rules.ts';
+
+/** The next free serial for letters issued in `year`; numbers of deleted letters are not reused. */
+export async function nextLetterNo(tx: Tx, year: number): Promise<{ seq: number; letterNo: string }> {
+  const r = await tx
+    .selectFrom('transfers')
+    .select((eb) => eb.fn.max('letter_seq').as('m'))
+    .where('direction', '=', '转出')
+    .where('letter_year', '=', year)
+    .executeTakeFirst();
+  const seq = Number(r?.m ?? 0) + 1;
+  return { seq, letterNo: formatLetterNo(await getSetting<string>(tx, SETTING_KEYS.letterNoPattern), year, seq) };
+}
+
+/** The name of our side as printed on letters: the unit and the branch ("临江分局刑侦大队党支部"). */
+export async function ourOrgName(tx: Tx, branchName: string): Promise<string> {
+  const committee = (await getSetting<string>(tx, 'org.committeeName')) || (await getSetting<string>(tx, 'org.unitName')) || '';
+  const unit = (await getSetting<string>(tx, 'org.unitName')) || committee.replace(/^中共/, '').replace(/委员会$/, '');
+  return `${unit}${branchName}`;
+}
