@@ -1,9 +1,8 @@
 /** Record this month's 支委会 from the calendar with attendance and a sign-in sheet, watch the cell turn from due to held, print the record book. */
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, goto, toast } from './support/pages.ts';
 import { localDate } from '../../core/platform.ts';
 
@@ -13,77 +12,65 @@ const month = today.slice(0, 7);
 const [y, m, d] = today.split('-').map(Number);
 
 describe.skipIf(!hasChromium)('organizational life, click by click', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  const cell = () => page.getByTestId(`cal-cell-${BRANCH}-支部委员会-${month}`);
-
-  beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    page = await newPage(browser, app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = useApp({ demo: true });
+  const cell = () => ui.page.getByTestId(`cal-cell-${BRANCH}-支部委员会-${month}`);
 
   it('lists what each branch still owes this month on the home page', async () => {
-    await expect.poll(() => page.getByTestId('widget-activities-todo').innerText()).toContain(BRANCH);
+    await expect.poll(() => ui.page.getByTestId('widget-activities-todo').innerText()).toContain(BRANCH);
   });
 
   it('shows this month’s 支委会 as due in the calendar', async () => {
-    await goto(page, '/activities/calendar');
+    await goto(ui.page, '/activities/calendar');
     await expect.poll(() => cell().getAttribute('data-status')).toBe('due');
-    await snap(page, 'e2e-activities-calendar');
+    await snap(ui.page, 'e2e-activities-calendar');
   });
 
   it('records the 支委会 from the calendar cell, with attendance and an absence reason', async () => {
     await cell().click();
-    const editor = page.getByTestId('activity-editor');
+    const editor = ui.page.getByTestId('activity-editor');
     await expect.poll(() => editor.isVisible()).toBe(true);
-    await page.getByTestId('af-topic').fill('研究年终组织生活会准备工作');
-    await page.getByTestId('af-place').fill('分局党员活动室');
-    await page.getByTestId('af-agenda').fill('研究召开年度组织生活会\n部署民主评议党员');
-    await page.getByTestId('af-content').fill('书记传达上级通知并提出要求。\n与会委员逐一发言。');
+    await ui.page.getByTestId('af-topic').fill('研究年终组织生活会准备工作');
+    await ui.page.getByTestId('af-place').fill('分局党员活动室');
+    await ui.page.getByTestId('af-agenda').fill('研究召开年度组织生活会\n部署民主评议党员');
+    await ui.page.getByTestId('af-content').fill('书记传达上级通知并提出要求。\n与会委员逐一发言。');
     await editor.getByRole('tab', { name: /出席情况/ }).click();
-    const table = page.getByTestId('att-table');
+    const table = ui.page.getByTestId('att-table');
     await expect.poll(async () => (await table.locator('tbody tr').count()) > 1).toBe(true);
     const firstName = (await table.locator('tbody tr').nth(1).locator('td').first().innerText()).trim().split(/\s/)[0];
-    await page.getByTestId(`att-status-${firstName}`).getByText('公出').click();
-    await page.getByTestId(`att-reason-${firstName}`).fill('外出办案');
-    await expect.poll(() => page.getByTestId('att-summary').innerText()).toMatch(/实到 \d+ 人/);
-    await snap(page, 'e2e-activities-attendance');
-    await page.getByTestId('af-save-continue').click();
-    expect(await toast(page)).toContain('已保存');
+    await ui.page.getByTestId(`att-status-${firstName}`).getByText('公出').click();
+    await ui.page.getByTestId(`att-reason-${firstName}`).fill('外出办案');
+    await expect.poll(() => ui.page.getByTestId('att-summary').innerText()).toMatch(/实到 \d+ 人/);
+    await snap(ui.page, 'e2e-activities-attendance');
+    await ui.page.getByTestId('af-save-continue').click();
+    expect(await toast(ui.page)).toContain('已保存');
   });
 
   it('attaches the scanned sign-in sheet and previews it', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d30000000049454e44ae426082', 'hex');
-    await page.getByTestId('attachment-input').setInputFiles({ name: '签到表.png', mimeType: 'image/png', buffer: png });
-    await expect.poll(() => page.getByTestId('attachments').innerText()).toContain('签到表.png');
-    await page.getByTestId('attachments').getByText('签到表.png').click();
-    await expect.poll(() => page.getByTestId('attachment-preview').isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    const stored = fs.readdirSync(`${app.dataDir}/attachments`, { recursive: true }).map(String);
+    await ui.page.getByTestId('attachment-input').setInputFiles({ name: '签到表.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => ui.page.getByTestId('attachments').innerText()).toContain('签到表.png');
+    await ui.page.getByTestId('attachments').getByText('签到表.png').click();
+    await expect.poll(() => ui.page.getByTestId('attachment-preview').isVisible()).toBe(true);
+    await ui.page.keyboard.press('Escape');
+    const stored = fs.readdirSync(`${ui.app.dataDir}/attachments`, { recursive: true }).map(String);
     expect(stored.some((f) => /^[0-9a-f]{2}[\\/][0-9a-f]{64}$/.test(f))).toBe(true);
   });
 
   it('turns the calendar cell from due to held', async () => {
-    await page.getByTestId('af-close').click();
+    await ui.page.getByTestId('af-close').click();
     await expect.poll(() => cell().getAttribute('data-status')).toBe('held');
   });
 
   it('prints the record book with the new meeting', async () => {
-    await goto(page, '/activities/record-book');
-    await choose(page, 'rb-org', BRANCH);
-    const download = page.waitForEvent('download');
-    await page.getByTestId('rb-export').click();
+    await goto(ui.page, '/activities/record-book');
+    await choose(ui.page, 'rb-org', BRANCH);
+    const download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('rb-export').click();
     const file = await (await download).path();
     const xml = await (await JSZip.loadAsync(fs.readFileSync(file!))).file('word/document.xml')!.async('string');
     expect(xml).toContain('研究年终组织生活会准备工作');
     expect(xml).toContain(`${y}年${m}月${d}日`);
     expect(xml).toContain('外出办案');
-    await snap(page, 'e2e-activities-record-book');
+    await snap(ui.page, 'e2e-activities-record-book');
   });
 });

@@ -1,7 +1,7 @@
 /** Open a development file, record steps, watch a deadline warning appear and clear, accept a candidate at the 支部大会 and find the new 预备党员 on the roster. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
@@ -9,73 +9,61 @@ import { makeIdNumber } from '../../core/members/idcard.ts';
 const field = (page: Page, id: string) => page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first();
 
 describe.skipIf(!hasChromium)('development, click by click', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    page = await newPage(browser, app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = useApp({ demo: true });
 
   it('shows the development reminders on the home page and the roster by stage', async () => {
-    await expect.poll(() => page.getByTestId('widget-development').innerText()).toContain('已逾期');
-    await goto(page, '/development');
-    await expect.poll(() => page.getByTestId('dev-table').innerText()).toContain('韩雨桐');
-    await snap(page, 'e2e-development-roster');
-    await goto(page, '/development/reminders');
-    await expect.poll(() => page.getByTestId('dev-reminders').innerText()).toMatch(/已逾期[\s\S]*韩雨桐/);
-    await snap(page, 'e2e-development-reminders');
-    await goto(page, '/development');
+    await expect.poll(() => ui.page.getByTestId('widget-development').innerText()).toContain('已逾期');
+    await goto(ui.page, '/development');
+    await expect.poll(() => ui.page.getByTestId('dev-table').innerText()).toContain('韩雨桐');
+    await snap(ui.page, 'e2e-development-roster');
+    await goto(ui.page, '/development/reminders');
+    await expect.poll(() => ui.page.getByTestId('dev-reminders').innerText()).toMatch(/已逾期[\s\S]*韩雨桐/);
+    await snap(ui.page, 'e2e-development-reminders');
+    await goto(ui.page, '/development');
   });
 
   it('opens a file whose talk is overdue, and the warning clears once the talk is recorded', async () => {
-    await page.getByTestId('dev-add').click();
-    await field(page, 'dev-name').fill('欧阳新');
-    await field(page, 'dev-id-number').fill(makeIdNumber('370102', '1999-05-05', 777, true));
-    await choose(page, 'dev-branch', '刑侦大队党支部');
-    await fillDate(page, 'dev-application-date', '2026-09-01');
-    await page.getByTestId('dev-file-save').click();
-    expect(await toast(page)).toContain('已为“欧阳新”建立发展档案');
-    await expect.poll(() => page.getByTestId('dev-findings').innerText()).toContain('尚未派人谈话');
-    await expect.poll(() => page.getByTestId('dev-finding-talk-1-month').count()).toBe(1);
-    await snap(page, 'e2e-development-overdue');
-    await page.getByTestId('dev-record-2').click();
-    await fillDate(page, 'dev-step-date', '2026-09-20');
-    await expect.poll(() => page.getByTestId('dev-step-preview').innerText()).toContain('未发现违反规定');
-    await page.getByTestId('dev-step-save').click();
-    await expect.poll(() => page.locator('.el-message', { hasText: '已记录第2步' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('dev-finding-talk-1-month').count()).toBe(0);
-    await expect.poll(() => page.getByTestId('dev-stage').innerText()).toBe('申请人');
+    await ui.page.getByTestId('dev-add').click();
+    await field(ui.page, 'dev-name').fill('欧阳新');
+    await field(ui.page, 'dev-id-number').fill(makeIdNumber('370102', '1999-05-05', 777, true));
+    await choose(ui.page, 'dev-branch', '刑侦大队党支部');
+    await fillDate(ui.page, 'dev-application-date', '2026-09-01');
+    await ui.page.getByTestId('dev-file-save').click();
+    expect(await toast(ui.page)).toContain('已为“欧阳新”建立发展档案');
+    await expect.poll(() => ui.page.getByTestId('dev-findings').innerText()).toContain('尚未派人谈话');
+    await expect.poll(() => ui.page.getByTestId('dev-finding-talk-1-month').count()).toBe(1);
+    await snap(ui.page, 'e2e-development-overdue');
+    await ui.page.getByTestId('dev-record-2').click();
+    await fillDate(ui.page, 'dev-step-date', '2026-09-20');
+    await expect.poll(() => ui.page.getByTestId('dev-step-preview').innerText()).toContain('未发现违反规定');
+    await ui.page.getByTestId('dev-step-save').click();
+    await expect.poll(() => ui.page.locator('.el-message', { hasText: '已记录第2步' }).count()).toBe(1);
+    await expect.poll(() => ui.page.getByTestId('dev-finding-talk-1-month').count()).toBe(0);
+    await expect.poll(() => ui.page.getByTestId('dev-stage').innerText()).toBe('申请人');
   });
 
   it('refuses a 支部大会 without a quorum, then accepts the candidate, who joins the roster as 预备党员', async () => {
-    await goto(page, '/development');
-    await page.getByTestId('dev-open-许文博').click();
-    await page.getByTestId('dev-record-15').click();
-    await fillDate(page, 'dev-step-date', '2026-11-27');
-    const num = (id: string) => field(page, id);
+    await goto(ui.page, '/development');
+    await ui.page.getByTestId('dev-open-许文博').click();
+    await ui.page.getByTestId('dev-record-15').click();
+    await fillDate(ui.page, 'dev-step-date', '2026-11-27');
+    const num = (id: string) => field(ui.page, id);
     await num('dev-meeting-due').fill('16');
     await num('dev-meeting-present').fill('8');
     await num('dev-meeting-for').fill('8');
     await num('dev-meeting-for').press('Tab');
-    await expect.poll(() => page.getByTestId('dev-step-blocked').innerText()).toContain('未超过应到 16 人的半数');
-    await snap(page, 'e2e-development-quorum');
+    await expect.poll(() => ui.page.getByTestId('dev-step-blocked').innerText()).toContain('未超过应到 16 人的半数');
+    await snap(ui.page, 'e2e-development-quorum');
     await num('dev-meeting-present').fill('12');
     await num('dev-meeting-for').fill('11');
     await num('dev-meeting-for').press('Tab');
-    await expect.poll(() => page.getByTestId('dev-step-blocked').count()).toBe(0);
-    await page.getByTestId('dev-step-save').click();
-    await expect.poll(() => page.locator('.el-message', { hasText: '已记录第15步' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('dev-stage').innerText()).toBe('预备党员');
-    await snap(page, 'e2e-development-accepted');
-    await goto(page, '/members');
-    await page.getByTestId('member-search').fill('许文博');
-    await expect.poll(() => page.getByTestId('member-table').innerText()).toMatch(/许文博[\s\S]*2026-11-27[\s\S]*预备/);
+    await expect.poll(() => ui.page.getByTestId('dev-step-blocked').count()).toBe(0);
+    await ui.page.getByTestId('dev-step-save').click();
+    await expect.poll(() => ui.page.locator('.el-message', { hasText: '已记录第15步' }).count()).toBe(1);
+    await expect.poll(() => ui.page.getByTestId('dev-stage').innerText()).toBe('预备党员');
+    await snap(ui.page, 'e2e-development-accepted');
+    await goto(ui.page, '/members');
+    await ui.page.getByTestId('member-search').fill('许文博');
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toMatch(/许文博[\s\S]*2026-11-27[\s\S]*预备/);
   });
 });

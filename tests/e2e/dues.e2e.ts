@@ -1,88 +1,75 @@
 /** Dues, click by click: assess a member, record three months, watch the arrears list change, export the ledger. */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, goto, toast } from './support/pages.ts';
 
 describe.skipIf(!hasChromium)('party dues, click by click', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
+  const ui = useApp({ demo: true });
   let name = '';
   let branch = '';
 
-  beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    page = await newPage(browser, app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('shows this month’s collection and the members behind on the home page', async () => {
-    await expect.poll(() => page.getByTestId('widget-dues').innerText()).toContain('需支部研究');
-    await snap(page, 'e2e-dues-home');
+    await expect.poll(() => ui.page.getByTestId('widget-dues').innerText()).toContain('需支部研究');
+    await snap(ui.page, 'e2e-dues-home');
   });
 
   it('lists the member three months behind in the arrears list', async () => {
-    await goto(page, '/dues/arrears');
-    const table = page.getByTestId('dues-arrears-table');
+    await goto(ui.page, '/dues/arrears');
+    const table = ui.page.getByTestId('dues-arrears-table');
     await expect.poll(() => table.innerText()).toContain('需支部研究');
-    const row = table.locator('tr.el-table__row', { hasText: '提醒' }).filter({ has: page.locator('b', { hasText: /^3$/ }) }).first();
+    const row = table.locator('tr.el-table__row', { hasText: '提醒' }).filter({ has: ui.page.locator('b', { hasText: /^3$/ }) }).first();
     const cells = await row.locator('td').allInnerTexts();
     name = cells[0].trim();
     branch = cells[1].trim();
     expect(name).not.toBe('');
-    await snap(page, 'e2e-dues-arrears-before');
+    await snap(ui.page, 'e2e-dues-arrears-before');
   });
 
   it('assesses that member at a new base and sees the whole-amount rate applied', async () => {
-    await goto(page, '/dues/assessment');
-    await choose(page, 'dues-assess-branch', branch);
+    await goto(ui.page, '/dues/assessment');
+    await choose(ui.page, 'dues-assess-branch', branch);
     // Element Plus puts the test id on the <input> itself
-    const base = page.locator(`input[data-testid="dues-base-${name}"]`);
+    const base = ui.page.locator(`input[data-testid="dues-base-${name}"]`);
     await base.waitFor();
     await base.fill('5100');
-    await page.getByTestId('dues-assess-save').click();
-    expect(await toast(page, '已保存')).toContain('已保存 1 人的党费标准');
-    await expect.poll(() => page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
-    await snap(page, 'e2e-dues-assessment');
+    await ui.page.getByTestId('dues-assess-save').click();
+    expect(await toast(ui.page, '已保存')).toContain('已保存 1 人的党费标准');
+    await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
+    await snap(ui.page, 'e2e-dues-assessment');
   });
 
   it('records the three unpaid months in the collection grid', async () => {
-    await goto(page, '/dues/collection');
-    await choose(page, 'dues-collect-branch', branch);
-    await page.getByTestId(`dues-cell-${name}-2026-09`).click();
-    await page.getByTestId('dues-pay-months').click();
-    for (const m of ['2026年10月', '2026年11月']) await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('dues-pay-method').getByText('现金', { exact: true }).click();
-    await snap(page, 'e2e-dues-pay');
-    await page.getByTestId('dues-pay-save').click();
-    expect(await toast(page, '已登记')).toContain('已登记');
-    await expect.poll(() => page.getByTestId(`dues-cell-${name}-2026-11`).innerText()).toBe('76.50');
-    await expect.poll(() => page.getByTestId(`dues-cell-${name}-2026-09`).innerText()).toBe('76.50');
-    await snap(page, 'e2e-dues-collection');
+    await goto(ui.page, '/dues/collection');
+    await choose(ui.page, 'dues-collect-branch', branch);
+    await ui.page.getByTestId(`dues-cell-${name}-2026-09`).click();
+    await ui.page.getByTestId('dues-pay-months').click();
+    for (const m of ['2026年10月', '2026年11月']) await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
+    await ui.page.keyboard.press('Escape');
+    await ui.page.getByTestId('dues-pay-method').getByText('现金', { exact: true }).click();
+    await snap(ui.page, 'e2e-dues-pay');
+    await ui.page.getByTestId('dues-pay-save').click();
+    expect(await toast(ui.page, '已登记')).toContain('已登记');
+    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-2026-11`).innerText()).toBe('76.50');
+    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-2026-09`).innerText()).toBe('76.50');
+    await snap(ui.page, 'e2e-dues-collection');
   });
 
   it('no longer lists the member in arrears', async () => {
-    await goto(page, '/dues/arrears');
-    await expect.poll(() => page.getByTestId('dues-arrears-table').innerText()).toContain('需支部研究');
-    expect(await page.getByTestId('dues-arrears-table').innerText()).not.toContain(name);
+    await goto(ui.page, '/dues/arrears');
+    await expect.poll(() => ui.page.getByTestId('dues-arrears-table').innerText()).toContain('需支部研究');
+    expect(await ui.page.getByTestId('dues-arrears-table').innerText()).not.toContain(name);
   });
 
   it('exports the branch ledger with the payments and totals', async () => {
-    await goto(page, '/dues/collection');
-    await choose(page, 'dues-collect-branch', branch);
-    const download = page.waitForEvent('download');
-    await page.getByTestId('dues-export-ledger').click();
+    await goto(ui.page, '/dues/collection');
+    await choose(ui.page, 'dues-collect-branch', branch);
+    const download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('dues-export-ledger').click();
     const d = await download;
     expect(d.suggestedFilename()).toBe(`${branch}2026年党费收缴台账.xlsx`);
-    const saved = `${app.dataDir}/ledger.xlsx`;
+    const saved = `${ui.app.dataDir}/ledger.xlsx`;
     await d.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);

@@ -1,59 +1,46 @@
 /** A clerk's first day: create the organization, a branch, a member (a bad ID is refused), import a roster, export it, find a member. */
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
 describe.skipIf(!hasChromium)('roster, click by click', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await newPage(browser, app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = useApp();
 
   it('creates the organization on first start', async () => {
-    await page.getByTestId('setup-unit').fill('测试市公安局测试分局');
-    await page.getByTestId('setup-committee').fill('中共测试市公安局测试分局委员会');
-    await snap(page, 'e2e-setup');
-    await page.getByTestId('setup-create').click();
-    await expect.poll(() => page.getByTestId('brand').innerText()).toContain('测试市公安局测试分局');
+    await ui.page.getByTestId('setup-unit').fill('测试市公安局测试分局');
+    await ui.page.getByTestId('setup-committee').fill('中共测试市公安局测试分局委员会');
+    await snap(ui.page, 'e2e-setup');
+    await ui.page.getByTestId('setup-create').click();
+    await expect.poll(() => ui.page.getByTestId('brand').innerText()).toContain('测试市公安局测试分局');
   });
 
   it('adds a branch under the Party committee', async () => {
-    await goto(page, '/org');
-    await page.getByTestId('org-add-党支部').click();
-    await page.getByTestId('org-form-name').fill('刑侦大队党支部');
-    await page.getByTestId('org-form-save').click();
-    await expect.poll(() => page.getByTestId('org-tree').innerText()).toContain('刑侦大队党支部');
+    await goto(ui.page, '/org');
+    await ui.page.getByTestId('org-add-党支部').click();
+    await ui.page.getByTestId('org-form-name').fill('刑侦大队党支部');
+    await ui.page.getByTestId('org-form-save').click();
+    await expect.poll(() => ui.page.getByTestId('org-tree').innerText()).toContain('刑侦大队党支部');
   });
 
   it('refuses a bad ID number, then adds the member', async () => {
-    await goto(page, '/members');
-    await page.getByTestId('member-add').click();
-    await page.getByTestId('mf-name').fill('周建国');
+    await goto(ui.page, '/members');
+    await ui.page.getByTestId('member-add').click();
+    await ui.page.getByTestId('mf-name').fill('周建国');
     const good = makeIdNumber('370102', '1980-05-04', 31, true);
-    await page.getByTestId('mf-idNumber').fill(good.slice(0, 17) + (good[17] === '1' ? '2' : '1'));
-    await fillDate(page, 'mf-birthDate', '1980-05-04');
-    await fillDate(page, 'mf-joinDate', '2005-07-01');
-    await fillDate(page, 'mf-fullDate', '2006-07-01');
-    await choose(page, 'mf-branch', '刑侦大队党支部');
-    await page.getByTestId('mf-save').click();
-    await expect.poll(() => page.getByTestId('member-form').innerText()).toContain('校验码不正确');
-    await snap(page, 'e2e-member-bad-id');
-    await page.getByTestId('mf-idNumber').fill(good);
-    await page.getByTestId('mf-save').click();
-    await expect.poll(() => page.getByTestId('member-table').innerText()).toContain('周建国');
+    await ui.page.getByTestId('mf-idNumber').fill(good.slice(0, 17) + (good[17] === '1' ? '2' : '1'));
+    await fillDate(ui.page, 'mf-birthDate', '1980-05-04');
+    await fillDate(ui.page, 'mf-joinDate', '2005-07-01');
+    await fillDate(ui.page, 'mf-fullDate', '2006-07-01');
+    await choose(ui.page, 'mf-branch', '刑侦大队党支部');
+    await ui.page.getByTestId('mf-save').click();
+    await expect.poll(() => ui.page.getByTestId('member-form').innerText()).toContain('校验码不正确');
+    await snap(ui.page, 'e2e-member-bad-id');
+    await ui.page.getByTestId('mf-idNumber').fill(good);
+    await ui.page.getByTestId('mf-save').click();
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toContain('周建国');
   });
 
   it('imports a roster with one bad row: lists the error, imports the valid rows', async () => {
@@ -64,27 +51,27 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     ws.addRow([1, '吴海燕', makeIdNumber('320302', '1990-03-08', 41, false), '2015-06-30', '2016-06-30', '在职', '汉族', '刑侦大队党支部']);
     ws.addRow([2, '郑立新', makeIdNumber('320302', '1975-11-20', 43, true), '2001-07-01', '2002-07-01', '在职', '回族', '刑侦大队党支部']);
     ws.addRow([3, '钱错号', '320302197511201234', '2001-07-01', '2002-07-01', '在职', '汉族', '刑侦大队党支部']);
-    const file = `${app.dataDir}/import.xlsx`;
+    const file = `${ui.app.dataDir}/import.xlsx`;
     await wb.xlsx.writeFile(file);
-    await page.getByTestId('member-import').click();
-    await page.getByTestId('import-file').setInputFiles(file);
-    await expect.poll(() => page.getByTestId('import-summary').innerText()).toContain('2 行正确');
-    const problems = await page.getByTestId('import-problems').innerText();
+    await ui.page.getByTestId('member-import').click();
+    await ui.page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => ui.page.getByTestId('import-summary').innerText()).toContain('2 行正确');
+    const problems = await ui.page.getByTestId('import-problems').innerText();
     expect(problems).toContain('5');
     expect(problems).toContain('公民身份号码');
-    await snap(page, 'e2e-import-preview');
-    await page.getByTestId('import-commit').click();
-    expect(await toast(page, '已导入')).toContain('新增 2 人');
-    await expect.poll(() => page.getByTestId('member-table').innerText()).toContain('郑立新');
-    expect(await page.getByTestId('member-table').innerText()).not.toContain('钱错号');
+    await snap(ui.page, 'e2e-import-preview');
+    await ui.page.getByTestId('import-commit').click();
+    expect(await toast(ui.page, '已导入')).toContain('新增 2 人');
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toContain('郑立新');
+    expect(await ui.page.getByTestId('member-table').innerText()).not.toContain('钱错号');
   });
 
   it('exports the roster as a workbook with every member', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('member-export').click();
+    const download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('member-export').click();
     const d = await download;
     expect(d.suggestedFilename()).toMatch(/党员花名册.*\.xlsx$/);
-    const saved = `${app.dataDir}/export.xlsx`;
+    const saved = `${ui.app.dataDir}/export.xlsx`;
     await d.saveAs(saved);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
@@ -94,9 +81,9 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
   });
 
   it('finds a member by search', async () => {
-    await page.getByTestId('member-search').fill('海燕');
-    await expect.poll(() => page.getByTestId('member-table').innerText()).not.toContain('周建国');
-    expect(await page.getByTestId('member-table').innerText()).toContain('吴海燕');
-    await snap(page, 'e2e-member-search');
+    await ui.page.getByTestId('member-search').fill('海燕');
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).not.toContain('周建国');
+    expect(await ui.page.getByTestId('member-table').innerText()).toContain('吴海燕');
+    await snap(ui.page, 'e2e-member-search');
   });
 });

@@ -1,55 +1,42 @@
 /** Transfer a member out of the demo bureau, print the three-part 介绍信, then record the receipt when it comes back. */
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchBrowser, newPage, snap, startApp, type RunningApp } from './support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
 describe.skipIf(!hasChromium)('transfer out, click by click', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp({ demo: true });
-    browser = await launchBrowser();
-    page = await newPage(browser, app.url);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const ui = useApp({ demo: true });
 
   it('shows the demo transfers and the outstanding receipt on the home page', async () => {
-    await expect.poll(() => page.getByTestId('widget-transfers').innerText()).toContain('过有效期');
-    await goto(page, '/transfers');
-    await expect.poll(() => page.getByTestId('transfer-table').innerText()).toContain('欧阳晓峰');
+    await expect.poll(() => ui.page.getByTestId('widget-transfers').innerText()).toContain('过有效期');
+    await goto(ui.page, '/transfers');
+    await expect.poll(() => ui.page.getByTestId('transfer-table').innerText()).toContain('欧阳晓峰');
   });
 
   it('walks the wizard and issues the letter', async () => {
-    await page.getByTestId('transfer-out-start').click();
-    await choose(page, 'transfer-out-member', '杨浩然');
-    await page.getByTestId('transfer-out-next').click();
-    await page.getByTestId('transfer-out-to').fill('中共江城市公安局交警支队委员会');
-    const dues = page.getByTestId('transfer-out-dues').locator('input').first();
-    await expect.poll(() => page.getByTestId('transfer-out-dues').innerText()).toMatch(/党费台账/);
-    if (await dues.isEnabled()) await fillDate(page, 'transfer-out-dues', '2026-11');
-    await snap(page, 'e2e-transfer-out-form');
-    await page.getByTestId('transfer-out-next').click();
-    await expect.poll(() => page.locator('.el-descriptions').innerText()).toContain('中共江城市公安局交警支队委员会');
-    await page.getByTestId('transfer-out-issue').click();
-    expect(await toast(page)).toMatch(/已开具介绍信第\d+号，杨浩然已转出/);
-    await snap(page, 'e2e-transfer-out-done');
+    await ui.page.getByTestId('transfer-out-start').click();
+    await choose(ui.page, 'transfer-out-member', '杨浩然');
+    await ui.page.getByTestId('transfer-out-next').click();
+    await ui.page.getByTestId('transfer-out-to').fill('中共江城市公安局交警支队委员会');
+    const dues = ui.page.getByTestId('transfer-out-dues').locator('input').first();
+    await expect.poll(() => ui.page.getByTestId('transfer-out-dues').innerText()).toMatch(/党费台账/);
+    if (await dues.isEnabled()) await fillDate(ui.page, 'transfer-out-dues', '2026-11');
+    await snap(ui.page, 'e2e-transfer-out-form');
+    await ui.page.getByTestId('transfer-out-next').click();
+    await expect.poll(() => ui.page.locator('.el-descriptions').innerText()).toContain('中共江城市公安局交警支队委员会');
+    await ui.page.getByTestId('transfer-out-issue').click();
+    expect(await toast(ui.page)).toMatch(/已开具介绍信第\d+号，杨浩然已转出/);
+    await snap(ui.page, 'e2e-transfer-out-done');
   });
 
   it('prints the three-part letter with the dues month and validity in Chinese numerals', async () => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('transfer-out-print').click();
+    const download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('transfer-out-print').click();
     const d = await download;
     expect(d.suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
-    const saved = `${app.dataDir}/letter.docx`;
+    const saved = `${ui.app.dataDir}/letter.docx`;
     await d.saveAs(saved);
     const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
@@ -59,36 +46,36 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
   });
 
   it('takes the member off the roster and tracks the receipt until it is recorded', async () => {
-    await goto(page, '/members');
-    await page.getByTestId('member-search').fill('杨浩然');
-    await expect.poll(() => page.getByTestId('member-table').innerText()).not.toContain('杨浩然');
-    await goto(page, '/transfers/receipts');
-    const row = page.getByTestId('receipt-table').locator('tr', { hasText: '杨浩然' });
+    await goto(ui.page, '/members');
+    await ui.page.getByTestId('member-search').fill('杨浩然');
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).not.toContain('杨浩然');
+    await goto(ui.page, '/transfers/receipts');
+    const row = ui.page.getByTestId('receipt-table').locator('tr', { hasText: '杨浩然' });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByTestId('receipt-record').click();
-    await page.getByTestId('receipt-save').click();
-    await expect.poll(() => page.locator('.el-message', { hasText: '已登记收到回执' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('receipt-table').innerText()).not.toContain('杨浩然');
-    await snap(page, 'e2e-transfer-receipts');
+    await ui.page.getByTestId('receipt-save').click();
+    await expect.poll(() => ui.page.locator('.el-message', { hasText: '已登记收到回执' }).count()).toBe(1);
+    await expect.poll(() => ui.page.getByTestId('receipt-table').innerText()).not.toContain('杨浩然');
+    await snap(ui.page, 'e2e-transfer-receipts');
   });
   it('registers a member transferred in, who then appears on the branch roster', async () => {
-    await goto(page, '/transfers');
-    await page.getByTestId('transfer-in-start').click();
-    await page.getByTestId('transfer-in-no').fill('2026088');
-    await page.getByTestId('transfer-in-from').fill('江城市公安局江南分局刑侦大队党支部');
-    await fillDate(page, 'transfer-in-letter-date', '2026-11-20');
-    await choose(page, 'transfer-in-branch', '刑侦大队党支部');
-    await page.getByTestId('transfer-in-name').fill('司马振华');
-    await page.getByTestId('transfer-in-id').fill(makeIdNumber('420102', '1987-09-09', 57, true));
-    await page.getByTestId('transfer-in-id').blur();
-    await fillDate(page, 'transfer-in-join', '2010-06-30');
-    await snap(page, 'e2e-transfer-in-form');
-    await page.getByTestId('transfer-in-save').click();
-    await expect.poll(() => page.locator('.el-message', { hasText: '司马振华已转入刑侦大队党支部' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('transfer-table').innerText()).toContain('司马振华');
-    await snap(page, 'e2e-transfer-list');
-    await goto(page, '/members');
-    await page.getByTestId('member-search').fill('司马振华');
-    await expect.poll(() => page.getByTestId('member-table').innerText()).toContain('刑侦大队党支部');
+    await goto(ui.page, '/transfers');
+    await ui.page.getByTestId('transfer-in-start').click();
+    await ui.page.getByTestId('transfer-in-no').fill('2026088');
+    await ui.page.getByTestId('transfer-in-from').fill('江城市公安局江南分局刑侦大队党支部');
+    await fillDate(ui.page, 'transfer-in-letter-date', '2026-11-20');
+    await choose(ui.page, 'transfer-in-branch', '刑侦大队党支部');
+    await ui.page.getByTestId('transfer-in-name').fill('司马振华');
+    await ui.page.getByTestId('transfer-in-id').fill(makeIdNumber('420102', '1987-09-09', 57, true));
+    await ui.page.getByTestId('transfer-in-id').blur();
+    await fillDate(ui.page, 'transfer-in-join', '2010-06-30');
+    await snap(ui.page, 'e2e-transfer-in-form');
+    await ui.page.getByTestId('transfer-in-save').click();
+    await expect.poll(() => ui.page.locator('.el-message', { hasText: '司马振华已转入刑侦大队党支部' }).count()).toBe(1);
+    await expect.poll(() => ui.page.getByTestId('transfer-table').innerText()).toContain('司马振华');
+    await snap(ui.page, 'e2e-transfer-list');
+    await goto(ui.page, '/members');
+    await ui.page.getByTestId('member-search').fill('司马振华');
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toContain('刑侦大队党支部');
   });
 });

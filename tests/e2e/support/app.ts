@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -65,6 +66,44 @@ export async function newPage(browser: Browser, url: string): Promise<Page> {
   const page = await ctx.newPage();
   await page.goto(url);
   return page;
+}
+
+/** What a spec reads from `useApp`: the running host and the page open on it. */
+export interface AppSession {
+  readonly app: RunningApp;
+  readonly page: Page;
+}
+
+/**
+ * Registers a spec's hooks: before all tests, start the host (with the demo bureau when
+ * `demo`), launch Chromium and open the app in a new page; after all, close the browser and
+ * stop the host. Call it inside the `describe`; read `app` and `page` inside the tests.
+ */
+export function useApp(opts: { demo?: boolean } = {}): AppSession {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    app = await startApp(opts);
+    browser = await launchBrowser();
+    page = await newPage(browser, app.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`useApp: ${what} is not ready before beforeAll has run`);
+    return value;
+  };
+  return {
+    get app() {
+      return ready(app, 'app');
+    },
+    get page() {
+      return ready(page, 'page');
+    },
+  };
 }
 
 /** Screenshots for a person to look at, kept under test-results/ (ignored by git). */
