@@ -3,16 +3,18 @@ import type { Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { formatLetterNo, SETTING_KEYS } from './rules.ts';
 
-/** The next free serial for letters issued in `year`; numbers of deleted letters are not reused. */
+/**
+ * The next free serial; numbers of deleted letters are not reused. A pattern with {year}
+ * starts again each year; a unit pattern without it keeps counting across years, since
+ * otherwise the first letter of a new year would repeat last year's first number.
+ */
 export async function nextLetterNo(tx: Tx, year: number): Promise<{ seq: number; letterNo: string }> {
-  const r = await tx
-    .selectFrom('transfers')
-    .select((eb) => eb.fn.max('letter_seq').as('m'))
-    .where('direction', '=', '转出')
-    .where('letter_year', '=', year)
-    .executeTakeFirst();
+  const pattern = await getSetting<string>(tx, SETTING_KEYS.letterNoPattern);
+  let q = tx.selectFrom('transfers').select((eb) => eb.fn.max('letter_seq').as('m')).where('direction', '=', '转出');
+  if (pattern.includes('{year}')) q = q.where('letter_year', '=', year);
+  const r = await q.executeTakeFirst();
   const seq = Number(r?.m ?? 0) + 1;
-  return { seq, letterNo: formatLetterNo(await getSetting<string>(tx, SETTING_KEYS.letterNoPattern), year, seq) };
+  return { seq, letterNo: formatLetterNo(pattern, year, seq) };
 }
 
 /** The name of our side as printed on letters: the unit and the branch ("临江分局刑侦大队党支部"). */

@@ -282,16 +282,24 @@ describe('long-open transfers and returning members', () => {
 describe('one transaction per transfer', () => {
   const auditCount = async (l: TestLedger) => (await l.call('audit/log', {})).total;
 
-  it('leaves the member on the roster and the log untouched when the letter row is refused', async () => {
+  it('a unit pattern without {year} keeps counting across years', async () => {
     const { l, branchId } = await ledger();
-    // A unit pattern without {year}: the first letter of 2026 gets the number of the first letter of 2025,
-    // which the unique index on out-going letter numbers refuses at the last write.
     await l.call('settings/set', { key: 'transfers.letterNoPattern', value: '分局转{seq}' });
     const a = await addMember(l, branchId);
     const b = await addMember(l, branchId);
     expect((await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2025-12-20', duesPaidTo: '2025-12' })).letterNo).toBe('分局转001');
+    expect((await l.call('transfers/out', { memberId: b.id, toOrg: '乙党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' })).letterNo).toBe('分局转002');
+  });
+
+  it('leaves the member on the roster and the log untouched when the letter row is refused', async () => {
+    const { l, branchId } = await ledger();
+    const a = await addMember(l, branchId);
+    const b = await addMember(l, branchId);
+    await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-10-20', duesPaidTo: '2026-10' });
+    // Forced failure of the final write (the letter row), after the member has been taken off the roster in the same transaction.
+    await sql`create trigger refuse_transfer_out before insert on transfers when new.direction = '转出' begin select raise(abort, 'refused'); end`.execute(l.ctx.db);
     const logged = await auditCount(l);
-    await expect(l.call('transfers/out', { memberId: b.id, toOrg: '乙党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' })).rejects.toThrow(/UNIQUE/);
+    await expect(l.call('transfers/out', { memberId: b.id, toOrg: '乙党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' })).rejects.toThrow(/refused/);
     expect(await l.call('members/get', { id: b.id })).toMatchObject({ leftType: null, leftDate: null, leftReason: null });
     expect(await auditCount(l)).toBe(logged);
     expect((await l.call('audit/log', { entity: 'members' })).rows.filter((r) => r.entityId === b.id).map((r) => r.action)).toEqual(['新增']);
