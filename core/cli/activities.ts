@@ -1,7 +1,5 @@
 /** CLI commands of organizational life: activities list, check, export record-book, export life-stats, stats activities. */
-import path from 'node:path';
 import { LedgerError } from '../errors.ts';
-import { writeFileAtomic } from '../files.ts';
 import { isValidIsoDate } from '../validate.ts';
 import { requireBranchByName } from '../org/service.ts';
 import type { Tx } from '../audit/service.ts';
@@ -10,11 +8,7 @@ import { complianceCheck, STATUS_LABEL } from '../activities/compliance.ts';
 import { activityStats } from '../activities/stats.ts';
 import { exportLifeStats, exportRecordBook } from '../activities/exports.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
-
-function yearFlag(v: string): number {
-  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份');
-  return Number(v);
-}
+import { table, writeExport, yearFlag } from './helpers.ts';
 
 function dateFlag(name: string, v: string | undefined): string | undefined {
   if (v === undefined) return undefined;
@@ -38,8 +32,6 @@ async function orgByName(tx: Tx, name: string): Promise<{ id: string; name: stri
   }
   return requireBranchByName(tx, name);
 }
-
-const table = (rows: string[][]) => rows.map((r) => r.join('\t')).join('\n');
 
 export const activityCommands: Command[] = [
   {
@@ -99,8 +91,7 @@ export const activityCommands: Command[] = [
       const l = await io.open();
       const org = await orgByName(l.ctx.db, branch);
       const r = await exportRecordBook(l.ctx, { orgId: org.id, year: yearText ? yearFlag(yearText) : undefined, from, to });
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out), bytes: r.bytes.length }, () => `已导出${org.name}记录本：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes, { json: { bytes: r.bytes.length }, text: (file) => `已导出${org.name}记录本：${file}` });
     },
   },
   {
@@ -113,8 +104,7 @@ export const activityCommands: Command[] = [
       const asOf = dateFlag('as-of', flag(a, 'as-of'));
       const l = await io.open();
       const r = await exportLifeStats(l.ctx, year, asOf);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out), bytes: r.bytes.length }, () => `已导出统计表：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes, { json: { bytes: r.bytes.length }, text: (file) => `已导出统计表：${file}` });
     },
   },
   {

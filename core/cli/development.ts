@@ -8,10 +8,8 @@ import { ruleSet } from '../development/rulesets.ts';
 import { stepLabel } from '../development/steps.ts';
 import { listRoster } from '../development/roster.ts';
 import { exportLedger } from '../development/documents.ts';
-import { writeFileAtomic } from '../files.ts';
-import path from 'node:path';
-import { requireBranchByName } from '../org/service.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
+import { branchIdByName, writeExport } from './helpers.ts';
 
 export const developmentCommands: Command[] = [
   {
@@ -49,8 +47,7 @@ export const developmentCommands: Command[] = [
     summary: '发展党员花名册：按阶段、按递交申请日期排列，列出每人的下一步及其最早、最迟日期',
     run: async (a, io) => {
       const l = await io.open();
-      const branchName = flag(a, 'branch');
-      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
       const scope = flag(a, 'scope');
       if (scope && !['open', 'left', 'all'].includes(scope)) throw new UsageError('--scope 应为 open、left 或 all');
       const rows = await listRoster(l.ctx, { branchId, stage: flag(a, 'stage'), scope: scope as 'open' | 'left' | 'all' | undefined });
@@ -75,8 +72,7 @@ export const developmentCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const l = await io.open();
       const r = await exportLedger(l.ctx, y);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out), counts: r.counts }, () => `已导出：${path.resolve(out)}\n${Object.entries(r.counts).map(([k, v]) => `${k} ${v} 名`).join('，')}`);
+      writeExport(io, out, r.bytes, { json: { counts: r.counts }, text: (file) => `已导出：${file}\n${Object.entries(r.counts).map(([k, v]) => `${k} ${v} 名`).join('，')}` });
     },
   },
 ];

@@ -6,15 +6,9 @@ import path from 'node:path';
 import { carryForward } from '../dues/assess.ts';
 import { importBases } from '../dues/assess-import.ts';
 import { arrearsList } from '../dues/arrears.ts';
-import { requireBranchByName } from '../org/service.ts';
-import { writeFileAtomic } from '../files.ts';
 import { exportAssessment, exportAudit, exportBureauLedger, exportLedger, exportPublication, exportQuarter } from '../dues/documents.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
-
-function yearFlag(v: string): number {
-  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份');
-  return Number(v);
-}
+import { branchIdByName, writeExport, yearFlag } from './helpers.ts';
 
 export const duesCommands: Command[] = [
   {
@@ -82,8 +76,7 @@ export const duesCommands: Command[] = [
       const minText = flag(a, 'min');
       if (minText && !/^\d+$/.test(minText)) throw new UsageError('--min 应为月数');
       const l = await io.open();
-      const branchName = flag(a, 'branch');
-      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
       const rows = await arrearsList(l.ctx.db, asOf, { branchId, minMonths: minText ? Number(minText) : 1 });
       const json = rows.map((r) => ({
         member: r.member,
@@ -113,9 +106,9 @@ export const duesCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const branch = flag(a, 'branch');
       const l = await io.open();
-      const r = branch ? await exportLedger(l.ctx, (await requireBranchByName(l.ctx.db, branch)).id, year) : await exportBureauLedger(l.ctx, year);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+      const branchId = await branchIdByName(l.ctx.db, branch);
+      const r = branchId ? await exportLedger(l.ctx, branchId, year) : await exportBureauLedger(l.ctx, year);
+      writeExport(io, out, r.bytes);
     },
   },
   {
@@ -129,8 +122,7 @@ export const duesCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const l = await io.open();
       const r = await exportQuarter(l.ctx, year, Number(q));
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes);
     },
   },
   {
@@ -141,11 +133,8 @@ export const duesCommands: Command[] = [
       const year = yearFlag(requireFlag(a, 'year'));
       const out = requireFlag(a, 'out');
       const l = await io.open();
-      const branch = flag(a, 'branch');
-      const branchId = branch ? (await requireBranchByName(l.ctx.db, branch)).id : null;
-      const r = await exportAssessment(l.ctx, year, branchId);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+      const r = await exportAssessment(l.ctx, year, (await branchIdByName(l.ctx.db, flag(a, 'branch'))) ?? null);
+      writeExport(io, out, r.bytes);
     },
   },
   {
@@ -157,8 +146,7 @@ export const duesCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const l = await io.open();
       const r = await exportPublication(l.ctx, year, flag(a, 'date'));
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes);
     },
   },
   {
@@ -170,8 +158,7 @@ export const duesCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const l = await io.open();
       const r = await exportAudit(l.ctx, year, flag(a, 'date'));
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已导出：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes);
     },
   },
 ];

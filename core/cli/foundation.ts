@@ -1,19 +1,14 @@
 /** CLI commands of the foundation: init, demo, branches, members. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../files.ts';
 import { LedgerError } from '../errors.ts';
-import { requireBranchByName } from '../org/service.ts';
 import { listBranches } from '../org/service.ts';
 import { listMembers } from '../members/service.ts';
 import { commitImport } from '../members/import.ts';
 import { exportRoster } from '../members/export.ts';
 import { loadDemo } from '../demo/index.ts';
 import { flag, requireFlag, UsageError, type Command } from './registry.ts';
-
-function table(rows: string[][]): string {
-  return rows.map((r) => r.join('\t')).join('\n');
-}
+import { branchIdByName, table, writeExport } from './helpers.ts';
 
 export const foundationCommands: Command[] = [
   {
@@ -51,8 +46,7 @@ export const foundationCommands: Command[] = [
     summary: '列出在册党员',
     run: async (a, io) => {
       const l = await io.open();
-      const branchName = flag(a, 'branch');
-      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
       const r = await listMembers(l.ctx, { branchId, search: flag(a, 'search'), pageSize: 1_000_000 });
       io.print(r.rows, () =>
         table([
@@ -88,11 +82,9 @@ export const foundationCommands: Command[] = [
     run: async (a, io) => {
       const out = requireFlag(a, 'out');
       const l = await io.open();
-      const branchName = flag(a, 'branch');
-      const branchId = branchName ? (await requireBranchByName(l.ctx.db, branchName)).id : undefined;
+      const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
       const r = await exportRoster(l.ctx, { branchId });
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out), members: r.count }, () => `已导出 ${r.count} 名党员：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes, { json: { members: r.count }, text: (file) => `已导出 ${r.count} 名党员：${file}` });
     },
   },
 ];
