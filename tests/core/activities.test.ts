@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
+import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
-import { LedgerError } from '../../core/errors.ts';
 import { assessQuorum } from '../../core/activities/quorum.ts';
 import type { AttendanceEntry } from '../../core/activities/model.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
@@ -105,15 +104,6 @@ async function branchLedger(today = '2026-11-28') {
 async function record(l: TestLedger, orgId: string, type: string, heldOn: string, over: Record<string, unknown> = {}) {
   const attendance = await l.call('activities/suggest-attendance', { orgId, type, heldOn });
   return l.call('activities/create', { orgId, type, heldOn, attendance, hostName: '党员甲', recorderName: '党员乙', ...over });
-}
-
-async function failure(p: Promise<unknown>): Promise<LedgerError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('activity records', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testLedger, type TestLedger } from '../support/ledger.ts';
+import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
-import { LedgerError } from '../../core/errors.ts';
-
-async function failure(p: Promise<unknown>): Promise<LedgerError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a failure');
-}
 
 const TIMELINE: Record<number, string> = {
   1: '2023-03-01', 2: '2023-03-20', 3: '2023-09-05', 4: '2023-09-20', 5: '2023-09-20', 6: '2024-03-05',

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { testLedger, type TestLedger } from '../support/ledger.ts';
+import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
-import { LedgerError } from '../../core/errors.ts';
 import { lastPaidMonth } from '../../core/dues/queries.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
-
-async function failure(p: Promise<unknown>): Promise<LedgerError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a failure');
-}
 
 let seq = 0;
 async function bureau(today = '2026-11-28') {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testLedger } from '../support/ledger.ts';
+import { failure, testLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
-import { LedgerError } from '../../core/errors.ts';
 
 async function withBranch() {
   const l = await testLedger();
@@ -24,15 +23,6 @@ const base = (branchId: string, over: Record<string, unknown> = {}) => ({
   branchId,
   ...over,
 });
-
-async function failure(p: Promise<unknown>): Promise<LedgerError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('members', () => {
   it('adds a member, finds it by search and filter, and logs the change', async () => {

@@ -9,6 +9,7 @@ import { openLedgerContext, type Ledger } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { loadDemo } from '../../core/demo/index.ts';
 import type { HandlerName, LedgerApi } from '../../core/api.ts';
+import type { LedgerError } from '../../core/errors.ts';
 
 export interface TestLedger extends Ledger {
   /** Typed call of a handler through the same validation every host uses. */
@@ -20,6 +21,16 @@ export async function testLedger(opts: { today?: string; demo?: boolean; file?: 
   const l = await openLedgerContext(opts.file ?? ':memory:', platform);
   if (opts.demo) await loadDemo(l.ctx);
   return { ...l, call: ((name: string, input: unknown) => l.invoke(name, input)) as TestLedger['call'] };
+}
+
+/** The error a call fails with; fails the test when the call succeeds. */
+export async function failure(p: Promise<unknown>): Promise<LedgerError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as LedgerError;
+  }
+  throw new Error('expected a failure');
 }
 
 export function tempDir(prefix = 'party-ledger-test-'): string {
