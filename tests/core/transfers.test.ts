@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { testLedger, type TestLedger } from '../support/ledger.ts';
+import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
-import { LedgerError } from '../../core/errors.ts';
 import { receiptStatus } from '../../core/transfers/model.ts';
 
-async function failure(p: Promise<unknown>): Promise<LedgerError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as LedgerError;
-  }
-  throw new Error('expected a failure');
-}
 
 async function ledger(today = '2026-11-28') {
   const l = await testLedger({ today });
