@@ -9,7 +9,13 @@ import { startHost } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = defaultDataDir();
-const ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir));
+let ledger: Awaited<ReturnType<typeof openLedgerContext>>;
+try {
+  ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir));
+} catch (e) {
+  console.error(`无法打开台账 ${ledgerFile(dataDir)}：${(e as Error).message}`);
+  process.exit(1);
+}
 const host = await startHost({ ledger, staticDir: path.join(root, 'dist', 'renderer'), port: Number(process.env.PARTY_LEDGER_PORT ?? 0) });
 console.log(`党务台账（浏览器模式）已启动，请在浏览器中打开：${host.url}`);
 console.log(`数据文件：${ledger.file}　按 Ctrl+C 退出。`);
