@@ -231,7 +231,7 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
       if (!input.consentRef?.trim()) {
         if (lag > s.arrearsLimitMonths)
           throw new LedgerError(`补交${label}已超过 ${s.arrearsLimitMonths} 个月（一般不超过 ${s.arrearsLimitMonths} 个月），请填写支部同意的记录`, 'consentRef');
-        if (-lag >= s.prepayLimitMonths)
+        if (-lag > s.prepayLimitMonths)
           throw new LedgerError(`预交到${label}超过 ${s.prepayLimitMonths} 个月（一般不超过 ${s.prepayLimitMonths} 个月），请填写支部同意的记录`, 'consentRef');
       }
       const year = Number(month.slice(0, 4));

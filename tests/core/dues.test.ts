@@ -168,8 +168,24 @@ describe('dues: monthly collection', () => {
     // a new standard must exist before prepaying into the next year
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-01'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/尚未核定 2027 年/);
     await assess(l, 2027, m.id, 400000);
-    await l.call('dues/pay', { memberId: m.id, months: ['2026-12', '2027-01', '2027-02', '2027-03', '2027-04'], paidOn: '2026-11-20', method: '预交' });
-    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-05'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/超过 6 个月/);
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05'], paidOn: '2026-11-20', method: '预交' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-06'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/超过 6 个月/);
+  });
+
+  it('allows 预交 up to 6 months ahead as it allows 补交 up to 6 months back; the 7th needs the branch consent', async () => {
+    const { l, member } = await bureau('2026-03-15');
+    const m = await member('预交者');
+    await assess(l, 2025, m.id, 400000);
+    await assess(l, 2026, m.id, 400000);
+    // paid in 2026-03: 2025-09 is 6 months back, 2026-09 is 6 months ahead ("预交或补交党费的时间一般不得超过6个月")
+    await l.call('dues/pay', { memberId: m.id, months: ['2025-09'], paidOn: '2026-03-10', method: '补交' });
+    const ahead = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
+    expect((await l.call('dues/pay', { memberId: m.id, months: ahead, paidOn: '2026-03-10', method: '预交' })).map((p) => p.month)).toEqual(ahead);
+    const late = await failure(l.call('dues/pay', { memberId: m.id, months: ['2025-08'], paidOn: '2026-03-10', method: '补交' }));
+    expect(late.field).toBe('consentRef');
+    const early = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-03-10', method: '预交' }));
+    expect(early.field).toBe('consentRef');
+    expect(early.message).toMatch(/预交到2026年10月超过 6 个月/);
   });
 
   it('refuses months before the 支部大会 admission and after a transfer out', async () => {
