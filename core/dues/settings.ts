@@ -45,12 +45,15 @@ export const DEFAULT_PAY_ITEMS: PayItem[] = [
   { name: '误餐补贴', kind: 'income', include: false, group: '改革性补贴', note: '2017：不计入' },
   { name: '取暖费', kind: 'income', include: false, group: '改革性补贴', note: '2017：不计入' },
   { name: '防暑降温费', kind: 'income', include: false, group: '改革性补贴', note: '2017：不计入' },
+  { name: '公务用车补贴', kind: 'income', include: false, group: '改革性补贴', note: '2017：不计入' },
+  { name: '物业费', kind: 'income', include: false, group: '改革性补贴', note: '2017：不计入' },
   { name: '艰苦边远地区津贴', kind: 'income', include: false, group: '地区津贴', note: '2017：仅对部分地区发放的津贴不计入' },
   { name: '个人所得税', kind: 'deduction', include: true, group: '扣除', note: '税后' },
   { name: '养老保险', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分' },
   { name: '医疗保险', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分' },
   { name: '失业保险', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分' },
-  { name: '职业年金', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分（企业年金同）' },
+  { name: '职业年金', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分' },
+  { name: '企业年金', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分（企业人员）' },
   { name: '住房公积金', kind: 'deduction', include: true, group: '扣除', note: '个人缴纳部分' },
 ];
 

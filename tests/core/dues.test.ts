@@ -47,6 +47,21 @@ describe('dues: annual assessment', () => {
     expect(log.rows.some((r) => r.entity === 'settings' && r.entityId === 'dues.settings')).toBe(true);
   });
 
+  it('subtracts 企业年金 like 职业年金 and leaves out irregular bonuses for enterprise staff (2017 通知 item (2))', async () => {
+    const { l, member } = await bureau();
+    const m = await member('企业党员');
+    const items = { 基本工资: 400000, 岗位工资: 200000, 经常性奖金: 100000, 非经常性奖金: 50000, 公务用车补贴: 30000, 物业费: 20000, 养老保险: 56000, 医疗保险: 14000, 失业保险: 3500, 住房公积金: 70000, 企业年金: 28000, 个人所得税: 20000 };
+    const [a] = await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: m.id, items }] });
+    // 4000+2000+1000 − 560−140−35−700−280−200 = 5085.00 → 1.5% → 76.275 → 76.28
+    expect(a).toMatchObject({ baseFen: 508500, rateBasisPoints: 150, monthlyDueFen: 7628 });
+    const { settings } = await l.call('dues/settings', {});
+    expect(settings.payItems.filter((i) => ['企业年金', '公务用车补贴', '物业费'].includes(i.name)).map((i) => [i.name, i.kind, i.include])).toEqual([
+      ['公务用车补贴', 'income', false],
+      ['物业费', 'income', false],
+      ['企业年金', 'deduction', true],
+    ]);
+  });
+
   it('applies rounding to 角 and the cap from the settings; fixed amounts by category; hardship needs the approval reference', async () => {
     const { l, member } = await bureau();
     const r = await member('退休老李', { category: '离退休' });
