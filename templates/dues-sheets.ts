@@ -9,7 +9,7 @@ const MONEY = '0.00';
 export interface DuesLedgerSheet {
   title: string;
   subtitle: string;
-  rows: { name: string; category: string; standard: number | null; months: (number | string | null)[]; due: number; paid: number; note: string }[];
+  rows: { name: string; category: string; base: number | null; rate: string; standard: number | null; months: (number | string | null)[]; due: number; paid: number; note: string }[];
   totals: { months: number[]; due: number; paid: number };
   notes: string[];
 }
@@ -25,6 +25,8 @@ function ledgerSheet(wb: ReturnType<typeof newWorkbook>, m: DuesLedgerSheet & { 
     { header: '序号', width: 5 },
     { header: '姓名', width: 9 },
     { header: '人员类别', width: 7 },
+    { header: '月工资收入（计算基数）', width: 11, numFmt: MONEY, align: 'right' },
+    { header: '执行标准', width: 6 },
     { header: '月缴纳标准', width: 9, numFmt: MONEY, align: 'right' },
     ...Array.from({ length: 12 }, (_, i): SheetColumn => ({ header: `${i + 1}月`, width: 7.5, numFmt: MONEY, align: 'right' })),
     { header: '全年应缴', width: 9.5, numFmt: MONEY, align: 'right' },
@@ -37,8 +39,8 @@ function ledgerSheet(wb: ReturnType<typeof newWorkbook>, m: DuesLedgerSheet & { 
     title: m.title,
     subtitle: m.subtitle,
     columns,
-    rows: m.rows.map((r, i) => [i + 1, r.name, r.category, r.standard, ...r.months, r.due, r.paid, '', r.note]),
-    footerRows: [['', '合计', '', null, ...m.totals.months, m.totals.due, m.totals.paid, '', '']],
+    rows: m.rows.map((r, i) => [i + 1, r.name, r.category, r.base, r.rate, r.standard, ...r.months, r.due, r.paid, '', r.note]),
+    footerRows: [['', '合计', '', null, '', null, ...m.totals.months, m.totals.due, m.totals.paid, '', '']],
     notes: m.notes,
   });
 }

@@ -9,6 +9,7 @@ import { ratePercent, yuan } from './calc.ts';
 import { collectionRows, loadYearFacts, type CollectionRow, type YearFacts } from './collect.ts';
 import { arrearsList, type ArrearsRow } from './arrears.ts';
 import { reconcile, type ReconRow } from './remit.ts';
+import type { Assessment } from './assess.ts';
 import { addMonth, monthLabel, quarterMonths, yearMonths } from './months.ts';
 
 const pct = (num: number, den: number) => (den ? `${((num / den) * 100).toFixed(1)}%` : '—');
@@ -28,12 +29,13 @@ export interface LedgerModel {
   branchName: string;
   year: number;
   /** per member: standard, 12 month cells (number of 元, '—' not owed, null unpaid), due total, paid total */
-  rows: { name: string; category: string; standard: number | null; months: (number | string | null)[]; due: number; paid: number; note: string }[];
+  /** base: 月工资收入 (the computed after-tax base); rate: 执行标准 ('1.5%', or '定额') — the columns of the 党费收缴台账表 */
+  rows: { name: string; category: string; base: number | null; rate: string; standard: number | null; months: (number | string | null)[]; due: number; paid: number; note: string }[];
   totals: { months: number[]; due: number; paid: number };
   notes: string[];
 }
 
-function ledgerRow(r: CollectionRow) {
+function ledgerRow(r: CollectionRow, std: Assessment | undefined) {
   const notes: string[] = [];
   if (r.leftType) notes.push(`${r.leftDate?.slice(0, 7)}${r.leftType}`);
   if (r.partyStatus === '预备') notes.push('预备党员');
@@ -42,6 +44,8 @@ function ledgerRow(r: CollectionRow) {
   return {
     name: r.name,
     category: r.category,
+    base: std ? std.baseFen / 100 : null,
+    rate: std ? ratePercent(std.rateBasisPoints) : '',
     standard: r.standardFen === null ? null : r.standardFen / 100,
     months: r.cells.map((c) => (c.payment ? c.payment.paidFen / 100 : c.owed ? null : '—')),
     dueFen: r.dueTotalFen,
@@ -72,14 +76,14 @@ export async function bureauLedgerModels(ctx: Ctx, year: number): Promise<Ledger
 
 function ledgerFromFacts(f: YearFacts, branchName: string, unit: string): LedgerModel {
   const year = f.year;
-  const rows = collectionRows(f).map(ledgerRow);
+  const rows = collectionRows(f).map((r) => ledgerRow(r, f.standards.get(r.memberId)?.at(-1)));
   const monthTotals = yearMonths(year).map((_, i) => rows.reduce((a, r) => a + Math.round(((typeof r.months[i] === 'number' ? r.months[i] : 0) as number) * 100), 0));
   return {
     title: `${branchName}党费收缴台账`,
     subtitle: `${unit}　${year}年度　　单位：元`,
     branchName,
     year,
-    rows: rows.map((r) => ({ name: r.name, category: r.category, standard: r.standard, months: r.months, due: r.dueFen / 100, paid: r.paidFen / 100, note: r.note })),
+    rows: rows.map((r) => ({ name: r.name, category: r.category, base: r.base, rate: r.rate, standard: r.standard, months: r.months, due: r.dueFen / 100, paid: r.paidFen / 100, note: r.note })),
     totals: { months: monthTotals.map((v) => v / 100), due: rows.reduce((a, r) => a + r.dueFen, 0) / 100, paid: rows.reduce((a, r) => a + r.paidFen, 0) / 100 },
     notes: ['说明：各月栏填实缴金额，空白为未缴，“—”为不需缴纳（尚未入党、已转出或批准免交）。党员交纳党费时在“本人签名”栏签名。', '收缴人：                    支部书记（审核）：                    日期：'],
   };

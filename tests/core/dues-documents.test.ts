@@ -50,24 +50,30 @@ describe('dues documents on the demo bureau', async () => {
     expect(ws.pageSetup.paperSize).toBe(9);
     expect(String(ws.getCell(1, 1).value)).toBe('刑侦大队党支部党费收缴台账');
     const header = ws.getRow(3).values as ExcelJS.CellValue[];
-    expect(header.slice(1, 5)).toEqual(['序号', '姓名', '人员类别', '月缴纳标准']);
-    expect(header[5]).toBe('1月');
-    expect(header[16]).toBe('12月');
-    expect(header.slice(17, 21)).toEqual(['全年应缴', '全年实缴', '本人签名', '备注']);
+    // the columns of the 党费收缴台账表 (reference §1.14, P22): 月工资收入 (the base) and 执行标准 (the rate) beside the monthly amount
+    expect(header.slice(1, 7)).toEqual(['序号', '姓名', '人员类别', '月工资收入（计算基数）', '执行标准', '月缴纳标准']);
+    expect(header[7]).toBe('1月');
+    expect(header[18]).toBe('12月');
+    expect(header.slice(19, 23)).toEqual(['全年应缴', '全年实缴', '本人签名', '备注']);
+    const standards = new Map((await l.call('dues/assessment-grid', { year: 2026, branchId: b.id })).map((g) => [g.name, g.standards.at(-1)!]));
     let r = 4;
     const sums = Array(14).fill(0);
     let dataRows = 0;
     while (ws.getCell(r, 2).value !== '合计') {
-      for (let c = 5; c <= 18; c++) sums[c - 5] += cents(num(ws.getCell(r, c).value));
+      const std = standards.get(String(ws.getCell(r, 2).value))!;
+      expect(cents(num(ws.getCell(r, 4).value))).toBe(std.baseFen);
+      expect(ws.getCell(r, 5).value).toBe(std.rateBasisPoints === null ? '定额' : `${std.rateBasisPoints / 100}%`);
+      expect(cents(num(ws.getCell(r, 6).value))).toBe(std.monthlyDueFen);
+      for (let c = 7; c <= 20; c++) sums[c - 7] += cents(num(ws.getCell(r, c).value));
       // each member's 全年实缴 is the sum of that member's month cells
       let rowPaid = 0;
-      for (let c = 5; c <= 16; c++) rowPaid += cents(num(ws.getCell(r, c).value));
-      expect(rowPaid).toBe(cents(num(ws.getCell(r, 18).value)));
+      for (let c = 7; c <= 18; c++) rowPaid += cents(num(ws.getCell(r, c).value));
+      expect(rowPaid).toBe(cents(num(ws.getCell(r, 20).value)));
       dataRows++;
       r++;
     }
     expect(dataRows).toBe((await l.call('dues/collection-grid', { branchId: b.id, year: 2026 })).rows.length);
-    for (let c = 5; c <= 18; c++) expect(cents(num(ws.getCell(r, c).value))).toBe(sums[c - 5]);
+    for (let c = 7; c <= 20; c++) expect(cents(num(ws.getCell(r, c).value))).toBe(sums[c - 7]);
     // the member 3 months behind has blank cells for Sep–Nov, and December is not yet paid by anyone
     expect(sums[11]).toBe(0);
   });

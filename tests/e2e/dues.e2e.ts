@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     const ws = wb.worksheets[0];
     let r = 4;
     while (ws.getCell(r, 2).value !== name) r++;
-    expect([ws.getCell(r, 13).value, ws.getCell(r, 14).value, ws.getCell(r, 15).value]).toEqual([76.5, 76.5, 76.5]);
+    // 序号, 姓名, 人员类别, 月工资收入, 执行标准, 月缴纳标准, then 1月 in column 7: September is column 15
+    expect([ws.getCell(r, 15).value, ws.getCell(r, 16).value, ws.getCell(r, 17).value]).toEqual([76.5, 76.5, 76.5]);
   });
 });
