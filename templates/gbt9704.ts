@@ -276,6 +276,20 @@ export function listTable(headers: string[], rows: string[][], opts: Omit<TableO
 
 // ---------------------------------------------------------------- page setup
 
+/**
+ * The page-number line: its own exact 18 pt height (the footer would otherwise
+ * take Normal's 28.99 pt grid line and sit lower), so where the "—" falls does
+ * not depend on the grid.
+ */
+export const PAGE_NUMBER_LINE_TWIPS = 360;
+/**
+ * Footer distance from the bottom edge: 25 mm puts that line's bottom 272 mm
+ * from the top, and the dash lines 7 mm below the type area (262 mm): 7.2 mm
+ * measured in LibreOffice with the fonts of build/fonts.conf (the test allows
+ * ± 1 mm). It was 23 mm with the grid line, which printed them 8.4 mm below.
+ */
+export const FOOTER_MM = 25;
+
 /** "— 1 —" in 4号宋体 from a PAGE field; odd pages right, even pages left, 1-字 indent. */
 function pageNumberFooter(side: 'right' | 'left'): Footer {
   const st = runStyle(FONTS.pageNumber, '四号');
@@ -285,6 +299,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
       new Paragraph({
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: indent } : { left: indent },
+        spacing: exactLine(PAGE_NUMBER_LINE_TWIPS),
         children: [new TextRun({ ...st, children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
@@ -310,8 +325,8 @@ export function sectionProperties(s: Pick<GbSection, 'startPage'> = {}) {
         left: mmToTwip(PAGE.marginMm.left),
         right: mmToTwip(PAGE.marginMm.right),
         header: mmToTwip(15),
-        // The page-number dash line sits 7 mm below the type area: 35 − 7 − ~5 mm (4号 line).
-        footer: mmToTwip(23),
+        // The page-number dash lines sit 7 mm below the type area (see FOOTER_MM).
+        footer: mmToTwip(FOOTER_MM),
         gutter: 0,
       },
       pageNumbers: s.startPage ? { start: s.startPage } : undefined,

@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { zipPart } from '../support/ledger.ts';
+import { tempDir, zipPart } from '../support/ledger.ts';
 import {
   CHAR_PITCH_PT,
   CONDENSE,
@@ -100,4 +103,64 @@ describe('GB/T 9704 typography', () => {
     expect(footers.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
     expect(footers.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
   });
+});
+
+const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
+
+/** A .docx converted by LibreOffice (fonts mapped by build/fonts.conf), then one page rasterized in grey at 10 px per mm. */
+function renderPages(docx: Uint8Array, pages: number[]): { width: number; height: number; px: Buffer }[] {
+  const dir = tempDir('gbt9704-pdf-');
+  const file = path.join(dir, 'doc.docx');
+  fs.writeFileSync(file, docx);
+  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, `-env:UserInstallation=file://${dir}/lo-profile`, file], {
+    env: { ...process.env, FONTCONFIG_FILE: path.resolve('build/fonts.conf') },
+    timeout: 120_000,
+    stdio: 'ignore',
+  });
+  return pages.map((n) => {
+    execFileSync('pdftoppm', ['-f', String(n), '-l', String(n), '-r', '254', '-gray', '-singlefile', path.join(dir, 'doc.pdf'), path.join(dir, `p${n}`)]);
+    const pgm = fs.readFileSync(path.join(dir, `p${n}.pgm`));
+    // P5 header: magic, width height, maxval, each followed by one whitespace byte
+    const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 50).toString('latin1'))!;
+    return { width: Number(head[1]), height: Number(head[2]), px: pgm.subarray(head[0].length) };
+  });
+}
+
+/** The dash lines of the page number: rows below the type area holding a dark horizontal run ≥ 4 mm, in mm from the page's top-left. */
+function dashLines(page: { width: number; height: number; px: Buffer }): { top: number; bottom: number; left: number; right: number } {
+  const typeBottomPx = (297 - 35) * 10;
+  let top = Infinity, bottom = -Infinity, left = Infinity, right = -Infinity;
+  for (let y = typeBottomPx; y < page.height; y++) {
+    let run = 0;
+    for (let x = 0; x < page.width; x++) {
+      run = page.px[y * page.width + x] < 128 ? run + 1 : 0;
+      if (run >= 40) {
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+        left = Math.min(left, x - run + 1);
+        let end = x;
+        while (end + 1 < page.width && page.px[y * page.width + end + 1] < 128) end++;
+        right = Math.max(right, end);
+        x = end;
+        run = 0;
+      }
+    }
+  }
+  return { top: top / 10, bottom: bottom / 10, left: left / 10, right: right / 10 };
+}
+
+describe('GB/T 9704 page numbers as printed', () => {
+  it.skipIf(!soffice)('puts the "— n —" dash lines 7 mm below the type area, odd pages 1 字 from the right edge, even pages 1 字 from the left', async () => {
+    const bytes = await documentBytes([{ children: Array.from({ length: 30 }, (_, i) => paragraph(`第${i + 1}段正文。`)) }]);
+    const [odd, even] = renderPages(bytes, [1, 2]).map(dashLines);
+    const typeAreaBottom = 297 - 35;
+    const oneZi4 = (HAO.四号 * 25.4) / 72; // 1 字 of the 4号 page number ≈ 4.94 mm
+    for (const d of [odd, even]) {
+      expect(d.top).toBeLessThan(Infinity);
+      // The dash strokes (a few tenths of a mm thick) sit 7 mm below the type area (± 1 mm).
+      expect(Math.abs((d.top + d.bottom) / 2 - (typeAreaBottom + 7))).toBeLessThanOrEqual(1);
+    }
+    expect(Math.abs(odd.right - (210 - 26 - oneZi4))).toBeLessThanOrEqual(1);
+    expect(Math.abs(even.left - (28 + oneZi4))).toBeLessThanOrEqual(1);
+  }, 180_000);
 });
