@@ -21,9 +21,9 @@ export interface TransferLetterModel {
   idNumber: string;
   fromOrg: string;
   toOrg: string;
-  /** in Chinese numerals: 二〇二六年十一月 */
+  /** in capital numerals: 贰零贰陆年壹拾壹月 (or 二〇二六年十一月 by unit setting) */
   duesPaidTo: string;
-  /** in Chinese numerals: 三十 */
+  /** in capital numerals: 叁拾 (or 三十 by unit setting) */
   validityDays: string;
   /** in Chinese numerals: 二〇二六年十一月二十八日 */
   date: string;
@@ -38,6 +38,8 @@ export interface TransferLetterModel {
 
 export const LETTER_TITLE = '中国共产党党员组织关系介绍信';
 export const PART_NAMES = ['存　根', '介绍信', '回　执'] as const;
+/** Printed under the 回执 on the form: the receiver's time limit (transfer.md §4.2, T1). */
+export const RECEIPT_NOTE = '注：回执联由接收党员组织关系的基层党委在接收党员后一个月内邮寄或传真至党员原所在基层党委。';
 
 /** A filled-in blank: underlined, with a little air either side. */
 const filled = (text: string): TextRun => run(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
@@ -116,6 +118,8 @@ function receipt(m: TransferLetterModel) {
     right([plain('　　　　年　　月　　日')]),
     blankLine(),
     left([plain('经办人：　　　　　　　　联系电话：')]),
+    blankLine(),
+    left([run(RECEIPT_NOTE, FONTS.body, '四号')]),
   ];
 }
 

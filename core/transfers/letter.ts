@@ -1,7 +1,8 @@
 /**
  * The view model of the 中国共产党党员组织关系介绍信 (组通字〔2006〕45号 form):
  * already formatted strings for the three parts, with the dues month, the
- * validity and the dates in Chinese numerals as the filling rules require.
+ * validity in capital numerals (大写) as the filling rules require, the date in
+ * plain Chinese numerals.
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
@@ -33,7 +34,7 @@ export async function transferLetterModel(ctx: Ctx, id: string): Promise<Transfe
     toOrg: t.toOrg,
     duesPaidTo: monthNumerals(t.duesPaidTo, style),
     validityDays: countNumerals(t.validityDays, style),
-    date: dateNumerals(t.letterDate, style),
+    date: dateNumerals(t.letterDate),
     memberPhone: t.memberPhone ?? '',
     committeeName: committee,
     committeeAddress: contact.address,

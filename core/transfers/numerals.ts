@@ -1,9 +1,11 @@
 /**
  * Chinese numerals for the 介绍信. The filling rules (组通字〔2006〕45号) ask for
- * the dues-paid-to month and the validity days in Chinese numerals so that
- * they cannot be altered: "二〇二六年十一月", "三十天", "二〇二六年十一月二十八日".
- * The 'financial' style (壹贰叁, 拾) is kept as a unit setting for units whose
- * practice is the banking capitals. Pure functions, no dependencies.
+ * the dues-paid-to month and the validity days in capital numerals (大写) so
+ * that they cannot be altered: "贰零贰陆年壹拾壹月", "叁拾天" — the 'financial'
+ * style, the default. The plain 'chinese' style ("二〇二六年十一月", "三十天")
+ * is kept as a unit setting, and writes the letter's date in either case
+ * ("二〇二六年十一月二十八日"), which the rules do not ask to be 大写.
+ * Pure functions, no dependencies.
  */
 
 export type NumeralStyle = 'chinese' | 'financial';

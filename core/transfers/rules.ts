@@ -47,7 +47,8 @@ export const SETTING_KEYS = {
 registerSettingDefaults({
   [SETTING_KEYS.rules]: NATIONAL_TRANSFER_RULES,
   [SETTING_KEYS.contact]: { address: '', phone: '', fax: '', postcode: '' } satisfies CommitteeContact,
-  [SETTING_KEYS.numeralStyle]: 'chinese' satisfies NumeralStyle,
+  // 填写使用说明: the dues month and the validity "均要采用大写的数字表示，以免涂改" (壹贰叁); 'chinese' (一二三) is a unit's choice.
+  [SETTING_KEYS.numeralStyle]: 'financial' satisfies NumeralStyle,
   // {year} and {seq} (zero-padded to 3) are replaced: 2026 + 7 → "2026007".
   [SETTING_KEYS.letterNoPattern]: '{year}{seq}',
 });
@@ -62,7 +63,7 @@ export async function committeeContact(tx: Tx): Promise<CommitteeContact> {
 
 export async function numeralStyle(tx: Tx): Promise<NumeralStyle> {
   const s = await getSetting<string>(tx, SETTING_KEYS.numeralStyle);
-  return s === 'financial' ? 'financial' : 'chinese';
+  return s === 'chinese' ? 'chinese' : 'financial';
 }
 
 export function formatLetterNo(pattern: string, year: number, seq: number): string {

@@ -86,6 +86,20 @@ describe('the 介绍信 read back', () => {
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
   });
 
+  it('writes the dues month and the validity in 大写 by default, as the filling rules require, and the date in plain 汉字', async () => {
+    // 填写使用说明：党费交至的年、月以及介绍信的有效期均要采用大写的数字表示，以免涂改 (transfer.md §4.2).
+    const { l, m } = await setup();
+    const t = await l.call('transfers/out', { memberId: m.id, toOrg: '某党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' });
+    const xml = await zipPart(Buffer.from((await l.call('transfers/letter', { id: t.id })).contentBase64, 'base64'), 'word/document.xml');
+    const text = paragraphs(xml);
+    const all = text.join('\n');
+    expect(all).toContain('该同志党费已交到 贰零贰陆年壹拾壹月 。');
+    expect(all).toContain('（有效期 叁拾 天）');
+    expect(text.filter((p) => p === '二〇二六年十一月二十八日')).toHaveLength(2);
+    // The 回执 tells the receiver its time limit, as the printed form does.
+    expect(all).toContain('注：回执联由接收党员组织关系的基层党委在接收党员后一个月内邮寄或传真至党员原所在基层党委。');
+  });
+
   it('uses the banking capitals when the unit chooses them, and refuses letters for incoming transfers', async () => {
     const { l, m } = await setup();
     await l.call('transfers/save-settings', { validityDaysDefault: 10, validityDaysMax: 90, contact: { address: '', phone: '', fax: '', postcode: '' }, numeralStyle: 'financial' });
@@ -94,6 +108,8 @@ describe('the 介绍信 read back', () => {
     const all = paragraphs(xml).join('\n');
     expect(all).toContain('该同志党费已交到 贰零贰陆年壹拾壹月 。');
     expect(all).toContain('（有效期 壹拾 天）');
+    // Only the month and the validity must be 大写; the date stays in plain 汉字.
+    expect(all).toContain('\n二〇二六年十一月二十八日');
     const back = await l.call('transfers/in', { mode: 'rejoin', memberId: m.id, branchId: m.branchId, letterNo: '9', fromOrg: '某党委', letterDate: '2026-11-28', transferDate: '2026-11-28' });
     await expect(l.call('transfers/letter', { id: back.id })).rejects.toThrow(/只有转出记录才打印介绍信/);
   });

@@ -31,7 +31,7 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await snap(ui.page, 'e2e-transfer-out-done');
   });
 
-  it('prints the three-part letter with the dues month and validity in Chinese numerals', async () => {
+  it('prints the three-part letter with the dues month and validity in capital numerals (大写)', async () => {
     const download = ui.page.waitForEvent('download');
     await ui.page.getByTestId('transfer-out-print').click();
     const d = await download;
@@ -41,8 +41,8 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     for (const part of ['（存　根）', '（介绍信）', '（回　执）']) expect(text).toContain(part);
-    expect(text).toMatch(/党费已交到 二〇二六年(十一|十|九)月 /);
-    expect(text).toContain('（有效期 三十 天）');
+    expect(text).toMatch(/党费已交到 贰零贰陆年(壹拾壹|壹拾|玖)月 /);
+    expect(text).toContain('（有效期 叁拾 天）');
   });
 
   it('takes the member off the roster and tracks the receipt until it is recorded', async () => {
