@@ -10,7 +10,7 @@ import { LedgerError } from '../errors.ts';
 import { audit, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting, registerSettingDefaults } from '../settings/service.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../members/idcard.ts';
-import { evaluate, type Finding, type RuleId } from './engine.ts';
+import { evaluate, probationEnd, type Finding, type RuleId } from './engine.ts';
 import { NO_LOCAL_PRACTICE, ruleSet, withLocalPractice, type LocalPractice, type RuleSet } from './rulesets.ts';
 import { stepDef, stepLabel } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, type DevFile, type FileInput, type StepInput, type StepRecord } from './model.ts';
@@ -267,6 +267,8 @@ export async function extendProbation(ctx: Ctx, fileId: string, decidedOn: strin
     if (decidedOn > ctx.platform.today()) throw new LedgerError('“决定日期”不能晚于今天', 'decidedOn');
     if (decidedOn < s15.date) throw new LedgerError('“决定日期”早于接收预备党员的支部大会', 'decidedOn');
     const rules = await currentRules(tx);
+    const due = probationEnd(s15.date, rules, null);
+    if (decidedOn < due) throw new LedgerError(`预备期（自支部大会 ${s15.date} 起）至 ${due} 期满，期满后方可由支部大会决定延长预备期`, 'decidedOn');
     const count = file.extensionMonths ? 2 : 1;
     const finding = evaluate({ ...dossierOf({ ...file, extensionMonths: months }, steps), extensionCount: count }, rules).findings.find((f) => f.rule === 'extension-6-12-months');
     if (finding) throw new LedgerError(finding.message, 'months');

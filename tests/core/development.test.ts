@@ -136,6 +136,8 @@ describe('development files', () => {
     const { l, branchId, introducers } = await setup();
     const { id } = await l.call('development/create', person(branchId));
     await recordUpTo(l, id, 22, introducers);
+    // The 支部大会 decides an extension when the 预备期 (from 2024-12-01) is full, not before.
+    expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-11-30', months: 6 }))).message).toMatch(/预备期.*2025-12-01 期满/);
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 5 }))).message).toMatch(/应不少于 6 个月/);
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 13 }))).message).toMatch(/不超过 12 个月/);
     await l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 6 });
