@@ -78,6 +78,7 @@ const settingsPatch = z
     prepayLimitMonths: z.number().int().min(1).max(36),
     branchRemitRatioBp: z.number().int().min(0).max(10_000),
     committeeRemitRatioBp: z.number().int().min(0).max(10_000),
+    remitEveryMonths: z.union([z.literal(3), z.literal(6), z.literal(12)], { error: '应为 3（每季度）、6（每半年）或 12（每年）' }),
     upperBodyName: z.string().trim().min(1, '不能为空').max(50),
   })
   .partial();

@@ -238,12 +238,13 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
   const { unit, committee } = await unitNames(ctx);
   const f = await loadYearFacts(ctx.db, year);
   const rows = collectionRows(f);
+  const every = f.settings.remitEveryMonths;
   const today = ctx.platform.today();
   const thisMonth = today.slice(0, 7);
   const end = asOf ?? (thisMonth > `${year}-12` ? `${year}-12` : thisMonth > `${year}-01` ? addMonth(thisMonth, -1) : `${year}-01`);
-  // remittances fall due after each quarter: reconcile them up to the last quarter ended by `end`
+  // remittances fall due after each period of the unit's cadence: reconcile them up to the last period ended by `end`
   const m = Number(end.slice(5, 7));
-  const qm = Math.floor(m / 3) * 3;
+  const qm = Math.floor(m / every) * every;
   const remitEnd = qm === 0 ? `${Number(end.slice(0, 4)) - 1}-12` : `${end.slice(0, 4)}-${String(qm).padStart(2, '0')}`;
   const collect = await reconcile(ctx.db, `${year}-01`, end);
   const remit = remitEnd >= `${year}-01` ? await reconcile(ctx.db, `${year}-01`, remitEnd) : null;
@@ -346,7 +347,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
       `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数交纳（中组发〔2008〕3号 第十条）'}`,
       `舍入：${s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分'}；每月党费${s.capEnabled ? `一般不超过 ${yuan(s.capFen)} 元` : '不设上限'}`,
       `计算基数计入项目：${s.payItems.filter((p) => p.include && p.kind === 'income').map((p) => p.name).join('、')}；扣除：${s.payItems.filter((p) => p.include && p.kind === 'deduction').map((p) => p.name).join('、')}；不计入：${s.payItems.filter((p) => !p.include).map((p) => p.name).join('、')}`,
-      `上缴比例：支部上缴党委 ${s.branchRemitRatioBp / 100}%，党委上缴${s.upperBodyName} ${s.committeeRemitRatioBp / 100}%`,
+      `上缴比例：支部上缴党委 ${s.branchRemitRatioBp / 100}%，党委上缴${s.upperBodyName} ${s.committeeRemitRatioBp / 100}%，${{ 3: '每季度', 6: '每半年', 12: '每年' }[s.remitEveryMonths]}上缴一次`,
     ],
   };
 }

@@ -76,6 +76,8 @@ export interface DuesSettings {
   branchRemitRatioBp: number;
   /** share the 党委 remits to the upper body */
   committeeRemitRatioBp: number;
+  /** how often dues are remitted upward, in months (local practice: quarterly, half-yearly or yearly) */
+  remitEveryMonths: 3 | 6 | 12;
   upperBodyName: string;
 }
 
@@ -94,6 +96,7 @@ export const DUES_DEFAULTS: DuesSettings = {
   prepayLimitMonths: 6,
   branchRemitRatioBp: 10_000,
   committeeRemitRatioBp: 10_000,
+  remitEveryMonths: 3,
   upperBodyName: '机关工委',
 };
 

@@ -3,6 +3,7 @@ import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { lastPaidMonth } from '../../core/dues/queries.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
+import { zipPart } from '../support/ledger.ts';
 
 let seq = 0;
 async function bureau(today = '2026-11-28') {
@@ -316,6 +317,30 @@ describe('dues: remittance and reconciliation', () => {
     expect(r.rows.at(-1)).toMatchObject({ level: '党委', collectedFen: 10500, remittedFen: 10000, differenceFen: -500, heldFen: 500, problems: ['少缴 5.00 元'] });
     // arrears as of February: one month, across nothing
     expect((await l.call('dues/arrears', { asOf: '2026-02' })).map((x) => [x.member, x.months, x.owedFen])).toEqual([['跨年甲', ['2026-02'], 7500]]);
+  });
+});
+
+describe('dues: remittance cadence is the unit\'s setting (reference §1.7: quarterly or half-yearly are local practice)', () => {
+  it('the self-inspection checks remittances up to the last ended period of the unit\'s cadence', async () => {
+    const { l, member, branchId, rootId } = await bureau('2026-11-28');
+    const a = await member('半年上缴');
+    await assess(l, 2026, a.id, 400000); // 40.00
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    for (const m of months) await l.call('dues/pay', { memberId: a.id, months: [m], paidOn: `${m}-05`, method: '现金' });
+    await l.call('dues/remit', { level: '支部', fromOrgId: branchId, periodFrom: '2026-01', periodTo: '2026-06', amountFen: 24000, remittedOn: '2026-07-08' });
+    await l.call('dues/remit', { level: '党委', fromOrgId: rootId, periodFrom: '2026-01', periodTo: '2026-06', amountFen: 24000, remittedOn: '2026-07-10' });
+    const report = async () => zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml');
+    // quarterly (the default): July–September should have been remitted by now
+    expect((await l.call('dues/settings', {})).settings.remitEveryMonths).toBe(3);
+    const quarterly = await report();
+    expect(quarterly).toContain('上缴统计至2026年9月');
+    expect(quarterly).toContain('少缴 120.00 元');
+    // half-yearly: the second half is not due until after December
+    await l.call('dues/settings-save', { remitEveryMonths: 6 });
+    const halfYearly = await report();
+    expect(halfYearly).toContain('上缴统计至2026年6月');
+    expect(halfYearly).not.toContain('少缴');
+    expect(halfYearly).toContain('每半年上缴一次');
   });
 });
 
