@@ -102,9 +102,12 @@ export function workingDaysBetween(start: string, end: string): number {
   return n;
 }
 
-/** The end of the 预备期: one year (plus any extension) from the 支部大会 (step 15), never from the oath. */
+/**
+ * The end of the 预备期: one year from the 支部大会 (step 15), never from the oath;
+ * an extension runs on from that end (a leap-day meeting: 2025-02-28, then + 6 months = 2025-08-28).
+ */
 export function probationEnd(meetingDate: string, rules: RuleSet, extensionMonths: number | null | undefined): string {
-  return addMonths(meetingDate, rules.probationMonths + (extensionMonths ?? 0));
+  return addMonths(addMonths(meetingDate, rules.probationMonths), extensionMonths ?? 0);
 }
 
 const maxDate = (...ds: (string | undefined | null)[]) => ds.filter((d): d is string => !!d).sort().at(-1) ?? null;

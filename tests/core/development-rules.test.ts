@@ -198,6 +198,15 @@ describe('development rule engine', () => {
     expect(ext(6, 2, '2027-01-01')).toEqual(['extension-6-12-months@23:error']);
   });
 
+  it('extension: counted from the end of the one-year 预备期 (the reference vector), so a leap-day meeting clamps first', () => {
+    // 支部大会 2024-02-29: the 预备期 is full on 2025-02-28; six months more end on 2025-08-28, not 2025-08-29.
+    expect(probationEnd('2024-02-29', RULES_2014, 6)).toBe('2025-08-28');
+    expect(probationEnd('2024-02-29', RULES_2014, 12)).toBe('2026-02-28');
+    const d = { ...withSteps(shifted('2024-02-29'), { 23: '2025-08-28', 24: '2025-09-10', 25: '2025-09-20' }), extensionMonths: 6 };
+    expect(rules(d)).toEqual([]);
+    expect(run({ ...d, steps: { ...d.steps, 23: undefined, 24: undefined, 25: undefined } as Dossier['steps'] }).next).toContainEqual({ step: 23, earliest: '2025-08-28', latest: null });
+  });
+
   it('conversion-approval-3-months', () => {
     const c = (approval: string) => rules(withSteps(full(), { 23: '2025-12-01', 24: approval, 25: approval }));
     expect(c('2026-03-01')).toEqual([]);
