@@ -101,3 +101,19 @@ export async function settle(): Promise<void> {
 export const messages = (): string[] => [...document.querySelectorAll('.el-message')].map((e) => e.textContent?.trim() ?? '');
 
 export const byTestId = <E extends Element = HTMLElement>(id: string): E | null => document.querySelector<E>(`[data-testid="${id}"]`);
+
+/** The form item whose label reads `label` (Element Plus forms). */
+export function formItem(label: string): HTMLElement {
+  const item = [...document.querySelectorAll<HTMLElement>('.el-form-item')].find((e) => e.querySelector('.el-form-item__label')?.textContent?.trim() === label);
+  if (!item) throw new Error(`no form item labelled ${label}`);
+  return item;
+}
+
+/** Types into an input as the clerk does (input, then change) and lets Vue update. */
+export async function typeText(input: HTMLInputElement | HTMLTextAreaElement, value: string, leave = false): Promise<void> {
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+  input.dispatchEvent(new Event('change'));
+  if (leave) input.dispatchEvent(new FocusEvent('blur'));
+  await settle();
+}

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pinia } from 'pinia';
 import type { Member } from '../../core/members/model';
-import { answer, byTestId, callsTo, messages, mountDialog, resetFake, settle } from './fake-client';
+import { answer, byTestId, callsTo, formItem, messages, mountDialog, resetFake, settle, typeText } from './fake-client';
 
 vi.mock('../../renderer/src/api/client', (orig) => import('./fake-client').then((f) => f.clientModule(orig)));
 
@@ -31,22 +31,10 @@ function inputOf(testId: string): HTMLInputElement {
   return (host.matches('input') ? host : host.querySelector('input')) as HTMLInputElement;
 }
 
-async function type(testId: string, value: string, leave = false) {
-  const input = inputOf(testId);
-  input.value = value;
-  input.dispatchEvent(new Event("input"));
-  input.dispatchEvent(new Event("change"));
-  if (leave) input.dispatchEvent(new FocusEvent('blur'));
-  await settle();
-}
+const type = (testId: string, value: string, leave = false) => typeText(inputOf(testId), value, leave);
 
 const checkedGender = () => [...document.querySelectorAll('.el-radio.is-checked')].map((e) => e.textContent?.trim()).find((t) => t === '男' || t === '女');
 
-function formItem(label: string): Element {
-  const item = [...document.querySelectorAll('.el-form-item')].find((e) => e.querySelector('.el-form-item__label')?.textContent?.trim() === label);
-  if (!item) throw new Error(`no form item ${label}`);
-  return item;
-}
 const errorUnder = (label: string) => formItem(label).querySelector('.el-form-item__error')?.textContent?.trim() ?? null;
 
 /** Clicks 保存 and waits out the form item's 100 ms debounce before an error shows. */
