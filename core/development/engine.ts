@@ -239,7 +239,8 @@ export function evaluate(d: Dossier, rules: RuleSet, opts: { today?: string | nu
   // 预备期：从支部大会通过之日起一年；延长一次，六个月至一年。
   const count = d.extensionCount ?? (d.extensionMonths ? 1 : 0);
   if (count > rules.extensionsAllowed) add('extension-6-12-months', 23, 'error', `预备期只能延长一次，现记录 ${count} 次`);
-  if (d.extensionMonths != null && (d.extensionMonths < rules.extensionMinMonths || d.extensionMonths > rules.extensionMaxMonths))
+  // 0 (or null) means no extension was decided.
+  if (d.extensionMonths && (d.extensionMonths < rules.extensionMinMonths || d.extensionMonths > rules.extensionMaxMonths))
     add('extension-6-12-months', 23, 'error', `延长预备期 ${d.extensionMonths} 个月，应不少于 ${rules.extensionMinMonths} 个月、不超过 ${rules.extensionMaxMonths} 个月`);
   const end = has(15) ? probationEnd(at(15)!, rules, d.extensionMonths) : null;
   if (end) {

@@ -269,6 +269,7 @@ export async function extendProbation(ctx: Ctx, fileId: string, decidedOn: strin
     const rules = await currentRules(tx);
     const due = probationEnd(s15.date, rules, null);
     if (decidedOn < due) throw new LedgerError(`预备期（自支部大会 ${s15.date} 起）至 ${due} 期满，期满后方可由支部大会决定延长预备期`, 'decidedOn');
+    if (!months) throw new LedgerError(`延长预备期应不少于 ${rules.extensionMinMonths} 个月、不超过 ${rules.extensionMaxMonths} 个月`, 'months');
     const count = file.extensionMonths ? 2 : 1;
     const finding = evaluate({ ...dossierOf({ ...file, extensionMonths: months }, steps), extensionCount: count }, rules).findings.find((f) => f.rule === 'extension-6-12-months');
     if (finding) throw new LedgerError(finding.message, 'months');

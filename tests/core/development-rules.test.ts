@@ -196,6 +196,9 @@ describe('development rule engine', () => {
     expect(ext(5, 1, '2027-01-01')).toEqual(['extension-6-12-months@23:error']);
     expect(ext(13, 1, '2027-08-01')).toEqual(['extension-6-12-months@23:error']);
     expect(ext(6, 2, '2027-01-01')).toEqual(['extension-6-12-months@23:error']);
+    // "extensionMonths": 0 in a dossier file means no extension, not an extension of 0 months.
+    expect(rules({ ...full(), extensionMonths: 0 })).toEqual([]);
+    expect(run({ ...upTo(22), extensionMonths: 0 }).next).toEqual([{ step: 23, earliest: '2025-12-01', latest: null }]);
   });
 
   it('extension: counted from the end of the one-year 预备期 (the reference vector), so a leap-day meeting clamps first', () => {

@@ -139,6 +139,7 @@ describe('development files', () => {
     // The 支部大会 decides an extension when the 预备期 (from 2024-12-01) is full, not before.
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-11-30', months: 6 }))).message).toMatch(/预备期.*2025-12-01 期满/);
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 5 }))).message).toMatch(/应不少于 6 个月/);
+    expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 0 }))).message).toMatch(/应不少于 6 个月/);
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 13 }))).message).toMatch(/不超过 12 个月/);
     await l.call('development/extend', { fileId: id, decidedOn: '2025-12-01', months: 6 });
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2026-01-01', months: 6 }))).message).toMatch(/只能延长一次/);
