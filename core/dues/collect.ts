@@ -221,6 +221,8 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
     if (input.method === '预交' && months.at(-1)! <= paidMonth) throw new LedgerError('所选月份都不是以后的月份，不是预交', 'method');
     const out: Payment[] = [];
     const stdCache = new Map<number, Map<string, Assessment[]>>();
+    // the voluntary extra of this one payment, over all its months (第十一条: 一次性自愿多交纳 1000 元以上)
+    let extraFen = 0;
     for (const month of months) {
       const label = monthLabel(month);
       if (month < first) throw new LedgerError(`${m.name}自${monthLabel(first)}起缴纳党费，${label}不需缴纳`, 'months');
@@ -240,9 +242,10 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
       if (!std) throw new LedgerError(`${m.name}尚未核定 ${year} 年党费标准，请先在“年度核定”中核定`, 'months');
       const paid = input.amountFen ?? std.monthlyDueFen;
       if (!Number.isSafeInteger(paid) || paid < 0) throw new LedgerError('“实缴金额”应为非负金额', 'amountFen');
-      if (paid - std.monthlyDueFen >= LARGE_VOLUNTARY_FEN)
+      extraFen += Math.max(0, paid - std.monthlyDueFen);
+      if (extraFen >= LARGE_VOLUNTARY_FEN)
         throw new LedgerError(
-          `一次性自愿多交 ${yuan(paid - std.monthlyDueFen)} 元，达到 1000 元的按大额党费办理：全部上缴中央，由基层党委收取、经省级党委组织部门转交中组部（中组发〔2008〕3号 第十一条），请不要登记为${label}的月度党费`,
+          `一次性自愿多交 ${yuan(extraFen)} 元，达到 1000 元的按大额党费办理：全部上缴中央，由基层党委收取、经省级党委组织部门转交中组部（中组发〔2008〕3号 第十一条），请不要登记为${months.length > 1 ? '' : `${label}的`}月度党费`,
           'amountFen',
         );
       if (paid !== std.monthlyDueFen && !input.reason?.trim())

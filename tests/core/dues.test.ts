@@ -188,6 +188,19 @@ describe('dues: monthly collection', () => {
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-06'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/超过 6 个月/);
   });
 
+  it('treats a voluntary extra of 1000 元 or more in one payment as 大额党费 even when it is spread over several months', async () => {
+    const { l, member } = await bureau();
+    const m = await member('多交者');
+    await assess(l, 2026, m.id, 400000); // 40.00 a month
+    // three months at 440.00 each: 1200.00 more than the standard, paid at once (一次性自愿多交纳 1000 元以上)
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', amountFen: 44000, reason: '自愿多交' }));
+    expect(e.field).toBe('amountFen');
+    expect(e.message).toMatch(/一次性自愿多交 1200.00 元，达到 1000 元的按大额党费办理/);
+    // 300.00 more each over three months (900.00 in all) stays a voluntary monthly extra
+    const ok = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', amountFen: 34000, reason: '自愿多交' });
+    expect(ok.map((p) => p.paidFen)).toEqual([34000, 34000, 34000]);
+  });
+
   it('allows 预交 up to 6 months ahead as it allows 补交 up to 6 months back; the 7th needs the branch consent', async () => {
     const { l, member } = await bureau('2026-03-15');
     const m = await member('预交者');
