@@ -70,8 +70,9 @@ export const RULES_2026: RuleSet = {
   ...RULES_2014,
   version: '2026.05',
   title: '2026年修订细则（据公开资料转述，未经核实）',
-  effectiveFrom: '2026-05-01',
-  source: '公开规则引擎 D2（RULE_VERSION = "2026.05"）转述，条文待与正式文本核对',
+  /** Publication date (12371.cn, reported by CNA on 2026-05-18); the effective date is not known. */
+  effectiveFrom: '2026-05-18',
+  source: '2026-05-18 发布（共产党员网；施行日期待核实）；条款据公开规则引擎 D2（RULE_VERSION = "2026.05"）转述，条文待与正式文本核对',
   verified: false,
   publicityWorkingDays: 5,
   meetingAfterPreReviewMonths: 1,

@@ -236,6 +236,9 @@ describe('development rule engine', () => {
 
   it('2026.05 rules (unverified) add the 公示, 1 month to the 支部大会 and the oath within 1 month', () => {
     expect(RULES_2026.verified).toBe(false);
+    // The reference knows only the publication (12371 and CNA, 2026-05-18), not an effective date: no invented 1 May.
+    expect(RULES_2026.effectiveFrom).toBe('2026-05-18');
+    expect(RULES_2026.source).toContain('施行日期待核实');
     expect(workingDaysBetween('2026-06-15', '2026-06-19')).toBe(5);
     expect(workingDaysBetween('2026-06-15', '2026-06-18')).toBe(4);
     const d = { ...full(), publicity: { start: '2024-09-02', end: '2024-09-06' } };
