@@ -169,20 +169,40 @@ export function chineseDate(iso: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** Printed width in 字: a full-width character is 1, a half-width one (digits, Latin) ½. */
+export function ziWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  return w;
+}
+
 /**
- * Signature and 成文日期. Sealed: date right with a 4-字 indent, signer centred
- * over it. Unsealed: signer 2 字 from the right, date on the next line
- * shifted right of the signer's first character (we right-align it with no indent).
+ * Signature and 成文日期 (GB/T 9704-2012 7.3.5).
+ * Sealed: the date right with a 4-字 indent, the signature centred over the date.
+ * Unsealed: the signature 2 字 from the right, the date on the next line with
+ * its first character 2 字 right of the signature's first; when the date is
+ * longer than the signature, the date goes 2 字 from the right and the
+ * signature moves left to keep that shift. Widths count half-width digits as ½ 字.
  */
 export function signatureBlock(signer: string, isoDate: string, opts: { sealed?: boolean } = {}): Paragraph[] {
   const date = chineseDate(isoDate);
-  const sealed = opts.sealed ?? false;
-  const dateRight = sealed ? 4 * ZI : 0;
-  const signerRight = sealed ? dateRight + Math.max(0, Math.round(((date.length - signer.length) / 2) * ZI)) : 2 * ZI;
+  const [ws, wd] = [ziWidth(signer), ziWidth(date)];
+  let signerRight: number;
+  let dateRight: number;
+  if (opts.sealed) {
+    dateRight = 4;
+    signerRight = Math.max(0, dateRight + (wd - ws) / 2);
+  } else if (wd > ws) {
+    dateRight = 2;
+    signerRight = dateRight + wd + 2 - ws;
+  } else {
+    signerRight = 2;
+    dateRight = signerRight + ws - 2 - wd;
+  }
   return [
     blankLine(),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: signerRight }, spacing: exactLine(), children: [run(signer)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: dateRight }, spacing: exactLine(), children: [run(date)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(signerRight * ZI) }, spacing: exactLine(), children: [run(signer)] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * ZI) }, spacing: exactLine(), children: [run(date)] }),
   ];
 }
 

@@ -149,6 +149,41 @@ function dashLines(page: { width: number; height: number; px: Buffer }): { top: 
   return { top: top / 10, bottom: bottom / 10, left: left / 10, right: right / 10 };
 }
 
+/** Right indents (twips) of the paragraphs holding each text, in a document of these paragraphs. */
+async function rightIndents(paras: ReturnType<typeof signatureBlock>, texts: string[]): Promise<number[]> {
+  const xml = await zipPart(await documentBytes([{ children: paras }]), 'word/document.xml');
+  const ps = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? [];
+  return texts.map((t) => {
+    const p = ps.find((x) => x.includes(`>${t}<`))!;
+    expect(p).toContain('<w:jc w:val="right"/>');
+    return Number(/<w:ind [^>]*w:right="(\d+)"/.exec(p)?.[1] ?? 0);
+  });
+}
+
+describe('成文日期 and signature (GB/T 9704-2012 7.3.5)', () => {
+  // 1 字 = 320 twips. "2026年11月8日": 3 characters and 7 half-width digits, 6.5 字 wide.
+  it('unsealed: signature 2 字 from the right, the first character of the date 2 字 right of the first of the signature', async () => {
+    const [signer, date] = await rightIndents(signatureBlock('中共某某分局委员会', '2026-11-08'), ['中共某某分局委员会', '2026年11月8日']);
+    expect(signer).toBe(2 * 320);
+    // signature starts 2 + 9 = 11 字 from the right; the date 11 − 2 = 9 字, so it ends 9 − 6.5 = 2.5 字 from the right
+    expect(date).toBe(2.5 * 320);
+  });
+
+  it('unsealed, date longer than the signature: the date 2 字 from the right, the signature moved left to keep the 2-字 shift', async () => {
+    const [signer, date] = await rightIndents(signatureBlock('党委', '2026-11-08'), ['党委', '2026年11月8日']);
+    expect(date).toBe(2 * 320);
+    // date starts 2 + 6.5 = 8.5 字 from the right; the signature 2 字 further left, at 10.5, so it ends 10.5 − 2 = 8.5 字 from the right
+    expect(signer).toBe(8.5 * 320);
+  });
+
+  it('sealed: the date 4 字 from the right, the signature centred over the date by its printed width', async () => {
+    const [signer, date] = await rightIndents(signatureBlock('中共某某分局委员会', '2026-11-08', { sealed: true }), ['中共某某分局委员会', '2026年11月8日']);
+    expect(date).toBe(4 * 320);
+    // centres: date at 4 + 6.5 / 2 = 7.25 字; a 9-字 signature centred there ends 7.25 − 4.5 = 2.75 字 from the right
+    expect(signer).toBe(2.75 * 320);
+  });
+});
+
 describe('GB/T 9704 page numbers as printed', () => {
   it.skipIf(!soffice)('puts the "— n —" dash lines 7 mm below the type area, odd pages 1 字 from the right edge, even pages 1 字 from the left', async () => {
     const bytes = await documentBytes([{ children: Array.from({ length: 30 }, (_, i) => paragraph(`第${i + 1}段正文。`)) }]);
