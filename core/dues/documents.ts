@@ -97,7 +97,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
   const balance = s.receivedFen - s.remittedUpFen - s.expenseTotalFen;
   if (balance < 0) mismatches.push(`分局党委党费收支倒挂：收到 ${yuan(s.receivedFen)} 元，上缴 ${yuan(s.remittedUpFen)} 元，使用 ${yuan(s.expenseTotalFen)} 元，结存为 ${yuan(balance)} 元，请核对是否漏记上级下拨或上年结余。`);
   if (!s.publications.length) mismatches.push(`${s.year}年度党费收缴、使用和管理情况尚未登记向党员公布。`);
-  for (const b of s.beyondLimit) mismatches.push(`${b.name}${monthLabel(b.month)}党费于 ${b.paidOn} 补交或预交超过 6 个月，支部同意记录：${b.consent}。`);
+  for (const b of s.beyondLimit) mismatches.push(`${b.name}${monthLabel(b.month)}党费于 ${b.paidOn} ${b.kind}超过 ${b.limitMonths} 个月，支部同意记录：${b.consent}。`);
   return {
     title: `${s.committee}${s.year}年度党费专项检查自查报告`,
     intro: [`按照党费专项检查工作要求，${s.committee.replace(/^中共/, '')}对照《关于中国共产党党费收缴、使用和管理的规定》（中组发〔2008〕3号）和《关于进一步规范党费工作的通知》（组电明字〔2017〕5号），对${s.year}年度党费收缴、使用和管理情况进行了自查。现将有关情况报告如下。`],
@@ -121,8 +121,8 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
       {
         heading: '三、欠缴党费情况',
         paragraphs: s.arrears.length
-          ? [`连续 3 个月以上未交纳党费的党员 ${s.arrears.length} 名，其中连续 6 个月以上 ${s.arrears.filter((a) => a.severity === 'critical').length} 名，已提请所在支部研究处理（是否按自行脱党处理由支部大会讨论决定并报上级党组织批准）。`]
-          : ['无连续 3 个月以上未交纳党费的党员。'],
+          ? [`连续 ${s.warnMonths} 个月以上未交纳党费的党员 ${s.arrears.length} 名，其中连续 ${s.criticalMonths} 个月以上 ${s.arrears.filter((a) => a.severity === 'critical').length} 名，已提请所在支部研究处理（是否按自行脱党处理由支部大会讨论决定并报上级党组织批准）。`]
+          : [`无连续 ${s.warnMonths} 个月以上未交纳党费的党员。`],
         table: s.arrears.length
           ? { headers: ['姓名', '党支部', '连续未交', '欠缴（元）'], rows: s.arrears.map((a) => [a.member, a.branch, `${a.consecutiveUnpaidMonths} 个月`, yuan(a.owedFen)]), widthsMm: [26, 66, 30, 34] }
           : undefined,

@@ -10,7 +10,7 @@ import { collectionRows, loadYearFacts, type CollectionRow, type YearFacts } fro
 import { arrearsList, type ArrearsRow } from './arrears.ts';
 import { reconcile, type ReconRow } from './remit.ts';
 import type { Assessment } from './assess.ts';
-import { addMonth, monthLabel, quarterMonths, yearMonths } from './months.ts';
+import { addMonth, monthIndex, monthLabel, quarterMonths, yearMonths } from './months.ts';
 
 const pct = (num: number, den: number) => (den ? `${((num / den) * 100).toFixed(1)}%` : '—');
 const y = (fen: number) => yuan(fen);
@@ -228,7 +228,11 @@ export interface YearSummary {
   unassessed: string[];
   unapproved: number;
   differentAmounts: { name: string; month: string; dueFen: number; paidFen: number; reason: string }[];
-  beyondLimit: { name: string; month: string; paidOn: string; consent: string }[];
+  /** payments of months beyond the 补交 / 预交 limit, made with the branch's consent */
+  beyondLimit: { name: string; month: string; paidOn: string; kind: '补交' | '预交'; limitMonths: number; consent: string }[];
+  /** the unit's arrears thresholds (warning, 需支部研究) */
+  warnMonths: number;
+  criticalMonths: number;
   publications: { publishedOn: string; medium: string }[];
   standards: { name: string; branch: string; category: string; baseFen: number; rate: string; monthlyFen: number; note: string }[];
   settingsText: string[];
@@ -305,7 +309,9 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
       const p = cell.payment;
       if (!p) continue;
       if (p.paidFen !== p.dueFen) differentAmounts.push({ name: m.name, month: p.month, dueFen: p.dueFen, paidFen: p.paidFen, reason: p.reason ?? '' });
-      if (p.consentRef) beyondLimit.push({ name: m.name, month: p.month, paidOn: p.paidOn, consent: p.consentRef });
+      const lag = monthIndex(p.paidOn.slice(0, 7)) - monthIndex(p.month);
+      if (p.consentRef && lag > f.settings.arrearsLimitMonths) beyondLimit.push({ name: m.name, month: p.month, paidOn: p.paidOn, kind: '补交', limitMonths: f.settings.arrearsLimitMonths, consent: p.consentRef });
+      if (p.consentRef && -lag > f.settings.prepayLimitMonths) beyondLimit.push({ name: m.name, month: p.month, paidOn: p.paidOn, kind: '预交', limitMonths: f.settings.prepayLimitMonths, consent: p.consentRef });
     }
   });
   const s = f.settings;
@@ -341,6 +347,8 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     unapproved,
     differentAmounts,
     beyondLimit,
+    warnMonths: s.warnMonths,
+    criticalMonths: s.criticalMonths,
     publications,
     standards,
     settingsText: [

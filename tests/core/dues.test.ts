@@ -357,6 +357,27 @@ describe('dues: remittance cadence is the unit\'s setting (reference §1.7: quar
   });
 });
 
+describe('dues: the self-inspection report states the unit\'s thresholds', () => {
+  it('counts arrears by the warning and critical months set, and names the limit a consented payment went beyond', async () => {
+    const { l, member } = await bureau('2026-11-28');
+    const a = await member('欠二月');
+    const b = await member('欠四月');
+    for (const m of [a, b]) await assess(l, 2026, m.id, 400000);
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'], paidOn: '2026-08-05', method: '补交', consentRef: '支委会 2026-08-01 同意' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-08'], paidOn: '2026-08-05', method: '现金' });
+    await l.call('dues/pay', { memberId: b.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-06-05', method: '现金' });
+    await l.call('dues/settings-save', { warnMonths: 2, criticalMonths: 4, arrearsLimitMonths: 3 });
+    const xml = await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml');
+    // as of October: 欠二月 owes Sep–Oct (2), 欠四月 owes Jul–Oct (4, critical at 4)
+    expect(xml).toContain('连续 2 个月以上未交纳党费的党员 2 名，其中连续 4 个月以上 1 名');
+    expect(xml).toContain('欠二月2026年1月党费于 2026-08-05 补交超过 3 个月，支部同意记录：支委会 2026-08-01 同意');
+    expect(xml).toContain('欠二月2026年4月党费于 2026-08-05 补交超过 3 个月');
+    // May is 3 months back: within the limit, whatever consent was noted
+    expect(xml).not.toContain('欠二月2026年5月党费');
+    expect(xml).not.toContain('超过 6 个月');
+  });
+});
+
 describe('dues: members transferred in', () => {
   it('owe from the month the 转入 record names, not from their 入党 date', async () => {
     const { l, member, branchId } = await bureau('2026-11-28');
