@@ -35,6 +35,8 @@ export interface QuorumResult {
   writtenOpinions: number;
   /** the rule in words, null when this kind of meeting has none */
   rule: string | null;
+  /** the 应到 the rule counts against: voting members due, or everyone due; null without a rule */
+  base: number | null;
   /** least number present for the rule */
   required: number | null;
   /** null: no rule, or no attendance taken */
@@ -83,8 +85,8 @@ export function assessQuorum(
   const warnings: string[] = [];
   let required: number | null = null;
   let met: boolean | null = null;
-  if (rule && due > 0) {
-    const base = rule.voting ? dueVoting : due;
+  const base = rule ? (rule.voting ? dueVoting : due) : null;
+  if (rule && base !== null && due > 0) {
     required = rule.required(base);
     met = (rule.voting ? presentVoting : present) >= required;
     if (!met) warnings.push(`未达到法定人数：${rule.text}，应到 ${base} 人至少需到会 ${required} 人，实到 ${rule.voting ? presentVoting : present} 人`);
@@ -99,5 +101,5 @@ export function assessQuorum(
       warnings.push(`“${v.subject || '表决事项'}”的票数 ${cast} 多于到会有表决权党员与书面意见之和 ${presentVoting + writtenOpinions}`);
     return { subject: v.subject, for: v.for, needed, passed: dueVoting > 0 && v.for >= needed };
   });
-  return { due, present, dueVoting, presentVoting, writtenOpinions, rule: rule?.text ?? null, required, met, votes, warnings };
+  return { due, present, dueVoting, presentVoting, writtenOpinions, rule: rule?.text ?? null, base, required, met, votes, warnings };
 }

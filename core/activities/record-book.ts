@@ -71,7 +71,7 @@ export function meetingRecord(
     ].join('；') || '无',
     guests: a.guests.map((g) => (g.identity ? `${g.name}（${g.identity}）` : g.name)).join('、') || '无',
     agenda: a.agenda.map((t, i) => (a.agenda.length > 1 ? `${i + 1}. ${t}` : t)),
-    quorum: q.rule && q.met !== null ? (q.met ? `到会人数符合规定（${q.rule}，应到 ${q.dueVoting || q.due} 人，至少 ${q.required} 人）。` : `未达到法定到会人数（${q.rule}，至少需 ${q.required} 人），会议所作决定无效。`) : null,
+    quorum: q.rule && q.met !== null ? (q.met ? `到会人数符合规定（${q.rule}，应到 ${q.base} 人，至少 ${q.required} 人）。` : `未达到法定到会人数（${q.rule}，至少需 ${q.required} 人），会议所作决定无效。`) : null,
     content: (a.content ?? '').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
     votes: a.votes.map((v, i) => {
       const res = q.votes[i];

@@ -93,6 +93,23 @@ describe('三会一课记录本 (.docx)', () => {
   });
 });
 
+describe('the quorum sentence of a record', () => {
+  it('counts against the same 应到 as the table: all due for a 支委会, voting members for a 党员大会', async () => {
+    const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
+    const person = (name: string, partyStatus: '正式' | '预备') => ({ memberId: null, memberName: name, partyStatus, status: '出席' as const });
+    const attendance = [person('甲委员', '正式'), person('乙委员', '正式'), person('丙委员', '正式'), person('丁同志', '预备')];
+    const committee = await l.call('activities/create', { orgId: west, type: '支部委员会', heldOn: '2026-11-20', attendance });
+    const c = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: committee.id })), 'word/document.xml'));
+    expect(c).toContain('应到人数4 人');
+    expect(c).toContain('到会人数符合规定（到会委员达到半数以上，应到 4 人，至少 2 人）');
+    const general = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-20', attendance });
+    const g = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: general.id })), 'word/document.xml'));
+    expect(g).toContain('应到人数4 人（其中有表决权 3 人）');
+    expect(g).toContain('应到会有表决权党员的半数以上，应到 3 人，至少 2 人）');
+    for (const id of [committee.id, general.id]) await l.call('activities/delete', { id });
+  });
+});
+
 describe('组织生活开展情况统计表 (.xlsx)', () => {
   it('has per branch and type monthly counts, person-times and compliance, a summary and the findings', async () => {
     const x = await l.call('activities/export-life-stats', { year: 2026 });
