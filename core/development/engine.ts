@@ -153,21 +153,23 @@ export function evaluate(d: Dossier, rules: RuleSet, opts: { today?: string | nu
     if (at(3)! < earliest) add('activist-after-application', 3, 'warning', `按本单位规定，递交申请满 ${rules.activistAfterApplicationMonths} 个月（${earliest}）后方可确定为入党积极分子`);
   }
 
-  // 6 培养教育考察：支部每半年考察一次，从确定为积极分子起算。
+  // 6 培养教育考察：支部每半年考察一次，半年从确定为积极分子起算（固定的半年，不随上次考察的日期移动）。
   if (has(3) && d.assessments) {
-    const until = at(7) ?? today;
-    const dates = [...d.assessments].filter((x) => x >= at(3)! && (!until || x <= until)).sort();
-    let from = at(3)!;
-    for (const a of [...dates, ...(until ? [until] : [])]) {
-      const due = addMonths(from, rules.assessmentEveryMonths);
-      if (a > due) {
-        const isAssessment = dates.includes(a);
-        add('assessment-half-yearly', 6, 'warning', isAssessment
-          ? `${from} 之后的半年考察（应在 ${due} 前）迟至 ${a}`
-          : `${from} 之后的半年考察应在 ${due} 前进行，尚未记录`);
+    const s3 = at(3)!;
+    const bound = at(7) ?? today;
+    const dates = [...d.assessments].filter((x) => x >= s3 && (!bound || x <= bound)).sort();
+    const until = bound ?? dates.at(-1);
+    for (let k = 1; until; k++) {
+      const start = addMonths(s3, rules.assessmentEveryMonths * (k - 1));
+      const due = addMonths(s3, rules.assessmentEveryMonths * k);
+      if (due >= until) break;
+      if (!dates.some((x) => (k === 1 ? x >= start : x > start) && x <= due)) {
+        const later = dates.find((x) => x > due);
+        add('assessment-half-yearly', 6, 'warning', later
+          ? `${start} 至 ${due} 的半年考察（应在 ${due} 前）迟至 ${later}`
+          : `${start} 至 ${due} 的半年考察应在 ${due} 前进行，尚未记录`);
         break;
       }
-      from = a;
     }
   }
 

@@ -101,6 +101,11 @@ describe('development rule engine', () => {
     expect(rules({ ...d, assessments: ['2025-09-15', '2026-03-15'] }, '2026-09-15')).toEqual([]);
     expect(rules({ ...d, assessments: ['2025-09-15', '2026-03-15'] }, '2026-09-16')).toEqual(['assessment-half-yearly@6:warning']);
     expect(rules({ ...d, assessments: ['2025-09-16'] }, '2025-10-01')).toEqual(['assessment-half-yearly@6:warning']);
+    // The half-years are fixed from step 3 (reference vector: 2025-09-15, 2026-03-15): an early assessment
+    // does not pull the next one forward, and a half-year without one is named.
+    expect(rules({ ...d, assessments: ['2025-08-01', '2026-03-10'] }, '2026-03-16')).toEqual([]);
+    expect(rules({ ...d, assessments: ['2025-08-01', '2025-09-01'] }, '2026-03-16')).toEqual(['assessment-half-yearly@6:warning']);
+    expect(run({ ...d, assessments: ['2025-08-01', '2025-09-01'] }, '2026-03-16').findings[0].message).toContain('2025-09-15 至 2026-03-15');
     expect(run({ ...d, steps: { 1: '2025-01-02', 2: '2025-01-10', 3: '2025-03-15' } }).next).toContainEqual({ step: 4, earliest: '2025-03-15', latest: null });
   });
 
