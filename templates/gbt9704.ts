@@ -206,13 +206,21 @@ export function signatureBlock(signer: string, isoDate: string, opts: { sealed?:
   ];
 }
 
-/** Lines to sign by hand, e.g. ["主持人签字：", "记录人签字："]; each followed by a blank rule. */
+/**
+ * Lines to sign by hand, e.g. ["主持人签字：", "记录人签字："]; each followed by a
+ * blank rule. Labels, rules and the 2-字 gaps between them fill one 28-字 line
+ * (3号) without running over it, every rule as long as the others.
+ */
 export function signatureLines(labels: string[], opts: { hao?: Hao } = {}): Paragraph {
   const hao = opts.hao ?? '三号';
+  const lineZi = Math.floor((PAGE.chars * HAO.三号) / HAO[hao]);
+  const gap = 2;
+  const free = lineZi - labels.reduce((w, l) => w + ziWidth(l), 0) - gap * (labels.length - 1);
+  const blank = Math.max(3, Math.floor(free / Math.max(1, labels.length)));
   const children: TextRun[] = [];
   labels.forEach((label, i) => {
-    if (i > 0) children.push(run('\u3000\u3000', FONTS.body, hao));
-    children.push(run(label, FONTS.body, hao), run('\u3000'.repeat(6), FONTS.body, hao, { underline: {} }));
+    if (i > 0) children.push(run('\u3000'.repeat(gap), FONTS.body, hao));
+    children.push(run(label, FONTS.body, hao), run('\u3000'.repeat(blank), FONTS.body, hao, { underline: {} }));
   });
   return new Paragraph({ spacing: { ...exactLine(), before: LINE_PITCH_TWIPS }, children });
 }

@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
-import { mmToTwip } from '../../templates/gbt9704.ts';
+import { PAGE, mmToTwip, ziWidth } from '../../templates/gbt9704.ts';
 
 const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 /** Visible text of a WordprocessingML part. */
@@ -78,6 +78,20 @@ describe('三会一课记录本 (.docx)', () => {
     expect(text).toContain('主持人（签字）：');
     expect(text).toContain('记录人（签字）：');
     expect(text).toContain('三会一课记录本');
+  });
+
+  it('fits the signature line in the 28-字 line, both blanks as long', async () => {
+    const xml = await zipPart(docx, 'word/document.xml');
+    const paras = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? [];
+    for (const who of ['主持人', '授课人']) {
+      const p = paras.find((x) => x.includes(`>${who}（签字）：<`))!;
+      const runs = [...p.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((r) => ({ text: /<w:t[^>]*>([^<]*)<\/w:t>/.exec(r[1])?.[1] ?? '', underlined: r[1].includes('<w:u ') }));
+      expect(runs.reduce((w, r) => w + ziWidth(r.text), 0)).toBeLessThanOrEqual(PAGE.chars);
+      const blanks = runs.filter((r) => r.underlined).map((r) => ziWidth(r.text));
+      expect(blanks).toHaveLength(2);
+      expect(blanks[0]).toBe(blanks[1]);
+      expect(blanks[0]).toBeGreaterThanOrEqual(4);
+    }
   });
 
   it('prints a single meeting with absentees and reasons, and the quorum finding', async () => {
