@@ -71,7 +71,7 @@ export async function duesQuarterWorkbook(m: DuesQuarterSheet): Promise<Uint8Arr
   addSheet(wb, {
     name: '月度统计',
     title: m.months.title,
-    columns: m.months.columns.map((header, i) => ({ header, width: i === 0 ? 14 : 12, numFmt: i === 3 || i === 4 ? MONEY : undefined, align: i === 3 || i === 4 ? 'right' : 'center' })),
+    columns: m.months.columns.map((header, i) => ({ header, width: i === 0 ? 14 : i >= 6 ? 16 : 12, numFmt: i === 3 || i === 4 || i >= 6 ? MONEY : undefined, align: i === 3 || i === 4 || i >= 6 ? 'right' : 'center' })),
     rows: m.months.rows,
   });
   return workbookBytes(wb);

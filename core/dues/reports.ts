@@ -119,6 +119,15 @@ export async function quarterModel(ctx: Ctx, year: number, quarter: number): Pro
   const total = ['', '合计', sum('members'), sum('dueFen') / 100, sum('collectedFen') / 100, pct(sum('collectedFen'), sum('dueFen')), branchRows.reduce((a, r) => a + arrearsBy(r.orgId), 0), sum('remittedFen') / 100, sum('heldFen') / 100, ''];
   const f = s;
   const cr = collectionRows(f);
+  // the monthly register also shows what was remitted in each month (《党费交纳登记表》: collected and remitted)
+  const remitted = await ctx.db
+    .selectFrom('dues_remittances')
+    .select(['level', 'amount_fen', 'remitted_on'])
+    .where('deleted_at', 'is', null)
+    .where('remitted_on', '>=', `${months[0]}-01`)
+    .where('remitted_on', '<=', `${months[2]}-31`)
+    .execute();
+  const remittedIn = (m: string, level: string) => remitted.filter((r) => r.level === level && r.remitted_on.startsWith(m)).reduce((a, r) => a + r.amount_fen, 0);
   const monthRows = months.map((m) => {
     const i = Number(m.slice(5)) - 1;
     let due = 0, paid = 0, owed = 0, paidN = 0;
@@ -131,7 +140,7 @@ export async function quarterModel(ctx: Ctx, year: number, quarter: number): Pro
       }
       if (c.payment) paid += c.payment.paidFen;
     }
-    return [monthLabel(m), owed, paidN, due / 100, paid / 100, pct(paid, due)];
+    return [monthLabel(m), owed, paidN, due / 100, paid / 100, pct(paid, due), remittedIn(m, '支部') / 100, remittedIn(m, '党委') / 100];
   });
   return {
     title: `党费收缴情况季度统计表`,
@@ -139,7 +148,7 @@ export async function quarterModel(ctx: Ctx, year: number, quarter: number): Pro
     columns: ['序号', '党支部', '应缴人数', '应缴金额', '实缴金额', '收缴率', `欠缴${warn}个月以上人数`, '上缴党委', '支部结存', '差异说明'],
     rows,
     total,
-    months: { title: `${unit}党费月度统计（${year}年第${'一二三四'[quarter - 1]}季度）`, columns: ['月份', '应缴人数', '已缴人数', '应缴金额', '实缴金额', '收缴率'], rows: monthRows },
+    months: { title: `${unit}党费月度统计（${year}年第${'一二三四'[quarter - 1]}季度）`, columns: ['月份', '应缴人数', '已缴人数', '应缴金额', '实缴金额', '收缴率', '支部上缴党委', `党委上缴${f.settings.upperBodyName}`], rows: monthRows },
     notes: [
       committeeRow
         ? `分局党委本季度收到各支部上缴 ${y(committeeRow.collectedFen)} 元，上缴${f.settings.upperBodyName} ${y(committeeRow.remittedFen)} 元（应缴 ${y(committeeRow.expectedRemitFen)} 元${committeeRow.differenceFen ? `，${committeeRow.problems.join('；')}` : ''}）。`

@@ -91,6 +91,15 @@ describe('dues documents on the demo bureau', async () => {
     const months = await sheetOf(bytes(f), 1);
     expect(months.getCell(2, 1).value).toBe('月份');
     expect(months.getCell(3, 1).value).toBe('2026年7月');
+    // the monthly register carries collected and remitted amounts (reference §1.14, P26): remittances by the month they were made
+    expect([months.getCell(2, 7).value, months.getCell(2, 8).value]).toEqual(['支部上缴党委', '党委上缴机关工委']);
+    const remits = await l.call('dues/remittances', { from: '2025-01', to: '2026-12' });
+    for (const [row, m] of [[3, '2026-07'], [4, '2026-08'], [5, '2026-09']] as const) {
+      const byLevel = (level: string) => remits.filter((x) => x.level === level && x.remittedOn.startsWith(m)).reduce((a, x) => a + x.amountFen, 0);
+      expect(cents(num(months.getCell(row, 7).value))).toBe(byLevel('支部'));
+      expect(cents(num(months.getCell(row, 8).value))).toBe(byLevel('党委'));
+    }
+    expect(cents(num(months.getCell(3, 7).value))).toBeGreaterThan(0);
   });
 
   it('年度党费收缴使用情况公布 and 自查报告 use GB/T 9704 typography and list every mismatch', async () => {
