@@ -26,6 +26,8 @@ export async function duesOverview(ctx: Ctx, month?: string) {
   const list = [...branches.values()];
   return {
     month: m,
+    /** the unit's warning threshold the arrears list starts at */
+    warnMonths: f.settings.warnMonths,
     owed: list.reduce((a, b) => a + b.owed, 0),
     paid: list.reduce((a, b) => a + b.paid, 0),
     unassessed: rows.filter((r, i) => r.cells[idx].dueFen === null && r.cells[idx].month >= f.members[i].owedFrom && r.cells[idx].month <= f.members[i].owedTo).length,

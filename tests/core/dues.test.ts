@@ -375,6 +375,10 @@ describe('dues: the self-inspection report states the unit\'s thresholds', () =>
     // May is 3 months back: within the limit, whatever consent was noted
     expect(xml).not.toContain('欠二月2026年5月党费');
     expect(xml).not.toContain('超过 6 个月');
+    // the home card lists and names the same threshold
+    const home = await l.call('dues/overview', { month: '2026-10' });
+    expect(home.warnMonths).toBe(2);
+    expect(home.arrears.map((x) => [x.member, x.consecutiveUnpaidMonths])).toEqual([['欠四月', 4], ['欠二月', 2]]);
   });
 });
 
