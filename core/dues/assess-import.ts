@@ -118,7 +118,7 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
         hardshipRef: col(r, 'hardshipRef') || null,
         note: col(r, 'note') || null,
       };
-      const res = evaluate(entry, category, s);
+      const res = evaluate(entry, category, s, defaultCategory(g.memberCategory));
       out.baseFen = res.baseFen;
       out.monthlyDueFen = res.monthlyDueFen;
       entries.push(entry);

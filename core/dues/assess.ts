@@ -103,15 +103,27 @@ function hasItems(i: AssessInput): boolean {
   return !!i.items && Object.values(i.items).some((v) => v > 0);
 }
 
-/** The figures of one standard under the unit's settings, without saving. */
-export function evaluate(input: AssessInput, category: DuesCategory, s: DuesSettings) {
+/**
+ * The figures of one standard under the unit's settings, without saving.
+ * `usual` is the category the member would otherwise pay under: a 困难减免
+ * amount must be below what that gives (少交或免交, 2008 第七条).
+ */
+export function evaluate(input: AssessInput, category: DuesCategory, s: DuesSettings, usual?: DuesCategory) {
   const fixed = !['在职', '离退休'].includes(category);
   let baseFen = input.baseFen ?? 0;
   if (hasItems(input)) baseFen = computeBase(input.items!, s.payItems).baseFen;
   else if (!fixed && (input.baseFen === null || input.baseFen === undefined)) throw new LedgerError('请填写工资项目或直接填写计算基数', 'baseFen');
   if (category === '困难减免' && !input.hardshipRef?.trim())
     throw new LedgerError('困难减免须经党支部研究、上级党委批准，请填写批准文号或会议记录', 'hardshipRef');
-  return calcDues({ category, baseFen, reducedFen: input.reducedFen ?? 0 }, calcOptions(s));
+  const r = calcDues({ category, baseFen, reducedFen: input.reducedFen ?? 0 }, calcOptions(s));
+  if (category === '困难减免' && usual && usual !== '困难减免' && r.monthlyDueFen > 0) {
+    // the usual amount is known for fixed categories, or when a base was entered
+    const baseKnown = !['在职', '离退休'].includes(usual) || hasItems(input) || (input.baseFen ?? 0) > 0;
+    const normal = calcDues({ category: usual, baseFen }, calcOptions(s)).monthlyDueFen;
+    if (baseKnown && r.monthlyDueFen >= normal)
+      throw new LedgerError(`减免后金额 ${yuan(r.monthlyDueFen)} 元应低于按规定应缴的 ${yuan(normal)} 元（困难党员可以少交或免交）`, 'reducedFen');
+  }
+  return r;
 }
 
 interface MemberRow {
@@ -198,7 +210,7 @@ async function saveOne(tx: Tx, ctx: Ctx, year: number, e: AssessInput, s: DuesSe
   const category = e.category ?? defaultCategory(m.category);
   let r;
   try {
-    r = evaluate(e, category, s);
+    r = evaluate(e, category, s, defaultCategory(m.category));
   } catch (err) {
     if (err instanceof LedgerError) throw new LedgerError(`${m.name}：${err.message}`, err.field);
     throw err;

@@ -85,6 +85,21 @@ describe('dues: annual assessment', () => {
     expect((await failure(assess(l, 2026, r.id, 0, { baseFen: undefined, category: '在职' }))).message).toMatch(/计算基数/);
   });
 
+  it('a 困难减免 amount must be less than what the member would owe under the rules (少交或免交)', async () => {
+    const { l, member } = await bureau();
+    const h = await member('困难在职');
+    const r = await member('困难退休', { category: '离退休' });
+    const ref = { category: '困难减免' as const, hardshipRef: '党委批复〔2026〕2号' };
+    // in service, base 4000.00 → 40.00 normally: 40.00 is not a reduction
+    const e = await failure(assess(l, 2026, h.id, 400000, { ...ref, reducedFen: 4000 }));
+    expect(e.field).toBe('reducedFen');
+    expect(e.message).toMatch(/困难在职：减免后金额 40.00 元应低于按规定应缴的 40.00 元/);
+    expect((await assess(l, 2026, h.id, 400000, { ...ref, reducedFen: 2000 }))[0].monthlyDueFen).toBe(2000);
+    // retired, base 4000.00 → 20.00 normally (retiree brackets)
+    expect((await failure(assess(l, 2026, r.id, 400000, { ...ref, reducedFen: 2500 }))).message).toMatch(/应低于按规定应缴的 20.00 元/);
+    expect((await assess(l, 2026, r.id, 400000, { ...ref, reducedFen: 1000 }))[0].monthlyDueFen).toBe(1000);
+  });
+
   it('fixes the standard for the year; a mid-year change only under the follow-salary policy, from the month of the new pay', async () => {
     const { l, member } = await bureau();
     const m = await member('王五');
