@@ -5,7 +5,7 @@ import type { Pinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { Calendar, CalendarCell, CellStatus } from '../../core/activities/compliance';
 import type { OrgUnit } from '../../core/org/service';
-import { answer, byTestId, callsTo, mountReal, resetFake, settle } from './fake-client';
+import { answer, byTestId, callsTo, messages, mountReal, resetFake, savedFiles, settle } from './fake-client';
 
 vi.mock('../../renderer/src/api/client', (orig) => import('./fake-client').then((f) => f.clientModule(orig)));
 
@@ -185,5 +185,17 @@ describe('CalendarView', () => {
     [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((e) => e.textContent!.trim() === '2025 年')!.click();
     await settle();
     expect(callsTo('activities/calendar')).toEqual([{ year: 2026 }, { year: 2025 }]);
+  });
+
+  it('导出统计表 saves the statistics of the year shown', async () => {
+    answer('activities/export-life-stats', (input) => ({ fileName: `${input.year}年组织生活统计表.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: 'UEs=' }));
+    await mountCalendar();
+    [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((e) => e.textContent!.trim() === '2025 年')!.click();
+    await settle();
+    byTestId('cal-export-stats')!.click();
+    await settle();
+    expect(callsTo('activities/export-life-stats')).toEqual([{ year: 2025 }]);
+    expect(savedFiles.map((f) => f.fileName)).toEqual(['2025年组织生活统计表.xlsx']);
+    expect(messages()).toContain('已导出：2025年组织生活统计表.xlsx');
   });
 });
