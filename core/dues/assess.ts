@@ -114,7 +114,12 @@ export function evaluate(input: AssessInput, category: DuesCategory, s: DuesSett
   if (hasItems(input)) baseFen = computeBase(input.items!, s.payItems).baseFen;
   else if (!fixed && (input.baseFen === null || input.baseFen === undefined)) throw new LedgerError('请填写工资项目或直接填写计算基数', 'baseFen');
   if (category === '困难减免' && !input.hardshipRef?.trim())
-    throw new LedgerError('困难减免须经党支部研究、上级党委批准，请填写批准文号或会议记录', 'hardshipRef');
+    throw new LedgerError(
+      usual === '离退休'
+        ? '离退休党员确有困难的，经党支部研究可以少交或免交（组电明字〔2017〕5号），请填写支部会议记录或批准文号'
+        : '困难减免须经党支部研究、上级党委批准，请填写批准文号或会议记录',
+      'hardshipRef',
+    );
   const r = calcDues({ category, baseFen, reducedFen: input.reducedFen ?? 0 }, calcOptions(s));
   if (category === '困难减免' && usual && usual !== '困难减免' && r.monthlyDueFen > 0) {
     // the usual amount is known for fixed categories, or when a base was entered

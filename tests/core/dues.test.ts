@@ -95,6 +95,11 @@ describe('dues: annual assessment', () => {
     expect(e.field).toBe('reducedFen');
     expect(e.message).toMatch(/困难在职：减免后金额 40.00 元应低于按规定应缴的 40.00 元/);
     expect((await assess(l, 2026, h.id, 400000, { ...ref, reducedFen: 2000 }))[0].monthlyDueFen).toBe(2000);
+    // retired: the 党支部 decides (组电明字〔2017〕5号), no upper approval is named
+    const noRef = await failure(assess(l, 2026, r.id, 400000, { category: '困难减免', reducedFen: 0 }));
+    expect(noRef.field).toBe('hardshipRef');
+    expect(noRef.message).toMatch(/困难退休：离退休党员确有困难的，经党支部研究可以少交或免交/);
+    expect(noRef.message).not.toMatch(/上级党委批准/);
     // retired, base 4000.00 → 20.00 normally (retiree brackets)
     expect((await failure(assess(l, 2026, r.id, 400000, { ...ref, reducedFen: 2500 }))).message).toMatch(/应低于按规定应缴的 20.00 元/);
     expect((await assess(l, 2026, r.id, 400000, { ...ref, reducedFen: 1000 }))[0].monthlyDueFen).toBe(1000);
