@@ -16,7 +16,7 @@ import type { Tx } from '../audit/service.ts';
 import { rowToInput } from './model.ts';
 import { assessQuorum } from './quorum.ts';
 import { attendanceOf, activityOptions } from './service.ts';
-import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleVersions, versionOn, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
+import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, versionOn, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -107,18 +107,32 @@ async function loadActivities(tx: Tx, year: number): Promise<CountedActivity[]> 
   const needQuorum = inYear.filter((r) => r.type === '支部党员大会' || r.type === '支部委员会' || r.type === '民主生活会');
   const att = await attendanceOf(tx, needQuorum.map((r) => r.id));
   const o = await activityOptions(tx);
-  return inYear.map((r) => {
+  const counted: CountedActivity[] = inYear.map((r) => {
     const a = att.get(r.id);
     const quorumMet = a ? assessQuorum(rowToInput(r, a), { halfInclusive: o.halfInclusive }).met : null;
     return { id: r.id, orgId: r.org_id, groupId: r.group_id, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet };
   });
+  // 条例第十六条: a 党课 the 党委书记 gives in a branch also counts for the 党委's yearly 党课.
+  const secretaries = await tx
+    .selectFrom('org_roles as r')
+    .innerJoin('org_units as o', 'o.id', 'r.org_id')
+    .select(['r.org_id', 'r.person_name', 'r.start_on', 'r.end_on'])
+    .where('o.kind', '=', '党委')
+    .where('r.role', '=', '书记')
+    .where('r.deleted_at', 'is', null)
+    .where('o.deleted_at', 'is', null)
+    .execute();
+  for (const r of inYear) {
+    if (r.type !== '党课' || !r.speaker) continue;
+    for (const s of secretaries) {
+      if (s.org_id === r.org_id || s.person_name !== r.speaker.trim()) continue;
+      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on < r.held_on)) continue;
+      counted.push({ id: r.id, orgId: s.org_id, groupId: null, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet: null });
+    }
+  }
+  return counted;
 }
 
-function appliesTo(rule: FrequencyRule, org: CalendarOrg): boolean {
-  if (rule.scope === 'committee') return org.kind === '党委';
-  if (rule.scope === 'group') return org.kind === '党支部' && org.groups.length > 0;
-  return org.kind === '党支部';
-}
 
 function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf: string, year: number): CellStatus {
   if (held.length) {
@@ -148,7 +162,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   const cells: CalendarCell[] = [];
   for (const org of orgs) {
     for (const rule of rules) {
-      if (!appliesTo(rule, org)) continue;
+      if (!ruleAppliesTo(rule, org)) continue;
       for (const p of periodsOfYear(rule.frequency, year)) {
         if (org.establishedOn && org.establishedOn > p.to) {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
@@ -196,12 +210,11 @@ export function periodLabel(key: string): string {
 
 export function findingsOf(cal: Calendar): Finding[] {
   const orgs = new Map(cal.orgs.map((o) => [o.id, o]));
-  const rules = new Map(cal.rules.map((r) => [r.type, r]));
   const out: Finding[] = [];
   for (const c of cal.cells) {
     if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a') continue;
     const org = orgs.get(c.orgId)!;
-    const rule = rules.get(c.type)!;
+    const rule = cal.rules.find((r) => r.type === c.type && ruleAppliesTo(r, org))!;
     const pl = periodLabel(c.period);
     const what = `${rule.type}（${FREQUENCY_LABEL[rule.frequency]}）`;
     const message =

@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import type { LifeStatsModel } from '../../templates/life-stats.ts';
 import { complianceCalendar, findingsOf, STATUS_LABEL, type CellStatus } from './compliance.ts';
-import { FREQUENCY_LABEL } from './rules.ts';
+import { FREQUENCY_LABEL, ruleAppliesTo } from './rules.ts';
 import { attendanceOf, queryActivities } from './service.ts';
 import { sentenceOf, type TypeFigure } from './stats.ts';
 
@@ -20,7 +20,6 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
     c.persons += (att.get(r.id) ?? []).filter((a) => a.status === '出席').length;
     cells.set(k, c);
   }
-  const rulesByType = new Map(cal.rules.map((r) => [r.type, r]));
   const out: LifeStatsModel['rows'] = [];
   const totalsMonths = Array(12).fill(0);
   let totalCount = 0;
@@ -32,7 +31,7 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
     for (const k of cells.keys()) if (k.startsWith(`${org.id}|`)) types.add(k.slice(org.id.length + 1));
     for (const type of types) {
       const c = cells.get(`${org.id}|${type}`) ?? { months: Array(12).fill(0), persons: 0 };
-      const rule = rulesByType.get(type);
+      const rule = cal.rules.find((r) => r.type === type && ruleAppliesTo(r, org));
       const ruleCells = cal.cells.filter((x) => x.orgId === org.id && x.type === type);
       const count = (s: CellStatus) => ruleCells.filter((x) => x.status === s).length;
       const required = ruleCells.filter((x) => x.status !== 'upcoming' && x.status !== 'n/a').length;

@@ -14,6 +14,13 @@ export type Frequency = 'month' | 'quarter' | 'year';
 /** branch: each 党支部; group: each 党小组 of a branch; committee: the 党委 itself */
 export type RuleScope = 'branch' | 'group' | 'committee';
 
+/** Whether a rule binds an organization; one type may have a rule per scope (党课: branches quarterly, the 党委书记 yearly). */
+export function ruleAppliesTo(rule: { scope: RuleScope }, org: { kind: string; groups: unknown[] }): boolean {
+  if (rule.scope === 'committee') return org.kind === '党委';
+  if (rule.scope === 'group') return org.kind === '党支部' && org.groups.length > 0;
+  return org.kind === '党支部';
+}
+
 export interface FrequencyRule {
   type: string;
   scope: RuleScope;
@@ -35,7 +42,7 @@ export const FREQUENCY_LABEL: Record<Frequency, string> = { month: '每月', qua
 export const NATIONAL_RULES: RuleVersion = {
   version: 0,
   effectiveFrom: '2018-10-28',
-  source: '《中国共产党支部工作条例（试行）》（中共中央，2018年）；党课每季度为通行地方做法；中心组学习每季度为地方做法',
+  source: '《中国共产党支部工作条例（试行）》（中共中央，2018年）；支部党课每季度为通行地方做法；中心组学习每季度为地方做法',
   rules: [
     { type: '支部委员会', scope: 'branch', frequency: 'month', basis: '支部工作条例第十二条：支部委员会会议一般每月召开1次' },
     { type: '党小组会', scope: 'group', frequency: 'month', basis: '支部工作条例第十三条：党小组会一般每月召开1次' },
@@ -44,6 +51,7 @@ export const NATIONAL_RULES: RuleVersion = {
     { type: '主题党日', scope: 'branch', frequency: 'month', basis: '支部工作条例第十六条：每月相对固定1天开展主题党日' },
     { type: '组织生活会', scope: 'branch', frequency: 'year', dueFromQuarter: 4, basis: '支部工作条例第十七条：每年至少召开1次，一般安排在第四季度' },
     { type: '民主评议党员', scope: 'branch', frequency: 'year', dueFromQuarter: 4, basis: '一般每年开展1次，可与组织生活会结合' },
+    { type: '党课', scope: 'committee', frequency: 'year', basis: '支部工作条例第十六条：党委（党组）书记每年至少讲1次党课（书记到党支部讲的党课也计入）' },
     { type: '民主生活会', scope: 'committee', frequency: 'year', dueFromQuarter: 4, basis: '县以上党和国家机关党员领导干部民主生活会若干规定：每年1次，一般在第四季度' },
     { type: '理论学习中心组学习', scope: 'committee', frequency: 'quarter', basis: '地方做法：至少每季度1次集中学习（中心组学习规则未规定次数）' },
   ],

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
@@ -218,6 +219,34 @@ describe('frequency rules and the compliance calendar', () => {
     const c = cal.cells.find((x) => x.type === '党小组会' && x.period === '2026-03')!;
     expect(c.status).toBe('due');
     expect(c.detail).toBe('第二党小组待开展');
+  });
+
+  it('the 党委书记 gives at least one 党课 a year (条例第十六条): a 党课 of the 党委, or one the 书记 gives in a branch; branch 党课 stay quarterly', async () => {
+    const { l, branchId, rootId, memberIds } = await branchLedger('2026-11-28');
+    await l.call('org/roles/add', { orgId: rootId, memberId: memberIds[0], role: '书记', startOn: '2025-01-01' });
+    const committeeLesson = async (year = 2026, asOf?: string) => cell((await l.call('activities/calendar', { year, asOf })) as never, rootId, '党课', String(year));
+    expect(await committeeLesson()).toBe('due');
+    const f = await l.call('activities/check', { year: 2026 });
+    expect(f.find((x) => x.orgId === rootId && x.rule.type === '党课')).toMatchObject({ period: '2026', status: 'due', rule: { frequency: 'year' } });
+    expect(f.find((x) => x.orgId === branchId && x.rule.type === '党课' && x.period === '2026-Q1')).toMatchObject({ status: 'missing', rule: { frequency: 'quarter' } });
+    // someone else's 党课 in the branch does not count for the 书记
+    await record(l, branchId, '党课', '2026-06-30', { topic: '党课一', speaker: '党员乙' });
+    expect(await committeeLesson()).toBe('due');
+    // the 书记's 党课 in the branch does, and so does one recorded under the 党委 itself
+    const given = await record(l, branchId, '党课', '2026-11-20', { topic: '党课二', speaker: '党员甲' });
+    const cal = await l.call('activities/calendar', { year: 2026 });
+    expect(cal.cells.find((c) => c.orgId === rootId && c.type === '党课')).toMatchObject({ status: 'held', activityIds: [given.id] });
+    expect(await committeeLesson(2025, '2026-11-28')).toBe('missing');
+    await l.call('activities/create', { orgId: rootId, type: '党课', heldOn: '2025-12-30', topic: '党课三', speaker: '党员甲', attendance: [] });
+    expect(await committeeLesson(2025, '2026-11-28')).toBe('held');
+    // the statistics table names each organization's own frequency
+    const x = await l.call('activities/export-life-stats', { year: 2026 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.contentBase64, 'base64') as never);
+    const rows: string[][] = [];
+    wb.getWorksheet('开展情况统计')!.eachRow((r) => rows.push([2, 3, 4].map((i) => String(r.getCell(i).value ?? ''))));
+    expect(rows.find((r) => r[0] === '中共测试分局委员会' && r[1] === '党课')?.[2]).toBe('每年');
+    expect(rows.find((r) => r[0] === '刑侦大队党支部' && r[1] === '党课')?.[2]).toBe('每季度');
   });
 
   it('applies a unit version of the rules from its effective date, and keeps the national defaults for earlier years', async () => {
