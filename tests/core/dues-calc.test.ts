@@ -1,4 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_CALC, NATIONAL_RULES, applyRate, calcDues, parseYuan, yuan, type CalcOptions } from '../../core/dues/calc.ts';
@@ -135,4 +137,26 @@ describe('party-ledger dues calc', () => {
     expect(run('--category', '离退休', '--base', '3870.40', '--rounding', 'jiao')).toEqual({ baseFen: 387040, rateBasisPoints: 50, monthlyDueFen: 1940, capApplied: false });
     expect(run('--category', '低保', '--base', '1200')).toEqual({ baseFen: 120000, rateBasisPoints: null, monthlyDueFen: 20, capApplied: false });
   });
+
+  it('gives the reference\'s worked examples and boundary vectors (§1.13) from the command line', async () => {
+    const bin = path.resolve(import.meta.dirname, '..', '..', 'bin', 'party-ledger.mjs');
+    const calc = async (category: string, base: string, ...extra: string[]) =>
+      JSON.parse((await promisify(execFile)(process.execPath, [bin, 'dues', 'calc', '--category', category, '--base', base, ...extra, '--json'], { encoding: 'utf8' })).stdout);
+    const cases: [string, string, string[], number | null, number, boolean][] = [
+      ['在职', '5100', [], 150, 7650, false],
+      ['在职', '4900', [], 100, 4900, false],
+      ['在职', '10000', [], 150, 15000, false],
+      ['在职', '2999.99', [], 50, 1500, false],
+      ['在职', '4321.87', [], 100, 4322, false],
+      ['在职', '10000.01', [], 200, 20000, false],
+      ['在职', '60000.00', [], 200, 100000, true],
+      ['离退休', '5000.00', [], 50, 2500, false],
+      ['困难减免', '4000', [], null, 0, false],
+    ];
+    const got = await Promise.all(cases.map(([c, b, extra]) => calc(c, b, ...extra)));
+    got.forEach((g, i) => {
+      const [, base, , bp, due, cap] = cases[i];
+      expect(g).toEqual({ baseFen: parseYuan(base), rateBasisPoints: bp, monthlyDueFen: due, capApplied: cap });
+    });
+  }, 60_000);
 });
