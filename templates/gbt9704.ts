@@ -153,6 +153,34 @@ export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; al
   });
 }
 
+/**
+ * 附件说明 (GB/T 9704-2012 7.3.4): one blank line below the text, then "附件："
+ * indented 2 字 and the names, numbered "1." "2." … when there are several, each
+ * on its own line, no punctuation after a name, wrapped lines aligned with the
+ * first character of the name. keepNext holds it to what follows (signatures).
+ */
+export function attachmentNote(names: string[], opts: { keepNext?: boolean } = {}): Paragraph[] {
+  if (!names.length) return [];
+  const head = '附件：';
+  const numbered = names.length > 1;
+  const numberZi = numbered ? Math.max(...names.map((_, i) => ziWidth(`${i + 1}.`))) : 0;
+  const nameAt = 2 + ziWidth(head) + numberZi;
+  const out = [new Paragraph({ keepNext: opts.keepNext, spacing: exactLine(), children: [run('')] })];
+  names.forEach((name, i) => {
+    const lead = `${i === 0 ? head : ''}${numbered ? `${i + 1}.` : ''}`;
+    out.push(
+      new Paragraph({
+        keepNext: opts.keepNext,
+        alignment: AlignmentType.LEFT,
+        indent: { left: Math.round(nameAt * ZI), hanging: Math.round((i === 0 ? nameAt - 2 : numberZi) * ZI) },
+        spacing: exactLine(),
+        children: [run(lead + name)],
+      }),
+    );
+  });
+  return out;
+}
+
 /** An empty line of the grid. */
 export function blankLine(): Paragraph {
   return new Paragraph({ spacing: exactLine(), children: [run('')] });

@@ -10,6 +10,7 @@ import {
   LINE_PITCH_TWIPS,
   TYPE_WIDTH_TWIPS,
   ZI,
+  attachmentNote,
   blankLine,
   centered,
   documentBytes,
@@ -52,6 +53,8 @@ export interface MeetingRecord {
   tasks: string[];
   /** "补记：…" or null */
   lateEntry: string | null;
+  /** the record's files, e.g. "签到表（签到表.png）", printed as the 附件说明 */
+  attachments: string[];
   signatures: string[];
 }
 
@@ -113,6 +116,7 @@ export function meetingBlocks(m: MeetingRecord, opts: { newPage: boolean; bookma
   out.push(...section('会后任务', m.tasks));
   // "散会" stays on the page of the signature lines, so they never stand alone.
   out.push(paragraph('散会。', { keepNext: true }));
+  out.push(...attachmentNote(m.attachments, { keepNext: true }));
   out.push(signatureLines(m.signatures));
   return out;
 }

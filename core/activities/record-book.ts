@@ -4,6 +4,7 @@
  * (reference organizational-life.md §2.3). templates/record-book.ts lays it out.
  */
 import type { Ctx } from '../context.ts';
+import type { Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
@@ -32,11 +33,32 @@ function timeText(a: ActivityInput): string {
   return `${chineseDate(a.heldOn)}${t}`;
 }
 
+/** The files of each record, as the 附件说明 names them: "签到表（签到表.png）". */
+async function attachmentNames(tx: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    if (!chunk.length) continue;
+    const rows = await tx
+      .selectFrom('attachments')
+      .select(['entity_id', 'file_name', 'kind'])
+      .where('entity', '=', 'activities')
+      .where('entity_id', 'in', chunk)
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const f of rows) out.set(f.entity_id, [...(out.get(f.entity_id) ?? []), f.kind ? `${f.kind}（${f.file_name}）` : f.file_name]);
+  }
+  return out;
+}
+
 export function meetingRecord(
   no: number,
   r: { id: string; org_name: string; group_name: string | null; entered_on: string },
   a: ActivityInput,
   o: { halfInclusive: boolean; graceDays: number },
+  attachments: string[] = [],
 ): MeetingRecord {
   const q = assessQuorum(a, { halfInclusive: o.halfInclusive });
   const present = a.attendance.filter((e) => e.status === '出席');
@@ -81,6 +103,7 @@ export function meetingRecord(
     resolutions: a.resolutions.map((t, i) => (a.resolutions.length > 1 ? `${i + 1}. ${t}` : t)),
     tasks: a.tasks.map((t, i) => `${i + 1}. ${t.what}${t.who ? `，责任人：${t.who}` : ''}${t.due ? `，完成时限：${chineseDate(t.due)}` : ''}`),
     lateEntry: late ? `补记：本次会议于${chineseDate(a.heldOn)}召开，记录于${chineseDate(r.entered_on)}补记录入。` : null,
+    attachments,
     signatures: a.type === '党课' ? ['授课人（签字）：', '记录人（签字）：'] : ['主持人（签字）：', '记录人（签字）：'],
   };
 }
@@ -99,7 +122,8 @@ export async function recordBookModel(ctx: Ctx, q: RecordBookQuery): Promise<Rec
   const rows = (await queryActivities(ctx.db, { orgId: q.orgId, from: q.from, to: q.to })).reverse();
   const att = await attendanceOf(ctx.db, rows.map((r) => r.id));
   const o = await activityOptions(ctx.db);
-  const meetings = rows.map((r, i) => meetingRecord(i + 1, r, rowToInput(r, att.get(r.id) ?? []), o));
+  const files = await attachmentNames(ctx.db, rows.map((r) => r.id));
+  const meetings = rows.map((r, i) => meetingRecord(i + 1, r, rowToInput(r, att.get(r.id) ?? []), o, files.get(r.id) ?? []));
   const roles = await ctx.db
     .selectFrom('org_roles')
     .select(['person_name', 'role'])
@@ -133,5 +157,6 @@ export async function meetingRecordOf(ctx: Ctx, id: string): Promise<{ meeting: 
   const r = rows[0];
   if (!r) throw new LedgerError('找不到该组织生活记录，可能已被删除');
   const att = (await attendanceOf(ctx.db, [id])).get(id) ?? [];
-  return { meeting: meetingRecord(1, r, rowToInput(r, att), await activityOptions(ctx.db)), orgName: r.org_name, heldOn: r.held_on };
+  const files = (await attachmentNames(ctx.db, [id])).get(id) ?? [];
+  return { meeting: meetingRecord(1, r, rowToInput(r, att), await activityOptions(ctx.db), files), orgName: r.org_name, heldOn: r.held_on };
 }

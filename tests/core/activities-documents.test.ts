@@ -4,6 +4,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
+import { openLedgerContext } from '../../core/ledger.ts';
+import { fixedPlatform } from '../../core/platform.ts';
+import { invokeHandler, type AnyHandler } from '../../core/handler.ts';
+import { handlers } from '../../core/api.ts';
 import { PAGE, mmToTwip, ziWidth } from '../../templates/gbt9704.ts';
 
 const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
@@ -121,6 +125,35 @@ describe('the quorum sentence of a record', () => {
     expect(g).toContain('应到人数4 人（其中有表决权 3 人）');
     expect(g).toContain('应到会有表决权党员的半数以上，应到 3 人，至少 2 人）');
     for (const id of [committee.id, general.id]) await l.call('activities/delete', { id });
+  });
+});
+
+describe('attachments in the printed record', () => {
+  it('lists the sign-in sheet, photos and outlines as an 附件说明 before the signatures, numbered, wrapped lines under the name', async () => {
+    const dir = tempDir();
+    const ledger = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: dir }));
+    const call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, ledger.ctx, name, input) as Promise<any>;
+    await call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
+    const [root] = await call('org/tree', {});
+    const { id: orgId } = await call('org/create', { parentId: root.id, kind: '党支部', name: '一支部' });
+    const a = await call('activities/create', { orgId, type: '支部委员会', heldOn: '2026-11-02', attendance: [], content: '研究工作。' });
+    const bare = await call('activities/create', { orgId, type: '支部委员会', heldOn: '2026-10-02', attendance: [] });
+    const file = (content: string) => Buffer.from(content).toString('base64');
+    await call('attachments/add', { entity: 'activities', entityId: a.id, fileName: '签到表.png', contentBase64: file('sign-in'), kind: '签到表' });
+    await call('attachments/add', { entity: 'activities', entityId: a.id, fileName: '会议现场.jpg', contentBase64: file('photo'), kind: '照片' });
+    const xml = await zipPart(bytesOf(await call('activities/print', { id: a.id })), 'word/document.xml');
+    const text = textOf(xml);
+    expect(text).toMatch(/散会。附件：1\.签到表（签到表\.png）2\.照片（会议现场\.jpg）主持人（签字）：/);
+    const paraOf = (t: string) => (xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? []).find((p) => textOf(p).startsWith(t))!;
+    // 附件： starts 2 字 in; each name (after "1.", ½ 字 digits) starts at 2 + 3 + 1 = 6 字, where wrapped lines go
+    expect(paraOf('附件：1.')).toMatch(/<w:ind w:left="1920" w:hanging="1280"\/>/);
+    expect(paraOf('2.照片')).toMatch(/<w:ind w:left="1920" w:hanging="320"\/>/);
+    expect(paraOf('附件：1.')).toContain('<w:keepNext/>');
+    // the record book carries it too; a record without files has no 附件 line
+    const book = textOf(await zipPart(bytesOf(await call('activities/export-record-book', { orgId, year: 2026 })), 'word/document.xml'));
+    expect(book.match(/附件：/g)).toHaveLength(1);
+    expect(textOf(await zipPart(bytesOf(await call('activities/print', { id: bare.id })), 'word/document.xml'))).not.toContain('附件：');
+    await ledger.close();
   });
 });
 
