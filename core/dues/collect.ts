@@ -142,6 +142,24 @@ export interface CollectionRow {
   paidTotalFen: number;
 }
 
+/**
+ * A month prepaid before the standard rose was paid at the old amount; the
+ * difference is paid at the next payment (P13). `months`: paid months whose
+ * payment was made under a lower standard than the one now in force;
+ * `shortFen`: what the paid months still lack against the standards now in
+ * force, net of any extra paid since (0 when nothing is lacking).
+ */
+export function raisedShortfall(row: Pick<CollectionRow, 'cells'>): { shortFen: number; months: string[] } {
+  let short = 0;
+  const months: string[] = [];
+  for (const c of row.cells) {
+    if (!c.payment || c.dueFen === null) continue;
+    short += c.dueFen - c.payment.paidFen;
+    if (c.payment.dueFen < c.dueFen) months.push(c.month);
+  }
+  return { shortFen: Math.max(0, short), months };
+}
+
 export function collectionRows(f: YearFacts): CollectionRow[] {
   const months = yearMonths(f.year);
   return f.members.map((m) => {

@@ -93,6 +93,8 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
   for (const r of s.branchRows) if (r.problems.length) mismatches.push(`${r.orgName}：应缴 ${yuan(r.dueFen)} 元，实缴 ${yuan(r.collectedFen)} 元，应上缴 ${yuan(r.expectedRemitFen)} 元，实上缴 ${yuan(r.remittedFen)} 元，${r.problems.join('，')}。`);
   if (s.committeeRow?.problems.length) mismatches.push(`分局党委上缴${s.upperBody}：应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元，实缴 ${yuan(s.committeeRow.remittedFen)} 元，${s.committeeRow.problems.join('，')}。`);
   for (const d of s.differentAmounts) mismatches.push(`${d.name}${monthLabel(d.month)}实缴 ${yuan(d.paidFen)} 元，核定标准 ${yuan(d.dueFen)} 元（原因：${d.reason || '未注明'}）。`);
+  for (const r of s.raisedShort)
+    mismatches.push(`${r.name}${monthLabel(r.from)}${r.to !== r.from ? `至${monthLabel(r.to)}` : ''}按原标准交纳，按现行标准尚差 ${yuan(r.shortFen)} 元，应在下次交纳党费时补交。`);
   for (const a of s.arrears) mismatches.push(`${a.member}（${a.branch}）${monthLabel(a.months[0])}起连续 ${a.consecutiveUnpaidMonths} 个月未交纳党费，欠缴 ${yuan(a.owedFen)} 元${a.severity === 'critical' ? '，需支部研究' : ''}。`);
   const balance = s.receivedFen - s.remittedUpFen - s.expenseTotalFen;
   if (balance < 0) mismatches.push(`分局党委党费收支倒挂：收到 ${yuan(s.receivedFen)} 元，上缴 ${yuan(s.remittedUpFen)} 元，使用 ${yuan(s.expenseTotalFen)} 元，结存为 ${yuan(balance)} 元，请核对是否漏记上级下拨或上年结余。`);

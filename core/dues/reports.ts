@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting } from '../settings/service.ts';
 import { ratePercent, yuan } from './calc.ts';
-import { collectionRows, loadYearFacts, type CollectionRow, type YearFacts } from './collect.ts';
+import { collectionRows, loadYearFacts, raisedShortfall, type CollectionRow, type YearFacts } from './collect.ts';
 import { arrearsList, type ArrearsRow } from './arrears.ts';
 import { reconcile, type ReconRow } from './remit.ts';
 import type { Assessment } from './assess.ts';
@@ -237,6 +237,8 @@ export interface YearSummary {
   unassessed: string[];
   unapproved: number;
   differentAmounts: { name: string; month: string; dueFen: number; paidFen: number; reason: string }[];
+  /** paid at an old standard that has since risen, difference not yet paid (P13) */
+  raisedShort: { name: string; from: string; to: string; shortFen: number }[];
   /** payments of months beyond the 补交 / 预交 limit, made with the branch's consent */
   beyondLimit: { name: string; month: string; paidOn: string; kind: '补交' | '预交'; limitMonths: number; consent: string }[];
   /** the unit's arrears thresholds (warning, 需支部研究) */
@@ -289,6 +291,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
   const differentAmounts: YearSummary['differentAmounts'] = [];
   const standards: YearSummary['standards'] = [];
   const beyondLimit: YearSummary['beyondLimit'] = [];
+  const raisedShort: YearSummary['raisedShort'] = [];
   f.members.forEach((m, i) => {
     const list = f.standards.get(m.id) ?? [];
     const a = list.at(-1);
@@ -313,6 +316,8 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     const label = a.rateBasisPoints === null ? `定额（${a.category}）` : `${a.category} ${ratePercent(a.rateBasisPoints)}`;
     brackets.set(label, (brackets.get(label) ?? 0) + 1);
     if (a.capApplied) capApplied.push(m.name);
+    const raised = raisedShortfall(rows[i]);
+    if (raised.shortFen > 0 && raised.months.length) raisedShort.push({ name: m.name, from: raised.months[0], to: raised.months.at(-1)!, shortFen: raised.shortFen });
     if (a.category === '困难减免') hardship.push({ name: m.name, ref: a.hardshipRef ?? '', monthlyFen: a.monthlyDueFen });
     for (const cell of rows[i].cells) {
       const p = cell.payment;
@@ -355,6 +360,7 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     unassessed,
     unapproved,
     differentAmounts,
+    raisedShort,
     beyondLimit,
     warnMonths: s.warnMonths,
     criticalMonths: s.criticalMonths,

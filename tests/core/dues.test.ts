@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { lastPaidMonth } from '../../core/dues/queries.ts';
+import { raisedShortfall } from '../../core/dues/collect.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
 import { zipPart } from '../support/ledger.ts';
 
@@ -119,6 +120,24 @@ describe('dues: annual assessment', () => {
     expect(row.cells[5].dueFen).toBe(4800);
     expect(row.cells[6].dueFen).toBe(7800);
     expect(row.dueTotalFen).toBe(6 * 4800 + 6 * 7800);
+  });
+
+  it('after a prepayment, a raised standard leaves a difference to pay at the next payment (P13)', async () => {
+    const { l, member, branchId } = await bureau('2026-10-20');
+    const m = await member('预交后调资');
+    await l.call('dues/settings-save', { fixPolicy: 'follow-salary' });
+    await assess(l, 2026, m.id, 400000); // 40.00
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-01-05', method: '预交' });
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-07', '2026-08', '2026-09'], paidOn: '2026-06-05', method: '预交' });
+    await assess(l, 2026, m.id, 500000, { fromMonth: '2026-07', reason: '7 月起调资' }); // 50.00 from July
+    const short = async () => raisedShortfall((await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0]);
+    expect(await short()).toEqual({ shortFen: 3 * 1000, months: ['2026-07', '2026-08', '2026-09'] });
+    const audit = async () => zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-10-20' })).contentBase64, 'base64'), 'word/document.xml');
+    expect(await audit()).toContain('预交后调资2026年7月至2026年9月按原标准交纳，按现行标准尚差 30.00 元，应在下次交纳党费时补交');
+    // the next payment carries the difference
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-10-08', method: '现金', amountFen: 5000 + 3000, reason: '含 7–9 月调资差额 30.00 元' });
+    expect((await short()).shortFen).toBe(0);
+    expect(await audit()).not.toContain('按现行标准尚差');
   });
 
   it('approves a branch-year, and a changed standard needs approval again', async () => {
