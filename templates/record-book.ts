@@ -8,6 +8,7 @@ import { AlignmentType, Bookmark, LeaderType, Paragraph, PageReference, Tab, Tab
 import {
   FONTS,
   LINE_PITCH_TWIPS,
+  PAGE,
   TYPE_WIDTH_TWIPS,
   ZI,
   attachmentNote,
@@ -21,6 +22,7 @@ import {
   signatureLines,
   table,
   title,
+  ziWidth,
   type CellSpec,
   type GbSection,
 } from './gbt9704.ts';
@@ -143,17 +145,50 @@ function cover(m: RecordBookModel): Paragraph[] {
   ];
 }
 
+/**
+ * Splits a contents entry so its last line leaves at least `room` 字 of the
+ * `width`-字 line for the dot leader and page number: the renderer wraps the
+ * rest itself, and a line that would end too close to the margin is broken
+ * earlier (otherwise the leader vanishes or stands alone on the next line).
+ */
+export function contentsEntryParts(text: string, width: number, room = 3): string[] {
+  let lineStart = 0;
+  let w = 0;
+  const chars = [...text];
+  chars.forEach((ch, i) => {
+    const cw = ziWidth(ch);
+    if (w + cw > width) {
+      lineStart = i;
+      w = 0;
+    }
+    w += cw;
+  });
+  if (w <= width - room) return [text];
+  // keep what fits with one 字 to spare, move the rest to a line of its own
+  let head = lineStart;
+  let hw = 0;
+  while (head < chars.length && hw + ziWidth(chars[head]) <= width - room - 1) hw += ziWidth(chars[head++]);
+  return [chars.slice(0, head).join(''), chars.slice(head).join('')];
+}
+
 function contents(m: RecordBookModel): Paragraph[] {
   const st = runStyle(FONTS.body, '三号');
   const out: Paragraph[] = [title('目  录')];
   if (!m.meetings.length) out.push(paragraph('本期间没有组织生活记录。'));
   for (const x of m.meetings) {
+    const no = `${x.no}．`;
+    const hang = ziWidth(no);
+    const text = `${x.dateShort}  ${x.heading.replace(/记录$/, '')}${x.title.includes('：') ? x.title.slice(x.title.indexOf('：')) : ''}${x.lateEntry ? '（补记）' : ''}`;
+    const parts = contentsEntryParts(text, PAGE.chars - hang);
     out.push(
       new Paragraph({
+        // Wrapped lines hang under the text, after the number; the page number sits at the margin.
         tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH_TWIPS, leader: LeaderType.DOT }],
+        indent: { left: Math.round(hang * ZI), hanging: Math.round(hang * ZI) },
         spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact' },
         children: [
-          run(`${x.no}．${x.dateShort}  ${x.heading.replace(/记录$/, '')}${x.title.includes('：') ? x.title.slice(x.title.indexOf('：')) : ''}${x.lateEntry ? '（补记）' : ''}`),
+          run(`${no}${parts[0]}`),
+          ...parts.slice(1).map((p) => new TextRun({ ...st, break: 1, text: p })),
           new TextRun({ ...st, children: [new Tab()] }),
           new PageReference(x.anchor),
         ],

@@ -9,6 +9,7 @@ import { fixedPlatform } from '../../core/platform.ts';
 import { invokeHandler, type AnyHandler } from '../../core/handler.ts';
 import { handlers } from '../../core/api.ts';
 import { PAGE, mmToTwip, ziWidth } from '../../templates/gbt9704.ts';
+import { contentsEntryParts } from '../../templates/record-book.ts';
 
 const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 /** Visible text of a WordprocessingML part. */
@@ -96,6 +97,18 @@ describe('三会一课记录本 (.docx)', () => {
       expect(blanks[0]).toBe(blanks[1]);
       expect(blanks[0]).toBeGreaterThanOrEqual(4);
     }
+  });
+
+  it('breaks a contents entry early when its last line would leave under 3 字 for the leader and page number', () => {
+    // 26.5 字 wide after "1．": 23 characters fit with room; 25 do not, so the last ones move to a line of their own
+    expect(contentsEntryParts('党'.repeat(23), 26.5)).toEqual(['党'.repeat(23)]);
+    const parts = contentsEntryParts('党'.repeat(25), 26.5);
+    expect(parts).toHaveLength(2);
+    expect(parts.join('')).toBe('党'.repeat(25));
+    expect(ziWidth(parts[0])).toBeLessThanOrEqual(26.5 - 3);
+    // a second line is judged on its own: 26 + 10 characters wrap by themselves, the 10 leave room
+    expect(contentsEntryParts('党'.repeat(36), 26.5)).toEqual(['党'.repeat(36)]);
+    expect(contentsEntryParts(`2026年11月25日  党课：${'党'.repeat(14)}`, 26)).toHaveLength(2);
   });
 
   it('prints a single meeting with absentees and reasons, and the quorum finding', async () => {
@@ -209,5 +222,11 @@ describe('the record book through LibreOffice', () => {
     const cjk = fonts.split('\n').filter((line) => /CJK|Song|Hei|Kai|Fang|Noto Serif|Noto Sans/i.test(line));
     expect(cjk.length).toBeGreaterThan(0);
     expect(cjk.every((line) => / yes +yes /.test(line))).toBe(true);
+    // Contents: every entry ends in a dot leader after its text and then its page number, even
+    // when the title nearly fills the line (the leader was lost, or left alone on a line).
+    const contents = execFileSync('pdftotext', ['-f', '2', '-l', '3', '-layout', pdf, '-'], { encoding: 'utf8' });
+    const numbered = contents.split('\n').map((line) => line.replace(/\s+/g, '')).filter((line) => /\d$/.test(line));
+    expect(numbered.length).toBeGreaterThan(20);
+    for (const line of numbered) expect(line).toMatch(/[^.]\.{3,}\d+$/);
   }, 180_000);
 });
