@@ -6,6 +6,7 @@
  */
 import { AlignmentType, Bookmark, LeaderType, Paragraph, PageReference, Tab, TabStopType, TextRun, type Table } from 'docx';
 import {
+  CONDENSE,
   FONTS,
   LINE_PITCH_TWIPS,
   PAGE,
@@ -123,13 +124,29 @@ export function meetingBlocks(m: MeetingRecord, opts: { newPage: boolean; bookma
   return out;
 }
 
+/**
+ * A cover label spread evenly over `zi` characters (分散对齐) and a colon, so the
+ * values after it line up: the space goes between the characters as extra
+ * character spacing, never as spaces of a width that depends on the font.
+ */
+function spreadLabel(label: string, zi = 5): TextRun[] {
+  const chars = [...label];
+  const pitch = ZI + CONDENSE;
+  const extra = chars.length > 1 ? Math.round(((zi - chars.length) * pitch) / (chars.length - 1)) : 0;
+  return [
+    ...(chars.length > 1 ? [run(chars.slice(0, -1).join(''), FONTS.heading1, '三号', { characterSpacing: CONDENSE + extra })] : []),
+    run(`${chars[chars.length - 1]}：`, FONTS.heading1, '三号'),
+  ];
+}
+
 function cover(m: RecordBookModel): Paragraph[] {
   const line = (l: string, v: string) =>
     new Paragraph({
       indent: { left: 5 * ZI },
       spacing: { line: Math.round(LINE_PITCH_TWIPS * 1.5), lineRule: 'exact' },
-      children: [run(l, FONTS.heading1, '三号'), run(v, FONTS.body, '三号', { underline: {} })],
+      children: [...spreadLabel(l), run(v, FONTS.body, '三号', { underline: {} })],
     });
+  const blank = '\u3000'.repeat(6);
   return [
     blankLine(),
     blankLine(),
@@ -137,11 +154,11 @@ function cover(m: RecordBookModel): Paragraph[] {
     blankLine(),
     blankLine(),
     title('三会一课记录本', { hao: '小初', spacingAfterLines: 4 }),
-    line('党组织名称：', m.orgName),
-    line('记 录 年 度：', m.periodText),
-    line('记  录  人：', m.keeper || '            '),
-    line('起 止 日 期：', m.span || '            '),
-    line('记 录 次 数：', `${m.meetings.length} 次`),
+    line('党组织名称', m.orgName),
+    line('记录年度', m.periodText),
+    line('记录人', m.keeper || blank),
+    line('起止日期', m.span || blank),
+    line('记录次数', `${m.meetings.length} 次`),
   ];
 }
 

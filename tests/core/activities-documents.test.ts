@@ -47,6 +47,25 @@ describe('三会一课记录本 (.docx)', () => {
     expect(xml).toMatch(/<w:pgNumType w:start="1"\/>/);
   });
 
+  it('aligns the cover values: every label is spread to the same printed width', async () => {
+    const xml = await zipPart(docx, 'word/document.xml');
+    const cover = xml.slice(0, xml.indexOf('目  录'));
+    const lines = (cover.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? []).filter((p) => p.includes('<w:u '));
+    expect(lines.map((p) => textOf(p).split('：')[0].replace(/\s/g, ''))).toEqual(['党组织名称', '记录年度', '记录人', '起止日期', '记录次数']);
+    const widths = lines.map((p) => {
+      const runs = [...p.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((r) => r[1]);
+      const label = runs.slice(0, runs.findIndex((r) => r.includes('<w:u ')));
+      // advance in twips: 3号 is 320 a 字 (½ for half-width), plus the run's character spacing after each character
+      return label.reduce((w, r) => {
+        const text = /<w:t[^>]*>([^<]*)<\/w:t>/.exec(r)?.[1] ?? '';
+        const spacing = Number(/<w:spacing w:val="(-?\d+)"\/>/.exec(r)?.[1] ?? 0);
+        return w + [...text].reduce((x, ch) => x + ziWidth(ch) * 320 + spacing, 0);
+      }, 0);
+    });
+    expect(lines.every((p) => !/<w:t[^>]*>[^<]* [^<]*：/.test(p))).toBe(true);
+    expect(new Set(widths).size).toBe(1);
+  });
+
   it('holds every meeting of the year with its attendance, contents with page references, and marks the 补记', async () => {
     const xml = await zipPart(docx, 'word/document.xml');
     const text = textOf(xml);
