@@ -93,6 +93,11 @@ export function assessQuorum(
   }
   const written = att.filter((a) => a.writtenOpinion && (isPresent(a) || a.partyStatus === '预备'));
   if (written.length) warnings.push(`书面意见只适用于未到会的正式党员：${written.map((a) => a.memberName).join('、')}`);
+  // 预备党员 have no right to be elected (党章第七条), so none sits on a 支部委员会; one who attends is 列席.
+  const probationaryMembers = m.type === '支部委员会' ? att.filter((a) => a.partyStatus === '预备') : [];
+  if (probationaryMembers.length) warnings.push(`预备党员没有被选举权，不能担任支部委员：${probationaryMembers.map((a) => a.memberName).join('、')}（到会的请记为列席人员）`);
+  // 党章第十一条: elections are by secret ballot.
+  if (m.decisionKind === '选举' && (m.votes ?? []).some((v) => v.method !== '无记名投票')) warnings.push('选举应当采用无记名投票方式（党章第十一条）');
   const votes: VoteResult[] = (m.votes ?? []).map((v) => {
     // 选举: elected by more than half of the voters present; other decisions: more than half of the voting members DUE.
     const needed = m.decisionKind === '选举' ? moreThanHalf(presentVoting) : moreThanHalf(dueVoting);

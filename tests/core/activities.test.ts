@@ -75,6 +75,17 @@ describe('quorum rules', () => {
     expect(odd.warnings.join()).toMatch(/书面意见只适用于未到会/);
   });
 
+  it('flags a 预备党员 listed as a member of a 支委会 (no candidacy rights) and an election not held by secret ballot (党章第十一条)', () => {
+    const committee = assessQuorum(meeting('支部委员会', attend(people(3, 1), 3, 1)));
+    expect(committee.warnings.join()).toContain('预备党员没有被选举权，不能担任支部委员：预备0');
+    expect(assessQuorum(meeting('支部委员会', attend(people(3), 3))).warnings).toEqual([]);
+    // at a 党员大会 a 预备党员 is simply present without a vote
+    expect(assessQuorum(meeting('支部党员大会', attend(people(3, 1), 3, 1))).warnings).toEqual([]);
+    const show = { ...meeting('支部党员大会', attend(people(10), 10), '选举', [{ for: 10 }]), votes: [{ subject: '选举支部委员', method: '举手表决', for: 10, against: 0, abstain: 0 }] };
+    expect(assessQuorum(show).warnings.join()).toContain('选举应当采用无记名投票');
+    expect(assessQuorum({ ...show, votes: [{ ...show.votes[0], method: '无记名投票' }] }).warnings).toEqual([]);
+  });
+
   it('民主生活会 needs two thirds; 选举 more than four fifths; 党课 has no quorum', () => {
     expect(assessQuorum(meeting('民主生活会', attend(people(9), 6))).met).toBe(true);
     expect(assessQuorum(meeting('民主生活会', attend(people(9), 5))).met).toBe(false);
