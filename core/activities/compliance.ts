@@ -148,8 +148,26 @@ function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf:
 
 const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'n/a'];
 
-export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], version: RuleVersion): Calendar {
-  const rules: CalendarRule[] = version.rules.map((r) => ({ ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}`, version: version.version }));
+const ruleKey = (r: FrequencyRule) => `${r.scope}|${r.type}|${r.frequency}`;
+
+/** The frequency a period key belongs to: '2026-03' month, '2026-Q1' quarter, '2026' year. */
+export function frequencyOfPeriod(key: string): FrequencyRule['frequency'] {
+  return key.includes('Q') ? 'quarter' : key.length === 7 ? 'month' : 'year';
+}
+
+/**
+ * Each period is judged by the rule version in force on its first day, so a
+ * unit version effective 1 July leaves the first half-year under the rules of
+ * its time. `rules` is the union over the versions used in the year (by scope,
+ * type and frequency, each as in the latest version that has it).
+ */
+export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[]): Calendar {
+  const periodVersion = (p: Period) => versionOn(versions, p.from);
+  const used = new Set<RuleVersion>();
+  for (const f of ['month', 'quarter', 'year'] as const) for (const p of periodsOfYear(f, year)) used.add(periodVersion(p));
+  const union = new Map<string, CalendarRule>();
+  for (const v of versions.filter((x) => used.has(x))) for (const r of v.rules) union.set(ruleKey(r), { ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}`, version: v.version });
+  const rules = [...union.values()];
   const byKey = new Map<string, CountedActivity[]>();
   for (const a of acts) {
     for (const freq of ['month', 'quarter', 'year'] as const) {
@@ -161,9 +179,11 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   }
   const cells: CalendarCell[] = [];
   for (const org of orgs) {
-    for (const rule of rules) {
-      if (!ruleAppliesTo(rule, org)) continue;
-      for (const p of periodsOfYear(rule.frequency, year)) {
+    for (const unionRule of rules) {
+      if (!ruleAppliesTo(unionRule, org)) continue;
+      for (const p of periodsOfYear(unionRule.frequency, year)) {
+        const rule = periodVersion(p).rules.find((r) => ruleKey(r) === ruleKey(unionRule));
+        if (!rule) continue;
         if (org.establishedOn && org.establishedOn > p.to) {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
           continue;
@@ -180,10 +200,12 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
       }
     }
   }
+  // The version named in the heading: the one in force at the end of the year, or on the as-of day if earlier.
+  const named = versionOn(versions, asOf < `${year}-12-31` ? asOf : `${year}-12-31`);
   return {
     year,
     asOf,
-    ruleVersion: { version: version.version, effectiveFrom: version.effectiveFrom, source: version.source },
+    ruleVersion: { version: named.version, effectiveFrom: named.effectiveFrom, source: named.source },
     orgs: orgs.map(({ establishedOn: _e, ...o }) => o),
     rules,
     cells,
@@ -193,9 +215,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
 export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string): Promise<Calendar> {
   const day = asOf ?? ctx.platform.today();
   const [orgs, acts, versions] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db)]);
-  // The rules in force at the end of the year (or on the as-of day, if earlier).
-  const version = versionOn(versions, day < `${year}-12-31` ? day : `${year}-12-31`);
-  return buildCalendar(year, day, orgs, acts, version);
+  return buildCalendar(year, day, orgs, acts, versions);
 }
 
 const SEVERITY: Record<Finding['status'], Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
@@ -214,7 +234,7 @@ export function findingsOf(cal: Calendar): Finding[] {
   for (const c of cal.cells) {
     if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a') continue;
     const org = orgs.get(c.orgId)!;
-    const rule = cal.rules.find((r) => r.type === c.type && ruleAppliesTo(r, org))!;
+    const rule = cal.rules.find((r) => r.type === c.type && r.frequency === frequencyOfPeriod(c.period) && ruleAppliesTo(r, org))!;
     const pl = periodLabel(c.period);
     const what = `${rule.type}（${FREQUENCY_LABEL[rule.frequency]}）`;
     const message =

@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import type { LifeStatsModel } from '../../templates/life-stats.ts';
-import { complianceCalendar, findingsOf, STATUS_LABEL, type CellStatus } from './compliance.ts';
+import { complianceCalendar, findingsOf, frequencyOfPeriod, STATUS_LABEL, type CellStatus } from './compliance.ts';
 import { FREQUENCY_LABEL, ruleAppliesTo } from './rules.ts';
 import { attendanceOf, queryActivities } from './service.ts';
 import { sentenceOf, type TypeFigure } from './stats.ts';
@@ -31,16 +31,19 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
     for (const k of cells.keys()) if (k.startsWith(`${org.id}|`)) types.add(k.slice(org.id.length + 1));
     for (const type of types) {
       const c = cells.get(`${org.id}|${type}`) ?? { months: Array(12).fill(0), persons: 0 };
-      const rule = cal.rules.find((r) => r.type === type && ruleAppliesTo(r, org));
       const ruleCells = cal.cells.filter((x) => x.orgId === org.id && x.type === type);
+      // A unit version may change a type's frequency during the year: name each frequency that applied.
+      const frequencies = cal.rules
+        .filter((r) => r.type === type && ruleAppliesTo(r, org) && ruleCells.some((x) => frequencyOfPeriod(x.period) === r.frequency))
+        .map((r) => FREQUENCY_LABEL[r.frequency]);
       const count = (s: CellStatus) => ruleCells.filter((x) => x.status === s).length;
       const required = ruleCells.filter((x) => x.status !== 'upcoming' && x.status !== 'n/a').length;
       const held = count('held') + count('held-late') + count('quorum-not-met');
       const notes = (['missing', 'quorum-not-met', 'held-late', 'due'] as CellStatus[]).filter((s) => count(s)).map((s) => `${STATUS_LABEL[s]} ${count(s)}`);
-      const status = rule ? (required ? `应开展 ${required}，已开展 ${held}${notes.length ? `；${notes.join('，')}` : ''}` : '未到期') : '不作频次要求';
+      const status = frequencies.length ? (required ? `应开展 ${required}，已开展 ${held}${notes.length ? `；${notes.join('，')}` : ''}` : '未到期') : '不作频次要求';
       const quarters = [0, 1, 2, 3].map((q) => c.months.slice(q * 3, q * 3 + 3).reduce((a, b) => a + b, 0));
       const sum = c.months.reduce((a, b) => a + b, 0);
-      out.push([out.length + 1, org.name, type, rule ? FREQUENCY_LABEL[rule.frequency] : '—', ...c.months.map((v) => v || null), ...quarters.map((v) => v || null), sum, c.persons, status]);
+      out.push([out.length + 1, org.name, type, frequencies.length ? frequencies.join('、') : '—', ...c.months.map((v) => v || null), ...quarters.map((v) => v || null), sum, c.persons, status]);
       c.months.forEach((v, i) => (totalsMonths[i] += v));
       totalCount += sum;
       totalPersons += c.persons;

@@ -275,6 +275,37 @@ describe('frequency rules and the compliance calendar', () => {
   });
 });
 
+describe('a unit version that takes effect during the year', () => {
+  it('judges each period by the version in force when it begins: quarterly 党课 before 1 July, monthly after', async () => {
+    const { l, branchId } = await branchLedger('2026-09-15');
+    await record(l, branchId, '党课', '2026-02-10', { topic: '一', speaker: '党员甲' });
+    await record(l, branchId, '党课', '2026-05-10', { topic: '二', speaker: '党员甲' });
+    await record(l, branchId, '党课', '2026-08-10', { topic: '三', speaker: '党员甲' });
+    const rules = await l.call('activities/rules', {});
+    const monthly = rules.national.rules.map((r) => (r.type === '党课' && r.scope === 'branch' ? { ...r, frequency: 'month' as const, basis: '分局党委决定：每月1次' } : r));
+    await l.call('activities/rules/add-version', { effectiveFrom: '2026-07-01', source: '分局党委〔2026〕5号', rules: monthly });
+    const cal = await l.call('activities/calendar', { year: 2026 });
+    const lessons = cal.cells.filter((c) => c.orgId === branchId && c.type === '党课').map((c) => `${c.period}:${c.status}`);
+    expect(lessons).toEqual(['2026-Q1:held', '2026-Q2:held', '2026-07:missing', '2026-08:held', '2026-09:due', '2026-10:upcoming', '2026-11:upcoming', '2026-12:upcoming']);
+    const f = (await l.call('activities/check', { year: 2026 })).filter((x) => x.orgId === branchId && x.rule.type === '党课');
+    expect(f.map((x) => [x.period, x.status, x.rule.frequency, x.rule.basis])).toEqual([
+      ['2026-07', 'missing', 'month', '分局党委决定：每月1次'],
+      ['2026-09', 'due', 'month', '分局党委决定：每月1次'],
+    ]);
+    expect(cal.rules.filter((r) => r.type === '党课' && r.scope === 'branch').map((r) => [r.frequency, r.version])).toEqual([
+      ['quarter', 0],
+      ['month', 1],
+    ]);
+    // the statistics table names both frequencies of the year
+    const x = await l.call('activities/export-life-stats', { year: 2026 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.contentBase64, 'base64') as never);
+    const rows: string[][] = [];
+    wb.getWorksheet('开展情况统计')!.eachRow((r) => rows.push([2, 3, 4].map((i) => String(r.getCell(i).value ?? ''))));
+    expect(rows.find((r) => r[0] === '刑侦大队党支部' && r[1] === '党课')?.[2]).toBe('每季度、每月');
+  });
+});
+
 describe('demo bureau and stats', () => {
   it('shows the deliberate gaps in the check', async () => {
     const l = await testLedger({ demo: true });
