@@ -32,6 +32,8 @@ export const activityHandlers = {
     voteMethods: [...VOTE_METHODS],
     statusLabels: STATUS_LABEL,
     frequencyLabels: FREQUENCY_LABEL,
+    /** the unit's reading of "半数以上", so the attendance picker judges the quorum as the ledger does */
+    halfInclusive: await getSetting<boolean>(ctx.db, SETTINGS.halfInclusive),
   })),
   'activities/list': handler(
     z.object({ orgId: z.string().optional(), type: z.string().optional(), from: optDay, to: optDay, search: z.string().optional() }),
