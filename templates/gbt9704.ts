@@ -197,10 +197,17 @@ export function chineseDate(iso: string): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
-/** Printed width in 字: a full-width character is 1, a half-width one (digits, Latin) ½. */
+/**
+ * Printed width in 字: Chinese characters and punctuation are 1 — including
+ * “ ” ‘ ’ — … (U+2010–U+206F), full-width in Chinese fonts — and digits and
+ * Latin letters ½.
+ */
 export function ziWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.codePointAt(0)! < 0x2e80 ? 0.5 : 1;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x206f) ? 1 : 0.5;
+  }
   return w;
 }
 

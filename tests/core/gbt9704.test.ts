@@ -18,6 +18,7 @@ import {
   paragraph,
   signatureBlock,
   title,
+  ziWidth,
 } from '../../templates/gbt9704.ts';
 
 async function sample(): Promise<string> {
@@ -159,6 +160,15 @@ async function rightIndents(paras: ReturnType<typeof signatureBlock>, texts: str
     return Number(/<w:ind [^>]*w:right="(\d+)"/.exec(p)?.[1] ?? 0);
   });
 }
+
+describe('printed width in 字', () => {
+  it('counts Chinese characters and Chinese punctuation (“” ‘’ — …) as 1, digits and Latin as ½', () => {
+    expect(ziWidth('2026年11月8日')).toBe(6.5);
+    expect(ziWidth('“枫桥经验”')).toBe(6);
+    expect(ziWidth('‘甲’—…')).toBe(5);
+    expect(ziWidth('（第1页）')).toBe(4.5);
+  });
+});
 
 describe('成文日期 and signature (GB/T 9704-2012 7.3.5)', () => {
   // 1 字 = 320 twips. "2026年11月8日": 3 characters and 7 half-width digits, 6.5 字 wide.
