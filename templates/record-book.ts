@@ -47,6 +47,8 @@ export interface MeetingRecord {
   present: string;
   presentNames: string;
   absentees: string;
+  /** "张三（迟到：处警）；李四（早退）", '' when none */
+  lateOrEarly: string;
   guests: string;
   agenda: string[];
   quorum: string | null;
@@ -88,6 +90,7 @@ function formTable(m: MeetingRecord): Table {
     [label('应到人数'), m.due, label('实到人数'), m.present],
     wide('出席人员', m.presentNames || '—'),
     wide('缺席人员及原因', m.absentees),
+    ...(m.lateOrEarly ? [wide('迟到早退', m.lateOrEarly)] : []),
     wide('列席人员', m.guests),
     wide('议    题', m.agenda.length ? m.agenda : ['—']),
   ];

@@ -87,10 +87,9 @@ export function meetingRecord(
     due: a.attendance.length ? `${q.due} 人${votingNote(q.dueVoting)}` : '',
     present: a.attendance.length ? `${q.present} 人${votingNote(q.presentVoting)}` : '',
     presentNames: present.map((e) => (e.partyStatus === '预备' ? `${e.memberName}（预备党员）` : e.memberName)).join('、'),
-    absentees: [
-      ...absent.map((e) => `${e.memberName}（${e.status}${e.reason ? `：${e.reason}` : ''}${e.writtenOpinion ? '，已提交书面意见' : ''}）`),
-      ...lateOrEarly,
-    ].join('；') || '无',
+    absentees: absent.map((e) => `${e.memberName}（${e.status}${e.reason ? `：${e.reason}` : ''}${e.writtenOpinion ? '，已提交书面意见' : ''}）`).join('；') || '无',
+    // present, so not among the absentees (reference §2.3: latecomers and early leavers are recorded too)
+    lateOrEarly: lateOrEarly.join('；'),
     guests: a.guests.map((g) => (g.identity ? `${g.name}（${g.identity}）` : g.name)).join('、') || '无',
     agenda: a.agenda.map((t, i) => (a.agenda.length > 1 ? `${i + 1}. ${t}` : t)),
     quorum: q.rule && q.met !== null ? (q.met ? `到会人数符合规定（${q.rule}，应到 ${q.base} 人，至少 ${q.required} 人）。` : `未达到法定到会人数（${q.rule}，至少需 ${q.required} 人），会议所作决定无效。`) : null,

@@ -143,6 +143,23 @@ describe('三会一课记录本 (.docx)', () => {
   });
 });
 
+describe('latecomers and early leavers in a record', () => {
+  it('are named in their own row, never among the absentees', async () => {
+    const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
+    const p = (memberName: string, status: '出席' | '病假', extra: Record<string, unknown> = {}) => ({ memberId: null, memberName, partyStatus: '正式' as const, status, ...extra });
+    const attendance = [p('甲同志', '出席', { late: true, reason: '处警' }), p('乙同志', '出席', { leftEarly: true }), p('丙同志', '病假', { reason: '住院' }), p('丁同志', '出席')];
+    const a = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance });
+    const text = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: a.id })), 'word/document.xml'));
+    expect(text).toContain('缺席人员及原因丙同志（病假：住院）迟到早退甲同志（迟到：处警）；乙同志（早退）列席人员');
+    expect(text).toContain('出席人员甲同志、乙同志、丁同志');
+    await l.call('activities/delete', { id: a.id });
+    // a meeting where nobody came late or left early has no such row
+    const b = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance: [p('丁同志', '出席')] });
+    expect(textOf(await zipPart(bytesOf(await l.call('activities/print', { id: b.id })), 'word/document.xml'))).not.toContain('迟到早退');
+    await l.call('activities/delete', { id: b.id });
+  });
+});
+
 describe('the quorum sentence of a record', () => {
   it('counts against the same 应到 as the table: all due for a 支委会, voting members for a 党员大会', async () => {
     const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
