@@ -104,8 +104,10 @@ export async function demoFoundation(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
       members.push({ id, name, joinDate, partyStatus: probationary ? '预备' : '正式', category: plan.retired ? '离退休' : '在职' });
     }
     const roles = plan.retired ? ['书记', '组织委员'] : ['书记', '组织委员', '宣传委员', '纪检委员'];
+    // Only 正式党员 can be elected to a committee (党章第七条), so the 预备党员 hold no post.
+    const eligible = members.filter((m) => m.partyStatus === '正式');
     for (const [ri, role] of roles.entries()) {
-      const m = members[ri];
+      const m = eligible[ri];
       await tx
         .insertInto('org_roles')
         .values({ id: ctx.platform.newId(), org_id: branchId, member_id: m.id, person_name: m.name, role, start_on: termStart, end_on: null, created_at: now, deleted_at: null })
