@@ -1,0 +1,81 @@
+/** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { FONTS, HAO, TYPE_WIDTH_TWIPS, mmToTwip, run, type Hao } from './gbt9704.ts';
+
+const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const borders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
+
+export interface CellSpec {
+  text?: string;
+  /** Several paragraphs (e.g. minutes); each is a line in the cell. */
+  lines?: string[];
+  span?: number;
+  rowSpan?: number;
+  /** A label cell: 黑体, centred. */
+  label?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Minimum row height in lines of this table's text. */
+  font?: string;
+}
+
+export interface TableOptions {
+  /** Column widths in mm; their sum should be the type-area width (156 mm). */
+  widthsMm: number[];
+  /** Table text size; 4号 by default for ledgers (3号 is often too large in a grid). */
+  hao?: Hao;
+  /** Minimum height of each row in mm. */
+  rowHeightMm?: number;
+  /** Repeat the first row on every page. */
+  headerRow?: boolean;
+  /** Let a row break across pages (default false: a form row stays whole). */
+  splitRows?: boolean;
+}
+
+function cellParagraphs(c: CellSpec, hao: Hao): Paragraph[] {
+  const font = c.font ?? (c.label ? FONTS.heading1 : FONTS.body);
+  const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
+  const lines = c.lines ?? [c.text ?? ''];
+  const pitch = Math.round(HAO[hao] * 20 * 1.5);
+  return (lines.length ? lines : ['']).map((line) => new Paragraph({ alignment: align, spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(line, font, hao)] }));
+}
+
+/** A bordered table in the body fonts; each row is a list of cells (strings or specs with spans). */
+export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table {
+  const hao = opts.hao ?? '四号';
+  const widths = opts.widthsMm.map(mmToTwip);
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders,
+    rows: rows.map((row, ri) => {
+      let col = 0;
+      return new TableRow({
+        tableHeader: opts.headerRow && ri === 0,
+        cantSplit: !opts.splitRows,
+        height: opts.rowHeightMm ? { value: mmToTwip(opts.rowHeightMm), rule: 'atLeast' } : undefined,
+        children: row.map((raw) => {
+          const c: CellSpec = typeof raw === 'string' ? { text: raw, align: opts.headerRow && ri === 0 ? 'center' : undefined, label: opts.headerRow && ri === 0 } : raw;
+          const span = c.span ?? 1;
+          const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+          col += span;
+          return new TableCell({
+            width: { size: w, type: WidthType.DXA },
+            columnSpan: span > 1 ? span : undefined,
+            rowSpan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined,
+            verticalAlign: VerticalAlign.CENTER,
+            margins: { left: 80, right: 80, top: 40, bottom: 40 },
+            children: cellParagraphs(c, hao),
+          });
+        }),
+      });
+    }),
+  });
+}
+
+/** A simple list table: a header row (黑体) then data rows (仿宋). */
+export function listTable(headers: string[], rows: string[][], opts: Omit<TableOptions, 'headerRow'>): Table {
+  return table([headers.map((h) => ({ text: h, label: true })), ...rows], { ...opts, headerRow: true });
+}
+
+// ---------------------------------------------------------------- page setup
+
