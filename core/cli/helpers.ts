@@ -9,7 +9,7 @@ import type { Tx } from '../audit/service.ts';
 import { UsageError, type CliIo } from './registry.ts';
 
 export function yearFlag(v: string): number {
-  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份');
+  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份，如 2026');
   return Number(v);
 }
 

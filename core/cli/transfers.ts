@@ -1,22 +1,10 @@
 /** CLI commands of 组织关系转接: the list, the letter, the registers, counts and alerts. */
-import path from 'node:path';
-import { writeFileAtomic } from '../files.ts';
-import { LedgerError } from '../errors.ts';
 import { listTransfers, transferCounts } from '../transfers/queries.ts';
 import { transferAlerts } from '../transfers/receipts.ts';
 import { exportTransferLetter } from '../transfers/letter.ts';
 import { exportTransferRegisters } from '../transfers/registers.ts';
-import { flag, requireFlag, UsageError, type Command } from './registry.ts';
-
-function yearFlag(v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v)) throw new UsageError('--year 应为四位年份，如 2026');
-  return Number(v);
-}
-
-function table(rows: string[][]): string {
-  return rows.map((r) => r.join('\t')).join('\n');
-}
+import { flag, requireFlag, type Command } from './registry.ts';
+import { table, writeExport, yearFlag } from './helpers.ts';
 
 export const transferCommands: Command[] = [
   {
@@ -24,7 +12,8 @@ export const transferCommands: Command[] = [
     usage: 'transfers list [--year YYYY] [--json]',
     summary: '列出组织关系转入、转出记录及回执情况',
     run: async (a, io) => {
-      const year = yearFlag(flag(a, 'year'));
+      const yearText = flag(a, 'year');
+      const year = yearText === undefined ? undefined : yearFlag(yearText);
       const l = await io.open();
       const rows = await listTransfers(l.ctx, { year });
       io.print(rows, () =>
@@ -67,8 +56,7 @@ export const transferCommands: Command[] = [
       const out = requireFlag(a, 'out');
       const l = await io.open();
       const r = await exportTransferLetter(l.ctx, id);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out) }, () => `已生成介绍信：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes, { text: (file) => `已生成介绍信：${file}` });
     },
   },
   {
@@ -78,11 +66,9 @@ export const transferCommands: Command[] = [
     run: async (a, io) => {
       const year = yearFlag(requireFlag(a, 'year'));
       const out = requireFlag(a, 'out');
-      if (!year) throw new LedgerError('缺少年份');
       const l = await io.open();
       const r = await exportTransferRegisters(l.ctx, year);
-      writeFileAtomic(out, r.bytes);
-      io.print({ file: path.resolve(out), in: r.in, out: r.out }, () => `已导出 ${year} 年转入 ${r.in} 名、转出 ${r.out} 名：${path.resolve(out)}`);
+      writeExport(io, out, r.bytes, { json: { in: r.in, out: r.out }, text: (file) => `已导出 ${year} 年转入 ${r.in} 名、转出 ${r.out} 名：${file}` });
     },
   },
 ];
