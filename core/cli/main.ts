@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { defaultDataDir, ledgerFile } from '../paths.ts';
-import { systemPlatform } from '../platform.ts';
+import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext, type Ledger } from '../ledger.ts';
 import { LedgerError } from '../errors.ts';
 import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
@@ -28,6 +28,13 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  let pinned: string | undefined;
+  try {
+    pinned = pinnedTodayFromEnv();
+  } catch (e) {
+    process.stderr.write(`错误：${(e as Error).message}\n`);
+    return 1;
+  }
   const args = parseArgs(argv, BOOLEAN_FLAGS);
   const json = args.flags.json === true;
   if (args.positional.length === 0 || args.flags.help === true) {
@@ -50,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       const dbFlag = args.flags.db;
       if (dbFlag === true) throw new UsageError('--db 需要一个文件路径');
       const file = dbFlag ? path.resolve(dbFlag) : ledgerFile(defaultDataDir());
-      ledger = await openLedgerContext(file, systemPlatform(path.dirname(file), '命令行'));
+      ledger = await openLedgerContext(file, systemPlatform(path.dirname(file), '命令行', pinned));
       return ledger;
     },
   };

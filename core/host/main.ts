@@ -3,15 +3,22 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defaultDataDir, ledgerFile } from '../paths.ts';
-import { systemPlatform } from '../platform.ts';
+import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext } from '../ledger.ts';
 import { startHost } from './server.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = defaultDataDir();
 let ledger: Awaited<ReturnType<typeof openLedgerContext>>;
+let pinned: string | undefined;
 try {
-  ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir));
+  pinned = pinnedTodayFromEnv();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+try {
+  ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir, undefined, pinned));
 } catch (e) {
   console.error(`无法打开台账 ${ledgerFile(dataDir)}：${(e as Error).message}`);
   process.exit(1);
@@ -19,6 +26,7 @@ try {
 const host = await startHost({ ledger, staticDir: path.join(root, 'dist', 'renderer'), port: Number(process.env.PARTY_LEDGER_PORT ?? 0) });
 console.log(`党务台账（浏览器模式）已启动，请在浏览器中打开：${host.url}`);
 console.log(`数据文件：${ledger.file}　按 Ctrl+C 退出。`);
+if (pinned) console.log(`演示日期：${pinned}（PARTY_LEDGER_TODAY，仅用于测试、演示和培训）`);
 
 if (!process.env.CI && process.env.PARTY_LEDGER_NO_BROWSER !== '1') {
   const opener = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', host.url]] : process.platform === 'darwin' ? ['open', [host.url]] : ['xdg-open', [host.url]];

@@ -9,7 +9,7 @@ import { isLedgerEmpty, loadDemo } from '../demo/index.ts';
 export const setupHandlers = {
   'setup/status': handler(z.object({}), async (ctx) => {
     const s = await getSettings(ctx.db, 'org.');
-    return { empty: await isLedgerEmpty(ctx), unitName: String(s['org.unitName'] ?? ''), committeeName: String(s['org.committeeName'] ?? ''), today: ctx.platform.today() };
+    return { empty: await isLedgerEmpty(ctx), unitName: String(s['org.unitName'] ?? ''), committeeName: String(s['org.committeeName'] ?? ''), today: ctx.platform.today(), pinnedToday: ctx.platform.pinnedToday ?? null };
   }),
   'setup/create': handler(z.object({ unitName: text(60), committeeName: text(60) }), async (ctx, input) => {
     if (!(await isLedgerEmpty(ctx))) throw new LedgerError('台账中已有组织，不能重复创建');

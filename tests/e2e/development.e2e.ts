@@ -1,7 +1,13 @@
 /** Open a development file, record steps, watch a deadline warning appear and clear, accept a candidate at the 支部大会 and find the new 预备党员 on the roster. */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasChromium, snap, useApp } from './support/app.ts';
+import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
+import { addDays, addMonths } from '../../core/dates.ts';
+
+/** An application three months old, whose one-month talk is overdue; the talk 19 days after it; a 支部大会 yesterday. */
+const applied = addMonths(TODAY, -3);
+const talked = addDays(applied, 19);
+const meeting = addDays(TODAY, -1);
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
@@ -27,14 +33,14 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await field(ui.page, 'dev-name').fill('欧阳新');
     await field(ui.page, 'dev-id-number').fill(makeIdNumber('370102', '1999-05-05', 777, true));
     await choose(ui.page, 'dev-branch', '刑侦大队党支部');
-    await fillDate(ui.page, 'dev-application-date', '2026-09-01');
+    await fillDate(ui.page, 'dev-application-date', applied);
     await ui.page.getByTestId('dev-file-save').click();
     expect(await toast(ui.page)).toContain('已为“欧阳新”建立发展档案');
     await expect.poll(() => ui.page.getByTestId('dev-findings').innerText()).toContain('尚未派人谈话');
     await expect.poll(() => ui.page.getByTestId('dev-finding-talk-1-month').count()).toBe(1);
     await snap(ui.page, 'e2e-development-overdue');
     await ui.page.getByTestId('dev-record-2').click();
-    await fillDate(ui.page, 'dev-step-date', '2026-09-20');
+    await fillDate(ui.page, 'dev-step-date', talked);
     await expect.poll(() => ui.page.getByTestId('dev-step-preview').innerText()).toContain('未发现违反规定');
     await ui.page.getByTestId('dev-step-save').click();
     await expect.poll(() => ui.page.locator('.el-message', { hasText: '已记录第2步' }).count()).toBe(1);
@@ -46,7 +52,7 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await goto(ui.page, '/development');
     await ui.page.getByTestId('dev-open-许文博').click();
     await ui.page.getByTestId('dev-record-15').click();
-    await fillDate(ui.page, 'dev-step-date', '2026-11-27');
+    await fillDate(ui.page, 'dev-step-date', meeting);
     const num = (id: string) => field(ui.page, id);
     await num('dev-meeting-due').fill('16');
     await num('dev-meeting-present').fill('8');
@@ -64,6 +70,6 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await snap(ui.page, 'e2e-development-accepted');
     await goto(ui.page, '/members');
     await ui.page.getByTestId('member-search').fill('许文博');
-    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toMatch(/许文博[\s\S]*2026-11-27[\s\S]*预备/);
+    await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toMatch(new RegExp(`许文博[\\s\\S]*${meeting}[\\s\\S]*预备`));
   });
 });

@@ -2,7 +2,14 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, snap, useApp } from './support/app.ts';
+import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
+import { addMonths, monthOf } from '../../core/dates.ts';
+
+/** The demo's member three months behind owes the two months before this one and this one. */
+const [first, second, current] = [-2, -1, 0].map((n) => monthOf(addMonths(TODAY, n)));
+const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
+/** Ledger columns: 序号, 姓名, 人员类别, 月工资收入, 执行标准, 月缴纳标准, then 1月 in column 7. */
+const ledgerColumn = (m: string) => 6 + Number(m.slice(5));
 import { choose, goto, toast } from './support/pages.ts';
 
 describe.skipIf(!hasChromium)('party dues, click by click', () => {
@@ -43,16 +50,16 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
   it('records the three unpaid months in the collection grid', async () => {
     await goto(ui.page, '/dues/collection');
     await choose(ui.page, 'dues-collect-branch', branch);
-    await ui.page.getByTestId(`dues-cell-${name}-2026-09`).click();
+    await ui.page.getByTestId(`dues-cell-${name}-${first}`).click();
     await ui.page.getByTestId('dues-pay-months').click();
-    for (const m of ['2026年10月', '2026年11月']) await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
+    for (const m of [label(second), label(current)]) await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
     await ui.page.keyboard.press('Escape');
     await ui.page.getByTestId('dues-pay-method').getByText('现金', { exact: true }).click();
     await snap(ui.page, 'e2e-dues-pay');
     await ui.page.getByTestId('dues-pay-save').click();
     expect(await toast(ui.page, '已登记')).toContain('已登记');
-    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-2026-11`).innerText()).toBe('76.50');
-    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-2026-09`).innerText()).toBe('76.50');
+    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${current}`).innerText()).toBe('76.50');
+    await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${first}`).innerText()).toBe('76.50');
     await snap(ui.page, 'e2e-dues-collection');
   });
 
@@ -68,7 +75,7 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     const download = ui.page.waitForEvent('download');
     await ui.page.getByTestId('dues-export-ledger').click();
     const d = await download;
-    expect(d.suggestedFilename()).toBe(`${branch}2026年党费收缴台账.xlsx`);
+    expect(d.suggestedFilename()).toBe(`${branch}${TODAY.slice(0, 4)}年党费收缴台账.xlsx`);
     const saved = `${ui.app.dataDir}/ledger.xlsx`;
     await d.saveAs(saved);
     const wb = new ExcelJS.Workbook();
@@ -76,7 +83,6 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     const ws = wb.worksheets[0];
     let r = 4;
     while (ws.getCell(r, 2).value !== name) r++;
-    // 序号, 姓名, 人员类别, 月工资收入, 执行标准, 月缴纳标准, then 1月 in column 7: September is column 15
-    expect([ws.getCell(r, 15).value, ws.getCell(r, 16).value, ws.getCell(r, 17).value]).toEqual([76.5, 76.5, 76.5]);
+    expect([first, second, current].map((m) => ws.getCell(r, ledgerColumn(m)).value)).toEqual([76.5, 76.5, 76.5]);
   });
 });

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, snap, useApp } from './support/app.ts';
+import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
+import { addDays, addMonths, monthOf } from '../../core/dates.ts';
+import { monthNumerals } from '../../core/transfers/numerals.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
@@ -22,7 +24,7 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await ui.page.getByTestId('transfer-out-to').fill('中共江城市公安局交警支队委员会');
     const dues = ui.page.getByTestId('transfer-out-dues').locator('input').first();
     await expect.poll(() => ui.page.getByTestId('transfer-out-dues').innerText()).toMatch(/党费台账/);
-    if (await dues.isEnabled()) await fillDate(ui.page, 'transfer-out-dues', '2026-11');
+    if (await dues.isEnabled()) await fillDate(ui.page, 'transfer-out-dues', monthOf(TODAY));
     await snap(ui.page, 'e2e-transfer-out-form');
     await ui.page.getByTestId('transfer-out-next').click();
     await expect.poll(() => ui.page.locator('.el-descriptions').innerText()).toContain('中共江城市公安局交警支队委员会');
@@ -41,7 +43,9 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     const xml = await (await JSZip.loadAsync(fs.readFileSync(saved))).file('word/document.xml')!.async('string');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     for (const part of ['（存　根）', '（介绍信）', '（回　执）']) expect(text).toContain(part);
-    expect(text).toMatch(/党费已交到 贰零贰陆年(壹拾壹|壹拾|玖)月 /);
+    // the month the dues ledger says were paid up to: this month or one of the two before it
+    const paidTo = [0, -1, -2].map((n) => monthNumerals(monthOf(addMonths(TODAY, n)), 'financial'));
+    expect(paidTo.some((m) => text.includes(`党费已交到 ${m} `))).toBe(true);
     expect(text).toContain('（有效期 叁拾 天）');
   });
 
@@ -61,9 +65,9 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
   it('registers a member transferred in, who then appears on the branch roster', async () => {
     await goto(ui.page, '/transfers');
     await ui.page.getByTestId('transfer-in-start').click();
-    await ui.page.getByTestId('transfer-in-no').fill('2026088');
+    await ui.page.getByTestId('transfer-in-no').fill(`${TODAY.slice(0, 4)}088`);
     await ui.page.getByTestId('transfer-in-from').fill('江城市公安局江南分局刑侦大队党支部');
-    await fillDate(ui.page, 'transfer-in-letter-date', '2026-11-20');
+    await fillDate(ui.page, 'transfer-in-letter-date', addDays(TODAY, -8));
     await choose(ui.page, 'transfer-in-branch', '刑侦大队党支部');
     await ui.page.getByTestId('transfer-in-name').fill('司马振华');
     await ui.page.getByTestId('transfer-in-id').fill(makeIdNumber('420102', '1987-09-09', 57, true));

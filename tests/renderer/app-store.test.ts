@@ -19,17 +19,17 @@ beforeEach(() => {
 
 describe('app store', () => {
   it('a ledger in use: unit, committee, today and the branches', async () => {
-    answer('setup/status', () => ({ empty: false, unitName: '某某市公安局某某分局', committeeName: '中共某某市公安局某某分局委员会', today: '2026-11-28' }));
+    answer('setup/status', () => ({ empty: false, unitName: '某某市公安局某某分局', committeeName: '中共某某市公安局某某分局委员会', today: '2026-11-28', pinnedToday: null }));
     const app = useAppStore();
     expect(app.ready).toBe(false);
     await app.refresh();
-    expect(app).toMatchObject({ ready: true, empty: false, unitName: '某某市公安局某某分局', committeeName: '中共某某市公安局某某分局委员会', today: '2026-11-28' });
+    expect(app).toMatchObject({ ready: true, empty: false, unitName: '某某市公安局某某分局', committeeName: '中共某某市公安局某某分局委员会', today: '2026-11-28', pinnedToday: null });
     expect(app.branches.map((b) => b.name)).toEqual(['第一党支部', '第二党支部']);
     expect(calls.map((c) => c.name)).toEqual(['setup/status', 'org/branches']);
   });
 
   it('an empty ledger (first start) has no branches and does not ask for them', async () => {
-    answer('setup/status', () => ({ empty: true, unitName: '', committeeName: '', today: '2026-11-28' }));
+    answer('setup/status', () => ({ empty: true, unitName: '', committeeName: '', today: '2026-11-28', pinnedToday: null }));
     const app = useAppStore();
     app.branches = BRANCHES;
     await app.refresh();

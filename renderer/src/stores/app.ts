@@ -10,6 +10,8 @@ export const useAppStore = defineStore('app', () => {
   const unitName = ref('');
   const committeeName = ref('');
   const today = ref('');
+  /** Set when the host's clock is pinned (PARTY_LEDGER_TODAY): the UI shows a 演示日期 banner. */
+  const pinnedToday = ref<string | null>(null);
   const branches = ref<BranchSummary[]>([]);
 
   async function refresh() {
@@ -18,6 +20,7 @@ export const useAppStore = defineStore('app', () => {
     unitName.value = s.unitName;
     committeeName.value = s.committeeName;
     today.value = s.today;
+    pinnedToday.value = s.pinnedToday;
     branches.value = s.empty ? [] : await call('org/branches', {});
     ready.value = true;
   }
@@ -26,5 +29,5 @@ export const useAppStore = defineStore('app', () => {
     branches.value = await call('org/branches', {});
   }
 
-  return { ready, empty, unitName, committeeName, today, branches, refresh, refreshBranches };
+  return { ready, empty, unitName, committeeName, today, pinnedToday, branches, refresh, refreshBranches };
 });

@@ -12,6 +12,12 @@ import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
+/**
+ * The day every e2e run (and `npm run screens`) is pinned to, through PARTY_LEDGER_TODAY:
+ * the demo is dated relative to it and specs compute every date they type or look for from it
+ * with the app's own date helpers, so the suite passes on any real day.
+ */
+export const TODAY = '2026-11-28';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export interface RunningApp {
@@ -22,7 +28,7 @@ export interface RunningApp {
 
 export async function startApp(opts: { demo?: boolean } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-e2e-'));
-  const env = { ...process.env, PARTY_LEDGER_HOME: dataDir, PARTY_LEDGER_NO_BROWSER: '1' };
+  const env = { ...process.env, PARTY_LEDGER_HOME: dataDir, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: TODAY };
   if (opts.demo) {
     const r = spawn(process.execPath, [path.join(ROOT, 'bin', 'party-ledger.mjs'), 'demo'], { env, stdio: 'pipe' });
     await new Promise((resolve, reject) => r.on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error(`demo failed: ${c}`)))));
