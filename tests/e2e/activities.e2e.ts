@@ -2,14 +2,12 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { hasChromium, snap, useApp } from './support/app.ts';
+import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
 import { choose, goto, toast } from './support/pages.ts';
-import { localDate } from '../../core/platform.ts';
 
 const BRANCH = '机关第二党支部';
-const today = localDate(new Date());
-const month = today.slice(0, 7);
-const [y, m, d] = today.split('-').map(Number);
+const month = TODAY.slice(0, 7);
+const [y, m, d] = TODAY.split('-').map(Number);
 
 describe.skipIf(!hasChromium)('organizational life, click by click', () => {
   const ui = useApp({ demo: true });
