@@ -64,6 +64,17 @@ function attendance(rng: Rng, people: DemoMember[], heldOn: string, absentRate: 
     });
 }
 
+/** However the draw fell, fewer than half of the 正式党员 due are present (no generator call, so the rest of the demo is unchanged). */
+function belowQuorum(people: AttendanceEntry[]): AttendanceEntry[] {
+  const voting = people.filter((p) => p.partyStatus === '正式').length;
+  let present = people.filter((p) => p.status === '出席').length;
+  return people.map((p) => {
+    if (p.status !== '出席' || present * 2 < voting) return p;
+    present--;
+    return { ...p, status: '公出', late: false, reason: '外出办案' };
+  });
+}
+
 export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
   const year = Number(today.slice(0, 4));
@@ -148,7 +159,7 @@ async function yearOfActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: 
       if (m % 3 === 0) {
         const heldOn = day(26);
         const low = bi === 6 && m === 6;
-        add(b, '支部党员大会', heldOn, attendance(rng, b.members, heldOn, low ? 0.75 : 0.08), secretary, organizer, {
+        add(b, '支部党员大会', heldOn, (low ? belowQuorum : (x: AttendanceEntry[]) => x)(attendance(rng, b.members, heldOn, low ? 0.75 : 0.08)), secretary, organizer, {
           agenda: [`通报第${'一二三四'[m / 3 - 1]}季度支部工作`, '评议党员发挥作用情况'],
           resolutions: low ? [] : ['通过本季度支部工作情况通报'],
         });
