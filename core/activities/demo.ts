@@ -5,7 +5,10 @@
  * the second quarter, 西城派出所's second-quarter 党员大会 fell below quorum,
  * 机关第二党支部 entered its September 支委会 three weeks late (补记),
  * 南关派出所 held its August 支委会 on 2 September (counted for August), and
- * this month's 支委会 is still due in half of the branches.
+ * this month's 支委会 is still due in half of the branches. The previous
+ * year is there in full too (its own seed, the same gaps but no 补记, every
+ * 组织生活会 and the 民主生活会 held), so its books and reports can be opened
+ * in January and the check finds last year's gaps on any date.
  */
 import type { Transaction } from 'kysely';
 import type { DB, ActivitiesTable } from '../../db/schema.ts';
@@ -15,6 +18,7 @@ import type { Rng } from '../demo/random.ts';
 import type { DemoMember, DemoState } from '../demo/types.ts';
 import type { AttendanceEntry } from './model.ts';
 import { attendanceRows } from './service.ts';
+import { seeded } from '../demo/random.ts';
 
 const STUDY = [
   '学习习近平总书记关于公安工作的重要论述',
@@ -60,10 +64,27 @@ function attendance(rng: Rng, people: DemoMember[], heldOn: string, absentRate: 
     });
 }
 
+/** However the draw fell, fewer than half of the 正式党员 due are present (no generator call, so the rest of the demo is unchanged). */
+function belowQuorum(people: AttendanceEntry[]): AttendanceEntry[] {
+  const voting = people.filter((p) => p.partyStatus === '正式').length;
+  let present = people.filter((p) => p.status === '出席').length;
+  return people.map((p) => {
+    if (p.status !== '出席' || present * 2 < voting) return p;
+    present--;
+    return { ...p, status: '公出', late: false, reason: '外出办案' };
+  });
+}
+
 export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
   const year = Number(today.slice(0, 4));
-  const thisMonth = Number(today.slice(5, 7));
+  await yearOfActivities(ctx, tx, rng, state, year, Number(today.slice(5, 7)), true);
+  // last year, from its own generator so that this year's records stay as they were
+  await yearOfActivities(ctx, tx, seeded(year - 1), state, year - 1, 12, false);
+}
+
+async function yearOfActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState, year: number, thisMonth: number, currentYear: boolean): Promise<void> {
+  const today = ctx.platform.today();
   const now = ctx.platform.now();
   const acts: ActivitiesTable[] = [];
   const att: ReturnType<typeof attendanceRows> = [];
@@ -102,7 +123,7 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
     const [secretary, organizer] = b.members;
     for (let m = 1; m <= thisMonth; m++) {
       const day = (d: number) => fmt(year, m, d);
-      const current = m === thisMonth;
+      const current = currentYear && m === thisMonth;
       // 支委会 early in the month. Gaps: 治安大队 (index 3) missed March and July; half the branches still owe this month's.
       const skipCommittee = (bi === 3 && (m === 3 || m === 7)) || (current && bi % 2 === 1);
       if (!skipCommittee) {
@@ -114,7 +135,7 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
             agenda: [`研究${m}月份支部工作安排`, rng.pick(STUDY)],
             resolutions: [`按计划开展${m}月份主题党日活动`],
             // 补记: 机关第二党支部's September 支委会 was entered three weeks later.
-            ...(bi === 1 && m === 9 ? { entered_on: [addDays(heldOn, 23), today].sort()[0], note: '原始记录遗失，据会议签到表和笔记补记' } : {}),
+            ...(currentYear && bi === 1 && m === 9 ? { entered_on: [addDays(heldOn, 23), today].sort()[0], note: '原始记录遗失，据会议签到表和笔记补记' } : {}),
           });
         }
       }
@@ -138,14 +159,15 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
       if (m % 3 === 0) {
         const heldOn = day(26);
         const low = bi === 6 && m === 6;
-        add(b, '支部党员大会', heldOn, attendance(rng, b.members, heldOn, low ? 0.75 : 0.08), secretary, organizer, {
+        add(b, '支部党员大会', heldOn, (low ? belowQuorum : (x: AttendanceEntry[]) => x)(attendance(rng, b.members, heldOn, low ? 0.75 : 0.08)), secretary, organizer, {
           agenda: [`通报第${'一二三四'[m / 3 - 1]}季度支部工作`, '评议党员发挥作用情况'],
           resolutions: low ? [] : ['通过本季度支部工作情况通报'],
         });
       }
       // 组织生活会 and 民主评议党员 in November for the first six branches; the rest are still due.
-      if (m === 11 && bi < 6) {
-        const heldOn = day(12 + bi);
+      // Last year every branch held them, the rest in December.
+      if ((m === 11 && bi < 6) || (!currentYear && m === 12 && bi >= 6)) {
+        const heldOn = day(12 + (bi % 6));
         add(b, '组织生活会', heldOn, attendance(rng, b.members, heldOn, 0.05), secretary, organizer, { topic: '年度组织生活会', agenda: ['对照检查，开展批评和自我批评'] });
         add(b, '民主评议党员', heldOn, attendance(rng, b.members, heldOn, 0.05), secretary, organizer, { agenda: ['个人自评、党员互评、民主测评'] });
       }
@@ -159,6 +181,10 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
     const heldOn = fmt(year, q * 3 - 2 + 1, 18);
     if (heldOn > today) continue;
     add(committeeOrg, '理论学习中心组学习', heldOn, attendance(rng, leaders, heldOn, 0.1), leaders[0], leaders[1], { agenda: [rng.pick(STUDY)], topic: `第${'一二三四'[q - 1]}季度集中学习` });
+  }
+  if (!currentYear) {
+    const heldOn = fmt(year, 12, 22);
+    add(committeeOrg, '民主生活会', heldOn, attendance(rng, leaders, heldOn, 0), leaders[0], leaders[1], { topic: '年度民主生活会', agenda: ['对照检查，开展批评和自我批评'] });
   }
 
   for (let i = 0; i < acts.length; i += 100) await tx.insertInto('activities').values(acts.slice(i, i + 100)).execute();

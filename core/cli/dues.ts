@@ -88,6 +88,8 @@ export const duesCommands: Command[] = [
         severity: r.severity,
         lastPaidMonth: r.lastPaidMonth,
         ...(r.leftType ? { leftType: r.leftType } : {}),
+        // months of a year not yet assessed: not owed until the 年度核定
+        ...(r.unassessedMonths.length ? { unassessedMonths: r.unassessedMonths } : {}),
       }));
       const label = { notice: '', warning: '提醒', critical: '需支部研究' };
       io.print(json, () =>

@@ -8,7 +8,10 @@
  * A member is tracked from their first standard in the ledger (no standard, no
  * claim), from the first due month (预备党员: the 支部大会 month), and up to the
  * month of transfer out. A month whose standard is 0 (approved exemption)
- * counts as settled.
+ * counts as settled. A month of a year for which the member has no standard yet
+ * (the new year before its 年度核定) is not owed but "not yet assessed": it is
+ * listed apart and skipped, so the earlier year's real arrears still count and
+ * nobody is in arrears merely because January came.
  */
 import type { Tx } from '../audit/service.ts';
 import { loadDuesSettings } from './settings.ts';
@@ -30,6 +33,8 @@ export interface ArrearsRow {
   action: string;
   lastPaidMonth: string | null;
   leftType: string | null;
+  /** months in the run's span whose year has no standard for the member yet (not owed until assessed) */
+  unassessedMonths: string[];
 }
 
 export interface ArrearsOptions {
@@ -84,7 +89,11 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
     .orderBy('from_month')
     .execute();
   const stds = new Map<string, { from: string; fen: number }[]>();
+  const assessedYears = new Map<string, Set<string>>();
   for (const r of stdRows) {
+    const ys = assessedYears.get(r.member_id) ?? new Set<string>();
+    ys.add(r.from_month.slice(0, 4));
+    assessedYears.set(r.member_id, ys);
     const l = stds.get(r.member_id) ?? [];
     l.push({ from: r.from_month, fen: r.monthly_due_fen });
     stds.set(r.member_id, l);
@@ -114,11 +123,18 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
   for (const { m, start, end } of pending) {
     const lp = (m.last_paid as string | null) ?? null;
     const months: string[] = [];
+    const unassessed: string[] = [];
+    const years = assessedYears.get(m.id);
     let owed = 0;
     for (let i = monthIndex(end); i >= monthIndex(start); i--) {
       const month = monthFromIndex(i);
       if (lp && month <= lp) break;
-      const fen = month >= windowStart ? dueAt(m.id, month) : null;
+      const inWindow = month >= windowStart;
+      if (inWindow && !years?.has(month.slice(0, 4))) {
+        unassessed.push(month);
+        continue;
+      }
+      const fen = inWindow ? dueAt(m.id, month) : null;
       if (fen === 0) break; // approved exemption: nothing owed, the run stops here
       months.push(month);
       owed += fen ?? 0;
@@ -143,6 +159,7 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
             : '',
       lastPaidMonth: lp,
       leftType: m.left_type,
+      unassessedMonths: unassessed.reverse(),
     });
   }
   return out.sort((a, b) => b.consecutiveUnpaidMonths - a.consecutiveUnpaidMonths || 0);

@@ -3,7 +3,9 @@
  * police, the basic pension for retirees), twelve months of mostly on-time
  * payments, two members three and four months behind, one six months behind,
  * a transfer out paid up to its month, quarterly remittances with one small
- * mismatch, and a few approved uses of dues.
+ * mismatch, and a few approved uses of dues. Each year's dues are fixed on
+ * 8 January: before that day the new year is not yet assessed (the home page
+ * asks for the 年度核定) and the laggards are behind on last year's months.
  */
 import type { Transaction } from 'kysely';
 import type { DB, DuesPaymentsTable } from '../../db/schema.ts';
@@ -25,6 +27,10 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   const now = ctx.platform.now();
   const thisMonth = today.slice(0, 7);
   const windowStart = addMonth(thisMonth, -11);
+  const thisYear = Number(thisMonth.slice(0, 4));
+  // the 年度核定 of the current year is made on 8 January
+  const assessedThisYear = today >= `${thisYear}-01-08`;
+  const assessedTo = assessedThisYear ? thisMonth : `${thisYear - 1}-12`;
   // the demo unit remits half of what the branches hand in to the 机关工委 and keeps the rest for approved uses
   const s = { ...DUES_DEFAULTS, committeeRemitRatioBp: 5000 };
   await tx.insertInto('settings').values({ key: 'dues.settings', value_json: JSON.stringify(s), updated_at: now }).execute();
@@ -70,7 +76,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   });
 
   // standards: one per calendar year touched by the window
-  const years = [...new Set(monthRange(windowStart, thisMonth).map((m) => Number(m.slice(0, 4))))];
+  const years = [...new Set(monthRange(windowStart, thisMonth).map((m) => Number(m.slice(0, 4))))].filter((y) => y < thisYear || assessedThisYear);
   const due = new Map<string, Map<number, number>>();
   for (const m of owing) {
     const retired = m.category === '离退休';
@@ -114,7 +120,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   let receipt = 1;
   for (const m of owing) {
     const lag = behind.get(m.id) ?? 0;
-    const lastPaid = addMonth(thisMonth, -lag);
+    const lastPaid = addMonth(assessedTo, -lag);
     for (const month of monthRange(m.from, m.to)) {
       if (lag && month > lastPaid) continue;
       if (month === thisMonth && !lag && rng.chance(0.25)) continue; // not everyone has paid this month yet
