@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { LedgerError } from './errors.ts';
+import { storageError } from './storage-errors.ts';
 
 export interface Handler<S extends z.ZodType, O> {
   input: S;
@@ -37,7 +38,12 @@ export async function invokeHandler(map: Record<string, AnyHandler>, ctx: Ctx, n
   if (!h) throw new LedgerError(`未知的操作：${name}`);
   const parsed = h.input.safeParse(input ?? {});
   if (!parsed.success) throw describeZodError(parsed.error, fieldLabels);
-  return h.run(ctx, parsed.data);
+  try {
+    return await h.run(ctx, parsed.data);
+  } catch (e) {
+    // a full disk, a read-only file, a damaged page: the cause and the way out, in Chinese
+    throw storageError(e, { dataDir: ctx.platform.dataDir }) ?? e;
+  }
 }
 
 /** Chinese names of input fields, shared by every area for validation messages. */
