@@ -11,7 +11,7 @@ import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
 import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
 
-registerLabels(activityLabels);
+registerLabels(activityLabels, 'activities');
 
 const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
 

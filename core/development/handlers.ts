@@ -12,7 +12,7 @@ import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema }
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
 
-registerLabels(fileLabels);
+registerLabels(fileLabels, 'development');
 /** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
 registerAttachmentOwner('development_files', {
   title: '发展档案',

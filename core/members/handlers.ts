@@ -7,7 +7,7 @@ import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoin
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
 
-registerLabels(memberLabels);
+registerLabels(memberLabels, 'members');
 registerRecyclable({ table: 'members', title: '党员', label: (r) => `${r.name}（${r.id_number}）` });
 
 
