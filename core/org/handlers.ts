@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { id, optDate, optText, text } from '../validate.ts';
+import { id, optDate, optText, ref, text } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
 
@@ -24,14 +24,14 @@ registerLabels(
 registerRecyclable({ table: 'org_units', title: '组织', label: (r) => String(r.name) });
 
 const unitInput = z.object({
-  parentId: z.string().nullish().transform((v) => v || null),
+  parentId: ref.nullish().transform((v) => v || null),
   kind: z.enum(ORG_KINDS, { error: '应为 党委、党总支、党支部 或 党小组' }),
   name: text(60),
   shortName: optText(30),
   establishedOn: optDate,
   termYears: z.coerce.number().int().min(1, '至少 1 年').max(10, '不超过 10 年').nullish().transform((v) => v ?? null),
   termStartOn: optDate,
-  sortOrder: z.number().int().nullish().transform((v) => v ?? null),
+  sortOrder: z.number().int().min(-1_000_000).max(1_000_000).nullish().transform((v) => v ?? null),
   note: optText(500),
 });
 
@@ -50,7 +50,7 @@ export const orgHandlers = {
   'org/roles/add': handler(
     z.object({
       orgId: id,
-      memberId: z.string().nullish().transform((v) => v || null),
+      memberId: ref.nullish().transform((v) => v || null),
       personName: optText(30),
       role: z.enum(ROLES, { error: '职务不在列表中' }),
       startOn: optDate,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { text } from '../validate.ts';
+import { ref, text } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSettings, setSetting } from '../settings/service.ts';
 import { createUnit } from '../org/service.ts';
@@ -27,7 +27,7 @@ export const setupHandlers = {
     });
   }),
   'setup/demo': handler(z.object({ force: z.boolean().optional() }), (ctx, { force }) => loadDemo(ctx, { force })),
-  'settings/get': handler(z.object({ prefix: z.string().default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
+  'settings/get': handler(z.object({ prefix: ref.default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
   'settings/set': handler(z.object({ key: z.string().min(1), value: z.unknown() }), async (ctx, { key, value }) => {
     await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, key, value));
     return { ok: true };
