@@ -25,7 +25,7 @@ export const optText = (max = 500) =>
     .max(max, `不能超过 ${max} 字`)
     .nullish()
     .transform((v) => (v ? v : null));
-export const id = z.string({ error: '不能为空' }).min(1, '不能为空').max(100, '编号过长');
+export const id = z.string({ error: '不能为空' }).min(1, '不能为空').max(100, '过长（应为记录编号）');
 /** A filter or reference value (an id, a type, a status) that may be empty: bounded like every other input. */
 export const ref = z.string().max(100, '不能超过 100 字');
 
