@@ -10,6 +10,26 @@ export class LedgerError extends Error {
   }
 }
 
+/** One file in `<data folder>/backups/`, newest first in a list. */
+export interface BackupFile {
+  file: string;
+  name: string;
+  /** last modified, ISO instant */
+  at: string;
+  size: number;
+}
+
+/** The ledger file is damaged (a failing quick_check, a malformed page, not a database): restore from a backup. */
+export class LedgerDamagedError extends LedgerError {
+  constructor(
+    message: string,
+    readonly backups: BackupFile[],
+  ) {
+    super(message, undefined, { damaged: true, backups });
+    this.name = 'LedgerDamagedError';
+  }
+}
+
 /** Plain JSON shape of an error as it crosses a process boundary. */
 export interface ErrorPayload {
   message: string;

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { LedgerError } from './errors.ts';
+import { storageError } from './storage-errors.ts';
+import { describeZodError, labelsFor } from './labels.ts';
+
+export { describeZodError, registerLabels } from './labels.ts';
 
 export interface Handler<S extends z.ZodType, O> {
   input: S;
@@ -23,25 +27,15 @@ export type ApiOf<M> = {
   [K in keyof M]: M[K] extends Handler<infer S, infer O> ? (input: z.input<S>) => Promise<O> : never;
 };
 
-/** Turns a zod failure into one Chinese sentence naming the field. */
-export function describeZodError(err: z.ZodError, labels: Record<string, string> = {}): LedgerError {
-  const issue = err.issues[0];
-  const key = issue.path.map(String).join('.');
-  const label = labels[key] ?? labels[String(issue.path.at(-1) ?? '')] ?? key;
-  const msg = issue.message && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : '格式不正确';
-  return new LedgerError(label ? `“${label}”${msg}` : msg, key || undefined, err.issues);
-}
-
 export async function invokeHandler(map: Record<string, AnyHandler>, ctx: Ctx, name: string, input: unknown): Promise<unknown> {
   const h = Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
   if (!h) throw new LedgerError(`未知的操作：${name}`);
   const parsed = h.input.safeParse(input ?? {});
-  if (!parsed.success) throw describeZodError(parsed.error, fieldLabels);
-  return h.run(ctx, parsed.data);
-}
-
-/** Chinese names of input fields, shared by every area for validation messages. */
-export const fieldLabels: Record<string, string> = {};
-export function registerLabels(labels: Record<string, string>): void {
-  Object.assign(fieldLabels, labels);
+  if (!parsed.success) throw describeZodError(parsed.error, labelsFor(name));
+  try {
+    return await h.run(ctx, parsed.data);
+  } catch (e) {
+    // a full disk, a read-only file, a damaged page: the cause and the way out, in Chinese
+    throw storageError(e, { dataDir: ctx.platform.dataDir }) ?? e;
+  }
 }

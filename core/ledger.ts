@@ -5,6 +5,7 @@ import type { Ctx } from './context.ts';
 import type { Platform } from './platform.ts';
 import { handlers } from './api.ts';
 import { invokeHandler, type AnyHandler } from './handler.ts';
+import { storageError } from './storage-errors.ts';
 
 export interface Ledger {
   ctx: Ctx;
@@ -14,7 +15,13 @@ export interface Ledger {
 }
 
 export async function openLedgerContext(file: string, platform: Platform): Promise<Ledger> {
-  const { db } = await openLedger(file, { backupDir: file === ':memory:' ? undefined : path.join(path.dirname(file), 'backups'), now: platform.now });
+  let db: Awaited<ReturnType<typeof openLedger>>['db'];
+  try {
+    ({ db } = await openLedger(file, { backupDir: file === ':memory:' ? undefined : path.join(path.dirname(file), 'backups'), now: platform.now }));
+  } catch (e) {
+    // a damaged, read-only or unreachable file: one Chinese sentence (LedgerDamagedError lists the backups)
+    throw storageError(e, { dataDir: path.dirname(file), file }) ?? e;
+  }
   const ctx: Ctx = { db, platform };
   return {
     ctx,

@@ -6,13 +6,22 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { LedgerDialect } from './dialect.ts';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
 export type LedgerDb = Kysely<DB>;
 
 export class MigrationHistoryError extends Error {}
+
+/** PRAGMA quick_check found damage; the code is SQLite's own, so hosts map it like a malformed page. */
+export class QuickCheckError extends Error {
+  readonly code = 'SQLITE_CORRUPT';
+  constructor(readonly problems: string[]) {
+    super(`quick_check: ${problems.slice(0, 3).join('; ')}`);
+  }
+}
 
 
 export interface OpenResult {
@@ -25,11 +34,23 @@ export interface OpenResult {
 export function openSqlite(file: string): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
-  if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  try {
+    if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
   return sqlite;
+}
+
+/** Damaged pages are found at open, not halfway through the clerk's work: throws QuickCheckError. */
+export function quickCheck(sqlite: Database.Database): void {
+  const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length) throw new QuickCheckError(problems);
 }
 
 /** Names of applied migrations, oldest first; [] for a new database. */
@@ -65,6 +86,7 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
   const provider: MigrationProvider = { getMigrations: async () => known };
   const sqlite = openSqlite(file);
   try {
+    if (file !== ':memory:') quickCheck(sqlite);
     const applied = appliedMigrations(sqlite);
     checkHistory(applied, Object.keys(known).sort());
     const pending = Object.keys(known)
@@ -78,7 +100,7 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
       backupFile = path.join(dir, `${path.basename(file, '.sqlite')}-${stamp}-before-${pending[0]}.sqlite`);
       sqlite.prepare('vacuum into ?').run(backupFile);
     }
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new LedgerDialect(sqlite) });
     if (pending.length > 0) {
       const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
       if (error) {

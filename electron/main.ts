@@ -9,6 +9,8 @@ import { handlers } from '../core/api.ts';
 import { openLedgerContext, type Ledger } from '../core/ledger.ts';
 import { ledgerFile } from '../core/paths.ts';
 import { systemPlatform } from '../core/platform.ts';
+import { LedgerDamagedError } from '../core/errors.ts';
+import { damagedHelp } from '../core/storage-errors.ts';
 import { registerIpc } from './ipc.ts';
 import { hostHandlers } from './host-handlers.ts';
 import { isOwnPage, rendererPageUrl, WEB_PREFERENCES } from './security.ts';
@@ -70,7 +72,8 @@ if (singleInstance()) {
       ledger = await openLedger();
     } catch (e) {
       const { dialog } = await import('electron');
-      dialog.showErrorBox('无法打开台账', (e as Error).message);
+      const help = e instanceof LedgerDamagedError ? `\n\n${damagedHelp(e)}` : '';
+      dialog.showErrorBox(e instanceof LedgerDamagedError ? '台账文件已损坏' : '无法打开台账', (e as Error).message + help);
       app.quit();
       return;
     }

@@ -1,7 +1,7 @@
 /** Organizational-life handlers: records, attendance, calendar, check, 本月待办, stats, documents, rules. */
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, ref, searchText, year } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema, activityLabels } from './model.ts';
@@ -11,7 +11,7 @@ import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
 import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
 
-registerLabels(activityLabels);
+registerLabels(activityLabels, 'activities');
 
 const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
 
@@ -36,7 +36,7 @@ export const activityHandlers = {
     halfInclusive: await getSetting<boolean>(ctx.db, SETTINGS.halfInclusive),
   })),
   'activities/list': handler(
-    z.object({ orgId: z.string().optional(), type: z.string().optional(), from: optDay, to: optDay, search: z.string().optional() }),
+    z.object({ orgId: ref.optional(), type: ref.optional(), from: optDay, to: optDay, search: searchText }),
     (ctx, q) => listActivities(ctx, q),
   ),
   'activities/get': handler(z.object({ id }), (ctx, { id }) => getActivity(ctx, id)),
@@ -48,13 +48,13 @@ export const activityHandlers = {
   }),
   /** Who is due at a meeting: the attendance list to start from, everyone present. */
   'activities/suggest-attendance': handler(
-    z.object({ orgId: id, type: z.string().min(1), groupId: z.string().nullish(), heldOn: isoDate }),
+    z.object({ orgId: id, type: ref.min(1, '不能为空'), groupId: ref.nullish(), heldOn: isoDate }),
     (ctx, q) => suggestedAttendance(ctx, q),
   ),
   'activities/calendar': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCalendar(ctx, q.year, q.asOf)),
   'activities/check': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCheck(ctx, q.year, q.asOf)),
   'activities/todo': handler(z.object({ asOf: optDay }), (ctx, q) => monthTodo(ctx, q.asOf)),
-  'activities/stats': handler(z.object({ from: isoDate, to: isoDate, orgId: z.string().optional() }), (ctx, q) => {
+  'activities/stats': handler(z.object({ from: isoDate, to: isoDate, orgId: ref.optional() }), (ctx, q) => {
     if (q.to < q.from) throw new LedgerError('结束日期早于开始日期', 'to');
     return activityStats(ctx, q);
   }),
@@ -82,7 +82,7 @@ export const activityHandlers = {
   })),
   /** Adds a unit version of the frequency rules, in force from its effective date. */
   'activities/rules/add-version': handler(
-    z.object({ effectiveFrom: isoDate, source: z.string().trim().min(1, '请写明依据（文件名称或会议决定）').max(200), rules: z.array(ruleSchema).min(1, '至少一条规则') }),
+    z.object({ effectiveFrom: isoDate, source: z.string().trim().min(1, '请写明依据（文件名称或会议决定）').max(200), rules: listOf(ruleSchema, 200).min(1, '至少一条规则') }),
     async (ctx, v) => {
       await ctx.db.transaction().execute(async (tx) => {
         const unit = (await getSetting<RuleVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];
@@ -94,7 +94,7 @@ export const activityHandlers = {
   ),
   'activities/rules/settings': handler(
     z.object({
-      customTypes: z.array(z.string().trim().min(1).max(30)).optional(),
+      customTypes: listOf(z.string().trim().min(1, '不能为空').max(30, '不能超过 30 字'), 50).optional(),
       halfInclusive: z.boolean().optional(),
       lateEntryGraceDays: z.number().int().min(0, '不能为负数').max(60, '不超过 60 天').optional(),
     }),

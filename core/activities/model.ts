@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
-import { isoDate, optText, text } from '../validate.ts';
+import { isoDate, listOf, optText, ref, text } from '../validate.ts';
 import type { QuorumResult } from './quorum.ts';
 
 /** Built-in activity types; a unit may add its own (setting activities.customTypes). */
@@ -121,8 +121,8 @@ const hhmm = z
 const count = z.coerce.number().int('应为整数').min(0, '不能为负数').max(100000);
 
 export const activityInputSchema = z.object({
-  orgId: z.string({ error: '请选择组织' }).min(1, '请选择组织'),
-  groupId: z.string().nullish().transform((v) => v || null),
+  orgId: z.string({ error: '请选择组织' }).min(1, '请选择组织').max(100, '编号过长'),
+  groupId: ref.nullish().transform((v) => v || null),
   type: text(30),
   heldOn: isoDate,
   startTime: hhmm,
@@ -139,34 +139,29 @@ export const activityInputSchema = z.object({
   topic: optText(200),
   speaker: optText(30),
   decisionKind: z.enum(DECISION_KINDS, { error: '应为 一般、发展党员 或 选举' }).default('一般'),
-  agenda: z.array(z.string().trim().max(200, '议题不能超过 200 字')).default([]).transform((a) => a.filter(Boolean)),
+  agenda: listOf(z.string().trim().max(200, '议题不能超过 200 字'), 100).default([]).transform((a) => a.filter(Boolean)),
   content: optText(50000),
-  votes: z
-    .array(z.object({ subject: z.string().trim().max(200), method: z.string().trim().max(20).default('举手表决'), for: count, against: count, abstain: count }))
-    .default([]),
-  resolutions: z.array(z.string().trim().max(1000)).default([]).transform((a) => a.filter(Boolean)),
-  tasks: z
-    .array(z.object({ what: z.string().trim().max(300), who: z.string().trim().max(60).default(''), due: z.union([isoDate, z.literal(''), z.null()]).optional().transform((v) => v || null) }))
+  votes: listOf(z.object({ subject: z.string().trim().max(200), method: z.string().trim().max(20).default('举手表决'), for: count, against: count, abstain: count }), 100).default([]),
+  resolutions: listOf(z.string().trim().max(1000), 100).default([]).transform((a) => a.filter(Boolean)),
+  tasks: listOf(z.object({ what: z.string().trim().max(300), who: z.string().trim().max(60).default(''), due: z.union([isoDate, z.literal(''), z.null()]).optional().transform((v) => v || null) }), 200)
     .default([])
     .transform((a) => a.filter((t) => t.what)),
-  guests: z
-    .array(z.object({ name: z.string().trim().max(30), identity: z.string().trim().max(60).default('') }))
+  guests: listOf(z.object({ name: z.string().trim().max(30), identity: z.string().trim().max(60).default('') }), 500)
     .default([])
     .transform((a) => a.filter((g) => g.name)),
-  attendance: z
-    .array(
-      z.object({
-        memberId: z.string().nullish().transform((v) => v || null),
-        memberName: text(30),
-        partyStatus: z.enum(['正式', '预备'], { error: '应为 正式 或 预备' }).default('正式'),
-        status: z.enum(ATTENDANCE_STATUSES, { error: '应为 出席、请假、公出、病假 或 缺席' }),
-        late: z.boolean().default(false),
-        leftEarly: z.boolean().default(false),
-        reason: optText(100),
-        writtenOpinion: z.boolean().default(false),
-      }),
-    )
-    .default([]),
+  attendance: listOf(
+    z.object({
+      memberId: ref.nullish().transform((v) => v || null),
+      memberName: text(30),
+      partyStatus: z.enum(['正式', '预备'], { error: '应为 正式 或 预备' }).default('正式'),
+      status: z.enum(ATTENDANCE_STATUSES, { error: '应为 出席、请假、公出、病假 或 缺席' }),
+      late: z.boolean().default(false),
+      leftEarly: z.boolean().default(false),
+      reason: optText(100),
+      writtenOpinion: z.boolean().default(false),
+    }),
+    5000,
+  ).default([]),
   note: optText(500),
 });
 
@@ -184,6 +179,41 @@ export const activityLabels: Record<string, string> = {
   speaker: '授课人',
   enteredOn: '记录日期',
   memberName: '姓名',
+  hostPost: '主持人职务',
+  recorderPost: '记录人职务',
+  decisionKind: '议决事项类别',
+  agenda: '议题',
+  content: '会议内容',
+  votes: '表决事项',
+  subject: '事项名称',
+  method: '表决方式',
+  for: '赞成票数',
+  against: '反对票数',
+  abstain: '弃权票数',
+  resolutions: '决议',
+  tasks: '会后任务',
+  what: '任务内容',
+  who: '责任人',
+  due: '完成期限',
+  guests: '列席人员',
+  name: '姓名',
+  identity: '身份',
+  attendance: '出席名单',
+  partyStatus: '党员身份',
+  status: '出席情况',
+  late: '迟到',
+  leftEarly: '早退',
+  writtenOpinion: '书面意见',
+  effectiveFrom: '施行日期',
+  source: '依据',
+  rules: '频次规则',
+  scope: '适用组织',
+  frequency: '频次',
+  dueFromQuarter: '起算季度',
+  basis: '依据',
+  customTypes: '自定义活动类型',
+  halfInclusive: '“半数以上”是否含半数',
+  lateEntryGraceDays: '补记宽限天数',
 };
 
 const list = <T>(json: string): T[] => {

@@ -6,6 +6,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
+import { contains } from '../search.ts';
 import { audit, registerRecyclable, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { countAttachments, listAttachments, registerAttachmentOwner } from '../attachments/service.ts';
@@ -102,8 +103,8 @@ export async function queryActivities(tx: Tx, q: ActivityQuery): Promise<Joined[
   if (q.from) query = query.where('a.held_on', '>=', q.from);
   if (q.to) query = query.where('a.held_on', '<=', q.to);
   if (q.search?.trim()) {
-    const like = `%${q.search.trim()}%`;
-    query = query.where((eb) => eb.or([eb('a.topic', 'like', like), eb('a.content', 'like', like), eb('a.place', 'like', like), eb('a.host_name', 'like', like)]));
+    const t = q.search.trim();
+    query = query.where((eb) => eb.or([contains('a.topic', t), contains('a.content', t), contains('a.place', t), contains('a.host_name', t)]));
   }
   return query.orderBy('a.held_on', 'desc').orderBy('a.start_time', 'desc').orderBy('a.id').execute();
 }

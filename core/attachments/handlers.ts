@@ -1,11 +1,13 @@
 /** Attachment handlers, shared by every area that registers an owner table. */
 import { z } from 'zod';
-import { handler } from '../handler.ts';
-import { fileInput, id, optText } from '../validate.ts';
+import { handler, registerLabels } from '../handler.ts';
+import { fileInput, id, optText, ref } from '../validate.ts';
 import { softDelete } from '../audit/service.ts';
 import { addAttachment, getAttachment, isPreviewable, listAttachments, readAttachment } from './service.ts';
 
-const owner = z.object({ entity: z.string().min(1), entityId: id });
+registerLabels({ kind: '附件类别', note: '附件说明' }, 'attachments');
+
+const owner = z.object({ entity: ref.min(1, '不能为空'), entityId: id });
 
 export const attachmentHandlers = {
   'attachments/list': handler(owner, (ctx, { entity, entityId }) => listAttachments(ctx.db, entity, entityId)),

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { id } from '../validate.ts';
+import { id, ref, searchText } from '../validate.ts';
+import { contains } from '../search.ts';
 import { recyclableEntities, recyclableEntity, restore } from './service.ts';
 
 export const auditHandlers = {
   'audit/log': handler(
-    z.object({ search: z.string().optional(), entity: z.string().optional(), page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(500).default(30) }),
+    z.object({ search: searchText, entity: ref.optional(), page: z.number().int().min(1).max(1_000_000).default(1), pageSize: z.number().int().min(1).max(500).default(30) }),
     async (ctx, q) => {
       let query = ctx.db.selectFrom('audit_log');
       if (q.entity) query = query.where('entity', '=', q.entity);
-      if (q.search?.trim()) query = query.where('summary', 'like', `%${q.search.trim()}%`);
+      if (q.search?.trim()) query = query.where(contains('summary', q.search.trim()));
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
       return {
@@ -40,7 +41,7 @@ export const auditHandlers = {
     }
     return out.sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
   }),
-  'recycle/restore': handler(z.object({ table: z.string(), id }), async (ctx, { table, id }) => {
+  'recycle/restore': handler(z.object({ table: ref, id }), async (ctx, { table, id }) => {
     recyclableEntity(table);
     await ctx.db.transaction().execute((tx) => restore(tx, ctx, table, id));
     return { ok: true };

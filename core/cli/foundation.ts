@@ -47,7 +47,8 @@ export const foundationCommands: Command[] = [
     run: async (a, io) => {
       const l = await io.open();
       const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
-      const r = await listMembers(l.ctx, { branchId, search: flag(a, 'search'), pageSize: 1_000_000 });
+      // through the handler, so the search text is validated (length) like every host's
+      const r = (await l.invoke('members/list', { branchId, search: flag(a, 'search'), pageSize: 1_000_000 })) as Awaited<ReturnType<typeof listMembers>>;
       io.print(r.rows, () =>
         table([
           ['姓名', '性别', '出生日期', '公民身份号码', '入党日期', '状态', '类别', '所在支部'],

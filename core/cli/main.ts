@@ -6,7 +6,8 @@ import path from 'node:path';
 import { defaultDataDir, ledgerFile } from '../paths.ts';
 import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext, type Ledger } from '../ledger.ts';
-import { LedgerError } from '../errors.ts';
+import { LedgerDamagedError, LedgerError } from '../errors.ts';
+import { damagedHelp, storageError } from '../storage-errors.ts';
 import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
 import { foundationCommands } from './foundation.ts';
 import { activityCommands } from './activities.ts';
@@ -69,7 +70,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n用法：party-ledger ${cmd.usage}\n`);
       return 2;
     }
-    process.stderr.write(`错误：${e instanceof LedgerError ? e.message : (e as Error).message}\n`);
+    const err = storageError(e, { dataDir: path.dirname((ledger as Ledger | null)?.file ?? ledgerFile(defaultDataDir())) }) ?? e;
+    process.stderr.write(`错误：${err instanceof LedgerError ? err.message : (err as Error).message}\n`);
+    if (err instanceof LedgerDamagedError) process.stderr.write(damagedHelp(err) + '\n');
     return 1;
   } finally {
     if (ledger) await (ledger as Ledger).close();

@@ -4,7 +4,7 @@ import { handler, registerLabels } from '../handler.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { registerAttachmentOwner } from '../attachments/service.ts';
 import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, month, optText, ref, text, year } from '../validate.ts';
 import { exportChecklist, exportLedger, exportNotice } from './documents.ts';
 import { RULE_SETS, ruleSet, type LocalPractice } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
@@ -12,7 +12,7 @@ import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema }
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
 
-registerLabels(fileLabels);
+registerLabels(fileLabels, 'development');
 /** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
 registerAttachmentOwner('development_files', {
   title: '发展档案',
@@ -52,12 +52,12 @@ export const developmentHandlers = {
     },
   ),
   'development/list': handler(
-    z.object({ branchId: z.string().optional(), stage: z.enum(STAGE_TITLES).optional(), scope: z.enum(['open', 'left', 'all']).optional() }),
+    z.object({ branchId: ref.optional(), stage: z.enum(STAGE_TITLES).optional(), scope: z.enum(['open', 'left', 'all']).optional() }),
     (ctx, q) => listRoster(ctx, q),
   ),
   'development/get': handler(z.object({ id }), (ctx, { id }) => getFileView(ctx, id)),
   'development/create': handler(
-    fileInputSchema.extend({ applicationDate: isoDate, actor: optText(60), documents: z.array(text(60)).default(['入党申请书']) }),
+    fileInputSchema.extend({ applicationDate: isoDate, actor: optText(60), documents: listOf(text(60), 100).default(['入党申请书']) }),
     async (ctx, input) => ({ id: await createFile(ctx, input) }),
   ),
   'development/update': handler(fileInputSchema.extend({ id }), async (ctx, { id, ...input }) => {
@@ -71,7 +71,7 @@ export const developmentHandlers = {
     return { ok: true };
   }),
   'development/extend': handler(
-    z.object({ fileId: id, decidedOn: isoDate, months: z.number({ error: '应为月数' }).int('应为整数') }),
+    z.object({ fileId: id, decidedOn: isoDate, months: z.number({ error: '应为月数' }).int('应为整数').min(0, '不能为负数').max(120, '不超过 120 个月') }),
     async (ctx, { fileId, decidedOn, months }) => {
       await extendProbation(ctx, fileId, decidedOn, months);
       return { ok: true };

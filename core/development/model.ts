@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { DevelopmentFilesTable, DevelopmentStepsTable } from '../../db/schema.ts';
-import { isoDate, optDate, optText, text } from '../validate.ts';
+import { isoDate, listOf, optDate, optText, ref, text } from '../validate.ts';
 import type { Dossier, Meeting } from './engine.ts';
 import { STAGE_TITLES, type StageTitle } from './steps.ts';
 
@@ -99,6 +99,36 @@ export const fileLabels: Record<string, string> = {
   leftType: '离开方式',
   leftDate: '离开日期',
   leftReason: '原因',
+  version: '规则版本',
+  activistAfterApplicationMonths: '递交申请后列为积极分子的月数',
+  publicityWorkingDays: '公示工作日数',
+  stage: '阶段',
+  fileId: '发展档案',
+  details: '步骤内容',
+  assessments: '考察日期',
+  publicityStart: '公示开始日期',
+  publicityEnd: '公示结束日期',
+  introducers: '入党介绍人',
+  memberId: '党员',
+  fullMemberSince: '转正日期',
+  underProbation: '预备期内',
+  conclusion: '政审结论',
+  trainingDays: '培训天数',
+  trainingHours: '培训学时',
+  meeting: '支部大会',
+  due: '应到人数',
+  present: '实到人数',
+  for: '赞成人数',
+  writtenFor: '书面赞成人数',
+  against: '反对人数',
+  abstain: '弃权人数',
+  groupId: '党小组',
+  contacts: '培养联系人',
+  kind: '公示类别',
+  start: '公示开始日期',
+  days: '公示工作日数',
+  contact: '联系方式',
+  scope: '范围',
 };
 
 export const fileInputSchema = z.object({
@@ -116,9 +146,9 @@ export const fileInputSchema = z.object({
 });
 export type FileInput = z.output<typeof fileInputSchema>;
 
-const count = z.number({ error: '应为人数' }).int('应为整数').min(0, '不能为负数');
+const count = z.number({ error: '应为人数' }).int('应为整数').min(0, '不能为负数').max(100_000, '人数过大');
 export const meetingSchema = z.object({
-  due: count.min(1, '应到人数至少 1 人'),
+  due: count.min(1, '至少 1 人'),
   present: count,
   for: count,
   writtenFor: count.optional(),
@@ -128,17 +158,16 @@ export const meetingSchema = z.object({
 
 export const detailsSchema = z
   .object({
-    assessments: z.array(isoDate).optional(),
+    assessments: listOf(isoDate, 100).optional(),
     publicityStart: optDate,
     publicityEnd: optDate,
-    introducers: z
-      .array(z.object({ memberId: z.string().nullish().transform((v) => v ?? null), name: z.string().trim().max(30, '不能超过 30 字').default(''), fullMemberSince: optDate, underProbation: z.boolean().default(false) }))
+    introducers: listOf(z.object({ memberId: ref.nullish().transform((v) => v ?? null), name: z.string().trim().max(30, '不能超过 30 字').default(''), fullMemberSince: optDate, underProbation: z.boolean().default(false) }), 10)
       .optional(),
     conclusion: optText(500),
     trainingDays: z.number().min(0, '不能为负数').max(365, '天数过大').optional(),
     trainingHours: z.number().min(0, '不能为负数').max(2000, '学时过大').optional(),
     meeting: meetingSchema.optional(),
-    groupId: z.string().nullish(),
+    groupId: ref.nullish(),
     contacts: z.array(text(30)).max(2, '培养联系人为 1 至 2 名').optional(),
   })
   .prefault({});
@@ -149,7 +178,7 @@ export const stepInputSchema = z.object({
   date: isoDate,
   actor: optText(60),
   outcome: optText(60),
-  documents: z.array(text(60)).default([]),
+  documents: listOf(text(60), 100).default([]),
   details: detailsSchema,
   note: optText(500),
 });

@@ -10,6 +10,7 @@ import { cellText, loadWorkbook, matchHeaders, normalizeHeader } from '../xlsx-r
 import { normalizeIdNumber } from '../members/idcard.ts';
 import { DUES_CATEGORIES, parseYuan, type DuesCategory } from './calc.ts';
 import { loadDuesSettings } from './settings.ts';
+import { MONEY_MAX_FEN, yuanLimit } from '../validate.ts';
 import { assessmentGrid, defaultCategory, evaluate, saveAssessments, type AssessInput } from './assess.ts';
 
 export interface ImportRow {
@@ -102,6 +103,8 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
         if (!t) return null;
         const f = parseYuan(t);
         if (f === null) throw new Error(`${what}“${t}”不是有效金额`);
+        const max = what === '减免后金额' ? MONEY_MAX_FEN.monthlyDues : MONEY_MAX_FEN.monthlyBase;
+        if (f > max) throw new Error(`${what}“${t}”不能超过 ${yuanLimit(max)}`);
         return f;
       };
       const items: Record<string, number> = {};

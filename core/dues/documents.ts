@@ -10,7 +10,7 @@ import { handler } from '../handler.ts';
 import { audit, softDelete } from '../audit/service.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, optText, year } from '../validate.ts';
+import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, id, isoDate, money, optText, ref, year } from '../validate.ts';
 import { duesAssessmentWorkbook, duesLedgerWorkbook, duesQuarterWorkbook } from '../../templates/dues-sheets.ts';
 import { duesReportDocx, type DuesDocModel } from '../../templates/dues-report-docx.ts';
 import { yuan } from './calc.ts';
@@ -189,11 +189,11 @@ async function saveExpense(ctx: Ctx, e: { spentOn: string; purpose: string; amou
 const out = (r: { fileName: string; bytes: Uint8Array }, mime: string) => fileResult(r.fileName, r.bytes, mime);
 
 export const duesDocumentHandlers = {
-  'dues/export-ledger': handler(z.object({ branchId: z.string().nullish(), year }), async (ctx, q) =>
+  'dues/export-ledger': handler(z.object({ branchId: ref.nullish(), year }), async (ctx, q) =>
     out(q.branchId ? await exportLedger(ctx, q.branchId, q.year) : await exportBureauLedger(ctx, q.year), XLSX_MIME),
   ),
   'dues/export-report': handler(z.object({ year, quarter: z.number().int().min(1, '季度应为 1 至 4').max(4, '季度应为 1 至 4') }), async (ctx, q) => out(await exportQuarter(ctx, q.year, q.quarter), XLSX_MIME)),
-  'dues/export-assessment': handler(z.object({ year, branchId: z.string().nullish() }), async (ctx, q) => out(await exportAssessment(ctx, q.year, q.branchId), XLSX_MIME)),
+  'dues/export-assessment': handler(z.object({ year, branchId: ref.nullish() }), async (ctx, q) => out(await exportAssessment(ctx, q.year, q.branchId), XLSX_MIME)),
   'dues/export-publication': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportPublication(ctx, q.year, q.date), DOCX_MIME)),
   'dues/export-audit': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportAudit(ctx, q.year, q.date), DOCX_MIME)),
   'dues/publications': handler(z.object({ year }), async (ctx, q) =>
@@ -219,7 +219,7 @@ export const duesDocumentHandlers = {
     return { purposes: [...EXPENSE_PURPOSES], rows: rows.map((r) => ({ id: r.id, spentOn: r.spent_on, purpose: r.purpose, amountFen: r.amount_fen, decidedBy: r.decided_by, voucherNo: r.voucher_no, note: r.note })) };
   }),
   'dues/expense-save': handler(
-    z.object({ spentOn: isoDate, purpose: z.enum(EXPENSE_PURPOSES, { error: '请选择规定的党费用途' }), amountFen: z.number().int().min(1, '应大于 0'), decidedBy: optText(100), voucherNo: optText(50), note: optText(200) }),
+    z.object({ spentOn: isoDate, purpose: z.enum(EXPENSE_PURPOSES, { error: '请选择规定的党费用途' }), amountFen: money(MONEY_MAX_FEN.total, 1), decidedBy: optText(100), voucherNo: optText(50), note: optText(200) }),
     (ctx, e) => saveExpense(ctx, e),
   ),
   'dues/expense-delete': handler(z.object({ id }), async (ctx, q) => {

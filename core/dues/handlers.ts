@@ -1,7 +1,7 @@
 /** The dues area's handler map: settings, assessment, collection, arrears, remittance, documents. */
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { fileInput, isoDate, month, optText, year, id } from '../validate.ts';
+import { MONEY_MAX_FEN, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { DUES_CATEGORIES } from './calc.ts';
 import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
@@ -34,20 +34,58 @@ registerLabels({
   asOf: '截至月份',
   approvedBy: '审批人',
   approvedOn: '审批日期',
-});
+  from: '起始月份',
+  to: '截止月份',
+  date: '落款日期',
+  rounding: '舍入方式',
+  capEnabled: '每月上限',
+  capFen: '每月上限金额',
+  fixedLowFen: '定额标准',
+  farmerFen: '农民党员定额',
+  fixPolicy: '核定方式',
+  probationStart: '预备党员起缴月份',
+  payItems: '工资项目',
+  name: '项目名称',
+  kind: '收入或扣除',
+  include: '计入基数',
+  group: '项目来源',
+  warnMonths: '欠缴提醒月数',
+  criticalMonths: '需支部研究的欠缴月数',
+  arrearsLimitMonths: '补交上限月数',
+  prepayLimitMonths: '预交上限月数',
+  branchRemitRatioBp: '支部上缴比例',
+  committeeRemitRatioBp: '党委上缴比例',
+  remitEveryMonths: '上缴周期',
+  upperBodyName: '上级党组织名称',
+  entries: '核定',
+  category: '人员类别',
+  items: '工资项目金额',
+  collector: '收款人',
+  minMonths: '最少欠缴月数',
+  level: '上缴层级',
+  publishedOn: '公布日期',
+  medium: '公布方式',
+  spentOn: '使用日期',
+  purpose: '用途',
+  decidedBy: '决定机构',
+}, 'dues');
 registerRecyclable({ table: 'dues_payments', title: '党费缴纳记录', label: (r) => `${r.month} ${(Number(r.paid_fen) / 100).toFixed(2)} 元` });
 registerRecyclable({ table: 'dues_remittances', title: '党费上缴记录', label: (r) => `${r.period_from}至${r.period_to} ${(Number(r.amount_fen) / 100).toFixed(2)} 元` });
 
-const fen = z.number({ error: '应为金额' }).int('应为整数分').min(0, '不能为负数').max(2 ** 51, '金额过大');
-const optFen = fen.nullish();
+// per-field money limits (core/validate.ts): a month's base, a month's dues, a remittance
+const baseFen = money(MONEY_MAX_FEN.monthlyBase);
+const duesFen = money(MONEY_MAX_FEN.monthlyDues);
 const category = z.enum(DUES_CATEGORIES, { error: `应为 ${DUES_CATEGORIES.join('、')} 之一` });
 
 const assessEntry = z.object({
   memberId: id,
   category: category.nullish(),
-  items: z.record(z.string(), fen).nullish(),
-  baseFen: optFen,
-  reducedFen: optFen,
+  items: z
+    .record(z.string().max(30, '工资项目名称不能超过 30 字'), baseFen)
+    .refine((o) => Object.keys(o).length <= 100, '最多 100 项')
+    .nullish(),
+  baseFen: baseFen.nullish(),
+  reducedFen: duesFen.nullish(),
   hardshipRef: optText(100),
   reason: optText(200),
   fromMonth: month.nullish(),
@@ -56,21 +94,22 @@ const assessEntry = z.object({
 
 const settingsPatch = z
   .object({
-    rounding: z.enum(['fen', 'jiao']),
+    rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }),
     capEnabled: z.boolean(),
-    capFen: fen,
-    fixedLowFen: fen,
-    farmerFen: fen,
+    capFen: duesFen,
+    fixedLowFen: duesFen,
+    farmerFen: duesFen,
     fixPolicy: z.enum(['annual', 'follow-salary']),
     probationStart: z.enum(['admission-month', 'next-month']),
-    payItems: z.array(
+    payItems: listOf(
       z.object({
         name: z.string().trim().min(1, '不能为空').max(30),
-        kind: z.enum(['income', 'deduction']),
+        kind: z.enum(['income', 'deduction'], { error: '应为 income（收入）或 deduction（扣除）' }),
         include: z.boolean(),
         group: z.string().max(20),
         note: z.string().max(100),
       }),
+      100,
     ),
     warnMonths: z.number().int().min(1).max(24),
     criticalMonths: z.number().int().min(2).max(36),
@@ -89,11 +128,11 @@ export const duesHandlers = {
   'dues/settings': handler(z.object({}), async (ctx) => ({ settings: await loadDuesSettings(ctx.db), defaults: DUES_DEFAULTS })),
   'dues/settings-save': handler(settingsPatch, (ctx, patch) => saveDuesSettings(ctx, patch)),
 
-  'dues/assessment-grid': handler(z.object({ year, branchId: z.string().nullish() }), (ctx, q) => assessmentGrid(ctx.db, q.year, q.branchId)),
-  'dues/assess-save': handler(z.object({ year, entries: z.array(assessEntry).min(1, '没有要保存的核定') }), (ctx, q) => saveAssessments(ctx, q.year, q.entries)),
+  'dues/assessment-grid': handler(z.object({ year, branchId: ref.nullish() }), (ctx, q) => assessmentGrid(ctx.db, q.year, q.branchId)),
+  'dues/assess-save': handler(z.object({ year, entries: listOf(assessEntry, 10_000).min(1, '没有要保存的核定') }), (ctx, q) => saveAssessments(ctx, q.year, q.entries)),
   'dues/assess-carry': handler(z.object({ year }), (ctx, q) => carryForward(ctx, q.year)),
   'dues/assess-approve': handler(
-    z.object({ year, branchId: z.string().nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
+    z.object({ year, branchId: ref.nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
     (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
   ),
   'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false) }), (ctx, f) => importBases(ctx, f.year, bytesOf(f), f.commit)),
@@ -102,10 +141,10 @@ export const duesHandlers = {
   'dues/pay': handler(
     z.object({
       memberId: id,
-      months: z.array(month).min(1, '请选择缴纳的月份'),
+      months: listOf(month, 120).min(1, '请选择缴纳的月份'),
       paidOn: isoDate,
       method: z.enum(PAY_METHODS, { error: `应为 ${PAY_METHODS.join('、')} 之一` }),
-      amountFen: optFen,
+      amountFen: duesFen.nullish(),
       payerName: optText(30),
       receiptNo: optText(50),
       collector: optText(30),
@@ -120,7 +159,7 @@ export const duesHandlers = {
     return { ok: true };
   }),
 
-  'dues/arrears': handler(z.object({ asOf: month, branchId: z.string().nullish(), minMonths: z.number().int().min(1).optional() }), (ctx, q) =>
+  'dues/arrears': handler(z.object({ asOf: month, branchId: ref.nullish(), minMonths: z.number().int().min(1).max(120).optional() }), (ctx, q) =>
     arrearsList(ctx.db, q.asOf, { branchId: q.branchId, minMonths: q.minMonths }),
   ),
 
@@ -131,7 +170,7 @@ export const duesHandlers = {
       fromOrgId: id,
       periodFrom: month,
       periodTo: month,
-      amountFen: fen,
+      amountFen: money(MONEY_MAX_FEN.total),
       remittedOn: isoDate,
       voucherNo: optText(50),
       note: optText(200),

@@ -6,6 +6,8 @@ import { defaultDataDir, ledgerFile } from '../paths.ts';
 import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext } from '../ledger.ts';
 import { startHost } from './server.ts';
+import { LedgerDamagedError, LedgerError } from '../errors.ts';
+import { damagedHelp } from '../storage-errors.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = defaultDataDir();
@@ -20,7 +22,9 @@ try {
 try {
   ledger = await openLedgerContext(ledgerFile(dataDir), systemPlatform(dataDir, undefined, pinned));
 } catch (e) {
-  console.error(`无法打开台账 ${ledgerFile(dataDir)}：${(e as Error).message}`);
+  // damaged, read-only, full: the Chinese sentence already names the file, the cause and the way out
+  console.error(e instanceof LedgerError ? e.message : `无法打开台账 ${ledgerFile(dataDir)}：${(e as Error).message}`);
+  if (e instanceof LedgerDamagedError) console.error(damagedHelp(e));
   process.exit(1);
 }
 const host = await startHost({ ledger, staticDir: path.join(root, 'dist', 'renderer'), port: Number(process.env.PARTY_LEDGER_PORT ?? 0) });

@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText } from '../validate.ts';
+import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInputSchema, memberLabels } from './model.ts';
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
 
-registerLabels(memberLabels);
+registerLabels(memberLabels, 'members');
 registerRecyclable({ table: 'members', title: '党员', label: (r) => `${r.name}（${r.id_number}）` });
 
 
 const query = z.object({
-  search: z.string().optional(),
-  branchId: z.string().optional(),
-  partyStatus: z.string().optional(),
-  category: z.string().optional(),
+  search: searchText,
+  branchId: ref.optional(),
+  partyStatus: ref.optional(),
+  category: ref.optional(),
   scope: z.enum(['active', 'left', 'all']).optional(),
   sortBy: z.enum(['name', 'birthDate', 'joinDate', 'branch', 'idNumber']).optional(),
   sortDir: z.enum(['asc', 'desc']).optional(),
-  page: z.number().int().min(1).optional(),
+  page: z.number().int().min(1).max(1_000_000).optional(),
   pageSize: z.number().int().min(1).max(1_000_000).optional(),
 });
 
@@ -48,10 +48,10 @@ export const memberHandlers = {
   }),
   'members/import-preview': handler(fileInput, (ctx, f) => previewImport(ctx, bytesOf(f))),
   'members/import-commit': handler(
-    fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().optional() }),
+    fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional() }),
     (ctx, f) => commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid }),
   ),
-  'members/export': handler(z.object({ branchId: z.string().optional() }), async (ctx, { branchId }) => {
+  'members/export': handler(z.object({ branchId: ref.optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });
     return fileResult(r.fileName, r.bytes, XLSX_MIME);
   }),

@@ -78,29 +78,30 @@ const s = z.string().trim();
 const opt = z
   .string()
   .trim()
+  .max(100, '不能超过 100 字')
   .nullish()
   .transform((v) => (v ? v : null));
 
 /** Shape only; the rules that relate fields are in `memberProblems`. */
 export const memberInputSchema = z.object({
   name: s.min(1, '不能为空').max(30, '不能超过 30 字'),
-  gender: s.min(1, '不能为空'),
+  gender: s.min(1, '不能为空').max(10, '不能超过 10 字'),
   ethnicity: s.min(1, '不能为空').max(20, '不能超过 20 字'),
-  birthDate: s,
-  idNumber: s.min(1, '不能为空'),
+  birthDate: s.max(20, '应为有效日期（如 1985-06-15）'),
+  idNumber: s.min(1, '不能为空').max(30, '不能超过 30 字'),
   nativePlace: opt,
   education: opt,
   workStartDate: opt,
-  joinDate: s.min(1, '不能为空'),
+  joinDate: s.min(1, '不能为空').max(20, '应为有效日期（如 2008-07-01）'),
   fullDate: opt,
-  partyStatus: s.min(1, '不能为空'),
-  category: s.min(1, '不能为空'),
+  partyStatus: s.min(1, '不能为空').max(10, '不能超过 10 字'),
+  category: s.min(1, '不能为空').max(10, '不能超过 10 字'),
   workUnit: opt,
   policeType: opt,
   position: opt,
   policeRank: opt,
   phone: opt,
-  branchId: s.min(1, '不能为空'),
+  branchId: s.min(1, '不能为空').max(100, '编号过长'),
   groupId: opt,
   note: z
     .string()

@@ -1,6 +1,7 @@
 /** Reading and changing the member roster; every change is audited in its transaction. */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
+import { contains } from '../search.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
@@ -45,10 +46,8 @@ export async function listMembers(ctx: Ctx, q: MemberQuery): Promise<{ total: nu
   if (q.partyStatus) query = query.where('m.party_status', '=', q.partyStatus);
   if (q.category) query = query.where('m.category', '=', q.category);
   if (q.search?.trim()) {
-    const like = `%${q.search.trim()}%`;
-    query = query.where((eb) =>
-      eb.or([eb('m.name', 'like', like), eb('m.id_number', 'like', like), eb('m.phone', 'like', like), eb('m.position', 'like', like)]),
-    );
+    const t = q.search.trim();
+    query = query.where((eb) => eb.or([contains('m.name', t), contains('m.id_number', t), contains('m.phone', t), contains('m.position', t)]));
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const dir = q.sortDir ?? 'asc';

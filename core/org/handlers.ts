@@ -1,20 +1,37 @@
 import { z } from 'zod';
-import { handler } from '../handler.ts';
-import { id, optDate, optText, text } from '../validate.ts';
+import { handler, registerLabels } from '../handler.ts';
+import { id, optDate, optText, ref, text } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
 
+registerLabels(
+  {
+    parentId: '上级组织',
+    kind: '组织类别',
+    name: '组织名称',
+    shortName: '简称',
+    establishedOn: '成立日期',
+    termYears: '任期（年）',
+    termStartOn: '本届开始日期',
+    sortOrder: '排列顺序',
+    personName: '姓名',
+    role: '职务',
+    startOn: '任职日期',
+    endOn: '离任日期',
+  },
+  'org',
+);
 registerRecyclable({ table: 'org_units', title: '组织', label: (r) => String(r.name) });
 
 const unitInput = z.object({
-  parentId: z.string().nullish().transform((v) => v || null),
+  parentId: ref.nullish().transform((v) => v || null),
   kind: z.enum(ORG_KINDS, { error: '应为 党委、党总支、党支部 或 党小组' }),
   name: text(60),
   shortName: optText(30),
   establishedOn: optDate,
   termYears: z.coerce.number().int().min(1, '至少 1 年').max(10, '不超过 10 年').nullish().transform((v) => v ?? null),
   termStartOn: optDate,
-  sortOrder: z.number().int().nullish().transform((v) => v ?? null),
+  sortOrder: z.number().int().min(-1_000_000).max(1_000_000).nullish().transform((v) => v ?? null),
   note: optText(500),
 });
 
@@ -33,7 +50,7 @@ export const orgHandlers = {
   'org/roles/add': handler(
     z.object({
       orgId: id,
-      memberId: z.string().nullish().transform((v) => v || null),
+      memberId: ref.nullish().transform((v) => v || null),
       personName: optText(30),
       role: z.enum(ROLES, { error: '职务不在列表中' }),
       startOn: optDate,

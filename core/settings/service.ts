@@ -4,6 +4,7 @@
  * the unit changed.
  */
 import type { Ctx } from '../context.ts';
+import { startsWith } from '../search.ts';
 import type { Tx } from '../audit/service.ts';
 import { audit } from '../audit/service.ts';
 
@@ -25,7 +26,7 @@ export async function getSetting<T>(tx: Tx, key: string): Promise<T> {
 export async function getSettings(tx: Tx, prefix = ''): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of defaults) if (k.startsWith(prefix)) out[k] = structuredClone(v);
-  const rows = await tx.selectFrom('settings').selectAll().where('key', 'like', `${prefix}%`).execute();
+  const rows = await tx.selectFrom('settings').selectAll().where(startsWith('key', prefix)).execute();
   for (const r of rows) out[r.key] = JSON.parse(r.value_json);
   return out;
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { handler } from '../handler.ts';
-import { text } from '../validate.ts';
+import { handler, registerLabels } from '../handler.ts';
+import { ref, text } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSettings, setSetting } from '../settings/service.ts';
 import { createUnit } from '../org/service.ts';
 import { isLedgerEmpty, loadDemo } from '../demo/index.ts';
+
+registerLabels({ unitName: '单位名称', committeeName: '党委名称' }, 'setup');
 
 export const setupHandlers = {
   'setup/status': handler(z.object({}), async (ctx) => {
@@ -25,7 +27,7 @@ export const setupHandlers = {
     });
   }),
   'setup/demo': handler(z.object({ force: z.boolean().optional() }), (ctx, { force }) => loadDemo(ctx, { force })),
-  'settings/get': handler(z.object({ prefix: z.string().default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
+  'settings/get': handler(z.object({ prefix: ref.default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
   'settings/set': handler(z.object({ key: z.string().min(1), value: z.unknown() }), async (ctx, { key, value }) => {
     await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, key, value));
     return { ok: true };

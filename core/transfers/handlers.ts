@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, text, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, ref, searchText, text, year } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
-import { memberInputSchema } from '../members/model.ts';
+import { memberInputSchema, memberLabels } from '../members/model.ts';
 import { getSettings, setSetting } from '../settings/service.ts';
 import { DIRECTIONS, transferLabels } from './model.ts';
 import { getTransfer, listTransfers, transferCounts } from './queries.ts';
@@ -13,14 +13,15 @@ import { exportTransferLetter } from './letter.ts';
 import { exportTransferRegisters } from './registers.ts';
 import { NATIONAL_TRANSFER_RULES, SETTING_KEYS } from './rules.ts';
 
-registerLabels(transferLabels);
+// the member fields of 登记转入 read as on the member form; the transfer's own labels win
+registerLabels({ ...memberLabels, ...transferLabels }, 'transfers');
 registerRecyclable({ table: 'transfers', title: '转接记录', label: (r) => `${r.member_name}（${r.direction}，介绍信第${r.letter_no}号）` });
 
 const optMonth = z
   .union([month, z.literal(''), z.null()])
   .optional()
   .transform((v) => (v ? v : null));
-const validityDays = z.coerce.number({ error: '应为天数' }).int('应为整数天').min(1, '至少 1 天').nullish().transform((v) => v ?? null);
+const validityDays = z.coerce.number({ error: '应为天数' }).int('应为整数天').min(1, '至少 1 天').max(365, '不超过 365 天').nullish().transform((v) => v ?? null);
 
 const outInput = z.object({
   memberId: id,
@@ -35,7 +36,7 @@ const outInput = z.object({
 const inInput = z.object({
   mode: z.enum(['new', 'rejoin'], { error: '应为新增党员或恢复原党员' }),
   member: memberInputSchema.omit({ branchId: true }).nullish(),
-  memberId: z.string().nullish(),
+  memberId: ref.nullish(),
   branchId: id,
   letterNo: text(30),
   fromOrg: text(100),
@@ -50,11 +51,11 @@ const contact = z.object({ address: z.string().max(100), phone: z.string().max(3
 
 export const transferHandlers = {
   'transfers/list': handler(
-    z.object({ year: year.optional(), direction: z.enum(DIRECTIONS).optional(), openOnly: z.boolean().optional(), search: z.string().optional() }),
+    z.object({ year: year.optional(), direction: z.enum(DIRECTIONS).optional(), openOnly: z.boolean().optional(), search: searchText }),
     (ctx, q) => listTransfers(ctx, q),
   ),
   'transfers/get': handler(z.object({ id }), (ctx, { id }) => getTransfer(ctx, id)),
-  'transfers/plan-out': handler(outInput.extend({ toOrg: z.string().optional() }), (ctx, input) => planTransferOut(ctx, input)),
+  'transfers/plan-out': handler(outInput.extend({ toOrg: z.string().max(100, '不能超过 100 字').optional() }), (ctx, input) => planTransferOut(ctx, input)),
   'transfers/out': handler(outInput, (ctx, input) => transferOut(ctx, input)),
   'transfers/in': handler(inInput, (ctx, input) => transferIn(ctx, input)),
   'transfers/receipt': handler(z.object({ id, receiptOn: z.union([isoDate, z.null()]), note: optText(200) }), (ctx, { id, receiptOn, note }) =>

@@ -1,6 +1,7 @@
 /** Reading transfers: one record, the filtered list, and the in/out counts of a period for work summaries. */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
+import { contains } from '../search.ts';
 import type { Tx } from '../audit/service.ts';
 import { rowToTransfer, type Direction, type Transfer } from './model.ts';
 
@@ -33,8 +34,8 @@ export async function listTransfers(ctx: Ctx, q: TransferQuery = {}): Promise<Tr
   if (q.direction) sel = sel.where('t.direction', '=', q.direction);
   if (q.openOnly) sel = sel.where('t.receipt_on', 'is', null);
   if (q.search?.trim()) {
-    const like = `%${q.search.trim()}%`;
-    sel = sel.where((eb) => eb.or([eb('t.member_name', 'like', like), eb('t.letter_no', 'like', like), eb('t.from_org', 'like', like), eb('t.to_org', 'like', like)]));
+    const t = q.search.trim();
+    sel = sel.where((eb) => eb.or([contains('t.member_name', t), contains('t.letter_no', t), contains('t.from_org', t), contains('t.to_org', t)]));
   }
   const rows = await sel.orderBy('t.transfer_date', 'desc').orderBy('t.letter_no', 'desc').execute();
   return rows.map((r) => rowToTransfer(r, ctx.platform.today()));
