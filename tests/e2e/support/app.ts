@@ -26,9 +26,16 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-export async function startApp(opts: { demo?: boolean } = {}): Promise<RunningApp> {
+export interface AppOptions {
+  /** load the demo bureau first (dated relative to `today`) */
+  demo?: boolean;
+  /** the pinned day (PARTY_LEDGER_TODAY) for the demo and the host; default TODAY */
+  today?: string;
+}
+
+export async function startApp(opts: AppOptions = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-e2e-'));
-  const env = { ...process.env, PARTY_LEDGER_HOME: dataDir, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: TODAY };
+  const env = { ...process.env, PARTY_LEDGER_HOME: dataDir, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: opts.today ?? TODAY };
   if (opts.demo) {
     const r = spawn(process.execPath, [path.join(ROOT, 'bin', 'party-ledger.mjs'), 'demo'], { env, stdio: 'pipe' });
     await new Promise((resolve, reject) => r.on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error(`demo failed: ${c}`)))));
@@ -82,10 +89,10 @@ export interface AppSession {
 
 /**
  * Registers a spec's hooks: before all tests, start the host (with the demo bureau when
- * `demo`), launch Chromium and open the app in a new page; after all, close the browser and
+ * `demo`, pinned at `today` or TODAY), launch Chromium and open the app in a new page; after all, close the browser and
  * stop the host. Call it inside the `describe`; read `app` and `page` inside the tests.
  */
-export function useApp(opts: { demo?: boolean } = {}): AppSession {
+export function useApp(opts: AppOptions = {}): AppSession {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
