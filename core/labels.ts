@@ -106,6 +106,11 @@ function fallbackMessage(issue: z.core.$ZodIssue): string {
       return i.values?.length ? `应为 ${i.values.map(String).join('、')} 之一` : '取值不正确';
     case 'not_multiple_of':
       return '数值不正确';
+    case 'invalid_union': {
+      // a date-or-empty field: say what the date branch says ("应为有效日期…")
+      const inner = (i as { errors?: z.core.$ZodIssue[][] }).errors?.flat().find((x) => /[\u4e00-\u9fa5]/.test(x.message));
+      return inner?.message ?? '格式不正确';
+    }
     default:
       return '格式不正确';
   }

@@ -96,6 +96,25 @@ describe('a damaged ledger', () => {
   });
 });
 
+describe('a ledger damaged while open', () => {
+  it('a handler that reads a damaged page gives the same sentence with the backups, not "database disk image is malformed"', async () => {
+    const dir = tempDir();
+    const file = await demoLedger(dir);
+    const newestFirst = backups(dir);
+    const l = await open(file);
+    await sql`pragma cache_size = 1`.execute(l.ctx.db); // every page is read from the file again
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(size - 8192, 0xde), 0, size - 8192, 8192);
+    fs.closeSync(fd);
+    const e = await failure(l.invoke('activities/check', { year: 2026 }));
+    expect(e).toBeInstanceOf(LedgerDamagedError);
+    expect(e.message).toMatch(/^台账文件已损坏（数据页损坏），可从备份恢复：数据文件夹的 backups 中有 3 个备份/);
+    expect((e as LedgerDamagedError).backups.map((b) => b.name)).toEqual(newestFirst);
+    await l.close();
+  });
+});
+
 describe('a read-only ledger', () => {
   it('SQLite’s read-only mode (query_only): a write says the file is read-only, nothing changes', async () => {
     const dir = tempDir();

@@ -49,6 +49,9 @@ describe('field labels', () => {
     expect(month.field).toBe('months.1');
     const att = await failure(l.call('activities/create', { orgId: a.orgId, type: '党课', heldOn: '2026-11-01', attendance: [{ memberName: '', status: '出席' }] }));
     expect(att.message).toBe('“出席名单第1项的姓名”不能为空');
+    const [root] = await l.call('org/tree', {});
+    const founded = await failure(l.call('org/create', { parentId: root.id, kind: '党支部', name: '新支部', establishedOn: '2024-13-01' }));
+    expect(founded.message).toBe('“成立日期”应为有效日期（如 2024-07-01）');
     const transferIn = await failure(l.invoke('transfers/in', { mode: 'new', member: { name: '王五' } }));
     expect(transferIn.message).toBe('“性别”不能为空');
     await l.close();
