@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { isValidIsoDate } from './validate.ts';
 import { fmt } from './dates.ts';
 import { LedgerError } from './errors.ts';
+import { normalizeHeader } from './xlsx/headers.ts';
 
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -14,13 +15,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
-/** Header text reduced to its core: no spaces, line breaks, stars or bracketed hints. */
-export function normalizeHeader(h: string): string {
-  return h
-    .replace(/[\s*＊]/g, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .trim();
-}
+export { columnLetter, normalizeHeader } from './xlsx/headers.ts';
 
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -83,10 +78,4 @@ export function matchHeaders<K extends string>(sheet: ExcelJS.Worksheet, variant
     }
   }
   return best;
-}
-
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

@@ -23,11 +23,13 @@ const MIXED: ImportPreview = {
     { row: 5, column: '公民身份号码', message: '校验码不正确，请核对号码' },
     { row: 7, column: '所在支部', message: '没有名为“第九党支部”的支部' },
   ],
+  problemCount: 2,
+  notes: [],
   validCount: 3,
   invalidCount: 2,
 };
 
-const ALL_GOOD: ImportPreview = { ...MIXED, rows: MIXED.rows.map((r) => ({ ...r, ok: true })), problems: [], validCount: 5, invalidCount: 0, ignored: [] };
+const ALL_GOOD: ImportPreview = { ...MIXED, rows: MIXED.rows.map((r) => ({ ...r, ok: true })), problems: [], problemCount: 0, validCount: 5, invalidCount: 0, ignored: [] };
 
 let pinia: Pinia;
 beforeEach(() => {
