@@ -102,7 +102,7 @@ export function readMemberRow(rc: RowContext, sheetRow: SheetRow): RowOutcome | 
       if (d.ok) set(k, d.value ?? (prior ? null : ''));
       else add(colName(k), d.problem);
     } else {
-      const t = textOf(cell(k), { compact: COMPACT.has(k) });
+      const t = textOf(cell(k), { compact: COMPACT.has(k), halfWidth: k === 'phone' });
       if (t.ok) set(k, t.value || (REQUIRED_TEXT.has(k) ? '' : null));
       else add(colName(k), t.problem);
     }

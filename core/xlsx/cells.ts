@@ -95,11 +95,11 @@ function numberText(n: number): Read<string> {
 }
 
 /** Text of a cell for a text column; empty is ''. */
-export function textOf(r: CellReading | undefined, opts: { compact?: boolean } = {}): Read<string> {
+export function textOf(r: CellReading | undefined, opts: { compact?: boolean; halfWidth?: boolean } = {}): Read<string> {
   if (!r || r.t === 'empty') return ok('');
   switch (r.t) {
     case 'text':
-      return ok(opts.compact ? compactCjk(r.v) : r.v);
+      return ok(opts.halfWidth ? cleanText(r.v.normalize('NFKC')) : opts.compact ? compactCjk(r.v) : r.v);
     case 'number':
       return numberText(r.v);
     case 'date':

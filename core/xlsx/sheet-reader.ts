@@ -7,6 +7,7 @@
  * the unpacked size. Runs inside the import worker (see parse.ts); plain Node.
  */
 import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { LedgerError } from '../errors.ts';
@@ -137,13 +138,19 @@ function applyMerges(rows: SheetRow[], ranges: Range[], columns: Record<string, 
   }
 }
 
-/** Passes a sheet's XML through, counting bytes and collecting the <mergeCell> ranges at its end. */
-async function* watch(source: AsyncIterable<Buffer | string>, seen: (n: number) => void, ranges: Range[]): AsyncGenerator<Buffer | string> {
+/**
+ * Passes a sheet's XML through as text, counting bytes and collecting the <mergeCell>
+ * ranges at its end. Decoding here (not chunk by chunk, as exceljs does) keeps a
+ * Chinese character split across two chunks whole instead of two U+FFFD.
+ */
+async function* watch(source: AsyncIterable<Buffer | string>, seen: (n: number) => void, ranges: Range[]): AsyncGenerator<string> {
   let tail = '';
   const refs = new Set<string>();
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of source) {
     seen(chunk.length);
-    const text = tail + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
+    const decoded = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    const text = tail + decoded;
     if (text.includes('mergeCell')) {
       for (const m of text.matchAll(MERGE)) {
         const [left, top, right, bottom] = [colNumber(m[1]), Number(m[2]), colNumber(m[3]), Number(m[4])];
@@ -152,9 +159,22 @@ async function* watch(source: AsyncIterable<Buffer | string>, seen: (n: number) 
       }
     }
     tail = text.slice(-200);
-    yield chunk;
+    yield decoded;
   }
 }
+
+type Entry = { setEncoding(e: string): void };
+type Parts = Record<'_parseRels' | '_parseWorkbook' | '_parseSharedStrings' | '_parseStyles', (entry: Entry) => unknown>;
+
+/** exceljs' streaming reader with every part decoded as UTF-8 across chunk boundaries (shared strings hold the Chinese text). */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Parts;
+const own = Utf8WorkbookReader.prototype as unknown as Parts;
+for (const part of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const)
+  own[part] = function (this: unknown, entry: Entry) {
+    entry.setEncoding('utf8');
+    return base[part].call(this, entry);
+  };
 
 export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?: (p: ReadProgress) => void): Promise<SheetData | null> {
   const maxRows = spec.maxRows ?? MAX_ROWS;
@@ -169,7 +189,7 @@ export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?:
     lastReport = now;
     onProgress({ fraction: Math.min(1, readBytes / totalBytes), rows: rowsRead });
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -180,6 +200,7 @@ export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?:
     for await (const ws of reader) {
       const ranges: Range[] = [];
       const sheet = ws as unknown as { iterator: AsyncIterable<Buffer | string>; name: string };
+      // The sheet's XML, decoded and watched (bytes for progress, merged ranges at its end).
       sheet.iterator = watch(sheet.iterator, (n) => ((readBytes += n), report()), ranges);
       const head: ExcelJS.Row[] = [];
       let pick: HeaderPick | null = null;
