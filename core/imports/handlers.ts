@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
 import { cancelJob, jobProgress } from '../xlsx/jobs.ts';
+import { warmUpReader } from '../xlsx/parse.ts';
 
 registerLabels({ jobId: '读取任务编号' });
 
@@ -13,6 +14,11 @@ registerLabels({ jobId: '读取任务编号' });
 export const jobId = z.string().min(1).max(64).optional();
 
 export const importHandlers = {
+  /** An import dialog opened: start the reader's worker now, so the file the clerk picks is read at once. */
+  'imports/prepare': handler(z.object({}), () => {
+    warmUpReader();
+    return { ok: true };
+  }),
   'imports/progress': handler(z.object({ jobId: z.string().min(1).max(64) }), (_ctx, { jobId }) => jobProgress(jobId)),
   'imports/cancel': handler(z.object({ jobId: z.string().min(1).max(64) }), (_ctx, { jobId }) => ({ cancelled: cancelJob(jobId) })),
 };
