@@ -16,7 +16,7 @@ export const jobId = z.string().min(1).max(64).optional();
 export const importHandlers = {
   /** An import dialog opened: start the reader's worker now, so the file the clerk picks is read at once. */
   'imports/prepare': handler(z.object({}), () => {
-    warmUpReader();
+    void warmUpReader();
     return { ok: true };
   }),
   'imports/progress': handler(z.object({ jobId: z.string().min(1).max(64) }), (_ctx, { jobId }) => jobProgress(jobId)),

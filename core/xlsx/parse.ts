@@ -67,9 +67,24 @@ function giveBack(worker: Worker): void {
   idle = { worker, timer };
 }
 
-/** Starts the worker ahead of a read (the import dialog opening), so the clerk's first file is read at once. */
-export function warmUpReader(): void {
-  if (!idle && fs.existsSync(fileURLToPath(entry))) giveBack(spawn());
+/**
+ * Starts the worker ahead of a read (the import dialog opening), so the clerk's first
+ * file is read at once; resolves when the worker has loaded.
+ */
+export function warmUpReader(): Promise<void> {
+  if (idle || !fs.existsSync(fileURLToPath(entry))) return Promise.resolve();
+  const worker = spawn();
+  giveBack(worker);
+  return new Promise((resolve) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('exit', done);
+      resolve();
+    };
+    const onMessage = (m: { type?: string }) => m.type === 'ready' && done();
+    worker.on('message', onMessage);
+    worker.on('exit', done);
+  });
 }
 
 export async function readWorkbook(bytes: Uint8Array, spec: SheetSpec, opts: ReadOptions = {}): Promise<SheetData | null> {

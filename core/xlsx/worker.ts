@@ -25,3 +25,5 @@ parentPort!.on('message', async (job: Job) => {
     post({ type: 'error', message: (e as Error).message, ledger: e instanceof LedgerError });
   }
 });
+// Loaded (exceljs included): a warmed-up worker is ready for the first file.
+parentPort!.postMessage({ type: 'ready' });
