@@ -59,6 +59,10 @@ function take(): Worker {
 function giveBack(worker: Worker): void {
   if (idle) return void worker.terminate();
   worker.unref();
+  // An idle worker that dies (killed, out of memory) is forgotten, never handed a job.
+  worker.once('exit', () => {
+    if (idle?.worker === worker) idle = null;
+  });
   const timer = setTimeout(() => {
     if (idle?.worker === worker) idle = null;
     void worker.terminate();
