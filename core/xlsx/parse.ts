@@ -39,6 +39,7 @@ export interface ReadOptions {
 type Message = { id: number } & (({ type: 'progress' } & ReadProgress) | { type: 'done'; data: SheetData | null } | { type: 'error'; message: string; ledger: boolean });
 
 let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+let inPlace = false;
 let nextId = 1;
 
 function spawn(): Worker {
@@ -92,8 +93,8 @@ export function warmUpReader(): Promise<void> {
 }
 
 export async function readWorkbook(bytes: Uint8Array, spec: SheetSpec, opts: ReadOptions = {}): Promise<SheetData | null> {
-  // Where the worker file cannot be found (a packaging mistake), read in place rather than refuse every import.
-  if (!fs.existsSync(fileURLToPath(entry))) return readSheet(bytes, spec);
+  // Where the worker file cannot be found or loaded (a packaging mistake), read in place rather than refuse every import.
+  if (inPlace || !fs.existsSync(fileURLToPath(entry))) return readSheet(bytes, spec);
   const jobId = opts.jobId ?? randomUUID();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-read-'));
   const worker = take();
@@ -119,8 +120,15 @@ export async function readWorkbook(bytes: Uint8Array, spec: SheetSpec, opts: Rea
         if (m.type === 'done') resolve(m.data);
         else reject(new LedgerError(m.ledger ? m.message : `读取文件时出错：${m.message}`));
       };
-      onError = (e) =>
+      onError = (e) => {
+        // The worker's code cannot be loaded (a packaging mistake): read in place from now on rather than refuse every import.
+        if (e.code === 'ERR_MODULE_NOT_FOUND' || /Cannot find (module|package)/.test(e.message)) {
+          inPlace = true;
+          healthy = false;
+          return resolve(readSheet(bytes, spec, progress));
+        }
         reject(new LedgerError(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '文件过大：读取时超出内存限制，请检查文件或分成几个文件导入' : `读取文件时出错：${e.message}`));
+      };
       onExit = () => reject(new LedgerError(stopped ?? '读取文件的进程意外结束，请重试'));
       worker.on('message', onMessage);
       worker.on('error', onError);
