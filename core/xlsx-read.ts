@@ -1,8 +1,12 @@
-/** Reading clerk-made workbooks: headers matched loosely, cells turned into plain text and ISO dates. */
+/**
+ * Helpers for a workbook loaded whole in this thread. A file the clerk uploads is
+ * read with `readWorkbook` (core/xlsx/parse.ts) instead: streamed, bounded, in a
+ * worker, each cell read faithfully (core/xlsx/cells.ts, which these helpers use).
+ */
 import ExcelJS from 'exceljs';
-import { isValidIsoDate } from './validate.ts';
-import { fmt } from './dates.ts';
 import { LedgerError } from './errors.ts';
+import { normalizeHeader } from './xlsx/headers.ts';
+import { dateOf, readCell, textOf } from './xlsx/cells.ts';
 
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -14,44 +18,19 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
-/** Header text reduced to its core: no spaces, line breaks, stars or bracketed hints. */
-export function normalizeHeader(h: string): string {
-  return h
-    .replace(/[\s*＊]/g, '')
-    .replace(/[（(][^）)]*[）)]/g, '')
-    .trim();
-}
+export { columnLetter, normalizeHeader } from './xlsx/headers.ts';
 
+/** Plain text of a cell of a workbook already loaded (headers, small generated files); a formula without a result is ''. */
 export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return fmt(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text).trim();
-    if ('error' in v) return '';
-  }
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
-  return String(v).trim();
+  const r = textOf(readCell(v, undefined, Number.MAX_SAFE_INTEGER));
+  return r.ok ? r.value : '';
 }
 
-/** A date cell as ISO; null for empty; throws a reason for text that is not a whole date. */
+/** A date cell as ISO; null for empty; throws the reason for anything that is not a whole date (never reads a number as a serial). */
 export function cellDate(v: ExcelJS.CellValue): string | null {
-  if (v instanceof Date) return fmt(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-  if (typeof v === 'number' && v > 1000 && v < 80000) {
-    // An Excel serial day number typed into a text-formatted cell.
-    const d = new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000);
-    return fmt(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
-  const s = cellText(v);
-  if (!s) return null;
-  const m = s.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/) ?? s.match(/^(\d{4})(\d{2})(\d{2})$/);
-  if (m) {
-    const iso = fmt(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (isValidIsoDate(iso)) return iso;
-  }
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$/.test(s)) throw new Error(`“${s}”只到月份，请填写到日（如 2001-07-01）`);
-  throw new Error(`“${s}”不是有效日期（应如 2001-07-01）`);
+  const r = dateOf(readCell(v, undefined, Number.MAX_SAFE_INTEGER));
+  if (!r.ok) throw new Error(r.problem);
+  return r.value;
 }
 
 export interface HeaderMatch<K extends string> {
@@ -83,10 +62,4 @@ export function matchHeaders<K extends string>(sheet: ExcelJS.Worksheet, variant
     }
   }
   return best;
-}
-
-export function columnLetter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }

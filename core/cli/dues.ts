@@ -56,7 +56,8 @@ export const duesCommands: Command[] = [
         if (!r.written) {
           const problems = r.rows.filter((x) => x.problem).map((x) => `第 ${x.row} 行 ${x.name}：${x.problem}`);
           if (io.json) io.out(JSON.stringify(r, null, 2));
-          throw new LedgerError(`${path.basename(file)} 有 ${r.invalidCount} 行有误，未写入任何数据：\n${problems.join('\n')}`);
+          const more = r.unlistedCount ? `\n另有 ${r.unlistedCount} 行有误未列出` : '';
+          throw new LedgerError(`${path.basename(file)} 有 ${r.invalidCount} 行有误，未写入任何数据：\n${problems.join('\n')}${more}`);
         }
         lines.push(`已从 ${path.basename(file)} 核定 ${r.validCount} 人`);
       }

@@ -68,6 +68,7 @@ export const foundationCommands: Command[] = [
       const l = await io.open();
       const r = await commitImport(l.ctx, new Uint8Array(fs.readFileSync(file)), path.basename(file), { validOnly: a.flags['valid-only'] === true });
       const problems = r.problems.map((p) => `第 ${p.row} 行 ${p.column}：${p.message}`);
+      if (r.problemCount > r.problems.length) problems.push(`另有 ${r.problemCount - r.problems.length} 个问题未列出`);
       if (!r.written && r.problems.length) {
         const msg = `有 ${r.invalidCount} 行有误，未写入任何数据：\n${problems.join('\n')}\n改正后重新导入，或加 --valid-only 只导入正确的 ${r.validCount} 行。`;
         if (io.json) io.out(JSON.stringify(r, null, 2));

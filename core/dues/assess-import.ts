@@ -2,12 +2,15 @@
  * Import of pay items or bases from the pay office's workbook (.xlsx): one row
  * per member, found by 公民身份号码 (or by a unique name), pay-item columns
  * named as in the unit's item table, or a 计算基数 / 税后工资总额 column.
- * Nothing is written while any row is wrong.
+ * Nothing is written while any row is wrong. The workbook is read by the same
+ * bounded, off-thread reader as the roster (xlsx/parse.ts); a cell it cannot read
+ * faithfully is the row's problem, naming the column.
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { cellText, loadWorkbook, matchHeaders, normalizeHeader } from '../xlsx-read.ts';
-import { normalizeIdNumber } from '../members/idcard.ts';
+import { normalizeHeader, columnLetter } from '../xlsx/headers.ts';
+import { idNumberOf, textOf } from '../xlsx/cells.ts';
+import { readWorkbook, type ReadOptions } from '../xlsx/parse.ts';
 import { DUES_CATEGORIES, parseYuan, type DuesCategory } from './calc.ts';
 import { loadDuesSettings } from './settings.ts';
 import { MONEY_MAX_FEN, yuanLimit } from '../validate.ts';
@@ -22,11 +25,26 @@ export interface ImportRow {
 }
 
 export interface ImportResult {
+  /** Every correct row and the first 200 with a problem. */
   rows: ImportRow[];
   validCount: number;
   invalidCount: number;
+  /** Rows with a problem that are not in `rows`. */
+  unlistedCount: number;
   written: boolean;
 }
+
+const MAX_LISTED_PROBLEMS = 200;
+const LABELS: Record<string, string> = {
+  name: '姓名',
+  idNumber: '公民身份号码',
+  category: '人员类别',
+  branch: '所在党支部',
+  base: '计算基数',
+  reduced: '减免后金额',
+  hardshipRef: '批准文号',
+  note: '备注',
+};
 
 const FIXED = {
   name: ['姓名', '党员姓名'],
@@ -39,15 +57,12 @@ const FIXED = {
   note: ['备注'],
 } as const;
 
-export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, commit: boolean): Promise<ImportResult> {
+export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, commit: boolean, read: ReadOptions = {}): Promise<ImportResult> {
   const s = await loadDuesSettings(ctx.db);
-  const wb = await loadWorkbook(bytes);
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new LedgerError('工作簿中没有工作表');
   const variants: Record<string, string[]> = { ...FIXED } as unknown as Record<string, string[]>;
   for (const it of s.payItems) variants[`item:${it.name}`] = [it.name, `${it.name}（个人）`];
-  const h = matchHeaders(sheet, variants);
-  if (!h || (h.columns.name === undefined && h.columns.idNumber === undefined))
+  const h = await readWorkbook(bytes, { variants, requireAny: ['name', 'idNumber'], firstSheetOnly: true }, read);
+  if (!h)
     throw new LedgerError('找不到表头：第一行（或前 10 行之一）应有“姓名”或“公民身份号码”，以及工资项目或“计算基数”列');
   const itemCols = Object.entries(h.columns).filter(([k]) => k.startsWith('item:')) as [string, number][];
   if (!itemCols.length && h.columns.base === undefined && h.columns.category === undefined)
@@ -68,25 +83,41 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
   const rows: ImportRow[] = [];
   const entries: AssessInput[] = [];
   const seen = new Set<string>();
-  const col = (r: number, k: string) => {
-    const c = (h.columns as Record<string, number | undefined>)[k];
-    return c === undefined ? '' : cellText(sheet.getRow(r).getCell(c).value);
-  };
-  for (let r = h.headerRow + 1; r <= sheet.rowCount; r++) {
-    const name = col(r, 'name');
-    const idText = col(r, 'idNumber');
-    if (!name && !idText) continue;
+  for (const sheetRow of h.rows) {
+    const r = sheetRow.row;
+    const where = (k: string) => `${columnLetter(h.columns[k])}列（${LABELS[k] ?? k.slice(5)}）`;
+    // A cell that cannot be read is the row's problem; reading stops at the first one.
+    const col = (k: string): string => {
+      if (h.columns[k] === undefined) return '';
+      const c = sheetRow.cells[k];
+      if (k === 'idNumber' && c?.merge && (c.merge.multiRow || !c.merge.master))
+        throw new Error(`${where(k)}：是合并单元格（${c.merge.ref}），每人的公民身份号码应单独填在一格中，请取消合并后重新导入`);
+      const t = k === 'idNumber' ? idNumberOf(c) : textOf(sheetRow.cells[k], { compact: k === 'name' || k === 'branch' || k === 'category' });
+      if (!t.ok) throw new Error(`${where(k)}：${t.problem}`);
+      return t.value;
+    };
+    let name = '';
+    let idText = '';
+    let unreadable: string | null = null;
+    try {
+      name = col('name');
+      idText = col('idNumber');
+    } catch (e) {
+      unreadable = (e as Error).message;
+    }
+    if (!unreadable && !name && !idText) continue;
     if (/^(合计|总计|小计)/.test(normalizeHeader(name))) continue;
     // notes under the table (说明：…, 填报人：…) are not members
-    if (!idText && /[：:]/.test(name)) continue;
+    if (!unreadable && !idText && /[：:]/.test(name)) continue;
     const out: ImportRow = { row: r, name, baseFen: null, monthlyDueFen: null, problem: null };
     rows.push(out);
     try {
-      let m = idText ? byId.get(normalizeIdNumber(idText)) : undefined;
+      if (unreadable) throw new Error(unreadable);
+      let m = idText ? byId.get(idText) : undefined;
       if (idText && !m) throw new Error(`公民身份号码 ${idText} 不在花名册中`);
       if (!m) {
         let same = byName.get(name) ?? [];
-        const branch = col(r, 'branch');
+        const branch = col('branch');
         if (same.length > 1 && branch) same = same.filter((x) => x.branch_name === branch);
         if (same.length !== 1) throw new Error(same.length ? `花名册中有 ${same.length} 名“${name}”，请填写公民身份号码` : `“${name}”不在花名册中`);
         m = same[0];
@@ -96,7 +127,7 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
       if (!g) throw new Error(`${m.name}在 ${year} 年不需缴纳党费（入党或离开日期不在该年内）`);
       if (seen.has(m.id)) throw new Error(`${m.name}在表中出现了两次`);
       seen.add(m.id);
-      const catText = col(r, 'category');
+      const catText = col('category');
       const category = (catText || defaultCategory(g.memberCategory)) as DuesCategory;
       if (!DUES_CATEGORIES.includes(category)) throw new Error(`人员类别“${catText}”应为 ${DUES_CATEGORIES.join('、')} 之一`);
       const money = (t: string, what: string) => {
@@ -109,17 +140,17 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
       };
       const items: Record<string, number> = {};
       for (const [k] of itemCols) {
-        const v = money(col(r, k), k.slice(5));
+        const v = money(col(k), k.slice(5));
         if (v !== null) items[k.slice(5)] = v;
       }
       const entry: AssessInput = {
         memberId: m.id,
         category,
         items: Object.keys(items).length ? items : null,
-        baseFen: money(col(r, 'base'), '计算基数'),
-        reducedFen: money(col(r, 'reduced'), '减免后金额'),
-        hardshipRef: col(r, 'hardshipRef') || null,
-        note: col(r, 'note') || null,
+        baseFen: money(col('base'), '计算基数'),
+        reducedFen: money(col('reduced'), '减免后金额'),
+        hardshipRef: col('hardshipRef') || null,
+        note: col('note') || null,
       };
       const res = evaluate(entry, category, s, defaultCategory(g.memberCategory));
       out.baseFen = res.baseFen;
@@ -136,5 +167,7 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
     await saveAssessments(ctx, year, entries);
     written = true;
   }
-  return { rows, validCount: rows.length - invalidCount, invalidCount, written };
+  let listed = 0;
+  const shown = rows.filter((r) => !r.problem || ++listed <= MAX_LISTED_PROBLEMS);
+  return { rows: shown, validCount: rows.length - invalidCount, invalidCount, unlistedCount: rows.length - shown.length, written };
 }

@@ -7,6 +7,7 @@ import { DUES_CATEGORIES } from './calc.ts';
 import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
 import { importBases } from './assess-import.ts';
+import { jobId } from '../imports/handlers.ts';
 import { PAY_METHODS, collectionGrid, deletePayment, recordPayments } from './collect.ts';
 import { arrearsList } from './arrears.ts';
 import { deleteRemittance, listRemittances, reconcile, recordRemittance } from './remit.ts';
@@ -135,7 +136,9 @@ export const duesHandlers = {
     z.object({ year, branchId: ref.nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
     (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
   ),
-  'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false) }), (ctx, f) => importBases(ctx, f.year, bytesOf(f), f.commit)),
+  'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false), jobId }), (ctx, f) =>
+    importBases(ctx, f.year, bytesOf(f), f.commit, { jobId: f.jobId }),
+  ),
 
   'dues/collection-grid': handler(z.object({ branchId: id, year }), (ctx, q) => collectionGrid(ctx.db, q.branchId, q.year)),
   'dues/pay': handler(

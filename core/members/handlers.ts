@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
 import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
+import { jobId } from '../imports/handlers.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInputSchema, memberLabels } from './model.ts';
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
@@ -46,10 +47,10 @@ export const memberHandlers = {
     await deleteMember(ctx, id);
     return { ok: true };
   }),
-  'members/import-preview': handler(fileInput, (ctx, f) => previewImport(ctx, bytesOf(f))),
+  'members/import-preview': handler(fileInput.extend({ jobId }), (ctx, f) => previewImport(ctx, bytesOf(f), { jobId: f.jobId })),
   'members/import-commit': handler(
-    fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional() }),
-    (ctx, f) => commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid }),
+    fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional(), jobId }),
+    (ctx, f) => commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid, jobId: f.jobId }),
   ),
   'members/export': handler(z.object({ branchId: ref.optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });

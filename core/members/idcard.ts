@@ -12,7 +12,7 @@ export function idCheckDigit(first17: string): string {
 
 /** Returns null when valid, else a Chinese reason. */
 export function idNumberProblem(raw: string): string | null {
-  const s = raw.trim().toUpperCase();
+  const s = normalizeIdNumber(raw);
   if (s.length !== 18) return `应为 18 位（现为 ${s.length} 位）`;
   if (!/^\d{17}[\dX]$/.test(s)) return '前 17 位应为数字，末位为数字或 X';
   const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
@@ -21,8 +21,9 @@ export function idNumberProblem(raw: string): string | null {
   return null;
 }
 
+/** Full-width digits and Ｘ as ASCII, every space (U+3000, NBSP included) removed, x as X. */
 export function normalizeIdNumber(raw: string): string {
-  return raw.trim().toUpperCase();
+  return raw.normalize('NFKC').replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, '').toUpperCase();
 }
 
 export function birthDateFromId(s: string): string {

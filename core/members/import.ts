@@ -2,17 +2,18 @@
  * Roster import: every row is checked before anything is written; the clerk
  * sees each problem by row and column, and the write is one transaction.
  * A row whose 公民身份号码 is already on file updates that member (only the
- * columns the file has), so re-importing never duplicates.
+ * columns the file has), so re-importing never duplicates. The workbook is read
+ * off the main thread (xlsx/parse.ts) with bounds on rows and cell length; each
+ * row is read and checked in import-row.ts.
  */
-import type ExcelJS from 'exceljs';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit } from '../audit/service.ts';
-import { cellDate, cellText, columnLetter, loadWorkbook, matchHeaders } from '../xlsx-read.ts';
-import { memberInputFromRow, memberLabels, memberProblems, memberToColumns, type MemberInput } from './model.ts';
-import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from './idcard.ts';
+import { readWorkbook, type ReadOptions } from '../xlsx/parse.ts';
+import { memberToColumns, type MemberInput } from './model.ts';
+import { colLabel, readMemberRow, type Col, type ImportProblem, type RowContext } from './import-row.ts';
 
-type Col = keyof MemberInput | 'workUnitAndPosition';
+export { composeWorkUnit, type ImportProblem } from './import-row.ts';
 
 export const HEADER_VARIANTS: Record<Col, string[]> = {
   name: ['姓名', '党员姓名'],
@@ -38,14 +39,9 @@ export const HEADER_VARIANTS: Record<Col, string[]> = {
   note: ['备注'],
 };
 
-const REQUIRED: Col[] = ['name', 'idNumber'];
-const DATE_COLS = new Set<Col>(['birthDate', 'workStartDate', 'joinDate', 'fullDate']);
-
-export interface ImportProblem {
-  row: number;
-  column: string;
-  message: string;
-}
+/** Problems listed at most; the count of all of them is `problemCount`. */
+export const MAX_LISTED_PROBLEMS = 200;
+const MAX_NOTES = 50;
 
 export interface ImportRowResult {
   row: number;
@@ -61,7 +57,12 @@ export interface ImportPreview {
   recognized: string[];
   ignored: string[];
   rows: ImportRowResult[];
+  /** The first 200 problems, in row order. */
   problems: ImportProblem[];
+  /** All problems, listed or not. */
+  problemCount: number;
+  /** Lines that are not members (填表人：…, a note merged across the table), shown so nothing disappears unseen. */
+  notes: { row: number; text: string }[];
   validCount: number;
   invalidCount: number;
 }
@@ -71,30 +72,10 @@ interface Parsed {
   valid: { action: '新增' | '更新'; existingId: string | null; member: MemberInput; row: number }[];
 }
 
-export function composeWorkUnit(m: Pick<MemberInput, 'workUnit' | 'policeType' | 'position' | 'policeRank'>): string {
-  return [m.workUnit, m.policeType, m.position, m.policeRank].filter(Boolean).join(' ');
-}
-
-const EMPTY: MemberInput = {
-  name: '', gender: '', ethnicity: '', birthDate: '', idNumber: '', nativePlace: null, education: null, workStartDate: null,
-  joinDate: '', fullDate: null, partyStatus: '', category: '', workUnit: null, policeType: null, position: null, policeRank: null,
-  phone: null, branchId: '', groupId: null, note: null,
-};
-
-async function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Parsed> {
-  const wb = await loadWorkbook(bytes);
-  let sheet: ExcelJS.Worksheet | undefined;
-  let match: ReturnType<typeof matchHeaders<Col>> = null;
-  for (const ws of wb.worksheets) {
-    const m = matchHeaders(ws, HEADER_VARIANTS);
-    if (m && REQUIRED.every((k) => m.columns[k] !== undefined)) {
-      sheet = ws;
-      match = m;
-      break;
-    }
-  }
-  if (!sheet || !match) throw new LedgerError('没有找到表头：工作表前 10 行中应有“姓名”和“公民身份号码（身份证号）”两列');
-  const cols = match.columns;
+async function parse(ctx: Ctx, bytes: Uint8Array, read: ReadOptions): Promise<Parsed> {
+  const sheet = await readWorkbook(bytes, { variants: HEADER_VARIANTS, requireAll: ['name', 'idNumber'] }, read);
+  if (!sheet) throw new LedgerError('没有找到表头：工作表前 10 行中应有“姓名”和“公民身份号码（身份证号）”两列');
+  const cols = sheet.columns as Partial<Record<Col, number>>;
 
   const branches = await ctx.db.selectFrom('org_units').select(['id', 'name', 'short_name', 'kind', 'parent_id']).where('deleted_at', 'is', null).execute();
   const branchByName = new Map<string, string>();
@@ -102,104 +83,41 @@ async function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: (done: number, to
     branchByName.set(b.name, b.id);
     if (b.short_name) branchByName.set(b.short_name, b.id);
   }
-  const groupByBranchAndName = new Map(branches.filter((b) => b.kind === '党小组').map((g) => [`${g.parent_id}|${g.name}`, g.id]));
-  const existing = new Map((await ctx.db.selectFrom('members').selectAll().execute()).map((m) => [m.id_number, m]));
+  const rc: RowContext = {
+    cols,
+    today: ctx.platform.today(),
+    branchByName,
+    groupByBranchAndName: new Map(branches.filter((b) => b.kind === '党小组').map((g) => [`${g.parent_id}|${g.name}`, g.id])),
+    existing: new Map((await ctx.db.selectFrom('members').selectAll().execute()).map((m) => [m.id_number, m])),
+    seen: new Map(),
+  };
 
   const problems: ImportProblem[] = [];
   const rows: ImportRowResult[] = [];
+  const notes: ImportPreview['notes'] = [];
   const valid: Parsed['valid'] = [];
-  const seen = new Map<string, number>();
-  const today = ctx.platform.today();
-  const colName = (k: Col) => `${columnLetter(cols[k]!)}列（${k === 'workUnitAndPosition' ? '工作单位及职务' : memberLabels[k]}）`;
-  const last = sheet.rowCount;
-
-  for (let r = match.headerRow + 1; r <= last; r++) {
-    const row = sheet.getRow(r);
-    const raw = (k: Col) => (cols[k] === undefined ? undefined : row.getCell(cols[k]!).value);
-    // Blank rows, and notes such as "填表人：" lines (merged across, or with neither name nor number), are not members.
-    if (row.getCell(cols.idNumber!).isMerged) continue;
-    if (cellText(raw('name') ?? null) === '' && cellText(raw('idNumber') ?? null) === '') continue;
-    if (onProgress && r % 500 === 0) onProgress(r - match.headerRow, last - match.headerRow);
-    const rowProblems: ImportProblem[] = [];
-    const add = (k: Col | null, message: string) => rowProblems.push({ row: r, column: k ? colName(k) : '', message });
-
-    const idNumber = normalizeIdNumber(cellText(raw('idNumber') ?? null));
-    const prior = existing.get(idNumber);
-    const m: MemberInput = prior ? memberInputFromRow(prior) : { ...EMPTY, idNumber };
-    m.idNumber = idNumber;
-    for (const k of Object.keys(cols) as Col[]) {
-      if (k === 'idNumber' || k === 'workUnitAndPosition' || k === 'branchId' || k === 'groupId') continue;
-      const v = raw(k) ?? null;
-      if (DATE_COLS.has(k)) {
-        try {
-          (m as unknown as Record<string, string | null>)[k] = cellDate(v) ?? (prior ? null : '');
-        } catch (e) {
-          add(k, (e as Error).message);
-        }
-      } else {
-        const t = cellText(v);
-        (m as unknown as Record<string, string | null>)[k] = t || (k === 'name' || k === 'gender' || k === 'ethnicity' || k === 'partyStatus' || k === 'category' ? '' : null);
-      }
+  for (const sheetRow of sheet.rows) {
+    const out = readMemberRow(rc, sheetRow);
+    if (!out) continue;
+    if (out.kind === 'note') {
+      if (notes.length < MAX_NOTES) notes.push({ row: sheetRow.row, text: out.text });
+      continue;
     }
-    if (cols.workUnitAndPosition !== undefined) {
-      const t = cellText(raw('workUnitAndPosition') ?? null);
-      if (t !== composeWorkUnit(m)) Object.assign(m, { workUnit: t || null, policeType: null, position: null, policeRank: null });
-    }
-    // Derive what the 公民身份号码 already says when the file leaves it out.
-    if (!idNumberProblem(idNumber)) {
-      if (!m.birthDate) m.birthDate = birthDateFromId(idNumber);
-      if (!m.gender) m.gender = genderFromId(idNumber);
-    }
-    if (!m.partyStatus && m.joinDate) m.partyStatus = m.fullDate ? '正式' : '预备';
-    if (m.partyStatus === '预备党员') m.partyStatus = '预备';
-    if (m.partyStatus === '正式党员') m.partyStatus = '正式';
-    if (cols.branchId !== undefined) {
-      const bn = cellText(raw('branchId') ?? null);
-      const id = branchByName.get(bn);
-      if (!bn) add('branchId', '不能为空');
-      else if (!id) add('branchId', `找不到党支部“${bn}”，请先在“组织架构”中建立`);
-      else {
-        if (id !== m.branchId) m.groupId = null;
-        m.branchId = id;
-      }
-    } else if (!prior) add(null, '文件中没有“所在支部”列，新党员无法编入支部');
-    if (cols.groupId !== undefined) {
-      const gn = cellText(raw('groupId') ?? null);
-      if (!gn) m.groupId = null;
-      else {
-        const gid = groupByBranchAndName.get(`${m.branchId}|${gn}`);
-        if (!gid) add('groupId', `所在支部中没有党小组“${gn}”`);
-        else m.groupId = gid;
-      }
-    }
-    if (prior?.deleted_at) add('idNumber', `与回收站中的党员“${prior.name}”重复，请先在回收站恢复`);
-    const dupRow = seen.get(idNumber);
-    if (idNumber && dupRow) add('idNumber', `与第 ${dupRow} 行重复`);
-    else if (idNumber) seen.set(idNumber, r);
-
-    const already = new Set(rowProblems.map((p) => p.column));
-    for (const p of memberProblems(m, today)) {
-      const k: Col = p.field === 'workUnit' && cols.workUnitAndPosition !== undefined ? 'workUnitAndPosition' : p.field;
-      if (cols[k] === undefined) {
-        // Gender and birth date come from a valid 公民身份号码; with a bad number only that one problem is worth saying.
-        if (p.field === 'branchId' || ((p.field === 'gender' || p.field === 'birthDate') && idNumberProblem(idNumber))) continue;
-        rowProblems.push({ row: r, column: `（缺少“${memberLabels[p.field]}”列）`, message: p.message });
-      } else if (!already.has(colName(k))) add(k, p.message);
-    }
-    const action = prior ? '更新' : '新增';
-    rows.push({ row: r, name: m.name, idNumber, action, ok: rowProblems.length === 0 });
-    if (rowProblems.length) problems.push(...rowProblems);
-    else valid.push({ action, existingId: prior?.id ?? null, member: m, row: r });
+    const r = sheetRow.row;
+    rows.push({ row: r, name: out.member.name, idNumber: out.member.idNumber, action: out.action, ok: out.problems.length === 0 });
+    if (out.problems.length) problems.push(...out.problems);
+    else valid.push({ action: out.action, existingId: out.prior?.id ?? null, member: out.member, row: r });
   }
-  const recognized = (Object.keys(cols) as Col[]).map((k) => (k === 'workUnitAndPosition' ? '工作单位及职务' : memberLabels[k]));
   return {
     preview: {
-      sheetName: sheet.name,
-      headerRow: match.headerRow,
-      recognized,
-      ignored: match.unknown,
+      sheetName: sheet.sheetName,
+      headerRow: sheet.headerRow,
+      recognized: (Object.keys(cols) as Col[]).map(colLabel),
+      ignored: sheet.unknown,
       rows,
-      problems,
+      problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+      problemCount: problems.length,
+      notes,
       validCount: valid.length,
       invalidCount: rows.length - valid.length,
     },
@@ -207,8 +125,8 @@ async function parse(ctx: Ctx, bytes: Uint8Array, onProgress?: (done: number, to
   };
 }
 
-export async function previewImport(ctx: Ctx, bytes: Uint8Array): Promise<ImportPreview> {
-  return (await parse(ctx, bytes)).preview;
+export async function previewImport(ctx: Ctx, bytes: Uint8Array, read: ReadOptions = {}): Promise<ImportPreview> {
+  return (await parse(ctx, bytes, read)).preview;
 }
 
 export interface ImportResult extends ImportPreview {
@@ -222,8 +140,13 @@ export interface ImportResult extends ImportPreview {
  * With `validOnly` true, exactly the valid rows are written (`expectValid`, when given,
  * must match the count the clerk confirmed, so a file changed in between is refused).
  */
-export async function commitImport(ctx: Ctx, bytes: Uint8Array, fileName: string, opts: { validOnly: boolean; expectValid?: number }): Promise<ImportResult> {
-  const { preview, valid } = await parse(ctx, bytes);
+export async function commitImport(
+  ctx: Ctx,
+  bytes: Uint8Array,
+  fileName: string,
+  opts: { validOnly: boolean; expectValid?: number } & ReadOptions,
+): Promise<ImportResult> {
+  const { preview, valid } = await parse(ctx, bytes, { jobId: opts.jobId });
   if (opts.expectValid !== undefined && opts.expectValid !== valid.length)
     throw new LedgerError(`文件内容与预览时不一致（预览 ${opts.expectValid} 行有效，现在 ${valid.length} 行），请重新预览`);
   if (preview.problems.length && !opts.validOnly) return { ...preview, written: false, created: 0, updated: 0 };

@@ -75,34 +75,39 @@ export interface Member extends MemberInput {
 }
 
 const s = z.string().trim();
-const opt = z
-  .string()
-  .trim()
-  .max(100, '不能超过 100 字')
-  .nullish()
-  .transform((v) => (v ? v : null));
+/** An optional text field: empty is null; at most `max` characters. */
+const opt = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `不能超过 ${max} 字`)
+    .nullish()
+    .transform((v) => (v ? v : null));
 
-/** Shape only; the rules that relate fields are in `memberProblems`. */
+/**
+ * Shape and length of every field; the rules that relate fields are in `memberProblems`.
+ * The member form (members/create, members/update) and every imported row go through it.
+ */
 export const memberInputSchema = z.object({
   name: s.min(1, '不能为空').max(30, '不能超过 30 字'),
-  gender: s.min(1, '不能为空').max(10, '不能超过 10 字'),
+  gender: s.min(1, '不能为空').max(2, '应为“男”或“女”'),
   ethnicity: s.min(1, '不能为空').max(20, '不能超过 20 字'),
-  birthDate: s.max(20, '应为有效日期（如 1985-06-15）'),
-  idNumber: s.min(1, '不能为空').max(30, '不能超过 30 字'),
-  nativePlace: opt,
-  education: opt,
-  workStartDate: opt,
-  joinDate: s.min(1, '不能为空').max(20, '应为有效日期（如 2008-07-01）'),
-  fullDate: opt,
-  partyStatus: s.min(1, '不能为空').max(10, '不能超过 10 字'),
-  category: s.min(1, '不能为空').max(10, '不能超过 10 字'),
-  workUnit: opt,
-  policeType: opt,
-  position: opt,
-  policeRank: opt,
-  phone: opt,
-  branchId: s.min(1, '不能为空').max(100, '编号过长'),
-  groupId: opt,
+  birthDate: s.max(10, '不是有效日期（应如 1990-01-01）'),
+  idNumber: s.min(1, '不能为空').max(40, '应为 18 位'),
+  nativePlace: opt(50),
+  education: opt(20),
+  workStartDate: opt(10),
+  joinDate: s.min(1, '不能为空').max(10, '不是有效日期（应如 2001-07-01）'),
+  fullDate: opt(10),
+  partyStatus: s.min(1, '不能为空').max(10, '应为“正式”或“预备”'),
+  category: s.min(1, '不能为空').max(10, `应为 ${CATEGORIES.join('、')} 之一`),
+  workUnit: opt(100),
+  policeType: opt(20),
+  position: opt(50),
+  policeRank: opt(20),
+  phone: opt(20),
+  branchId: s.min(1, '不能为空').max(64),
+  groupId: opt(64),
   note: z
     .string()
     .max(500, '不能超过 500 字')

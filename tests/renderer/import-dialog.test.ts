@@ -23,11 +23,13 @@ const MIXED: ImportPreview = {
     { row: 5, column: '公民身份号码', message: '校验码不正确，请核对号码' },
     { row: 7, column: '所在支部', message: '没有名为“第九党支部”的支部' },
   ],
+  problemCount: 2,
+  notes: [],
   validCount: 3,
   invalidCount: 2,
 };
 
-const ALL_GOOD: ImportPreview = { ...MIXED, rows: MIXED.rows.map((r) => ({ ...r, ok: true })), problems: [], validCount: 5, invalidCount: 0, ignored: [] };
+const ALL_GOOD: ImportPreview = { ...MIXED, rows: MIXED.rows.map((r) => ({ ...r, ok: true })), problems: [], problemCount: 0, validCount: 5, invalidCount: 0, ignored: [] };
 
 let pinia: Pinia;
 beforeEach(() => {
@@ -65,7 +67,7 @@ describe('ImportDialog', () => {
     expect(commitButton().disabled).toBe(true);
 
     await pick('花名册.xlsx', 'roster');
-    expect(callsTo('members/import-preview')).toEqual([{ fileName: '花名册.xlsx', contentBase64: btoa('roster') }]);
+    expect(callsTo('members/import-preview')).toEqual([{ fileName: '花名册.xlsx', contentBase64: btoa('roster'), jobId: expect.any(String) }]);
     expect(byTestId('import-summary')!.textContent).toContain('共 5 行：3 行正确（新增 2，更新 1），2 行有误');
     expect(summary()!.classList.contains('el-alert--warning')).toBe(true);
     expect(document.body.textContent).toContain('工作表“花名册”，第 2 行为表头；识别的列：姓名、公民身份号码、入党日期、所在支部；未使用的列：序号');
@@ -161,5 +163,38 @@ describe('ImportDialog', () => {
     expect(commitButton().disabled).toBe(true);
     expect(commitButton().textContent?.trim()).toBe('导入 0 行');
     expect(callsTo('members/import-commit')).toEqual([]);
+  });
+
+  it('while reading, shows how far the core has read; 取消 stops that very read', async () => {
+    let release!: (p: ImportPreview) => void;
+    answer('members/import-preview', () => new Promise((r) => (release = r)));
+    answer('imports/progress', () => ({ active: true, fraction: 0.4, rows: 1200 }));
+    answer('imports/cancel', () => ({ cancelled: true }));
+    const w = await openDialog();
+    await pick('大.xlsx');
+    await new Promise((r) => setTimeout(r, 650));
+    await settle();
+    const [{ jobId }] = callsTo('members/import-preview');
+    expect(callsTo('imports/progress')[0]).toEqual({ jobId });
+    expect(byTestId('import-progress')!.textContent).toContain('已读取 1200 行');
+    expect(byTestId('import-progress')!.querySelector('.el-progress__text')!.textContent?.trim()).toBe('40%');
+    footerButton('取消')!.click();
+    await settle();
+    expect(callsTo('imports/cancel')).toEqual([{ jobId }]);
+    expect(w.props('modelValue')).toBe(false);
+    release(MIXED);
+    await settle();
+    expect(byTestId('import-summary')).toBeNull();
+  });
+
+  it('says how many problems are not listed, and which lines were notes rather than members', async () => {
+    answer('members/import-preview', () => ({ ...MIXED, problemCount: 250, notes: [{ row: 9, text: '填表人：张三' }] }));
+    await openDialog();
+    await pick('多.xlsx');
+    expect(byTestId('import-unlisted')!.textContent).toBe('另有 248 个问题未列出');
+    expect(byTestId('import-notes')!.textContent).toContain('第 9 行“填表人：张三”');
+    answer('members/import-preview', () => MIXED);
+    await pick('少.xlsx');
+    expect(byTestId('import-unlisted')).toBeNull();
   });
 });
