@@ -60,6 +60,7 @@ describe.skipIf(!hasChromium)('browser-mode session and app lock', () => {
   const cspViolations: string[] = [];
 
   it('drops the launch code from the address bar, and a second browser cannot use it', async () => {
+    ui.page.setDefaultTimeout(60_000); // the activity list of the demo year is long on a busy machine
     ui.page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     });
@@ -98,5 +99,38 @@ describe.skipIf(!hasChromium)('browser-mode session and app lock', () => {
     await expect.poll(async () => redPixels(ui.page, await frame.screenshot()), { timeout: 20_000, interval: 1000 }).toBeGreaterThan(5000);
     expect(cspViolations).toEqual([]);
     await ui.page.keyboard.press('Escape');
+  });
+
+  it('sets a password in 单位设置 → 安全, which says a forgotten one cannot be recovered without a backup', async () => {
+    await ui.page.getByTestId('af-close').click();
+    await ui.page.goto(`${ui.app.origin}#/settings?section=security`);
+    const section = ui.page.getByTestId('settings-security');
+    await section.waitFor();
+    expect(await ui.page.getByTestId('lock-warning').innerText()).toMatch(/无法找回[\s\S]*备份/);
+    expect(await ui.page.getByTestId('lock-state').innerText()).toBe('未设置');
+    await ui.page.getByTestId('lock-new').fill('支部密码2026');
+    await ui.page.getByTestId('lock-confirm').fill('支部密码2026');
+    await ui.page.getByTestId('lock-save').click();
+    expect(await toast(ui.page, '密码锁已设置')).toContain('密码锁已设置');
+    await expect.poll(() => ui.page.getByTestId('lock-state').innerText()).toBe('已设置');
+  });
+
+  it('locks the page; a wrong password is refused, the right one with Enter unlocks where the clerk was', async () => {
+    await ui.page.getByTestId('lock-now').click();
+    const screen = ui.page.getByTestId('lock-screen');
+    await screen.waitFor();
+    // the core refuses the page's calls too, not only the screen
+    const refused = await ui.page.evaluate(async () => (await (await fetch('/api/members/list', { method: 'POST', body: '{}' })).json()).error);
+    expect(refused).toEqual({ message: '台账已锁定，请输入密码解锁', field: 'lock' });
+    const field = ui.page.getByTestId('lock-password');
+    await field.fill('不对的密码');
+    await field.press('Enter');
+    await expect.poll(() => ui.page.getByTestId('lock-error').innerText()).toMatch(/^密码不正确/);
+    await field.fill('支部密码2026');
+    await field.press('Enter');
+    await screen.waitFor({ state: 'detached' });
+    expect(await ui.page.getByTestId('settings-security').isVisible()).toBe(true);
+    const ok = await ui.page.evaluate(async () => (await (await fetch('/api/members/list', { method: 'POST', body: '{}' })).json()).ok);
+    expect(ok).toBe(true);
   });
 });
