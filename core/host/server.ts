@@ -11,21 +11,8 @@ import type { Ledger } from '../ledger.ts';
 import { toErrorPayload } from '../errors.ts';
 import { isAllowedHost, isAllowedOrigin, isHandlerName } from './security.ts';
 import { Sessions } from './session.ts';
-import { BadPathError, decodePath, staticFileFor } from './static-files.ts';
+import { BadPathError, contentTypeOf, decodePath, staticFileFor } from './static-files.ts';
 import { readBody, send, sendJson } from './http-io.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 const USED_CODE_PAGE =
   '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>党务台账</title><body style="font-family:sans-serif;padding:40px">' +
@@ -86,7 +73,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       let file = staticFileFor(opts.staticDir, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(opts.staticDir, 'index.html');
-      return send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream', headers);
+      return send(res, 200, fs.readFileSync(file), contentTypeOf(file), headers);
     } catch (e) {
       if (e instanceof BadPathError) return sendJson(res, 400, { ok: false, error: { message: e.message } });
       sendJson(res, 500, { ok: false, error: toErrorPayload(e) });
