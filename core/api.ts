@@ -14,6 +14,7 @@ import { duesHandlers } from './dues/handlers.ts';
 import { transferHandlers } from './transfers/handlers.ts';
 import { developmentHandlers } from './development/handlers.ts';
 import { importHandlers } from './imports/handlers.ts';
+import { lockHandlers } from './lock/handlers.ts';
 
 export const handlers = {
   ...setupHandlers,
@@ -26,6 +27,7 @@ export const handlers = {
   ...transferHandlers,
   ...developmentHandlers,
   ...importHandlers,
+  ...lockHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -1,8 +1,11 @@
 import type { LedgerDb } from '../db/connect.ts';
 import type { Platform } from './platform.ts';
+import type { LockGate } from './lock/gate.ts';
 
 /** Everything a handler may use. Handlers never touch `window`, `electron` or process globals. */
 export interface Ctx {
   db: LedgerDb;
   platform: Platform;
+  /** The app lock and the caller's session, set by the gate in front of `invoke` (core/lock/invoke.ts). */
+  lock?: { gate: LockGate; session: string };
 }

@@ -4,13 +4,17 @@ import { openLedger } from '../db/connect.ts';
 import type { Ctx } from './context.ts';
 import type { Platform } from './platform.ts';
 import { handlers } from './api.ts';
-import { invokeHandler, type AnyHandler } from './handler.ts';
+import type { AnyHandler } from './handler.ts';
 import { storageError } from './storage-errors.ts';
+import { LockGate } from './lock/gate.ts';
+import { gatedInvoke, LOCAL_SESSION } from './lock/invoke.ts';
 
 export interface Ledger {
   ctx: Ctx;
   file: string;
-  invoke: (name: string, input: unknown) => Promise<unknown>;
+  /** Runs a handler for a session (browser mode: one per cookie; other hosts: the process); the app lock gates it. */
+  invoke: (name: string, input: unknown, session?: string) => Promise<unknown>;
+  gate: LockGate;
   close: () => Promise<void>;
 }
 
@@ -23,10 +27,12 @@ export async function openLedgerContext(file: string, platform: Platform): Promi
     throw storageError(e, { dataDir: path.dirname(file), file }) ?? e;
   }
   const ctx: Ctx = { db, platform };
+  const gate = new LockGate();
   return {
     ctx,
     file,
-    invoke: (name, input) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, ctx, name, input),
+    gate,
+    invoke: (name, input, session = LOCAL_SESSION) => gatedInvoke(handlers as unknown as Record<string, AnyHandler>, ctx, gate, session, name, input),
     close: () => db.destroy(),
   };
 }

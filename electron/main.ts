@@ -1,10 +1,12 @@
 /**
  * The desktop shell, as a list of small steps: one instance, the ledger in
- * userData, IPC from the handler map, a locked-down window.
+ * userData, the UI from our own app:// protocol, IPC from the handler map,
+ * a locked-down window.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { handlers } from '../core/api.ts';
 import { openLedgerContext, type Ledger } from '../core/ledger.ts';
 import { ledgerFile } from '../core/paths.ts';
@@ -13,11 +15,16 @@ import { LedgerDamagedError } from '../core/errors.ts';
 import { damagedHelp } from '../core/storage-errors.ts';
 import { registerIpc } from './ipc.ts';
 import { hostHandlers } from './host-handlers.ts';
-import { isOwnPage, rendererPageUrl, WEB_PREFERENCES } from './security.ts';
+import { CSP } from '../core/host/http-io.ts';
+import { contentTypeOf } from '../core/host/static-files.ts';
+import { APP_PAGE_URL, APP_SCHEME, appFileFor, appResponseHeaders, isAllowedFrameNavigation, isOwnPage, WEB_PREFERENCES } from './security.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const indexFile = path.join(here, '..', 'renderer', 'index.html');
-const pageUrl = rendererPageUrl(pathToFileURL(indexFile).href);
+const rendererDir = path.join(here, '..', 'renderer');
+const pageUrl = APP_PAGE_URL;
+
+// before 'ready': app:// is a standard, secure origin (fetch, CSP 'self', blob: URLs of its own)
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 let win: BrowserWindow | null = null;
 let ledger: Ledger | null = null;
 
@@ -36,15 +43,32 @@ function singleInstance(): boolean {
   return true;
 }
 
+/** Serves the built renderer on app://ledger/, nothing outside it (appFileFor is the tested predicate). */
+function serveRenderer(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = appFileFor(rendererDir, request.url);
+    if (!file) return new Response('not found', { status: 404 });
+    const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(rendererDir, 'index.html');
+    return new Response(await fs.promises.readFile(target), { headers: appResponseHeaders(contentTypeOf(target), CSP) });
+  });
+}
+
 function lockDownWebContents(): void {
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isOwnPage(url, pageUrl)) event.preventDefault();
     });
+    contents.on('will-redirect', (event, url) => {
+      if (!isOwnPage(url, pageUrl)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedFrameNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 async function openLedger(): Promise<Ledger> {
@@ -61,12 +85,13 @@ function createWindow(): BrowserWindow {
     webPreferences: { ...WEB_PREFERENCES, preload: path.join(here, 'preload.cjs') },
   });
   w.once('ready-to-show', () => w.show());
-  void w.loadFile(indexFile);
+  void w.loadURL(pageUrl);
   return w;
 }
 
 if (singleInstance()) {
   void app.whenReady().then(async () => {
+    serveRenderer();
     lockDownWebContents();
     try {
       ledger = await openLedger();

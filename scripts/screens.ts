@@ -8,7 +8,7 @@ try {
   const page = await newPage(browser, app.url);
   await page.waitForSelector('[data-testid=brand]');
   for (const n of NAV.filter((x) => !x.hidden)) {
-    await page.goto(`${app.url}#${n.path}`);
+    await page.goto(`${app.origin}#${n.path}`);
     await page.waitForTimeout(1200);
     await snap(page, `page${n.path.replaceAll('/', '-') || '-home'}`);
     console.log('shot', n.path);

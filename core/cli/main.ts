@@ -8,7 +8,8 @@ import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext, type Ledger } from '../ledger.ts';
 import { LedgerDamagedError, LedgerError } from '../errors.ts';
 import { damagedHelp, storageError } from '../storage-errors.ts';
-import { commands, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
+import { commands, flag, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
+import { unlockFromFlag } from './unlock.ts';
 import { foundationCommands } from './foundation.ts';
 import { activityCommands } from './activities.ts';
 import { developmentCommands } from './development.ts';
@@ -25,7 +26,7 @@ const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help'])
 
 function usage(): string {
   const lines = commands.map((c) => `  party-ledger ${c.usage}\n      ${c.summary}`);
-  return `用法：party-ledger <命令> [--db 台账文件] [--json]\n\n命令：\n${lines.join('\n')}\n\n--db 默认为 ${ledgerFile(defaultDataDir())}（可用环境变量 PARTY_LEDGER_HOME 改变数据文件夹）`;
+  return `用法：party-ledger <命令> [--db 台账文件] [--json] [--lock-password-file 文件]\n\n命令：\n${lines.join('\n')}\n\n台账设置了密码锁时，需用 --lock-password-file 指定存放密码的文件（文件第一行为密码）。\n--db 默认为 ${ledgerFile(defaultDataDir())}（可用环境变量 PARTY_LEDGER_HOME 改变数据文件夹）`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,6 +60,7 @@ export async function main(argv: string[]): Promise<number> {
       if (dbFlag === true) throw new UsageError('--db 需要一个文件路径');
       const file = dbFlag ? path.resolve(dbFlag) : ledgerFile(defaultDataDir());
       ledger = await openLedgerContext(file, systemPlatform(path.dirname(file), '命令行', pinned));
+      await unlockFromFlag(ledger, flag(args, 'lock-password-file'));
       return ledger;
     },
   };

@@ -30,6 +30,10 @@ try {
 const host = await startHost({ ledger, staticDir: path.join(root, 'dist', 'renderer'), port: Number(process.env.PARTY_LEDGER_PORT ?? 0) });
 console.log(`党务台账（浏览器模式）已启动，请在浏览器中打开：${host.url}`);
 console.log(`数据文件：${ledger.file}　按 Ctrl+C 退出。`);
+if (process.stdin.isTTY) {
+  console.log('启动地址只能使用一次；如已关闭浏览器，按回车键获取新的启动地址。');
+  process.stdin.on('data', () => console.log(`新的启动地址：${host.newLaunchUrl()}`));
+}
 if (pinned) console.log(`演示日期：${pinned}（PARTY_LEDGER_TODAY，仅用于测试、演示和培训）`);
 
 if (!process.env.CI && process.env.PARTY_LEDGER_NO_BROWSER !== '1') {

@@ -1,7 +1,7 @@
 /**
  * Browser mode's gate, as pure predicates: the server answers only requests
- * addressed to its own loopback host and port, from its own origin, carrying
- * the per-launch token. Tested directly with hostile inputs.
+ * addressed to its own loopback host and port, from its own origin; codes and
+ * session ids are compared in constant time. Tested directly with hostile inputs.
  */
 import { timingSafeEqual } from 'node:crypto';
 

@@ -1,100 +1,82 @@
 /**
  * Browser mode: the same handler map over HTTP on 127.0.0.1 only, a random
- * port, a per-launch token on every API call, Host and Origin checked. It also
+ * port, Host and Origin checked, and a session cookie got by spending the
+ * one-time launch code of the printed URL (core/host/session.ts). It also
  * serves the built renderer.
  */
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Ledger } from '../ledger.ts';
 import { toErrorPayload } from '../errors.ts';
-import { isAllowedHost, isAllowedOrigin, isHandlerName, tokenMatches } from './security.ts';
+import { isAllowedHost, isAllowedOrigin, isHandlerName } from './security.ts';
+import { Sessions } from './session.ts';
+import { BadPathError, contentTypeOf, decodePath, staticFileFor } from './static-files.ts';
+import { readBody, send, sendJson } from './http-io.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
-
-const CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-const MAX_BODY = 64 * 1024 * 1024;
+const USED_CODE_PAGE =
+  '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>党务台账</title><body style="font-family:sans-serif;padding:40px">' +
+  '<h2>此启动地址已使用过或无效</h2><p>启动地址只能打开一次。请回到已经打开的党务台账页面；如已关闭浏览器，请在启动党务台账的窗口中按回车键获取新地址，或重新启动。</p></body></html>';
 
 export interface HostOptions {
   ledger: Ledger;
   staticDir: string | null;
   port?: number;
-  token?: string;
 }
 
 export interface RunningHost {
+  /** The launch URL: the address with a one-time code, for the first page load. */
   url: string;
+  /** The address without a code (pages opened after the first load). */
+  origin: string;
   port: number;
-  token: string;
+  /** Another one-time launch URL (e.g. after the browser was closed). */
+  newLaunchUrl: () => string;
   close: () => Promise<void>;
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'Content-Security-Policy': CSP });
-  res.end(body);
-}
-
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('请求过大'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export async function startHost(opts: HostOptions): Promise<RunningHost> {
-  const token = opts.token ?? randomBytes(24).toString('hex');
   let port = 0;
+  let sessions = new Sessions('ledger_session');
   const server = http.createServer(async (req, res) => {
     try {
-      if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin as string | undefined, port)) return send(res, 403, JSON.stringify({ ok: false, error: { message: '拒绝访问：来源不被允许' } }));
+      if (!isAllowedHost(req.headers.host, port) || !isAllowedOrigin(req.headers.origin as string | undefined, port)) return sendJson(res, 403, { ok: false, error: { message: '拒绝访问：来源不被允许' } });
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ ok: false, error: { message: '只接受 POST' } }));
-        if (!tokenMatches(req.headers['x-ledger-token'] as string | undefined, token)) return send(res, 401, JSON.stringify({ ok: false, error: { message: '访问令牌无效，请使用启动时显示的完整地址打开' } }));
-        const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        if (!isHandlerName(name)) return send(res, 404, JSON.stringify({ ok: false, error: { message: `未知的操作：${name}` } }));
+        if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { message: '只接受 POST' } });
+        const session = sessions.fromCookieHeader(req.headers.cookie);
+        if (!session) return sendJson(res, 401, { ok: false, error: { message: '会话无效：请使用启动时显示的地址打开（启动地址只能使用一次）' } });
+        const name = decodePath(url.pathname.slice('/api/'.length));
+        if (!isHandlerName(name)) return sendJson(res, 404, { ok: false, error: { message: `未知的操作：${name}` } });
+        const body = await readBody(req, res);
+        if (body === null) return;
         let input: unknown;
         try {
-          const body = await readBody(req);
           input = body ? JSON.parse(body) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { message: '请求内容不是有效的 JSON' } }));
+          return sendJson(res, 400, { ok: false, error: { message: '请求内容不是有效的 JSON' } });
         }
         try {
-          const result = await opts.ledger.invoke(name, input);
-          return send(res, 200, JSON.stringify({ ok: true, result }));
+          return sendJson(res, 200, { ok: true, result: await opts.ledger.invoke(name, input, session) });
         } catch (e) {
-          return send(res, 200, JSON.stringify({ ok: false, error: toErrorPayload(e) }));
+          return sendJson(res, 200, { ok: false, error: toErrorPayload(e) });
         }
       }
       if (req.method !== 'GET' || !opts.staticDir) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-      const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
-      let file = path.join(opts.staticDir, rel);
-      if (!file.startsWith(opts.staticDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(opts.staticDir, 'index.html');
-      return send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
+      const headers: Record<string, string> = {};
+      if (url.searchParams.has('code')) {
+        const id = sessions.exchange(url.searchParams.get('code'));
+        // a used code opens nothing; a browser that already holds our cookie just gets the page
+        if (id) headers['Set-Cookie'] = sessions.setCookie(id);
+        else if (!sessions.fromCookieHeader(req.headers.cookie)) return send(res, 403, USED_CODE_PAGE, 'text/html; charset=utf-8');
+      }
+      let file = staticFileFor(opts.staticDir, url.pathname);
+      if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+      if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(opts.staticDir, 'index.html');
+      return send(res, 200, fs.readFileSync(file), contentTypeOf(file), headers);
     } catch (e) {
-      send(res, 500, JSON.stringify({ ok: false, error: toErrorPayload(e) }));
+      if (e instanceof BadPathError) return sendJson(res, 400, { ok: false, error: { message: e.message } });
+      sendJson(res, 500, { ok: false, error: toErrorPayload(e) });
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -102,10 +84,19 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as { port: number }).port;
+  // cookies are not told apart by port: one name per port keeps two hosts from overwriting each other's session
+  sessions = new Sessions(`ledger_session_${port}`);
+  const origin = `http://127.0.0.1:${port}/`;
+  const newLaunchUrl = () => `${origin}?code=${sessions.newCode()}`;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: newLaunchUrl(),
+    origin,
     port,
-    token,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    newLaunchUrl,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import { startsWith } from '../search.ts';
 import type { Tx } from '../audit/service.ts';
 import { audit } from '../audit/service.ts';
+import { LedgerError } from '../errors.ts';
 
 const defaults = new Map<string, unknown>([
   ['org.unitName', ''],
@@ -27,11 +28,13 @@ export async function getSettings(tx: Tx, prefix = ''): Promise<Record<string, u
   const out: Record<string, unknown> = {};
   for (const [k, v] of defaults) if (k.startsWith(prefix)) out[k] = structuredClone(v);
   const rows = await tx.selectFrom('settings').selectAll().where(startsWith('key', prefix)).execute();
-  for (const r of rows) out[r.key] = JSON.parse(r.value_json);
+  // the app lock's hash is read only by core/lock/service.ts
+  for (const r of rows) if (r.key !== 'security.lock') out[r.key] = JSON.parse(r.value_json);
   return out;
 }
 
 export async function setSetting(tx: Tx, ctx: Ctx, key: string, value: unknown): Promise<void> {
+  if (key === 'security.lock') throw new LedgerError('密码锁只能在“单位设置 → 安全”中设置');
   const before = await getSetting(tx, key);
   const value_json = JSON.stringify(value);
   const updated_at = ctx.platform.now();

@@ -9,17 +9,18 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../core/host/server.ts';
+import type { RunningHost } from '../../core/host/server.ts';
+import { hostSession, type HostSession } from '../support/host.ts';
 import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
 import { base64, hugeWorkbook, rosterWorkbook } from '../support/workbooks.ts';
 
 const CAP = '工作表“Sheet1”的数据超过 20000 行（第 20002 行起未读取），一次最多导入 20000 行：请把文件分成几个后分批导入';
 const huge = hugeWorkbook(['姓名', '公民身份号码'], 1_000_000);
 
-function post(port: number, token: string, name: string, body: unknown): Promise<{ ok: boolean; result?: any; error?: { message: string } }> {
+function post(port: number, own: Record<string, string>, name: string, body: unknown): Promise<{ ok: boolean; result?: any; error?: { message: string } }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${port}`, 'X-Ledger-Token': token } },
+      { host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...own } },
       (res) => {
         let data = '';
         res.on('data', (c) => (data += c));
@@ -33,13 +34,15 @@ function post(port: number, token: string, name: string, body: unknown): Promise
 
 describe('reading a huge workbook', () => {
   let l: TestLedger;
+  let session: HostSession;
   let host: RunningHost;
   beforeAll(async () => {
     l = await testLedger({ demo: true });
-    host = await startHost({ ledger: l, staticDir: null });
+    session = await hostSession(l);
+    host = session.host;
   });
   afterAll(async () => {
-    await host.close();
+    await session.close();
     await l.close();
   });
 
@@ -50,11 +53,11 @@ describe('reading a huge workbook', () => {
 
   it('browser mode: the preview answers with the row cap while setup/status keeps answering', async () => {
     let done = false;
-    const preview = post(host.port, host.token, 'members/import-preview', { fileName: 'huge.xlsx', contentBase64: base64(huge) }).finally(() => (done = true));
+    const preview = post(host.port, session.headers, 'members/import-preview', { fileName: 'huge.xlsx', contentBase64: base64(huge) }).finally(() => (done = true));
     const waits: number[] = [];
     while (!done) {
       const t = performance.now();
-      const s = await post(host.port, host.token, 'setup/status', {});
+      const s = await post(host.port, session.headers, 'setup/status', {});
       expect(s.ok).toBe(true);
       if (!done) waits.push(performance.now() - t);
       await new Promise((r) => setTimeout(r, 50));

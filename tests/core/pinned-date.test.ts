@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PinnedDateError, localDate, pinnedTodayFromEnv, systemPlatform } from '../../core/platform.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
-import { startHost } from '../../core/host/server.ts';
+import { hostSession } from '../support/host.ts';
 import { tempDir } from '../support/ledger.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -106,11 +106,12 @@ describe('browser mode with PARTY_LEDGER_TODAY', () => {
     for (const [env, pinned] of [[{ PARTY_LEDGER_TODAY: '2027-01-05' }, '2027-01-05'], [{}, null]] as const) {
       const dir = tempDir();
       const ledger = await openLedgerContext(path.join(dir, 'ledger.sqlite'), systemPlatform(dir, undefined, pinnedTodayFromEnv(env)));
-      const host = await startHost({ ledger, staticDir: null });
+      const session = await hostSession(ledger);
+      const host = session.host;
       try {
         const status = await new Promise<any>((resolve, reject) => {
           const req = http.request(
-            { host: '127.0.0.1', port: host.port, path: '/api/setup/status', method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${host.port}`, 'X-Ledger-Token': host.token } },
+            { host: '127.0.0.1', port: host.port, path: '/api/setup/status', method: 'POST', headers: { 'Content-Type': 'application/json', ...session.headers } },
             (res) => {
               let data = '';
               res.on('data', (c) => (data += c));
@@ -123,7 +124,7 @@ describe('browser mode with PARTY_LEDGER_TODAY', () => {
         expect(status.result.pinnedToday).toBe(pinned);
         expect(status.result.today).toBe(pinned ?? localDate(new Date()));
       } finally {
-        await host.close();
+        await session.close();
         await ledger.close();
       }
     }

@@ -1,7 +1,9 @@
 /**
  * The renderer's only way to the core, and the only reader of `window.ledger`.
  * In the desktop app the preload exposes `invoke`; in browser mode the same
- * calls go over HTTP to 127.0.0.1 with the per-launch token.
+ * calls go over HTTP to 127.0.0.1 with the session cookie the host set when
+ * this page was loaded with the one-time launch code (dropped from the address
+ * bar and history right away).
  */
 import type { HandlerName, LedgerApi } from '../../../core/api';
 import type { FileResult } from '../../../core/validate';
@@ -28,33 +30,45 @@ export class ApiError extends Error {
   }
 }
 
-function tokenFromPage(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('ledger-token', fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('ledger-token') ?? '';
+/** The launch code has been spent by loading this page: keep it out of the address bar and history. */
+function dropLaunchCode(): void {
+  const u = new URL(window.location.href);
+  if (!u.searchParams.has('code')) return;
+  u.searchParams.delete('code');
+  window.history.replaceState(window.history.state, '', u.pathname + u.search + u.hash);
 }
 
 const httpBridge: Bridge = {
   async invoke(name, input) {
     const res = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Ledger-Token': tokenFromPage() },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
-    if (res.status === 401 || res.status === 403) return { ok: false, error: { message: (await res.json()).error?.message ?? '拒绝访问' } };
-    return (await res.json()) as Reply;
+    if (res.headers.get('Content-Type')?.startsWith('application/json')) return (await res.json()) as Reply;
+    return { ok: false, error: { message: `请求失败（HTTP ${res.status}）` } };
   },
 };
 
+/** The field of the error a locked ledger answers with (core/lock/gate.ts). */
+export const LOCKED_FIELD = 'lock';
+const lockedListeners: (() => void)[] = [];
+/** Called whenever the core refuses a call because the ledger is locked (e.g. after the idle minutes). */
+export function onLocked(fn: () => void): void {
+  lockedListeners.push(fn);
+}
+
 const bridge: Bridge = window.ledger ?? httpBridge;
 export const isDesktop = Boolean(window.ledger);
+if (!isDesktop) dropLaunchCode();
 
 export async function call<K extends HandlerName>(name: K, input: Parameters<LedgerApi[K]>[0]): Promise<Awaited<ReturnType<LedgerApi[K]>>> {
   const reply = await bridge.invoke(name, input);
-  if (!reply.ok) throw new ApiError(reply.error.message, reply.error.field, reply.error.details);
+  if (!reply.ok) {
+    if (reply.error.field === LOCKED_FIELD) for (const fn of lockedListeners) fn();
+    throw new ApiError(reply.error.message, reply.error.field, reply.error.details);
+  }
   return reply.result as Awaited<ReturnType<LedgerApi[K]>>;
 }
 

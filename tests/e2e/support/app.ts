@@ -21,7 +21,10 @@ export const TODAY = '2026-11-28';
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export interface RunningApp {
+  /** The printed launch URL: its one-time code is spent by the first page load. */
   url: string;
+  /** The address without a code, for later navigations in a page that holds the session cookie. */
+  origin: string;
   dataDir: string;
   stop: () => Promise<void>;
 }
@@ -46,7 +49,7 @@ export async function startApp(opts: AppOptions = {}): Promise<RunningApp> {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
     const onData = (d: Buffer) => {
       log += d.toString();
-      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/);
+      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+)/);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -58,6 +61,7 @@ export async function startApp(opts: AppOptions = {}): Promise<RunningApp> {
   });
   return {
     url,
+    origin: new URL(url).origin + '/',
     dataDir,
     stop: async () => {
       child.kill('SIGTERM');

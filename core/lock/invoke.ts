@@ -1,0 +1,23 @@
+/**
+ * The lock in front of every host's `invoke`: with a lock set, a session that
+ * has not given the password (or has been idle too long) reaches only the
+ * lock's own handlers; an active call keeps its session open.
+ */
+import type { Ctx } from '../context.ts';
+import { invokeHandler, type AnyHandler } from '../handler.ts';
+import { lockedError, OPEN_WHEN_LOCKED, type LockGate } from './gate.ts';
+import { readLock } from './service.ts';
+
+/** The session of hosts with one user per process (desktop app, command line). */
+export const LOCAL_SESSION = 'local';
+
+export async function gatedInvoke(map: Record<string, AnyHandler>, ctx: Ctx, gate: LockGate, session: string, name: string, input: unknown): Promise<unknown> {
+  if (!OPEN_WHEN_LOCKED.has(name)) {
+    const config = await readLock(ctx.db);
+    if (config) {
+      if (!gate.isUnlocked(session, config.idleMinutes)) throw lockedError();
+      gate.touch(session);
+    }
+  }
+  return invokeHandler(map, { ...ctx, lock: { gate, session } }, name, input);
+}
