@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { id } from '../validate.ts';
 import { recyclableEntities, recyclableEntity, restore } from './service.ts';
+import { verifyAuditChain } from './verify.ts';
+import { maskIdsDeep, maskIdsInText } from '../members/privacy.ts';
 
 export const auditHandlers = {
   'audit/log': handler(
@@ -21,13 +23,15 @@ export const auditHandlers = {
           entity: r.entity,
           entityId: r.entity_id,
           action: r.action,
-          summary: r.summary,
-          before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
-          after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+          // The log keeps what was stored; what it shows has every ID number masked.
+          summary: maskIdsInText(r.summary),
+          before: r.before_json ? maskIdsDeep(JSON.parse(r.before_json)) : null,
+          after: r.after_json ? maskIdsDeep(JSON.parse(r.after_json)) : null,
         })),
       };
     },
   ),
+  'audit/verify': handler(z.object({}), (ctx) => verifyAuditChain(ctx.db)),
   'recycle/list': handler(z.object({}), async (ctx) => {
     const out: { table: string; title: string; id: string; label: string; deletedAt: string }[] = [];
     for (const e of recyclableEntities()) {

@@ -105,4 +105,5 @@ export const transferLabels: Record<string, string> = {
   receiptOn: '回执日期',
   branchId: '编入支部',
   member: '党员信息',
+  letterNoPattern: '介绍信编号格式',
 };
