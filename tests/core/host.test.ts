@@ -46,6 +46,15 @@ describe('browser-mode host', () => {
     expect((await post(host.port, '/api/members/list', '{}', { ...own(), Origin: 'http://evil.example' })).status).toBe(403);
     expect((await post(host.port, '/api/members/list', '{}', { ...own(), Origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
   });
+  it('has no generic settings writer: settings/set is an unknown handler and changes nothing', async () => {
+    const before = await l.call('settings/get', { prefix: 'dues.' });
+    const r = await post(host.port, '/api/settings/set', JSON.stringify({ key: 'dues.arrearsMonths', value: -1 }), own());
+    expect(r.json.ok).toBe(false);
+    expect(r.json.error.message).toBe('未知的操作：settings/set');
+    // The same answer as for a name that never existed.
+    expect((await post(host.port, '/api/settings/nothing', '{}', own())).json).toEqual({ ok: false, error: expect.objectContaining({ message: '未知的操作：settings/nothing' }) });
+    expect(await l.call('settings/get', { prefix: 'dues.' })).toEqual(before);
+  });
   it('refuses odd handler names and bad JSON, and reports bad input in Chinese', async () => {
     expect((await post(host.port, '/api/__proto__', '{}', own())).status).toBe(404);
     expect((await post(host.port, '/api/members/list', '{nope', own())).status).toBe(400);
