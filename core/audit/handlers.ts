@@ -13,7 +13,7 @@ export const auditHandlers = {
       if (q.entity) query = query.where('entity', '=', q.entity);
       if (q.search?.trim()) query = query.where('summary', 'like', `%${q.search.trim()}%`);
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const rows = await query.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
       return {
         total: Number(total),
         rows: rows.map((r) => ({

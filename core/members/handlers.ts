@@ -6,7 +6,7 @@ import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInp
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
-import { ID_MASK_KEYS, maskIdNumber, maskMember, revealIdNumber } from './privacy.ts';
+import { ID_MASK_KEYS, maskIdNumber, maskIdsDeep, maskMember, revealIdNumber } from './privacy.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 
 registerLabels({ ...memberLabels, roster: '党员花名册', transferLetter: '组织关系介绍信' });
@@ -60,10 +60,11 @@ export const memberHandlers = {
     await deleteMember(ctx, id);
     return { ok: true };
   }),
-  'members/import-preview': handler(fileInput, (ctx, f) => previewImport(ctx, bytesOf(f))),
+  // The preview lists the file's rows on screen: their numbers are masked like any list.
+  'members/import-preview': handler(fileInput, async (ctx, f) => maskIdsDeep(await previewImport(ctx, bytesOf(f)))),
   'members/import-commit': handler(
     fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().optional() }),
-    (ctx, f) => commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid }),
+    async (ctx, f) => maskIdsDeep(await commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid })),
   ),
   'members/export': handler(z.object({ branchId: z.string().optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });

@@ -29,9 +29,10 @@ const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{6})(\d{5}|\d{8})(\d{3}[\dXx]|\d{4})(?![0
 export const maskIdsInText = (text: string): string => text.replace(ID_IN_TEXT, (_m, a: string, mid: string, z: string) => `${a}${'*'.repeat(mid.length)}${z}`);
 
 /** Masks every ID number in a JSON value: fields named idNumber / id_number and IDs inside strings. */
+export function maskIdsDeep<T>(value: T): T;
 export function maskIdsDeep(value: unknown): unknown {
   if (typeof value === 'string') return maskIdsInText(value);
-  if (Array.isArray(value)) return value.map(maskIdsDeep);
+  if (Array.isArray(value)) return value.map((v) => maskIdsDeep(v));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = (k === 'idNumber' || k === 'id_number') && typeof v === 'string' ? maskIdNumber(v) : maskIdsDeep(v);

@@ -16,6 +16,8 @@ import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { tempDir, testLedger } from '../support/ledger.ts';
 
+/** Each CLI process starts tsx afresh: seconds apiece on a loaded machine. */
+const CLI_TIMEOUT = 180_000;
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'party-ledger.mjs');
 function verify(file: string, json = true) {
   const r = spawnSync(process.execPath, [BIN, 'audit', 'verify', '--db', file, ...(json ? ['--json'] : [])], { encoding: 'utf8', env: { ...process.env, PARTY_LEDGER_TODAY: '2026-11-28' } });
@@ -73,7 +75,7 @@ describe('audit verify (real CLI process)', () => {
     const r = verify(base);
     expect(r.code).toBe(0);
     expect(r.json).toEqual({ ok: true, rows: rows.length });
-  });
+  }, CLI_TIMEOUT);
 
   it('an edited row: exit 1 naming that row (id and time)', () => {
     const target = rows[4];
@@ -86,7 +88,7 @@ describe('audit verify (real CLI process)', () => {
     const text = verify(file, false);
     expect(text.code).toBe(1);
     expect(text.err).toMatch(new RegExp(`操作日志校验未通过，第 ${target.seq} 条（编号 ${target.id}`));
-  });
+  }, CLI_TIMEOUT);
 
   it('an edited row whose own hash was recomputed still breaks the link to the next row', async () => {
     const target = rows[2];
@@ -104,7 +106,7 @@ describe('audit verify (real CLI process)', () => {
     expect(r.code).toBe(1);
     expect(r.json.firstBroken).toMatchObject({ id: rows[4].id, at: rows[4].at });
     expect(r.json.firstBroken.reason).toMatch(/1 条记录被删除/);
-  });
+  }, CLI_TIMEOUT);
 
   it('the newest rows deleted: found from the chain head, also after the app has written again', async () => {
     const file = tampered('truncated', (db) => db.prepare('delete from audit_log where seq >= ?').run(rows.length - 1));
@@ -117,7 +119,7 @@ describe('audit verify (real CLI process)', () => {
     });
     expect(again.ok).toBe(false);
     expect(again.firstBroken?.reason).toMatch(/2 条记录被删除/);
-  });
+  }, CLI_TIMEOUT);
 
   it('an inserted row, without a hash or with a well-formed one after the head, is named', async () => {
     const noHash = tampered('inserted', (db) =>
@@ -135,7 +137,7 @@ describe('audit verify (real CLI process)', () => {
     const r = verify(appended);
     expect(r.code).toBe(1);
     expect(r.json.firstBroken).toMatchObject({ id: 'forged', seq: last.seq + 1 });
-  });
+  }, CLI_TIMEOUT);
 
   it('two rows swapped in order are found', async () => {
     const file = tampered('swapped', (db) => {
@@ -189,5 +191,5 @@ describe('the audit_chain migration', () => {
     expect(db.prepare('select id, seq from audit_log order by seq').all()).toEqual([{ id: 'z', seq: 1 }, { id: 'a', seq: 2 }, { id: 'm', seq: 3 }]);
     db.close();
     expect(verify(file).json).toEqual({ ok: true, rows: 3 });
-  });
+  }, CLI_TIMEOUT);
 });

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber, maskIdsInText } from '../../core/members/privacy.ts';
+import { makeIdNumber } from '../../core/members/idcard.ts';
 import type { Member } from '../../core/members/model.ts';
 import { failure, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
 
@@ -79,6 +80,18 @@ describe('masking', () => {
     const other = [...full.entries()].find(([k, v]) => k !== id && maskIdNumber(v) !== m.idNumber)!;
     expect((await failure(l.call('members/update', { id, ...input, idNumber: maskIdNumber(other[1]) }))).field).toBe('idNumber');
     expect((await l.ctx.db.selectFrom('members').select('id_number').where('id', '=', id).executeTakeFirstOrThrow()).id_number).toBe(stored);
+  });
+
+  it('the import preview lists the file’s rows with masked numbers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名册');
+    ws.addRow(['姓名', '公民身份号码', '入党日期', '所在支部', '人员类别', '民族']);
+    const id = makeIdNumber('370102', '1980-05-04', 999, true);
+    ws.addRow(['新同志', id, '2005-07-01', '机关第一党支部', '在职', '汉族']);
+    const contentBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const preview = await l.call('members/import-preview', { fileName: 'a.xlsx', contentBase64 });
+    expect(JSON.stringify(preview)).toContain(maskIdNumber(id));
+    expect(JSON.stringify(preview)).not.toMatch(FULL_ID);
   });
 
   it('the operation log shows before/after and summaries masked, though it stores them in full', async () => {

@@ -1,9 +1,9 @@
 /** Roster import and export against a real ledger; the workbook is read back with exceljs. */
 import ExcelJS from 'exceljs';
-import { maskIdNumber } from '../../core/members/privacy.ts';
 import { describe, expect, it } from 'vitest';
 import { testLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
+import { maskIdNumber } from '../../core/members/privacy.ts';
 
 async function workbook(rows: unknown[][], header: string[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
