@@ -139,6 +139,16 @@ describe('audit verify (real CLI process)', () => {
     expect(r.json.firstBroken).toMatchObject({ id: 'forged', seq: last.seq + 1 });
   }, CLI_TIMEOUT);
 
+  it('the chain head removed: reported, and the app still writes after the last row', async () => {
+    const file = tampered('headless', (db) => db.prepare('delete from audit_head').run());
+    expect((await verifyHere(file)).firstBroken).toMatchObject({ id: null, reason: expect.stringMatching(/末端记录缺失/) });
+    const after = await verifyHere(file, async (invoke) => {
+      await invoke('org/settings-save', { unitName: '再改一次', committeeName: '中共临江区公安分局委员会', sealText: '' });
+    });
+    // The head is rebuilt from the last row, so the chain (rows 1 … N+1) holds again: only rows removed are lost evidence.
+    expect(after).toEqual({ ok: true, rows: rows.length + 1 });
+  });
+
   it('two rows swapped in order are found', async () => {
     const file = tampered('swapped', (db) => {
       db.prepare('update audit_log set seq = -1 where seq = 2').run();
