@@ -12,6 +12,9 @@ import type { AuditLogTable } from '../../db/schema.ts';
 /** The previous hash of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** Marks the previous hash of the first row written after the chain head went missing. */
+export const LOST_HEAD_PREFIX = 'lost-head:';
+
 /** Bumped only with a migration that rehashes every row. */
 const FORMAT = 'party-ledger/audit/v1';
 
@@ -52,6 +55,7 @@ export function verifyRows(rows: Iterable<AuditLogTable>, head: { seq: number; h
     if (typeof r.hash !== 'string' || !r.hash) return broken(r, '该条记录没有哈希，不是本程序写入的');
     if (r.hash !== rowHash(r)) return broken(r, '该条记录的内容被改动（哈希不符）');
     if (Number(r.seq) !== prev.seq + 1) return broken(r, Number(r.seq) > prev.seq + 1 ? `该条之前的 ${Number(r.seq) - prev.seq - 1} 条记录被删除（序号不连续）` : '序号重复或顺序被改动');
+    if (r.prev_hash === `${LOST_HEAD_PREFIX}${prev.hash}`) return broken(r, '日志链的末端记录曾在本程序之外被删除，此条之前的最新记录可能已被删去');
     if (r.prev_hash !== prev.hash) return broken(r, '与上一条记录的链接不符（之前的记录被删除、插入或改动）');
     if (head && Number(r.seq) > head.seq) return broken(r, '该条记录在日志链末端之后，不是本程序写入的');
     prev = { seq: Number(r.seq), hash: r.hash };

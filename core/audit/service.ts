@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { GENESIS_HASH, rowHash, type ChainedFields } from './chain.ts';
+import { GENESIS_HASH, LOST_HEAD_PREFIX, rowHash, type ChainedFields } from './chain.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
@@ -57,10 +57,14 @@ export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
   await tx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
 }
 
-/** The head row was removed outside the app: continue after the last row (verify still reports the damage). */
+/**
+ * The head row was removed outside the app: continue after the last row, but link the
+ * next row to a marked hash so that verify keeps naming it (the rows cut off with the
+ * head cannot be told apart from none) instead of the chain quietly healing.
+ */
 async function lostHead(tx: Tx): Promise<{ seq: number; hash: string }> {
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const next = { seq: Number(last?.seq ?? 0) + 1, hash: last?.hash ?? GENESIS_HASH };
+  const next = { seq: Number(last?.seq ?? 0) + 1, hash: `${LOST_HEAD_PREFIX}${last?.hash ?? GENESIS_HASH}` };
   await tx.insertInto('audit_head').values({ id: 1, ...next }).execute();
   return next;
 }

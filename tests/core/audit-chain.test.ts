@@ -139,14 +139,16 @@ describe('audit verify (real CLI process)', () => {
     expect(r.json.firstBroken).toMatchObject({ id: 'forged', seq: last.seq + 1 });
   }, CLI_TIMEOUT);
 
-  it('the chain head removed: reported, and the app still writes after the last row', async () => {
+  it('the chain head removed: reported, and still reported after the app has written again', async () => {
     const file = tampered('headless', (db) => db.prepare('delete from audit_head').run());
     expect((await verifyHere(file)).firstBroken).toMatchObject({ id: null, reason: expect.stringMatching(/末端记录缺失/) });
     const after = await verifyHere(file, async (invoke) => {
       await invoke('org/settings-save', { unitName: '再改一次', committeeName: '中共临江区公安分局委员会', sealText: '' });
     });
-    // The head is rebuilt from the last row, so the chain (rows 1 … N+1) holds again: only rows removed are lost evidence.
-    expect(after).toEqual({ ok: true, rows: rows.length + 1 });
+    // The app keeps working, but the first row written after the loss is named from then on.
+    expect(after.ok).toBe(false);
+    expect(after.firstBroken).toMatchObject({ seq: rows.length + 1, reason: expect.stringMatching(/末端记录曾在本程序之外被删除/) });
+    expect(after.firstBroken?.id).toBeTruthy();
   });
 
   it('two rows swapped in order are found', async () => {
