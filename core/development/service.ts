@@ -136,8 +136,7 @@ export async function createFile(
 export async function updateFile(ctx: Ctx, id: string, input: FileInput): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const { file: before, steps } = await loadFile(tx, id);
-    // The form shows the number masked; sent back untouched, it means "keep the stored one".
-    const cols = personColumns({ ...input, idNumber: resolveIdNumber(input.idNumber, before.idNumber) });
+    const cols = personColumns({ ...input, idNumber: resolveIdNumber(input.idNumber, before.idNumber) }); // a masked number sent back = keep it
     await checkBranch(tx, input.branchId);
     await checkDuplicate(tx, cols.id_number, id);
     if (before.memberId && (cols.id_number !== before.idNumber || input.branchId !== before.branchId))
