@@ -3,6 +3,8 @@ import { handler } from '../handler.ts';
 import { id, ref, searchText } from '../validate.ts';
 import { contains } from '../search.ts';
 import { recyclableEntities, recyclableEntity, restore } from './service.ts';
+import { verifyAuditChain } from './verify.ts';
+import { maskIdsDeep, maskIdsInText } from '../members/privacy.ts';
 
 export const auditHandlers = {
   'audit/log': handler(
@@ -12,7 +14,7 @@ export const auditHandlers = {
       if (q.entity) query = query.where('entity', '=', q.entity);
       if (q.search?.trim()) query = query.where(contains('summary', q.search.trim()));
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await query.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const rows = await query.selectAll().orderBy('seq', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
       return {
         total: Number(total),
         rows: rows.map((r) => ({
@@ -22,13 +24,15 @@ export const auditHandlers = {
           entity: r.entity,
           entityId: r.entity_id,
           action: r.action,
-          summary: r.summary,
-          before: r.before_json ? (JSON.parse(r.before_json) as unknown) : null,
-          after: r.after_json ? (JSON.parse(r.after_json) as unknown) : null,
+          // The log keeps what was stored; what it shows has every ID number masked.
+          summary: maskIdsInText(r.summary),
+          before: r.before_json ? maskIdsDeep(JSON.parse(r.before_json)) : null,
+          after: r.after_json ? maskIdsDeep(JSON.parse(r.after_json)) : null,
         })),
       };
     },
   ),
+  'audit/verify': handler(z.object({}), (ctx) => verifyAuditChain(ctx.db)),
   'recycle/list': handler(z.object({}), async (ctx) => {
     const out: { table: string; title: string; id: string; label: string; deletedAt: string }[] = [];
     for (const e of recyclableEntities()) {

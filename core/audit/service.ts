@@ -1,12 +1,14 @@
 /**
  * Every change goes through here: one audit row (who, when, entity, before,
- * after) written in the same transaction as the change. Deleting sets
- * `deleted_at` (the recycle bin); restoring clears it.
+ * after) written in the same transaction as the change and chained by hash
+ * (chain.ts). Deleting sets `deleted_at` (the recycle bin); restoring clears
+ * it; both are appended to the chain like any other change.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
+import { GENESIS_HASH, LOST_HEAD_PREFIX, rowHash, type ChainedFields } from './chain.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
@@ -27,21 +29,44 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/**
+ * Appends one row to the hash-chained log, always inside a transaction (the
+ * caller's; a new one only when handed the bare database). The first statement
+ * moves the head, so the write lock is taken before the previous hash is read
+ * and no other writer, in this process or another, can fork the chain.
+ */
 export async function audit(tx: Tx, ctx: Ctx, e: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      id: ctx.platform.newId(),
-      at: ctx.platform.now(),
-      actor: ctx.platform.actor,
-      entity: e.entity,
-      entity_id: e.entityId,
-      action: e.action,
-      summary: e.summary,
-      before_json: e.before === undefined ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined ? null : JSON.stringify(e.after),
-    })
-    .execute();
+  if (!tx.isTransaction) return tx.transaction().execute((t) => audit(t, ctx, e));
+  const moved = await tx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirst();
+  const link = moved ?? (await lostHead(tx));
+  const fields: ChainedFields = {
+    id: ctx.platform.newId(),
+    at: ctx.platform.now(),
+    actor: ctx.platform.actor,
+    entity: e.entity,
+    entity_id: e.entityId,
+    action: e.action,
+    summary: e.summary,
+    before_json: e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === undefined ? null : JSON.stringify(e.after),
+    seq: Number(link.seq),
+    prev_hash: link.hash,
+  };
+  const hash = rowHash(fields);
+  await tx.insertInto('audit_log').values({ ...fields, hash }).execute();
+  await tx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+}
+
+/**
+ * The head row was removed outside the app: continue after the last row, but link the
+ * next row to a marked hash so that verify keeps naming it (the rows cut off with the
+ * head cannot be told apart from none) instead of the chain quietly healing.
+ */
+async function lostHead(tx: Tx): Promise<{ seq: number; hash: string }> {
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const next = { seq: Number(last?.seq ?? 0) + 1, hash: `${LOST_HEAD_PREFIX}${last?.hash ?? GENESIS_HASH}` };
+  await tx.insertInto('audit_head').values({ id: 1, ...next }).execute();
+  return next;
 }
 
 /** Tables that can go to the recycle bin, with the Chinese name of the entity and its label column. */

@@ -15,12 +15,14 @@ import { activityCommands } from './activities.ts';
 import { developmentCommands } from './development.ts';
 import { duesCommands } from './dues.ts';
 import { transferCommands } from './transfers.ts';
+import { auditCommands } from './audit.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
 registerCommands(developmentCommands);
 registerCommands(duesCommands);
 registerCommands(transferCommands);
+registerCommands(auditCommands);
 
 const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help']);
 

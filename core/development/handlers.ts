@@ -11,6 +11,7 @@ import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
+import { maskIdNumber, maskMember, revealIdNumber } from '../members/privacy.ts';
 
 registerLabels(fileLabels, 'development');
 /** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
@@ -20,7 +21,7 @@ registerAttachmentOwner('development_files', {
 });
 /** Local practice: 公示 length in working days (national rule only in the unverified 2026 version). */
 registerSettingDefaults({ 'development.noticeWorkingDays': 5 });
-registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${r.id_number}）` });
+registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` });
 
 export const developmentHandlers = {
   'development/options': handler(z.object({}), async (ctx) => ({
@@ -55,7 +56,11 @@ export const developmentHandlers = {
     z.object({ branchId: ref.optional(), stage: z.enum(STAGE_TITLES).optional(), scope: z.enum(['open', 'left', 'all']).optional() }),
     (ctx, q) => listRoster(ctx, q),
   ),
-  'development/get': handler(z.object({ id }), (ctx, { id }) => getFileView(ctx, id)),
+  'development/get': handler(z.object({ id }), async (ctx, { id }) => {
+    const view = await getFileView(ctx, id);
+    return { ...view, file: maskMember(view.file) };
+  }),
+  'development/reveal-id': handler(z.object({ id }), (ctx, { id }) => revealIdNumber(ctx, 'development_files', id)),
   'development/create': handler(
     fileInputSchema.extend({ applicationDate: isoDate, actor: optText(60), documents: listOf(text(60), 100).default(['入党申请书']) }),
     async (ctx, input) => ({ id: await createFile(ctx, input) }),

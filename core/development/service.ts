@@ -10,6 +10,7 @@ import { LedgerError } from '../errors.ts';
 import { audit, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting, registerSettingDefaults } from '../settings/service.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../members/idcard.ts';
+import { resolveIdNumber } from '../members/privacy.ts';
 import { evaluate, probationEnd, type Finding, type RuleId } from './engine.ts';
 import { NO_LOCAL_PRACTICE, ruleSet, withLocalPractice, type LocalPractice, type RuleSet } from './rulesets.ts';
 import { stepDef, stepLabel } from './steps.ts';
@@ -135,7 +136,7 @@ export async function createFile(
 export async function updateFile(ctx: Ctx, id: string, input: FileInput): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
     const { file: before, steps } = await loadFile(tx, id);
-    const cols = personColumns(input);
+    const cols = personColumns({ ...input, idNumber: resolveIdNumber(input.idNumber, before.idNumber) }); // a masked number sent back = keep it
     await checkBranch(tx, input.branchId);
     await checkDuplicate(tx, cols.id_number, id);
     if (before.memberId && (cols.id_number !== before.idNumber || input.branchId !== before.branchId))

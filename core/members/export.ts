@@ -4,6 +4,7 @@ import { getSetting } from '../settings/service.ts';
 import { rosterWorkbook, type RosterModel } from '../../templates/roster.ts';
 import { composeWorkUnit } from './import.ts';
 import { listMembers } from './service.ts';
+import { ID_MASK_KEYS, maskIdNumber } from './privacy.ts';
 
 export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promise<RosterModel> {
   const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
@@ -12,6 +13,7 @@ export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promis
     ? ((await ctx.db.selectFrom('org_units').select('name').where('id', '=', opts.branchId).executeTakeFirst())?.name ?? '')
     : '';
   const today = ctx.platform.today();
+  const masked = (await getSetting<boolean>(ctx.db, ID_MASK_KEYS.roster)) === true;
   return {
     title: `${unit}${branchName ? branchName : ''}党员花名册`,
     subtitle: `填报单位：${unit}${branchName ? `　${branchName}` : ''}　　截至 ${today}　共 ${rows.length} 名（正式党员 ${rows.filter((r) => r.partyStatus === '正式').length} 名，预备党员 ${rows.filter((r) => r.partyStatus === '预备').length} 名）`,
@@ -21,7 +23,7 @@ export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promis
       m.gender,
       m.ethnicity,
       m.birthDate,
-      m.idNumber,
+      masked ? maskIdNumber(m.idNumber) : m.idNumber,
       m.nativePlace ?? '',
       m.education ?? '',
       m.workStartDate ?? '',

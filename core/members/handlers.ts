@@ -7,9 +7,11 @@ import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInp
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
+import { ID_MASK_KEYS, maskIdNumber, maskIdsDeep, maskMember, revealIdNumber } from './privacy.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
 
-registerLabels(memberLabels, 'members');
-registerRecyclable({ table: 'members', title: '党员', label: (r) => `${r.name}（${r.id_number}）` });
+registerLabels({ ...memberLabels, roster: '党员花名册', transferLetter: '组织关系介绍信' }, 'members');
+registerRecyclable({ table: 'members', title: '党员', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` });
 
 
 const query = z.object({
@@ -34,23 +36,36 @@ export const memberHandlers = {
     educations: [...EDUCATIONS],
     leaveTypes: [...LEAVE_TYPES],
   })),
-  'members/list': handler(query, (ctx, q) => listMembers(ctx, q)),
-  'members/get': handler(z.object({ id }), (ctx, { id }) => getMember(ctx.db, id)),
-  'members/create': handler(memberInputSchema, (ctx, m) => createMember(ctx, m)),
-  'members/update': handler(memberInputSchema.extend({ id }), (ctx, { id, ...m }) => updateMember(ctx, id, m)),
+  // Every member leaving through a handler carries the masked number; search runs on the stored one.
+  'members/list': handler(query, async (ctx, q) => {
+    const r = await listMembers(ctx, q);
+    return { ...r, rows: r.rows.map(maskMember) };
+  }),
+  'members/get': handler(z.object({ id }), async (ctx, { id }) => maskMember(await getMember(ctx.db, id))),
+  'members/reveal-id': handler(z.object({ id }), (ctx, { id }) => revealIdNumber(ctx, 'members', id)),
+  'members/create': handler(memberInputSchema, async (ctx, m) => maskMember(await createMember(ctx, m))),
+  'members/update': handler(memberInputSchema.extend({ id }), async (ctx, { id, ...m }) => maskMember(await updateMember(ctx, id, m))),
   'members/leave': handler(
     z.object({ id, leftType: z.enum(LEAVE_TYPES, { error: '应为 转出、去世、出党 或 停止党籍' }), leftDate: isoDate, leftReason: optText(200) }),
-    (ctx, { id, ...leave }) => leaveRoster(ctx, id, leave),
+    async (ctx, { id, ...leave }) => maskMember(await leaveRoster(ctx, id, leave)),
   ),
-  'members/rejoin': handler(z.object({ id, branchId: id }), (ctx, { id, branchId }) => rejoinRoster(ctx, id, branchId)),
+  'members/rejoin': handler(z.object({ id, branchId: id }), async (ctx, { id, branchId }) => maskMember(await rejoinRoster(ctx, id, branchId))),
+  'members/id-mask-save': handler(z.object({ roster: z.boolean(), transferLetter: z.boolean() }), async (ctx, input) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      for (const doc of ['roster', 'transferLetter'] as const)
+        if ((await getSetting<boolean>(tx, ID_MASK_KEYS[doc])) !== input[doc]) await setSetting(tx, ctx, ID_MASK_KEYS[doc], input[doc]);
+    });
+    return { ok: true };
+  }),
   'members/delete': handler(z.object({ id }), async (ctx, { id }) => {
     await deleteMember(ctx, id);
     return { ok: true };
   }),
-  'members/import-preview': handler(fileInput.extend({ jobId }), (ctx, f) => previewImport(ctx, bytesOf(f), { jobId: f.jobId })),
+  // The preview lists the file's rows on screen: their numbers are masked like any list.
+  'members/import-preview': handler(fileInput.extend({ jobId }), async (ctx, f) => maskIdsDeep(await previewImport(ctx, bytesOf(f), { jobId: f.jobId }))),
   'members/import-commit': handler(
     fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional(), jobId }),
-    (ctx, f) => commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid, jobId: f.jobId }),
+    async (ctx, f) => maskIdsDeep(await commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid, jobId: f.jobId })),
   ),
   'members/export': handler(z.object({ branchId: ref.optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });

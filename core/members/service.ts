@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { memberLabels, memberProblems, memberToColumns, rowToMember, type Member, type MemberInput } from './model.ts';
 import { normalizeIdNumber } from './idcard.ts';
+import { resolveIdNumber } from './privacy.ts';
 
 export interface MemberQuery {
   search?: string;
@@ -108,6 +109,8 @@ export async function createMember(ctx: Ctx, m: MemberInput, outer?: Transaction
 export async function updateMember(ctx: Ctx, id: string, m: MemberInput, outer?: Transaction<DB>): Promise<Member> {
   return withTx(ctx, outer, async (tx) => {
     const before = await getMember(tx, id);
+    // The form shows the number masked; sent back untouched, it means "keep the stored one".
+    m = { ...m, idNumber: resolveIdNumber(m.idNumber, before.idNumber) };
     await checkMember(tx, ctx, m, id);
     await tx.updateTable('members').set({ ...memberToColumns(m), updated_at: ctx.platform.now() }).where('id', '=', id).execute();
     const after = await getMember(tx, id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handler, registerLabels } from '../handler.ts';
 import { id, optDate, optText, ref, text } from '../validate.ts';
 import { registerRecyclable } from '../audit/service.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
 import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
 
 registerLabels(
@@ -18,6 +19,9 @@ registerLabels(
     role: '职务',
     startOn: '任职日期',
     endOn: '离任日期',
+    unitName: '单位名称',
+    committeeName: '党委名称',
+    sealText: '印章文字',
   },
   'org',
 );
@@ -35,7 +39,17 @@ const unitInput = z.object({
   note: optText(500),
 });
 
+/** 单位信息: the names printed on every document; the only writer of the org.* settings. */
+const orgSettingsInput = z.object({ unitName: text(60), committeeName: text(60), sealText: optText(60).transform((v) => v ?? '') });
+
 export const orgHandlers = {
+  'org/settings-save': handler(orgSettingsInput, async (ctx, s) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const values = { 'org.unitName': s.unitName, 'org.committeeName': s.committeeName, 'org.sealText': s.sealText };
+      for (const [key, value] of Object.entries(values)) if ((await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
+    });
+    return { ok: true };
+  }),
   'org/tree': handler(z.object({}), (ctx) => orgTree(ctx)),
   'org/branches': handler(z.object({}), (ctx) => listBranches(ctx)),
   'org/create': handler(unitInput, async (ctx, input) => ({ id: await createUnit(ctx, input) })),

@@ -28,8 +28,6 @@ export const setupHandlers = {
   }),
   'setup/demo': handler(z.object({ force: z.boolean().optional() }), (ctx, { force }) => loadDemo(ctx, { force })),
   'settings/get': handler(z.object({ prefix: ref.default('') }), (ctx, { prefix }) => getSettings(ctx.db, prefix)),
-  'settings/set': handler(z.object({ key: z.string().min(1), value: z.unknown() }), async (ctx, { key, value }) => {
-    await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, key, value));
-    return { ok: true };
-  }),
+  // There is no generic settings writer: each area writes its own keys through its validated handler
+  // (org/settings-save, dues/settings-save, activities/rules/add-version, transfers/save-settings, members/id-mask-save).
 };

@@ -81,6 +81,7 @@ export const transferHandlers = {
       rules: { ...NATIONAL_TRANSFER_RULES, ...(s[SETTING_KEYS.rules] as object) },
       contact: s[SETTING_KEYS.contact] as z.infer<typeof contact>,
       numeralStyle: s[SETTING_KEYS.numeralStyle] as 'chinese' | 'financial',
+      letterNoPattern: String(s[SETTING_KEYS.letterNoPattern]),
     };
   }),
   'transfers/save-settings': handler(
@@ -89,6 +90,8 @@ export const transferHandlers = {
       validityDaysMax: z.coerce.number().int().min(1, '至少 1 天').max(365, '不超过 365 天'),
       contact,
       numeralStyle: z.enum(['chinese', 'financial']),
+      // {year} and {seq} are replaced (rules.ts); without {seq} every letter would get the same number.
+      letterNoPattern: z.string().trim().min(1, '不能为空').max(30, '不能超过 30 字').refine((v) => v.includes('{seq}'), '须包含 {seq}（序号）').optional(),
     }),
     async (ctx, input) => {
       await ctx.db.transaction().execute(async (tx) => {
@@ -97,6 +100,7 @@ export const transferHandlers = {
         await setSetting(tx, ctx, SETTING_KEYS.rules, rules);
         await setSetting(tx, ctx, SETTING_KEYS.contact, input.contact);
         await setSetting(tx, ctx, SETTING_KEYS.numeralStyle, input.numeralStyle);
+        if (input.letterNoPattern !== undefined) await setSetting(tx, ctx, SETTING_KEYS.letterNoPattern, input.letterNoPattern);
       });
       return { ok: true };
     },

@@ -9,6 +9,7 @@ import { LedgerError } from '../errors.ts';
 import { yearsBetween } from '../dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { getMember } from '../members/service.ts';
+import { idNumberFor } from '../members/privacy.ts';
 import { transferLetterDocx, type TransferLetterModel } from '../../templates/transfer-letter.ts';
 import { committeeContact, numeralStyle } from './rules.ts';
 import { countNumerals, dateNumerals, monthNumerals } from './numerals.ts';
@@ -29,7 +30,7 @@ export async function transferLetterModel(ctx: Ctx, id: string): Promise<Transfe
     age: String(yearsBetween(m.birthDate, t.letterDate)),
     ethnicity: m.ethnicity.replace(/族$/, ''),
     partyStatus: t.partyStatus,
-    idNumber: m.idNumber,
+    idNumber: await idNumberFor(ctx.db, 'transferLetter', m.idNumber),
     fromOrg: t.fromOrg,
     toOrg: t.toOrg,
     duesPaidTo: monthNumerals(t.duesPaidTo, style),

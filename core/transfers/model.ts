@@ -117,4 +117,5 @@ export const transferLabels: Record<string, string> = {
   fax: '传真',
   postcode: '邮政编码',
   numeralStyle: '数字写法',
+  letterNoPattern: '介绍信编号格式',
 };

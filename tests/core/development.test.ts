@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
+import { maskIdNumber } from '../../core/members/privacy.ts';
 
 const TIMELINE: Record<number, string> = {
   1: '2023-03-01', 2: '2023-03-20', 3: '2023-09-05', 4: '2023-09-20', 5: '2023-09-20', 6: '2024-03-05',
@@ -68,7 +69,8 @@ describe('development files', () => {
 
     await recordUpTo(l, id, 15, introducers, 15);
     const m = (await l.call('members/list', { search: '赵晓东' })).rows[0];
-    expect(m).toMatchObject({ partyStatus: '预备', joinDate: '2024-12-01', fullDate: null, branchId, idNumber: person(branchId).idNumber });
+    expect(m).toMatchObject({ partyStatus: '预备', joinDate: '2024-12-01', fullDate: null, branchId, idNumber: maskIdNumber(person(branchId).idNumber) });
+    expect(await l.call('members/reveal-id', { id: m.id })).toEqual({ idNumber: person(branchId).idNumber });
     v = await l.call('development/get', { id });
     expect(v.stage).toBe('预备党员');
     expect(v.file.memberId).toBe(m.id);
@@ -292,7 +294,7 @@ describe('development files for members already on the roster', () => {
     expect((await l.call('members/list', { search: '赵晓东' })).total).toBe(1);
     expect(await l.call('members/get', { id: m.id })).toMatchObject({ joinDate: '2024-12-01', partyStatus: '预备' });
     expect((await l.call('development/get', { id })).file.memberId).toBe(m.id);
-    const full = await l.call('members/get', { id: introducers[0] });
+    const full = await l.call('members/reveal-id', { id: introducers[0] });
     expect((await failure(l.call('development/create', person(branchId, { idNumber: full.idNumber })))).message).toMatch(/在册正式党员“王建国”/);
   });
 });

@@ -173,8 +173,10 @@ describe('dues: annual assessment', () => {
     const wb = newWorkbook();
     const ws = wb.addWorksheet('核定');
     ws.addRow(['序号', '姓名', '公民身份号码', '职务工资', '级别工资', '工作性津贴', '生活性补贴', '个人所得税', '养老保险', '计算基数']);
-    ws.addRow([1, '孙七', a.idNumber, 1800, 1500, 2200, 800, 120, 480, null]);
-    ws.addRow([2, '周八', b.idNumber, null, null, null, null, null, null, '10000.01']);
+    // The workbook carries full numbers; members/create answers with the masked one.
+    const fullId = async (m: { id: string }) => (await l.call('members/reveal-id', { id: m.id })).idNumber;
+    ws.addRow([1, '孙七', await fullId(a), 1800, 1500, 2200, 800, 120, 480, null]);
+    ws.addRow([2, '周八', await fullId(b), null, null, null, null, null, null, '10000.01']);
     ws.addRow([3, '不存在', null, null, null, null, null, null, null, 5000]);
     const file = (bytes: Uint8Array) => ({ fileName: 'bases.xlsx', contentBase64: Buffer.from(bytes).toString('base64') });
     let r = await l.call('dues/assess-import', { year: 2026, ...file(await workbookBytes(wb)), commit: true });

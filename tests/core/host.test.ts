@@ -114,6 +114,15 @@ describe('browser-mode host', () => {
     const u = new URL(host.newLaunchUrl());
     expect((await request(host.port, 'GET', u.pathname + u.search, null, { Host: `evil.example:${host.port}` })).status).toBe(403);
   });
+  it('has no generic settings writer: settings/set is an unknown handler and changes nothing', async () => {
+    const before = await l.call('settings/get', { prefix: 'dues.' });
+    const r = await api('settings/set', JSON.stringify({ key: 'dues.arrearsMonths', value: -1 }));
+    expect(r.json.ok).toBe(false);
+    expect(r.json.error.message).toBe('未知的操作：settings/set');
+    // The same answer as for a name that never existed.
+    expect((await api('settings/nothing', '{}')).json).toEqual({ ok: false, error: expect.objectContaining({ message: '未知的操作：settings/nothing' }) });
+    expect(await l.call('settings/get', { prefix: 'dues.' })).toEqual(before);
+  });
   it('refuses odd handler names and bad JSON, and reports bad input in Chinese', async () => {
     expect((await api('__proto__', '{}')).status).toBe(404);
     expect((await api('members/list', '{nope')).status).toBe(400);

@@ -65,7 +65,9 @@ describe('the 介绍信 read back', () => {
     expect(all).toMatch(/张卫东 同志系中共 预备 党员，组织关系由 测试分局刑侦大队党支部 转到 中共江城市公安局交警支队委员会 。/);
     expect(all).toContain('（贴回执联处）');
     // 介绍信
-    expect(all).toContain(`\n 张卫东 同志（ 男 ）， 37 岁， 回 族，系中共 预备 党员，身份证号码 ${m.idNumber} ，`);
+    // The letter prints the full number (m, from members/create, carries it masked).
+    const { idNumber } = await l.call('members/reveal-id', { id: m.id });
+    expect(all).toContain(`\n 张卫东 同志（ 男 ）， 37 岁， 回 族，系中共 预备 党员，身份证号码 ${idNumber} ，`);
     expect(all).toMatch(/由 测试分局刑侦大队党支部 去 中共江城市公安局交警支队委员会 ，请转接组织关系。/);
     expect(all).toContain('该同志党费已交到 二〇二六年十一月 。');
     expect(all).toContain('（有效期 三十 天）');

@@ -275,7 +275,7 @@ describe('one transaction per transfer', () => {
 
   it('a unit pattern without {year} keeps counting across years', async () => {
     const { l, branchId } = await ledger();
-    await l.call('settings/set', { key: 'transfers.letterNoPattern', value: '分局转{seq}' });
+    await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '', phone: '', fax: '', postcode: '' }, numeralStyle: 'financial', letterNoPattern: '分局转{seq}' });
     const a = await addMember(l, branchId);
     const b = await addMember(l, branchId);
     expect((await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2025-12-20', duesPaidTo: '2025-12' })).letterNo).toBe('分局转001');

@@ -128,20 +128,47 @@ describe('MemberDialog', () => {
     expect(errorUnder('所在支部')).toBeNull();
   });
 
-  it('editing sends members/update with the id and the changed field, the rest as loaded', async () => {
+  // As members/list and members/get give it: the ID number masked.
+  const member: Member = {
+    branchName: '第一党支部', groupName: '第一党小组', leftType: null, leftDate: null, leftReason: null, createdAt: '2026-01-05T08:00:00Z', updatedAt: '2026-01-05T08:00:00Z',
+    id: 'm7', name: '王强', gender: '男', ethnicity: '汉族', birthDate: '1985-12-21', idNumber: '110105********0517', nativePlace: null, education: '大学本科',
+    workStartDate: null, joinDate: '2010-06-30', fullDate: '2011-06-30', partyStatus: '正式', category: '在职', workUnit: '刑侦大队', policeType: null, position: null,
+    policeRank: null, phone: null, branchId: 'b1', groupId: 'g1', note: null,
+  };
+
+  it('editing sends members/update with the id and the changed field, the rest as loaded (the masked number untouched, so the core keeps it)', async () => {
     answer('members/update', () => ({ id: 'm7' }));
-    const member: Member = {
-      branchName: '第一党支部', groupName: '第一党小组', leftType: null, leftDate: null, leftReason: null, createdAt: '2026-01-05T08:00:00Z', updatedAt: '2026-01-05T08:00:00Z',
-      id: 'm7', name: '王强', gender: '男', ethnicity: '汉族', birthDate: '1985-12-21', idNumber: '110105198512210517', nativePlace: null, education: '大学本科',
-      workStartDate: null, joinDate: '2010-06-30', fullDate: '2011-06-30', partyStatus: '正式', category: '在职', workUnit: '刑侦大队', policeType: null, position: null,
-      policeRank: null, phone: null, branchId: 'b1', groupId: 'g1', note: null,
-    };
     await openDialog(member);
     expect(document.querySelector('.el-dialog__title')?.textContent).toBe('编辑党员：王强');
+    expect(inputOf('mf-idNumber').value).toBe('110105********0517');
+    expect(inputOf('mf-idNumber').readOnly).toBe(true);
     await type('mf-name', '王强强');
     await save();
+    expect(callsTo('members/reveal-id')).toEqual([]);
     expect(callsTo('members/update')).toEqual([
-      expect.objectContaining({ id: 'm7', name: '王强强', fullDate: '2011-06-30', groupId: 'g1', workUnit: '刑侦大队', nativePlace: '', education: '大学本科' }),
+      expect.objectContaining({ id: 'm7', name: '王强强', idNumber: '110105********0517', fullDate: '2011-06-30', groupId: 'g1', workUnit: '刑侦大队', nativePlace: '', education: '大学本科' }),
     ]);
+  });
+
+  it('显示 fetches the full number of this one member; then it can be changed and the new number is sent', async () => {
+    answer('members/reveal-id', () => ({ idNumber: '110105198512210517' }));
+    answer('members/update', () => ({ id: 'm7' }));
+    await openDialog(member);
+    byTestId('mf-reveal')!.click();
+    await settle();
+    expect(callsTo('members/reveal-id')).toEqual([{ id: 'm7' }]);
+    expect(inputOf('mf-idNumber').value).toBe('110105198512210517');
+    expect(inputOf('mf-idNumber').readOnly).toBe(false);
+    expect(byTestId('mf-reveal')).toBeNull();
+    await type('mf-idNumber', '11010519900307402X', true);
+    expect(inputOf('mf-birthDate').value).toBe('1990-03-07');
+    await save();
+    expect(callsTo('members/update')).toEqual([expect.objectContaining({ id: 'm7', idNumber: '11010519900307402X', birthDate: '1990-03-07', gender: '女' })]);
+  });
+
+  it('a new member has no 显示 button and an editable number', async () => {
+    await openDialog();
+    expect(byTestId('mf-reveal')).toBeNull();
+    expect(inputOf('mf-idNumber').readOnly).toBe(false);
   });
 });
