@@ -110,7 +110,10 @@ describe('dues assessment import: same reader, same rules', () => {
 
   it('an ID stored as a number, a merged ID cell and a formula without a value are row problems naming the column; nothing written', async () => {
     const l = await testLedger({ demo: true });
-    const [a, b, c, d] = (await l.call('members/list', { pageSize: 4 })).rows;
+    // lists show ID numbers masked; the workbook needs the full ones
+    const [a, b, c, d] = await Promise.all(
+      (await l.call('members/list', { pageSize: 4 })).rows.map(async (m) => ({ ...m, idNumber: (await l.call('members/reveal-id', { id: m.id })).idNumber })),
+    );
     const standards = async () => JSON.stringify(await l.call('dues/assessment-grid', { year: 2026 }));
     const before = await standards();
     const bytes = await bases(

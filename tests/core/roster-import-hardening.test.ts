@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { base64, newId, rosterRow, rosterWorkbook } from '../support/workbooks.ts';
+import { maskIdNumber } from '../../core/members/privacy.ts';
 
 type Result = Awaited<ReturnType<TestLedger['call']>> & { problems: { row: number; column: string; message: string }[] };
 
@@ -91,7 +92,8 @@ describe('roster import: every cell read faithfully', () => {
 
   it('a member who has left the roster is a problem naming when and how, not a quiet update', async () => {
     const l = await testLedger({ demo: true });
-    const [m] = (await l.call('members/list', { pageSize: 1 })).rows;
+    const [listed] = (await l.call('members/list', { pageSize: 1 })).rows;
+    const m = { ...listed, idNumber: (await l.call('members/reveal-id', { id: listed.id })).idNumber };
     await l.call('members/leave', { id: m.id, leftType: '转出', leftDate: '2026-03-01', leftReason: '调动' });
     const problems = await refused(l, await rosterWorkbook([rosterRow(m.name, m.idNumber, { 手机: '13911112222' })]));
     expect(problems).toEqual([`3|B列（公民身份号码）|“${m.name}”已于 2026-03-01 转出，如需恢复请用登记转入`]);
@@ -113,7 +115,7 @@ describe('roster import: every cell read faithfully', () => {
     const r = await l.call('members/import-commit', { fileName: 'x.xlsx', contentBase64: base64(bytes) });
     expect(r).toMatchObject({ written: true, created: 1, problems: [] });
     const found = (await l.call('members/list', { search: id })).rows;
-    expect(found.map((m) => [m.name, m.idNumber, m.phone, m.branchName])).toEqual([['张三', id, '13800000000', '刑侦大队党支部']]);
+    expect(found.map((m) => [m.name, m.idNumber, m.phone, m.branchName])).toEqual([['张三', maskIdNumber(id), '13800000000', '刑侦大队党支部']]);
   });
 
   it('Chinese text split across the reader\'s chunks arrives whole (no U+FFFD)', async () => {
