@@ -13,6 +13,7 @@ import { attachmentHandlers } from './attachments/handlers.ts';
 import { duesHandlers } from './dues/handlers.ts';
 import { transferHandlers } from './transfers/handlers.ts';
 import { developmentHandlers } from './development/handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
 
 export const handlers = {
   ...setupHandlers,
@@ -24,6 +25,7 @@ export const handlers = {
   ...duesHandlers,
   ...transferHandlers,
   ...developmentHandlers,
+  ...backupHandlers,
 };
 
 export type Handlers = typeof handlers;
