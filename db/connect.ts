@@ -6,7 +6,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { LedgerDialect } from './dialect.ts';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -78,7 +79,7 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
       backupFile = path.join(dir, `${path.basename(file, '.sqlite')}-${stamp}-before-${pending[0]}.sqlite`);
       sqlite.prepare('vacuum into ?').run(backupFile);
     }
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new LedgerDialect({ database: sqlite }) });
     if (pending.length > 0) {
       const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
       if (error) {

@@ -9,6 +9,7 @@ import { handlers } from '../core/api.ts';
 import { openLedgerContext, type Ledger } from '../core/ledger.ts';
 import { ledgerFile } from '../core/paths.ts';
 import { systemPlatform } from '../core/platform.ts';
+import { acquireLock } from '../core/backup/lock.ts';
 import { registerIpc } from './ipc.ts';
 import { hostHandlers } from './host-handlers.ts';
 import { isOwnPage, rendererPageUrl, WEB_PREFERENCES } from './security.ts';
@@ -66,6 +67,15 @@ function createWindow(): BrowserWindow {
 if (singleInstance()) {
   void app.whenReady().then(async () => {
     lockDownWebContents();
+    // one ledger, one app: browser mode (or a desktop app of another user session) may hold this data folder
+    const lock = acquireLock(app.getPath('userData'), 'desktop');
+    if (!lock.ok) {
+      const { dialog } = await import('electron');
+      dialog.showErrorBox('党务台账已在运行', lock.message);
+      app.quit();
+      return;
+    }
+    app.on('will-quit', lock.release);
     try {
       ledger = await openLedger();
     } catch (e) {
