@@ -8,8 +8,9 @@ import { bench as dues } from './bench/dues.ts';
 import { bench as activities } from './bench/activities.ts';
 import { bench as development } from './bench/development.ts';
 import { bench as transfers } from './bench/transfers.ts';
+import { bench as backup } from './bench/backup.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['backup', backup]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};
