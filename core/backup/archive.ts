@@ -5,7 +5,7 @@
  * damaged archive or a foreign one; decrypting comes first when it is encrypted.
  */
 import { createHash } from 'node:crypto';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { readZip, writeZip, type ZipEntry } from './zip.ts';
 import { LedgerError } from '../errors.ts';
 import { decryptBackup, encryptBackup, isEncrypted } from './crypto.ts';
 import { LEDGER_PART, MANIFEST_PART, parseManifest, type BackupPart, type Manifest } from './manifest.ts';
@@ -26,9 +26,9 @@ function level(path: string, bytes: Uint8Array): 0 | 1 | 6 {
 export function packBackup(meta: Omit<Manifest, 'parts'>, parts: Map<string, Uint8Array>, password?: string): { bytes: Uint8Array; manifest: Manifest } {
   const list: BackupPart[] = [...parts].map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: sha256(bytes) }));
   const manifest: Manifest = { ...meta, parts: list };
-  const files: Zippable = { [MANIFEST_PART]: [Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), { level: 6 }] };
-  for (const [path, bytes] of parts) files[path] = [bytes, { level: level(path, bytes) }];
-  const zip = zipSync(files, { mtime: new Date(meta.createdAt) });
+  const entries: ZipEntry[] = [{ name: MANIFEST_PART, bytes: Buffer.from(JSON.stringify(manifest, null, 2), 'utf8'), level: 6 }];
+  for (const [path, bytes] of parts) entries.push({ name: path, bytes, level: level(path, bytes) });
+  const zip = writeZip(entries, new Date(meta.createdAt));
   return { bytes: password ? encryptBackup(zip, password) : zip, manifest };
 }
 
@@ -41,12 +41,8 @@ export interface UnpackedBackup {
 }
 
 function unzip(bytes: Uint8Array, filter?: (name: string) => boolean): Record<string, Uint8Array> {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new LedgerError('这个文件不是党务台账的备份，未作任何改动');
-  try {
-    return unzipSync(bytes, filter ? { filter: (f) => filter(f.name) } : undefined);
-  } catch {
-    throw new LedgerError('备份文件已损坏（压缩包无法读取），未作任何改动');
-  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) throw new LedgerError('这个文件不是党务台账的备份，未作任何改动');
+  return Object.fromEntries(readZip(bytes, filter));
 }
 
 /** Only the manifest, for listing (no hashing). Throws for a foreign or damaged file; needs the password when encrypted. */

@@ -71,7 +71,7 @@ export const MANIFEST_PART = 'manifest.json';
 const NOT_RECORDS = new Set(['audit_log', 'settings', 'kysely_migration', 'kysely_migration_lock', 'members', 'org_units']);
 
 /** Unit name, counts, applied migrations and attachment hashes read from a ledger file (a snapshot). */
-export function describeLedgerFile(file: string): { unitName: string; counts: BackupCounts; migrations: string[]; attachmentHashes: string[] } {
+export function describeLedgerFile(file: string): { unitName: string; counts: BackupCounts; migrations: string[]; attachmentHashes: string[]; hasOrg: boolean; lastChange: string | null } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const one = (q: string): number => Number((db.prepare(q).get() as { n: number } | undefined)?.n ?? 0);
@@ -80,7 +80,10 @@ export function describeLedgerFile(file: string): { unitName: string; counts: Ba
     const unit = has('settings') ? (db.prepare("select value_json from settings where key = 'org.unitName'").get() as { value_json: string } | undefined) : undefined;
     let records = 0;
     for (const t of tables) if (!NOT_RECORDS.has(t) && !t.startsWith('kysely_')) records += one(`select count(*) as n from "${t}"`);
+    const last = has('audit_log') ? (db.prepare('select max(at) as at from audit_log').get() as { at: string | null }).at : null;
     return {
+      hasOrg: has('org_units'),
+      lastChange: last,
       unitName: unit ? String(JSON.parse(unit.value_json) ?? '') : '',
       counts: {
         members: has('members') ? one('select count(*) as n from members where deleted_at is null and left_type is null') : 0,

@@ -1,20 +1,15 @@
 /**
- * Backups as the hosts use them: write a backup of the open ledger to a file,
- * keep the ledger being replaced before a restore, restore inside a running host
+ * Backups as the hosts use them: a backup of the open ledger, a restore inside a running host
  * (close, swap, reopen) or from the command line (no connection open, the app's
  * lock not held).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { writeFileAtomic } from '../files.ts';
-import { openSqlite } from '../../db/connect.ts';
 import { audit } from '../audit/service.ts';
 import { ledgerFileOf } from './live.ts';
-import { makeBackup, type MadeBackup, type SnapshotSource } from './snapshot.ts';
+import { makeBackup, type MadeBackup } from './snapshot.ts';
 import { applyRestore, removeSnapshot, verifyBackup, type BackupPreview, type VerifiedBackup } from './restore.ts';
-import { backupsDir, beforeRestoreName } from './store.ts';
 import { readLock, RESTORE_WHILE_OPEN } from './lock.ts';
 import type { BackupKind } from './manifest.ts';
 
@@ -29,33 +24,6 @@ export async function backupOf(ctx: Ctx, kind: BackupKind, password?: string): P
   return makeBackup({ db: ctx.db }, { dataDir: path.dirname(file), kind, now: ctx.platform.now(), today: ctx.platform.today(), password });
 }
 
-/**
- * Keeps the ledger about to be replaced in backups/ as a full backup archive; when
- * it cannot even be read (the reason for many restores) its file is copied as it is.
- */
-export async function keepCurrent(src: SnapshotSource | null, ledgerFile: string, clock: Clock): Promise<string> {
-  const dataDir = path.dirname(ledgerFile);
-  const dir = backupsDir(dataDir);
-  const name = beforeRestoreName(clock.now);
-  try {
-    let owned: ReturnType<typeof openSqlite> | null = null;
-    const source = src ?? { sqlite: (owned = openSqlite(ledgerFile)) };
-    try {
-      const made = await makeBackup(source, { dataDir, kind: 'before-restore', now: clock.now, today: clock.today });
-      writeFileAtomic(path.join(dir, name), made.bytes);
-      return name;
-    } finally {
-      owned?.close();
-    }
-  } catch {
-    const raw = name.replace(/\.zip$/, '.sqlite');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(ledgerFile, path.join(dir, raw));
-    if (fs.existsSync(`${ledgerFile}-wal`)) fs.copyFileSync(`${ledgerFile}-wal`, path.join(dir, `${raw}-wal`));
-    return raw;
-  }
-}
-
 export interface RestoreResult {
   preview: BackupPreview;
   keptAs: string | null;
@@ -66,8 +34,7 @@ export async function restoreInHost(ctx: Ctx, bytes: Uint8Array, password: strin
   const access = ledgerFileOf(ctx);
   const clock = { now: ctx.platform.now(), today: ctx.platform.today() };
   const v = verifyBackup(bytes, password, path.dirname(access.file));
-  const { keptAs } = await applyRestore(v, access.file, {
-    keepCurrent: () => keepCurrent({ db: ctx.db }, access.file, clock),
+  const { keptAs } = await applyRestore(v, access.file, clock.now, {
     close: () => ctx.db.destroy(),
     reopen: () => access.reopen(),
   });
@@ -96,6 +63,6 @@ export async function restoreOffline(ledgerFile: string, v: VerifiedBackup, cloc
     removeSnapshot(v.snapshotFile);
     throw e;
   }
-  const { keptAs } = await applyRestore(v, ledgerFile, { keepCurrent: () => keepCurrent(null, ledgerFile, clock), close: async () => {} });
+  const { keptAs } = await applyRestore(v, ledgerFile, clock.now, { close: async () => {} });
   return { preview: v.preview, keptAs };
 }

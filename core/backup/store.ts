@@ -38,13 +38,12 @@ function stamp(now: string): string {
 
 export const autoName = (today: string): string => `auto-${today}.zip`;
 export const manualName = (now: string, encrypted: boolean): string => `manual-${stamp(now)}${encrypted ? ENCRYPTED_EXT : '.zip'}`;
-export const beforeRestoreName = (now: string): string => `before-restore-${stamp(now)}.zip`;
 /** The name offered when the clerk saves a backup elsewhere. */
 export const exportName = (today: string, encrypted: boolean): string => `党务台账备份-${today}${encrypted ? `-加密${ENCRYPTED_EXT}` : '.zip'}`;
 
 /** Whether a name can only be a file of the backups folder (no folders, no traversal). */
 export function isBackupFileName(name: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]*\.(zip|plbk)$/.test(name) && !name.includes('..');
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*\.(zip|plbk|sqlite)$/.test(name) && !name.includes('..');
 }
 
 export function kindOf(name: string): ListedKind | null {
@@ -83,8 +82,8 @@ function describe(dir: string, name: string, kind: ListedKind): ListedBackup {
   const file = path.join(dir, name);
   const st = fs.statSync(file);
   const base = { fileName: name, kind, createdAt: st.mtime.toISOString(), size: st.size, unitName: null, counts: null };
-  if (kind === 'before-upgrade') return { ...base, status: 'ok', statusText: '升级前自动保留的台账副本', restorable: false };
-  if (name.endsWith('.sqlite')) return { ...base, status: 'damaged', statusText: '恢复前保留的原台账文件（当时已无法读取，原样复制）', restorable: false };
+  if (kind === 'before-upgrade') return { ...base, status: 'ok', statusText: '升级前自动保留的台账（不含附件）', restorable: true };
+  if (name.endsWith('.sqlite')) return { ...base, status: 'ok', statusText: '恢复前保留的原台账（不含附件）', restorable: true };
   const fd = fs.openSync(file, 'r');
   const magic = Buffer.alloc(8);
   fs.readSync(fd, magic, 0, 8, 0);

@@ -121,7 +121,7 @@ describe('backup from the command line', { timeout: 600_000 }, () => {
     const r = await run(['restore', out, '--yes', '--db', db, '--json']);
     expect(r.code).toBe(0);
     const res = JSON.parse(r.out);
-    expect(res.keptAs).toMatch(/^before-restore-.*\.zip$/);
+    expect(res.keptAs).toMatch(/^before-restore-.*\.sqlite$/);
     expect(fs.existsSync(path.join(dir, 'backups', res.keptAs))).toBe(true);
     expect(JSON.parse((await run(['members', 'list', '--db', db, '--json'])).out).length).toBe(before);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -51,7 +51,7 @@ describe('backup and restore', () => {
     fs.rmSync(path.join(dir, 'attachments', blob.slice(0, 2), blob));
     const r = await restoreInHost(l.ctx, made.bytes, undefined);
     expect(r.preview.counts.members).toBe(made.manifest.counts.members);
-    expect(r.keptAs).toMatch(/^before-restore-.*\.zip$/);
+    expect(r.keptAs).toMatch(/^before-restore-.*\.sqlite$/);
     expect(await count(l)).toBe(members);
     const listed = (await l.invoke('members/list', { pageSize: 1 })) as { total: number };
     expect(listed.total).toBe(made.manifest.counts.members);
@@ -61,6 +61,11 @@ describe('backup and restore', () => {
     const kept = inspectBackup(fs.readFileSync(path.join(dir, 'backups', r.keptAs!)), undefined, dir);
     expect(kept.kind).toBe('before-restore');
     expect(kept.counts.members).toBe(0);
+    // and it can be restored itself (a bare ledger file: the attachments stay in the data folder)
+    const back = await restoreInHost(l.ctx, fs.readFileSync(path.join(dir, 'backups', r.keptAs!)), undefined);
+    expect(back.preview.counts.members).toBe(0);
+    expect(await count(l)).toBe(members); // soft-deleted rows are still rows
+    expect(((await l.invoke('members/list', { pageSize: 1 })) as { total: number }).total).toBe(0);
     const log = await l.ctx.db.selectFrom('audit_log').select('summary').where('entity_id', '=', 'restore').execute();
     expect(log).toHaveLength(1);
     await l.close();
@@ -112,6 +117,13 @@ describe('backup and restore', () => {
     const foreign = zipSync({ 'readme.txt': Buffer.from('hello') });
     expect((await failure(restoreInHost(l.ctx, foreign, undefined))).message).toBe('这个文件不是党务台账的备份，未作任何改动');
     expect((await failure(restoreInHost(l.ctx, Buffer.from('just text'), undefined))).message).toBe('这个文件不是党务台账的备份，未作任何改动');
+    // a SQLite file of another program
+    const other = path.join(dir, 'other.sqlite');
+    const Database = (await import('better-sqlite3')).default;
+    const o = new Database(other);
+    o.exec('create table notes (x text)');
+    o.close();
+    expect((await failure(restoreInHost(l.ctx, fs.readFileSync(other), undefined))).message).toBe('这个文件不是党务台账的备份，未作任何改动');
     const made = await backupOf(l.ctx, 'manual');
     const u = unpackBackup(made.bytes);
     const parts = new Map<string, Uint8Array>([['ledger.sqlite', u.ledger]]);

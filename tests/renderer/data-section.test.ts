@@ -20,8 +20,8 @@ const status = (backups: unknown[]) => ({
   lastFailure: null,
   retention: { keepDaily: 30, keepMonthly: 12, keepManual: 10 },
 });
-const AUTO = { fileName: 'auto-2026-11-28.zip', kind: 'auto', createdAt: '2026-11-28T01:00:00.000Z', size: 2 * 1024 * 1024, status: 'ok', statusText: '可用', unitName: '某分局', counts, restorable: true };
-const ENC = { fileName: 'manual-2026-11-27T08-00-00.plbk', kind: 'manual', createdAt: '2026-11-27T08:00:00.000Z', size: 4096, status: 'encrypted', statusText: '已加密（恢复时需要密码）', unitName: null, counts: null, restorable: true };
+const AUTO: Record<string, unknown> = { fileName: 'auto-2026-11-28.zip', kind: 'auto', createdAt: '2026-11-28T01:00:00.000Z', size: 2 * 1024 * 1024, status: 'ok', statusText: '可用', unitName: '某分局', counts, restorable: true };
+const ENC: Record<string, unknown> = { fileName: 'manual-2026-11-27T08-00-00.plbk', kind: 'manual', createdAt: '2026-11-27T08:00:00.000Z', size: 4096, status: 'encrypted', statusText: '已加密（恢复时需要密码）', unitName: null, counts: null, restorable: true };
 const PREVIEW = { createdAt: '2026-11-28T01:00:00.000Z', today: '2026-11-28', kind: 'auto', unitName: '某分局', counts, programVersion: '0.1.0', encrypted: false, attachmentFiles: 2, missingAttachments: 0, migrations: 5, sizeBytes: 100 };
 
 let pinia: Pinia;
@@ -67,7 +67,7 @@ describe('RestoreDialog', () => {
   it('asks for the password of an encrypted backup, shows what it holds, then restores after the confirm', async () => {
     answer('backup/inspect', (i) => (i.password ? { needsPassword: false, preview: { ...PREVIEW, encrypted: true } } : { needsPassword: true, preview: null }));
     answer('backup/restore', () => ({ preview: PREVIEW, keptAs: 'before-restore-2026-11-28T09-00-00.zip' }));
-    const w = mountDialog(RestoreDialog, { pinia, props: { fileName: ENC.fileName } });
+    const w = mountDialog(RestoreDialog, { pinia, props: { fileName: ENC.fileName as string } });
     await w.setProps({ modelValue: true });
     await settle();
     expect(callsTo('backup/inspect')).toEqual([{ fileName: ENC.fileName, password: undefined }]);
