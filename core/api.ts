@@ -15,6 +15,7 @@ import { transferHandlers } from './transfers/handlers.ts';
 import { developmentHandlers } from './development/handlers.ts';
 import { importHandlers } from './imports/handlers.ts';
 import { lockHandlers } from './lock/handlers.ts';
+import { backupHandlers } from './backup/handlers.ts';
 
 export const handlers = {
   ...setupHandlers,
@@ -28,6 +29,7 @@ export const handlers = {
   ...developmentHandlers,
   ...importHandlers,
   ...lockHandlers,
+  ...backupHandlers,
 };
 
 export type Handlers = typeof handlers;

@@ -8,6 +8,8 @@ import type { AnyHandler } from './handler.ts';
 import { storageError } from './storage-errors.ts';
 import { LockGate } from './lock/gate.ts';
 import { gatedInvoke, LOCAL_SESSION } from './lock/invoke.ts';
+import { attachLedgerFile } from './backup/live.ts';
+import { dailyBackup } from './backup/daily.ts';
 
 export interface Ledger {
   ctx: Ctx;
@@ -19,20 +21,27 @@ export interface Ledger {
 }
 
 export async function openLedgerContext(file: string, platform: Platform): Promise<Ledger> {
-  let db: Awaited<ReturnType<typeof openLedger>>['db'];
-  try {
-    ({ db } = await openLedger(file, { backupDir: file === ':memory:' ? undefined : path.join(path.dirname(file), 'backups'), now: platform.now }));
-  } catch (e) {
-    // a damaged, read-only or unreachable file: one Chinese sentence (LedgerDamagedError lists the backups)
-    throw storageError(e, { dataDir: path.dirname(file), file }) ?? e;
-  }
+  const open = async () => {
+    try {
+      return await openLedger(file, { backupDir: file === ':memory:' ? undefined : path.join(path.dirname(file), 'backups'), now: platform.now });
+    } catch (e) {
+      // a damaged, read-only or unreachable file: one Chinese sentence (LedgerDamagedError lists the backups)
+      throw storageError(e, { dataDir: path.dirname(file), file }) ?? e;
+    }
+  };
+  const { db } = await open();
   const ctx: Ctx = { db, platform };
+  if (file !== ':memory:') {
+    // a restore inside a running host swaps the file and puts the new connection here
+    attachLedgerFile(ctx, { file, reopen: async () => void (ctx.db = (await open()).db) });
+    await dailyBackup(ctx, file);
+  }
   const gate = new LockGate();
   return {
     ctx,
     file,
     gate,
     invoke: (name, input, session = LOCAL_SESSION) => gatedInvoke(handlers as unknown as Record<string, AnyHandler>, ctx, gate, session, name, input),
-    close: () => db.destroy(),
+    close: () => ctx.db.destroy(),
   };
 }

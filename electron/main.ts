@@ -13,6 +13,7 @@ import { ledgerFile } from '../core/paths.ts';
 import { systemPlatform } from '../core/platform.ts';
 import { LedgerDamagedError } from '../core/errors.ts';
 import { damagedHelp } from '../core/storage-errors.ts';
+import { acquireLock } from '../core/backup/lock.ts';
 import { registerIpc } from './ipc.ts';
 import { hostHandlers } from './host-handlers.ts';
 import { CSP } from '../core/host/http-io.ts';
@@ -93,6 +94,15 @@ if (singleInstance()) {
   void app.whenReady().then(async () => {
     serveRenderer();
     lockDownWebContents();
+    // one ledger, one app: browser mode (or a desktop app of another user session) may hold this data folder
+    const lock = acquireLock(app.getPath('userData'), 'desktop');
+    if (!lock.ok) {
+      const { dialog } = await import('electron');
+      dialog.showErrorBox('党务台账已在运行', lock.message);
+      app.quit();
+      return;
+    }
+    app.on('will-quit', lock.release);
     try {
       ledger = await openLedger();
     } catch (e) {

@@ -9,8 +9,9 @@ import { bench as activities } from './bench/activities.ts';
 import { bench as development } from './bench/development.ts';
 import { bench as transfers } from './bench/transfers.ts';
 import { bench as audit } from './bench/audit.ts';
+import { bench as backup } from './bench/backup.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

@@ -16,6 +16,7 @@ import { developmentCommands } from './development.ts';
 import { duesCommands } from './dues.ts';
 import { transferCommands } from './transfers.ts';
 import { auditCommands } from './audit.ts';
+import { backupCommands } from './backup.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -23,8 +24,9 @@ registerCommands(developmentCommands);
 registerCommands(duesCommands);
 registerCommands(transferCommands);
 registerCommands(auditCommands);
+registerCommands(backupCommands);
 
-const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help']);
+const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help', 'yes']);
 
 function usage(): string {
   const lines = commands.map((c) => `  party-ledger ${c.usage}\n      ${c.summary}`);
@@ -52,18 +54,26 @@ export async function main(argv: string[]): Promise<number> {
   }
   const rest = { positional: args.positional.slice(cmd.path.length), flags: args.flags };
   let ledger: Ledger | null = null;
+  const fileOf = () => {
+    const dbFlag = args.flags.db;
+    if (dbFlag === true) throw new UsageError('--db 需要一个文件路径');
+    return dbFlag ? path.resolve(dbFlag) : ledgerFile(defaultDataDir());
+  };
   const io: CliIo = {
     json,
     out: (line) => process.stdout.write(line + '\n'),
     print: (value, text) => process.stdout.write((json ? JSON.stringify(value, null, 2) : text()) + '\n'),
     open: async () => {
       if (ledger) return ledger;
-      const dbFlag = args.flags.db;
-      if (dbFlag === true) throw new UsageError('--db 需要一个文件路径');
-      const file = dbFlag ? path.resolve(dbFlag) : ledgerFile(defaultDataDir());
+      const file = fileOf();
       ledger = await openLedgerContext(file, systemPlatform(path.dirname(file), '命令行', pinned));
       await unlockFromFlag(ledger, flag(args, 'lock-password-file'));
       return ledger;
+    },
+    ledgerFile: fileOf,
+    clock: () => {
+      const p = systemPlatform('', '命令行', pinned);
+      return { now: p.now(), today: p.today() };
     },
   };
   try {

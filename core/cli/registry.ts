@@ -15,6 +15,10 @@ export interface CliIo {
   /** Prints a value: JSON when --json, else the text form. */
   print: (value: unknown, text: () => string) => void;
   open: () => Promise<Ledger>;
+  /** The ledger file --db names (or the default), without opening it. */
+  ledgerFile: () => string;
+  /** Now and today by the host's clock (honours PARTY_LEDGER_TODAY). */
+  clock: () => { now: string; today: string };
 }
 
 export class UsageError extends Error {}

@@ -8,6 +8,7 @@ import { openLedgerContext } from '../ledger.ts';
 import { startHost } from './server.ts';
 import { LedgerDamagedError, LedgerError } from '../errors.ts';
 import { damagedHelp } from '../storage-errors.ts';
+import { acquireLock } from '../backup/lock.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dataDir = defaultDataDir();
@@ -17,6 +18,12 @@ try {
   pinned = pinnedTodayFromEnv();
 } catch (e) {
   console.error((e as Error).message);
+  process.exit(1);
+}
+// one ledger, one app: a second desktop or browser-mode instance on this data folder stops here
+const lock = acquireLock(dataDir, 'browser');
+if (!lock.ok) {
+  console.error(lock.message);
   process.exit(1);
 }
 try {
@@ -50,6 +57,7 @@ if (!process.env.CI && process.env.PARTY_LEDGER_NO_BROWSER !== '1') {
 const stop = async () => {
   await host.close();
   await ledger.close();
+  lock.release();
   process.exit(0);
 };
 process.on('SIGINT', stop);

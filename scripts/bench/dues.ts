@@ -20,8 +20,8 @@ const N = 5000;
 const BRANCHES = 50;
 const YEARS = 10;
 
-export async function bench(): Promise<Record<string, number | string>> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-bench-dues-'));
+/** The 5,000-member ledger with ten years of assessments and monthly payments (also used by the backup bench). */
+export async function bigDuesLedger(dir: string) {
   const l = await openLedgerContext(path.join(dir, 'dues.sqlite'), fixedPlatform({ today: '2026-11-28', dataDir: dir }));
   const db = l.ctx.db;
   const now = l.ctx.platform.now();
@@ -98,6 +98,12 @@ export async function bench(): Promise<Record<string, number | string>> {
     }),
   );
   const payments = Number((await db.selectFrom('dues_payments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { l, db, assess, ins, payments, branchIds };
+}
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-ledger-bench-dues-'));
+  const { l, db, assess, ins, payments } = await bigDuesLedger(dir);
   const arrearsMs = await median(() => arrearsList(db, '2026-11'), 7);
   const arrears = await arrearsList(db, '2026-11', { minMonths: 3 });
   const ledgerBranch = await median(() => exportLedger(l.ctx, 'b0', 2026), 5);
