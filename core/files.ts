@@ -55,9 +55,36 @@ export function fsyncDir(dir: string): void {
   }
 }
 
+/** Whether a process of that id is running (EPERM: it is, under another user). */
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes earlier temp files for this very target whose writer is gone (a document folder is not tidied at open). */
+function removeDeadSiblings(dir: string, base: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const n of names) {
+    const m = n.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}\.tmp$/.exec(n.slice(prefix.length)) : null;
+    if (m && !processAlive(Number(m[1]))) fs.rmSync(path.join(dir, n), { force: true });
+  }
+}
+
 export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
   const dir = path.dirname(path.resolve(file));
   mkdirPrivate(dir);
+  removeDeadSiblings(dir, path.basename(file));
   const tmp = tempNameFor(path.join(dir, path.basename(file)));
   try {
     const fd = fs.openSync(tmp, 'wx', PRIVATE_FILE_MODE);

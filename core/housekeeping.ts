@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LedgerDb } from '../db/connect.ts';
-import { chmodQuiet, PRIVATE_DIR_MODE, TEMP_NAME } from './files.ts';
+import { chmodQuiet, PRIVATE_DIR_MODE, processAlive, TEMP_NAME } from './files.ts';
 
 /** 10 minutes: far longer than any write of ours (a 40 MB attachment, a backup archive). */
 export const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
@@ -26,16 +26,6 @@ export interface HousekeepingReport {
   removedTemp: string[];
   removedOrphans: string[];
   errors: string[];
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM'; // exists, belongs to someone else
-  }
 }
 
 function entries(dir: string): fs.Dirent[] {

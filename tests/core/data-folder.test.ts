@@ -103,6 +103,14 @@ describe('writing files', () => {
     writeFileAtomic(out, 'second');
     expect(fs.readFileSync(out, 'utf8')).toBe('second');
     expect(fs.readdirSync(path.dirname(out))).toEqual(['统计表.xlsx']);
+    // a killed earlier export left its temp file beside the target: the next write of that name takes it away
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const leftover = path.join(path.dirname(out), `.统计表.xlsx.${dead}-0badf00d.tmp`);
+    const running = path.join(path.dirname(out), `.统计表.xlsx.${process.pid}-0000beef.tmp`);
+    for (const f of [leftover, running]) fs.writeFileSync(f, 'half');
+    writeFileAtomic(out, 'third');
+    expect(fs.readdirSync(path.dirname(out)).sort()).toEqual([path.basename(running), '统计表.xlsx'].sort());
+    fs.rmSync(running);
     const blocked = path.join(dir, 'a-folder');
     fs.mkdirSync(path.join(blocked, 'inside'), { recursive: true });
     expect(() => writeFileAtomic(blocked, 'x')).toThrow();
