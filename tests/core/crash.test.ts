@@ -75,23 +75,25 @@ const opened = (file: string) => () => fs.existsSync(`${file}-shm`);
 
 /**
  * Runs attempts two at a time until `kills` of them were really killed (an attempt the process
- * finishes first counts as a completed run, and is checked just the same). Attempt i kills after
- * a seeded delay, counted from the moment the child has opened the ledger, drawn uniformly from
- * [from, 1.05] × `window` (the reference run's time from open to exit), so that most kills land in
- * the later, writing part of the run. Returns each attempt's outcome.
+ * finishes first counts as a completed run, and is checked just the same). Attempt i kills at a
+ * seeded fraction, drawn uniformly from [from, 1.05], of the window: the time from opening the
+ * ledger to exit, first of the reference run, then the shortest seen (the machine's load varies),
+ * so most kills land in the later, writing part of the run. Returns each attempt's outcome.
  */
-async function killRuns<T>(kills: number, window: number, from: number, attempt: (i: number, delayMs: number) => Promise<T & { killed: boolean }>) {
+async function killRuns<T>(kills: number, window: number, from: number, attempt: (i: number, delayMs: number) => Promise<T & { killed: boolean; ranMs?: number }>) {
   const rng = seeded(SEED + kills);
-  const delays = Array.from({ length: kills * 2 }, () => Math.round(window * (from + (1.05 - from) * rng())));
-  const results: (T & { killed: boolean })[] = [];
+  const fractions = Array.from({ length: kills * 3 }, () => from + (1.05 - from) * rng());
+  const results: (T & { killed: boolean; fraction: number })[] = [];
   let next = 0;
   let inFlight = 0;
   const worker = async () => {
-    while (results.filter((r) => r.killed).length + inFlight < kills && next < delays.length) {
+    while (results.filter((r) => r.killed).length + inFlight < kills && next < fractions.length) {
       const i = next++;
       inFlight++;
       try {
-        results.push(await attempt(i, delays[i]));
+        const r = await attempt(i, Math.round(fractions[i] * window));
+        if (!r.killed && r.ranMs) window = Math.min(window, r.ranMs);
+        results.push({ ...r, fraction: fractions[i] });
       } finally {
         inFlight--;
       }
@@ -101,12 +103,18 @@ async function killRuns<T>(kills: number, window: number, from: number, attempt:
   return results;
 }
 
-async function timedRun(run: Run, ready: () => boolean): Promise<number> {
-  if (!(await waitFor(run, ready))) expect.fail(`did not open the ledger: ${(await run.exited).stderr}`);
+/** Waits until the child has opened the ledger, then kills it after `delayMs`; `ranMs` is its time from open to exit when it finished first. */
+async function killAfterOpen(run: Run, file: string, delayMs: number, probe?: () => number) {
+  if (!(await waitFor(run, opened(file)))) expect.fail(`did not open the ledger: ${(await run.exited).stderr}`);
   const t = Date.now();
-  const r = await run.exited;
+  const k = delayMs === Infinity ? await killWhen(run, new Promise(() => {})) : await killAfter(run, delayMs, probe);
+  return { ...k, ranMs: k.killed ? undefined : Date.now() - t };
+}
+
+async function timedRun(run: Run, file: string): Promise<number> {
+  const r = await killAfterOpen(run, file, Infinity);
   expect(r.code, r.stderr).toBe(0);
-  return Date.now() - t;
+  return r.ranMs!;
 }
 
 const report: Record<string, unknown> = {};
@@ -116,11 +124,11 @@ const report: Record<string, unknown> = {};
  * kills that found WAL frames on disk (the commit under way, or done and the process still closing);
  * runs whose work was committed.
  */
-function outcomes<R extends { killed: boolean; seen?: number; delay: number }>(runs: R[], window: number, committed: (r: R) => boolean) {
+function outcomes<R extends { killed: boolean; seen?: number; fraction: number }>(runs: R[], committed: (r: R) => boolean) {
   const killed = runs.filter((r) => r.killed);
   return {
     killed: killed.length,
-    killedLate: killed.filter((r) => r.delay >= 0.75 * window).length,
+    killedLate: killed.filter((r) => r.fraction >= 0.75).length,
     killedWithWalFrames: killed.filter((r) => (r.seen ?? 0) > 0).length,
     committed: runs.filter(committed).length,
   };
@@ -145,18 +153,17 @@ describe('SIGKILL during a 5,000-row roster import', () => {
     await wb.xlsx.writeFile(xlsx);
 
     const ref = copyOf(base, 'import-ref');
-    const window = await timedRun(start([BIN, 'members', 'import', xlsx, '--db', ref], ENV), opened(ref));
+    const window = await timedRun(start([BIN, 'members', 'import', xlsx, '--db', ref], ENV), ref);
     expect((await reopen(ref, members)).value).toBe(before + IMPORT_ROWS);
 
     const runs = await killRuns(IMPORT_KILLS, window, 0.3, async (i, delay) => {
       const file = copyOf(base, `import-${i}`);
       const run = start([BIN, 'members', 'import', xlsx, '--db', file], ENV);
-      await waitFor(run, opened(file));
-      const k = await killAfter(run, delay, () => sizeOf(`${file}-wal`));
+      const k = await killAfterOpen(run, file, delay, () => sizeOf(`${file}-wal`));
       const after = await reopen(file, members);
-      return { ...k, delay, integrity: after.integrity, count: after.value, left: temporaryFiles(path.dirname(file)) };
+      return { ...k, integrity: after.integrity, count: after.value, left: temporaryFiles(path.dirname(file)) };
     });
-    report.import = { windowMs: window, attempts: runs.length, ...outcomes(runs, window, (r) => r.count !== before) };
+    report.import = { windowMs: window, attempts: runs.length, ...outcomes(runs, (r) => r.count !== before) };
     expect(runs.filter((r) => r.killed)).toHaveLength(IMPORT_KILLS);
     for (const r of runs) {
       expect(r.integrity).toBe('ok');
@@ -170,7 +177,7 @@ describe('SIGKILL during demo', () => {
   it(`leaves an empty ledger or the whole demo bureau (${DEMO_KILLS} kills)`, { timeout: TIMEOUT }, async () => {
     const base = await makeBase('demo-base', async () => {});
     const ref = copyOf(base, 'demo-ref');
-    const window = await timedRun(start([BIN, 'demo', '--db', ref], ENV), opened(ref));
+    const window = await timedRun(start([BIN, 'demo', '--db', ref], ENV), ref);
     const orgUnits = async (l: Ledger) => Number((await l.ctx.db.selectFrom('org_units').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const both = async (l: Ledger) => ({ members: await members(l), units: await orgUnits(l) });
     const { members: demoMembers, units: refUnits } = (await reopen(ref, both)).value;
@@ -179,12 +186,11 @@ describe('SIGKILL during demo', () => {
     const runs = await killRuns(DEMO_KILLS, window, 0.3, async (i, delay) => {
       const file = copyOf(base, `demo-${i}`);
       const run = start([BIN, 'demo', '--db', file], ENV);
-      await waitFor(run, opened(file));
-      const k = await killAfter(run, delay, () => sizeOf(`${file}-wal`));
+      const k = await killAfterOpen(run, file, delay, () => sizeOf(`${file}-wal`));
       const after = await reopen(file, both);
-      return { ...k, delay, integrity: after.integrity, count: after.value.members, units: after.value.units, left: temporaryFiles(path.dirname(file)) };
+      return { ...k, integrity: after.integrity, count: after.value.members, units: after.value.units, left: temporaryFiles(path.dirname(file)) };
     });
-    report.demo = { windowMs: window, attempts: runs.length, ...outcomes(runs, window, (r) => r.count > 0) };
+    report.demo = { windowMs: window, attempts: runs.length, ...outcomes(runs, (r) => r.count > 0) };
     expect(runs.filter((r) => r.killed)).toHaveLength(DEMO_KILLS);
     for (const r of runs) {
       expect(r.integrity).toBe('ok');
@@ -257,7 +263,7 @@ describe('SIGKILL while writing a document with --out', () => {
     const base = await makeBase('export-base', async (l) => void (await loadDemo(l.ctx)));
     const ref = copyOf(base, 'export-ref');
     const refOut = path.join(root, 'export-ref', 'out', '党员花名册.xlsx');
-    const window = await timedRun(start([BIN, 'members', 'export', '--out', refOut, '--db', ref], ENV), opened(ref));
+    const window = await timedRun(start([BIN, 'members', 'export', '--out', refOut, '--db', ref], ENV), ref);
     const rowsOf = async (f: string) => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(f);
@@ -273,8 +279,7 @@ describe('SIGKILL while writing a document with --out', () => {
       if (hadOld) fs.copyFileSync(refOut, out);
       const watch = appears(path.dirname(out), (n) => n.endsWith('.tmp'));
       const run = start([BIN, 'members', 'export', '--out', out, '--db', file], ENV);
-      await waitFor(run, opened(file));
-      const k = i % 2 === 0 ? await killAfter(run, delay) : await killWhen(run, watch.seen.then(() => sleep(delay % 4)));
+      const k = i % 2 === 0 ? await killAfterOpen(run, file, delay) : await killWhen(run, watch.seen.then(() => sleep(delay % 4)));
       watch.stop();
       const present = fs.existsSync(out);
       return { ...k, hadOld, present, rows: present ? await rowsOf(out) : 0, tmpBesideOut: temporaryFiles(path.dirname(out)).length };
