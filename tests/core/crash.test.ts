@@ -27,8 +27,7 @@ export const ATTACHMENT_KILLS = 10;
 export const EXPORT_KILLS = 10;
 export const SEED = 20261128;
 export const IMPORT_ROWS = 5000;
-/** Two children at a time: the machine has two cores. */
-const PARALLEL = 2;
+const PARALLEL = 2; // children at a time: the machine has two cores
 const TODAY = '2026-11-28';
 const ENV = { PARTY_LEDGER_TODAY: TODAY };
 /** Generous: on an idle two-core machine the whole file takes about a minute, on a shared one much longer. */
@@ -118,6 +117,8 @@ async function timedRun(run: Run, file: string): Promise<number> {
 }
 
 const report: Record<string, unknown> = {};
+/** Prints one scenario's figures (kills and outcomes) for the closing note. */
+const tell = (name: string) => console.log(`crash ${name}: ${JSON.stringify(report[name])}`);
 
 /**
  * Kills; kills in the last quarter of the window (where the transaction runs: parsing comes first);
@@ -164,6 +165,7 @@ describe('SIGKILL during a 5,000-row roster import', () => {
       return { ...k, integrity: after.integrity, count: after.value, left: temporaryFiles(path.dirname(file)) };
     });
     report.import = { windowMs: window, attempts: runs.length, ...outcomes(runs, (r) => r.count !== before) };
+    tell('import');
     expect(runs.filter((r) => r.killed)).toHaveLength(IMPORT_KILLS);
     for (const r of runs) {
       expect(r.integrity).toBe('ok');
@@ -191,6 +193,7 @@ describe('SIGKILL during demo', () => {
       return { ...k, integrity: after.integrity, count: after.value.members, units: after.value.units, left: temporaryFiles(path.dirname(file)) };
     });
     report.demo = { windowMs: window, attempts: runs.length, ...outcomes(runs, (r) => r.count > 0) };
+    tell('demo');
     expect(runs.filter((r) => r.killed)).toHaveLength(DEMO_KILLS);
     for (const r of runs) {
       expect(r.integrity).toBe('ok');
@@ -213,7 +216,8 @@ describe('SIGKILL while writing attachments', () => {
       const file = copyOf(base, `attach-${i}`);
       const dir = path.dirname(file);
       const run = start(['--import', 'tsx', child, file, activityId], ENV);
-      if (!(await waitFor(run, () => run.stdout.includes('ready')))) expect.fail(`child did not start: ${(await run.exited).stderr}`);
+      // counted from the first committed attachment, so every kill lands among writes whatever the machine's load
+      if (!(await waitFor(run, () => run.stdout.some((l) => l.startsWith('ok '))))) expect.fail(`child did not write: ${(await run.exited).stderr}`);
       const k = await killAfter(run, delay);
       const acked = run.stdout.filter((l) => l.startsWith('ok ')).map((l) => l.split(' ')[1]);
       const tmpBefore = temporaryFiles(dir).length;
@@ -246,10 +250,11 @@ describe('SIGKILL while writing attachments', () => {
       tmpLeftByKill: runs.reduce((s, r) => s + r.tmpBefore, 0),
       orphansRemoved: runs.reduce((s, r) => s + r.orphansRemoved, 0),
     };
+    tell('attachments');
     expect(runs.filter((r) => r.killed)).toHaveLength(ATTACHMENT_KILLS);
-    expect(runs.filter((r) => r.acked > 0).length).toBeGreaterThan(ATTACHMENT_KILLS / 2); // most kills land after some commits
     for (const r of runs) {
       expect(r.integrity).toEqual(['ok', 'ok']);
+      expect(r.acked).toBeGreaterThan(0);
       expect(r.tmpRemoved).toBe(r.tmpBefore);
       expect(r.leftAfterFirst).toEqual([]);
       expect(r.youngOrphansKept).toBe(true);
@@ -285,6 +290,7 @@ describe('SIGKILL while writing a document with --out', () => {
       return { ...k, hadOld, present, rows: present ? await rowsOf(out) : 0, tmpBesideOut: temporaryFiles(path.dirname(out)).length };
     });
     report.export = { windowMs: window, attempts: runs.length, killed: runs.filter((r) => r.killed).length, written: runs.filter((r) => r.present && !r.hadOld).length, tmpBesideOut: runs.reduce((s, r) => s + r.tmpBesideOut, 0) };
+    tell('export');
     expect(runs.filter((r) => r.killed)).toHaveLength(EXPORT_KILLS);
     for (const r of runs) {
       if (r.hadOld) expect(r.present).toBe(true);
