@@ -10,6 +10,7 @@ import { LockGate } from './lock/gate.ts';
 import { gatedInvoke, LOCAL_SESSION } from './lock/invoke.ts';
 import { attachLedgerFile } from './backup/live.ts';
 import { dailyBackup } from './backup/daily.ts';
+import { tidyDataFolder, type HousekeepingReport } from './housekeeping.ts';
 
 export interface Ledger {
   ctx: Ctx;
@@ -18,6 +19,8 @@ export interface Ledger {
   invoke: (name: string, input: unknown, session?: string) => Promise<unknown>;
   gate: LockGate;
   close: () => Promise<void>;
+  /** What the tidying at open removed (leftover temporary files, orphan attachment files). */
+  housekeeping?: HousekeepingReport;
 }
 
 export async function openLedgerContext(file: string, platform: Platform): Promise<Ledger> {
@@ -31,7 +34,12 @@ export async function openLedgerContext(file: string, platform: Platform): Promi
   };
   const { db } = await open();
   const ctx: Ctx = { db, platform };
+  const dataDir = path.dirname(path.resolve(file));
+  // Orphan attachment files are judged only by the data folder's own ledger, never by another file opened with --db beside it.
+  const ownsAttachments = path.basename(file) === 'ledger.sqlite' && !!platform.dataDir && path.resolve(platform.dataDir) === dataDir;
+  let housekeeping: HousekeepingReport | undefined;
   if (file !== ':memory:') {
+    housekeeping = await tidyDataFolder(db, dataDir, { attachmentsOwnedByDb: ownsAttachments });
     // a restore inside a running host swaps the file and puts the new connection here
     attachLedgerFile(ctx, { file, reopen: async () => void (ctx.db = (await open()).db) });
     await dailyBackup(ctx, file);
@@ -41,6 +49,7 @@ export async function openLedgerContext(file: string, platform: Platform): Promi
     ctx,
     file,
     gate,
+    housekeeping,
     invoke: (name, input, session = LOCAL_SESSION) => gatedInvoke(handlers as unknown as Record<string, AnyHandler>, ctx, gate, session, name, input),
     close: () => ctx.db.destroy(),
   };

@@ -10,6 +10,7 @@ import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely
 import { LedgerDialect } from './dialect.ts';
 import type { DB } from './schema.ts';
 import { migrations } from './migrations/index.ts';
+import { chmodQuiet, mkdirPrivate, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../core/files.ts';
 
 export type LedgerDb = Kysely<DB>;
 
@@ -31,8 +32,26 @@ export interface OpenResult {
   backupFile: string | null;
 }
 
+/**
+ * The ledger and its WAL and shared-memory files are private to the user (0600; SQLite gives
+ * the -wal and -shm files the mode of the ledger file). The folder is created 0700; an existing
+ * folder is tightened only when it is a data folder (it holds `ledger.sqlite`), so `--db` pointed
+ * at a file in, say, the desktop never changes that folder.
+ */
+function preparePrivateFile(file: string): void {
+  const dir = path.dirname(file);
+  mkdirPrivate(dir);
+  if (path.basename(file) === 'ledger.sqlite') chmodQuiet(dir, PRIVATE_DIR_MODE);
+  try {
+    if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE)); // an empty file is a new database
+  } catch {
+    // a read-only folder: SQLite reports it when it opens the file
+  }
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (fs.existsSync(f)) chmodQuiet(f, PRIVATE_FILE_MODE);
+}
+
 export function openSqlite(file: string): Database.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') preparePrivateFile(file);
   const sqlite = new Database(file);
   try {
     if (file !== ':memory:') sqlite.pragma('journal_mode = WAL');
@@ -95,10 +114,12 @@ export async function openLedger(file: string, opts: OpenOptions = {}): Promise<
     let backupFile: string | null = null;
     if (file !== ':memory:' && applied.length > 0 && pending.length > 0) {
       const dir = opts.backupDir ?? path.join(path.dirname(file), 'backups');
-      fs.mkdirSync(dir, { recursive: true });
+      mkdirPrivate(dir);
+      chmodQuiet(dir, PRIVATE_DIR_MODE);
       const stamp = (opts.now?.() ?? new Date().toISOString()).replace(/[:.]/g, '-');
       backupFile = path.join(dir, `${path.basename(file, '.sqlite')}-${stamp}-before-${pending[0]}.sqlite`);
       sqlite.prepare('vacuum into ?').run(backupFile);
+      chmodQuiet(backupFile, PRIVATE_FILE_MODE);
     }
     const db = new Kysely<DB>({ dialect: new LedgerDialect(sqlite) });
     if (pending.length > 0) {

@@ -1,7 +1,9 @@
 /**
  * Attachments of any record: the bytes are stored once by content hash under
  * `<dataDir>/attachments/<first two hex>/<sha256>` (written to a temporary name
- * and renamed, so a crash never leaves half a file under the final name); the
+ * and fsynced, then renamed, so a crash never leaves half a file under the final
+ * name; a leftover temporary or unreferenced file is tidied at open by
+ * core/housekeeping.ts); the
  * database holds who owns the file and its name. Any area can attach files to
  * its own records: register the owner table once with `registerAttachmentOwner`,
  * then call addAttachment / listAttachments / readAttachment.
@@ -12,6 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
+import { attachmentFileName } from './names.ts';
 import { audit, registerRecyclable, type Tx } from '../audit/service.ts';
 import type { AttachmentsTable } from '../../db/schema.ts';
 
@@ -87,11 +90,22 @@ export function blobPath(ctx: Ctx, sha256: string): string {
   return path.join(attachmentsDir(ctx), sha256.slice(0, 2), sha256);
 }
 
-/** Writes the bytes under their hash unless the same content is already stored. */
+/**
+ * Writes the bytes under their hash unless the same content is already stored; a reused
+ * file is touched, so the tidying at open (which spares young files) never takes it away
+ * between here and the commit of its row.
+ */
 export function storeBlob(ctx: Ctx, bytes: Uint8Array): string {
   const sha = createHash('sha256').update(bytes).digest('hex');
   const file = blobPath(ctx, sha);
   if (!fs.existsSync(file) || fs.statSync(file).size !== bytes.length) writeFileAtomic(file, bytes);
+  else {
+    try {
+      fs.utimesSync(file, new Date(), new Date());
+    } catch {
+      // a file we may not touch is not ours to tidy either
+    }
+  }
   return sha;
 }
 
@@ -118,7 +132,9 @@ export async function addAttachment(ctx: Ctx, a: NewAttachment, tx?: Tx): Promis
   if (!owner) throw new LedgerError(`这类记录不能添加附件：${a.entity}`);
   if (a.bytes.length === 0) throw new LedgerError('附件是空文件', 'file');
   if (a.bytes.length > MAX_ATTACHMENT_BYTES) throw new LedgerError(`附件不能大于 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 'file');
-  const fileName = path.basename(a.fileName.replace(/\\/g, '/')).slice(0, 200) || '附件';
+  const fileName = attachmentFileName(a.fileName);
+  // no file is written for an owner that is not there (checked again in the transaction)
+  if (!(await owner.exists(tx ?? ctx.db, a.entityId))) throw new LedgerError(`找不到要添加附件的${owner.title}，可能已被删除；附件未保存`);
   const sha = storeBlob(ctx, a.bytes);
   const row: AttachmentsTable = {
     id: ctx.platform.newId(),
@@ -134,7 +150,7 @@ export async function addAttachment(ctx: Ctx, a: NewAttachment, tx?: Tx): Promis
     deleted_at: null,
   };
   const write = async (t: Tx) => {
-    if (!(await owner.exists(t, a.entityId))) throw new LedgerError(`找不到要添加附件的${owner.title}`);
+    if (!(await owner.exists(t, a.entityId))) throw new LedgerError(`找不到要添加附件的${owner.title}，可能已被删除；附件未保存`);
     await t.insertInto('attachments').values(row).execute();
     await audit(t, ctx, { entity: 'attachments', entityId: row.id, action: '新增', summary: `为${owner.title}添加附件“${fileName}”`, after: row });
   };

@@ -352,7 +352,8 @@ describe('attachments', () => {
     const { id: branchId } = await call('org/create', { parentId: root.id, kind: '党支部', name: '一支部' });
     const a = await call('activities/create', { orgId: branchId, type: '支部委员会', heldOn: '2026-11-02', attendance: [] });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d30000000049454e44ae426082', 'hex');
-    const one = await call('attachments/add', { entity: 'activities', entityId: a.id, fileName: 'C:\\扫描\\签到表.png', contentBase64: png.toString('base64'), kind: '签到表' });
+    expect((await failure(call('attachments/add', { entity: 'activities', entityId: a.id, fileName: 'C:\\扫描\\签到表.png', contentBase64: png.toString('base64') }))).message).toMatch(/不能包含/);
+    const one = await call('attachments/add', { entity: 'activities', entityId: a.id, fileName: '签到表.png', contentBase64: png.toString('base64'), kind: '签到表' });
     const two = await call('attachments/add', { entity: 'activities', entityId: a.id, fileName: '签到表副本.png', contentBase64: png.toString('base64') });
     expect(one.fileName).toBe('签到表.png');
     expect(one.mime).toBe('image/png');
