@@ -12,14 +12,13 @@ export interface LedgerFileAccess {
   reopen: () => Promise<void>;
 }
 
-const live = new WeakMap<Ctx, LedgerFileAccess>();
-
+// Kept on the context itself: hosts hand handlers a copy of the context (with the caller's lock session), so identity cannot be the key.
 export function attachLedgerFile(ctx: Ctx, access: LedgerFileAccess): void {
-  live.set(ctx, access);
+  ctx.ledgerFile = access;
 }
 
 export function ledgerFileOf(ctx: Ctx): LedgerFileAccess {
-  const a = live.get(ctx);
+  const a = ctx.ledgerFile;
   if (!a) throw new LedgerError('当前台账没有数据文件（内存中的台账），不能备份或恢复');
   return a;
 }

@@ -73,6 +73,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       let file = staticFileFor(opts.staticDir, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(opts.staticDir, 'index.html');
+      // the session is set even when the page has not been built yet (`npm run build`), so the API stays usable
+      if (!fs.existsSync(file)) return send(res, 503, '界面文件尚未构建：请先运行 npm run build 或 npm start', 'text/plain; charset=utf-8', headers);
       return send(res, 200, fs.readFileSync(file), contentTypeOf(file), headers);
     } catch (e) {
       if (e instanceof BadPathError) return sendJson(res, 400, { ok: false, error: { message: e.message } });

@@ -23,5 +23,8 @@ export async function gatedInvoke(map: Record<string, AnyHandler>, ctx: Ctx, gat
       gate.touch(session);
     }
   }
-  return invokeHandler(map, { ...ctx, lock: { gate, session } }, name, input);
+  // The caller's session rides on a child of the ledger's own context, not a copy: a restore inside the
+  // call swaps ctx.db, and the rest of the call must see the new connection, not the destroyed one.
+  const callCtx: Ctx = Object.create(ctx, { lock: { value: { gate, session }, enumerable: true } });
+  return invokeHandler(map, callCtx, name, input);
 }

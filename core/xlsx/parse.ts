@@ -43,7 +43,13 @@ let inPlace = false;
 let nextId = 1;
 
 function spawn(): Worker {
-  return new Worker(entry, { workerData: { target }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB }, stdout: false, stderr: false });
+  const worker = new Worker(entry, { workerData: { target }, resourceLimits: { maxOldGenerationSizeMb: MEMORY_LIMIT_MB }, stdout: false, stderr: false });
+  // An idle worker that dies (killed, out of memory) is forgotten, never handed a job. One listener for the
+  // worker's life: adding one each time it is given back piled them up across reads.
+  worker.once('exit', () => {
+    if (idle?.worker === worker) idle = null;
+  });
+  return worker;
 }
 
 function take(): Worker {
@@ -60,10 +66,6 @@ function take(): Worker {
 function giveBack(worker: Worker): void {
   if (idle) return void worker.terminate();
   worker.unref();
-  // An idle worker that dies (killed, out of memory) is forgotten, never handed a job.
-  worker.once('exit', () => {
-    if (idle?.worker === worker) idle = null;
-  });
   const timer = setTimeout(() => {
     if (idle?.worker === worker) idle = null;
     void worker.terminate();
