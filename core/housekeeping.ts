@@ -36,6 +36,23 @@ function entries(dir: string): fs.Dirent[] {
   }
 }
 
+/**
+ * "Now" as the file system stamps it: the mtime of a probe file written this instant. Ages are
+ * mtimes against this, so they hold when the folder's clock is not the process's (a network
+ * share, a clock changed by hand, a test clock): a file just written is never judged old.
+ */
+function fileSystemNow(dir: string): number {
+  const probe = path.join(dir, `.clock-probe.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(probe, '');
+    return fs.statSync(probe).mtimeMs;
+  } catch {
+    return Date.now();
+  } finally {
+    fs.rmSync(probe, { force: true });
+  }
+}
+
 function ageMs(file: string, now: number): number {
   return now - fs.statSync(file).mtimeMs;
 }
@@ -87,7 +104,7 @@ async function sweepOrphans(db: LedgerDb, attachments: string, now: number, repo
  */
 export async function tidyDataFolder(db: LedgerDb, dataDir: string, opts: { attachmentsOwnedByDb: boolean; now?: number }): Promise<HousekeepingReport> {
   const report: HousekeepingReport = { removedTemp: [], removedOrphans: [], errors: [] };
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? fileSystemNow(dataDir);
   const attachments = path.join(dataDir, 'attachments');
   try {
     // folders made by older builds were 0755; tightening them hides the files inside from other users

@@ -5,11 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/ledger.ts';
+import { callApi, spendLaunchCode } from '../support/host.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'party-ledger.mjs');
@@ -51,7 +51,7 @@ function startHost(home: string): Promise<Host> {
       if (m) {
         clearTimeout(timer);
         const port = Number(m[1]);
-        spendCode(port, m[2]).then((cookie) => resolve({ child, port, cookie, exited, log: () => log }), reject);
+        spendLaunchCode(port, m[0]).then((cookie) => resolve({ child, port, cookie, exited, log: () => log }), reject);
       }
     };
     child.stdout!.on('data', onData);
@@ -63,33 +63,7 @@ function startHost(home: string): Promise<Host> {
   });
 }
 
-/** Spends the launch code like a first page load; returns the session cookie the host sets. */
-function spendCode(port: number, code: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: `/?code=${code}`, method: 'GET', headers: { Host: `127.0.0.1:${port}` } }, (res) => {
-      res.resume();
-      const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
-      res.on('end', () => (cookie ? resolve(cookie) : reject(new Error(`no session cookie (HTTP ${res.statusCode})`))));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-function api(h: Host, name: string, input: unknown): Promise<{ ok: boolean; result?: any; error?: { message: string } }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port: h.port, path: `/api/${name}`, method: 'POST', headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${h.port}`, Cookie: h.cookie } },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve(JSON.parse(data)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(input));
-  });
-}
+const api = (h: Host, name: string, input: unknown) => callApi(h.port, { Host: `127.0.0.1:${h.port}`, Cookie: h.cookie }, name, input);
 
 // every step is a real process: on a busy machine one CLI call can take seconds
 describe('backup from the command line', { timeout: 600_000 }, () => {

@@ -20,7 +20,11 @@ import { failure, tempDir } from '../support/ledger.ts';
 
 const open = (file: string) => openLedgerContext(file, fixedPlatform({ today: '2026-11-28', dataDir: path.dirname(file) }));
 const mode = (p: string) => fs.statSync(p).mode & 0o777;
-const backdate = (p: string, ms: number) => fs.utimesSync(p, new Date(Date.now() - ms), new Date(Date.now() - ms));
+// from the file's own time: housekeeping measures ages on the file system's clock, not the process's
+const backdate = (p: string, ms: number) => {
+  const t = new Date(fs.statSync(p).mtimeMs - ms);
+  fs.utimesSync(p, t, t);
+};
 const posix = it.skipIf(!POSIX_MODES);
 
 async function demoWithActivity(file: string): Promise<{ l: Ledger; activityId: string }> {

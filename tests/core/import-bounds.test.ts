@@ -5,32 +5,18 @@
  * command line stops too; the dues assessment import shares the reader's rules.
  */
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHost } from '../../core/host/server.ts';
-import { hostSession, type HostSession } from '../support/host.ts';
+import { callApi, hostSession, type HostSession } from '../support/host.ts';
 import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
 import { base64, hugeWorkbook, rosterWorkbook } from '../support/workbooks.ts';
 
 const CAP = '工作表“Sheet1”的数据超过 20000 行（第 20002 行起未读取），一次最多导入 20000 行：请把文件分成几个后分批导入';
 const huge = hugeWorkbook(['姓名', '公民身份号码'], 1_000_000);
 
-function post(port: number, own: Record<string, string>, name: string, body: unknown): Promise<{ ok: boolean; result?: any; error?: { message: string } }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...own } },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve(JSON.parse(data)));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
+const post = callApi;
 
 describe('reading a huge workbook', () => {
   let l: TestLedger;

@@ -6,12 +6,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PinnedDateError, localDate, pinnedTodayFromEnv, systemPlatform } from '../../core/platform.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
-import { hostSession } from '../support/host.ts';
+import { callApi, hostSession } from '../support/host.ts';
 import { tempDir } from '../support/ledger.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -109,18 +108,7 @@ describe('browser mode with PARTY_LEDGER_TODAY', () => {
       const session = await hostSession(ledger);
       const host = session.host;
       try {
-        const status = await new Promise<any>((resolve, reject) => {
-          const req = http.request(
-            { host: '127.0.0.1', port: host.port, path: '/api/setup/status', method: 'POST', headers: { 'Content-Type': 'application/json', ...session.headers } },
-            (res) => {
-              let data = '';
-              res.on('data', (c) => (data += c));
-              res.on('end', () => resolve(JSON.parse(data)));
-            },
-          );
-          req.on('error', reject);
-          req.end('{}');
-        });
+        const status = await callApi(host.port, session.headers, 'setup/status', {});
         expect(status.result.pinnedToday).toBe(pinned);
         expect(status.result.today).toBe(pinned ?? localDate(new Date()));
       } finally {

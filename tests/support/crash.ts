@@ -146,6 +146,10 @@ export function temporaryFiles(dir: string): string[] {
 
 /** Sets the modification time of every file under `dir` back by `ms`, as if that much time had passed. */
 export function age(dir: string, ms: number): void {
-  const t = new Date(Date.now() - ms);
-  for (const f of filesUnder(dir)) fs.utimesSync(path.join(dir, f), t, t);
+  // from each file's own time, not the process clock: housekeeping measures ages on the file system's clock
+  for (const f of filesUnder(dir)) {
+    const file = path.join(dir, f);
+    const t = new Date(fs.statSync(file).mtimeMs - ms);
+    fs.utimesSync(file, t, t);
+  }
 }

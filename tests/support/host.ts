@@ -16,21 +16,45 @@ export interface HostSession {
   close: () => Promise<void>;
 }
 
-export async function hostSession(ledger: Ledger): Promise<HostSession> {
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-static-'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>党务台账</title>');
-  const host = await startHost({ ledger, staticDir });
-  const u = new URL(host.url);
-  const setCookie = await new Promise<string>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: host.port, path: u.pathname + u.search, method: 'GET', headers: { Host: `127.0.0.1:${host.port}` } }, (res) => {
+export interface ApiAnswer {
+  ok: boolean;
+  /** Each test reads the result it asked for. */
+  result?: any;
+  error?: { message: string };
+}
+
+/** POSTs one handler call to browser mode as the page does. */
+export function callApi(port: number, headers: Record<string, string>, name: string, body: unknown): Promise<ApiAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve(JSON.parse(data)));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+/** Spends a launch URL's one-time code like a first page load; returns the session cookie the host set. */
+export function spendLaunchCode(port: number, launchUrl: string): Promise<string> {
+  const u = new URL(launchUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: u.pathname + u.search, method: 'GET', headers: { Host: `127.0.0.1:${port}` } }, (res) => {
       res.resume();
-      res.on('end', () => resolve(String(res.headers['set-cookie']?.[0] ?? '')));
+      const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
+      res.on('end', () => (cookie ? resolve(cookie) : reject(new Error(`no session cookie (HTTP ${res.statusCode})`))));
     });
     req.on('error', reject);
     req.end();
   });
-  const cookie = setCookie.split(';')[0];
-  if (!cookie) throw new Error('host set no session cookie');
+}
+
+export async function hostSession(ledger: Ledger): Promise<HostSession> {
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-static-'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>党务台账</title>');
+  const host = await startHost({ ledger, staticDir });
+  const cookie = await spendLaunchCode(host.port, host.url);
   return {
     host,
     headers: { Host: `127.0.0.1:${host.port}`, Cookie: cookie },
