@@ -40,6 +40,9 @@ if (!fs.existsSync(built) || newestMtime(rendererSrc) > fs.statSync(built).mtime
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
 }
 
+// the command line and browser mode run from JavaScript built ahead (dist/node): rebuild it when a source is newer
+run(process.execPath, [path.join(root, 'scripts', 'build-core.mjs'), '--if-stale']);
+
 const electron = process.env.PARTY_LEDGER_BROWSER === '1' ? null : electronBinary();
 if (electron) {
   run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.node.json']);
@@ -47,7 +50,7 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('未找到 Electron 程序文件（本机无法下载），改用浏览器模式：界面与桌面版相同，在本机浏览器中打开。');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'core', 'host', 'main.ts')], { cwd: root, stdio: 'inherit' });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'node', 'host.js')], { cwd: root, stdio: 'inherit' });
   const forward = (sig) => child.kill(sig);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

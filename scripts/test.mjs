@@ -33,6 +33,8 @@ function vitest(title, config) {
   return ok;
 }
 
+// the CLI and browser mode the tests spawn run from the ahead-of-time build, as after `npm install`
+step('build core (esbuild → dist/node)', process.execPath, [path.join(root, 'scripts', 'build-core.mjs'), '--if-stale']);
 step('typecheck (vue-tsc)', process.execPath, [bin('vue-tsc/bin/vue-tsc.js'), '--noEmit', '-p', 'tsconfig.json']);
 vitest('core, renderer and shell tests (vitest)', 'vitest.config.ts');
 

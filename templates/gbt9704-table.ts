@@ -2,7 +2,8 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import { FONTS, HAO, TYPE_WIDTH_TWIPS, mmToTwip, run, type Hao } from './gbt9704.ts';
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+// the string BorderStyle.SINGLE stands for: a constant at module level must not load docx (it loads on first use)
+const thin = { style: 'single' as typeof BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
 export interface CellSpec {

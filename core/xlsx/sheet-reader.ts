@@ -166,15 +166,27 @@ async function* watch(source: AsyncIterable<Buffer | string>, seen: (n: number) 
 type Entry = { setEncoding(e: string): void };
 type Parts = Record<'_parseRels' | '_parseWorkbook' | '_parseSharedStrings' | '_parseStyles', (entry: Entry) => unknown>;
 
-/** exceljs' streaming reader with every part decoded as UTF-8 across chunk boundaries (shared strings hold the Chinese text). */
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
-const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Parts;
-const own = Utf8WorkbookReader.prototype as unknown as Parts;
-for (const part of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const)
-  own[part] = function (this: unknown, entry: Entry) {
-    entry.setEncoding('utf8');
-    return base[part].call(this, entry);
-  };
+type WorkbookReader = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookReader>;
+let Utf8Reader: (new (...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>) => WorkbookReader) | undefined;
+
+/**
+ * exceljs' streaming reader with every part decoded as UTF-8 across chunk boundaries (shared strings hold the
+ * Chinese text). Made on first use, so a process that never reads a workbook never loads exceljs.
+ */
+function utf8Reader(...args: ConstructorParameters<typeof ExcelJS.stream.xlsx.WorkbookReader>): WorkbookReader {
+  if (!Utf8Reader) {
+    class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+    const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Parts;
+    const own = Utf8WorkbookReader.prototype as unknown as Parts;
+    for (const part of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const)
+      own[part] = function (this: unknown, entry: Entry) {
+        entry.setEncoding('utf8');
+        return base[part].call(this, entry);
+      };
+    Utf8Reader = Utf8WorkbookReader;
+  }
+  return new Utf8Reader(...args);
+}
 
 export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?: (p: ReadProgress) => void): Promise<SheetData | null> {
   const maxRows = spec.maxRows ?? MAX_ROWS;
@@ -189,7 +201,7 @@ export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?:
     lastReport = now;
     onProgress({ fraction: Math.min(1, readBytes / totalBytes), rows: rowsRead });
   };
-  const reader = new Utf8WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const reader = utf8Reader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/ledger.ts';
 import { callApi, spendLaunchCode } from '../support/host.ts';
+import { nodeArgs } from '../../scripts/core-build-state.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'party-ledger.mjs');
@@ -36,7 +37,7 @@ interface Host {
 }
 
 function startHost(home: string): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'core', 'host', 'main.ts')], {
+  const child = spawn(process.execPath, nodeArgs('host'), {
     cwd: ROOT,
     env: { ...process.env, PARTY_LEDGER_HOME: home, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: TODAY },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import { PinnedDateError, localDate, pinnedTodayFromEnv, systemPlatform } from '
 import { openLedgerContext } from '../../core/ledger.ts';
 import { callApi, hostSession } from '../support/host.ts';
 import { tempDir } from '../support/ledger.ts';
+import { nodeArgs } from '../../scripts/core-build-state.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BIN = path.join(ROOT, 'bin', 'party-ledger.mjs');
@@ -79,7 +80,7 @@ describe('the command line with PARTY_LEDGER_TODAY', () => {
 describe('browser mode with PARTY_LEDGER_TODAY', () => {
   it('refuses to start on an invalid value: one Chinese line, exit 1, no ledger created', async () => {
     const home = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'core', 'host', 'main.ts')], {
+    const child = spawn(process.execPath, nodeArgs('host'), {
       cwd: ROOT,
       env: { ...process.env, PARTY_LEDGER_HOME: home, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: '2026-02-30' },
       stdio: ['ignore', 'pipe', 'pipe'],

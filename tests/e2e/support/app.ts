@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { nodeArgs } from '../../../scripts/core-build-state.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM);
@@ -43,7 +44,7 @@ export async function startApp(opts: AppOptions = {}): Promise<RunningApp> {
     const r = spawn(process.execPath, [path.join(ROOT, 'bin', 'party-ledger.mjs'), 'demo'], { env, stdio: 'pipe' });
     await new Promise((resolve, reject) => r.on('exit', (c) => (c === 0 ? resolve(null) : reject(new Error(`demo failed: ${c}`)))));
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'core', 'host', 'main.ts')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, nodeArgs('host'), { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);

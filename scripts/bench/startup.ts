@@ -1,0 +1,84 @@
+/**
+ * Whole-process start-up figures (issue 9): a CLI listing and browser mode's first page, measured from the
+ * spawn of `node` to the end (CLI) or to the first page served (host), as a clerk or a script meets them.
+ * Both run the ahead-of-time build (dist/node); it is built first when a source is newer.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { coreBuildFresh } from '../core-build-state.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'bin', 'party-ledger.mjs');
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor(s.length / 2)]);
+}
+
+/** Wall time (ms) and peak memory (MB, from /usr/bin/time when present) of one CLI run. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): { ms: number; rssMb: number | null } {
+  const gnuTime = fs.existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { env, encoding: 'utf8' })
+    : spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`party-ledger ${args.join(' ')} failed: ${r.stderr}`);
+  const kb = gnuTime ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
+  return { ms, rssMb: Number.isFinite(kb) ? Math.round(kb / 1024) : null };
+}
+
+/** From spawning browser mode to the first page (the launch URL) answered 200. */
+async function hostFirstPage(env: NodeJS.ProcessEnv): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'node', 'host.js')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let log = '';
+      const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
+      const onData = (d: Buffer) => {
+        log += d.toString();
+        const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+)/);
+        if (m) clearTimeout(timer), resolve(m[1]);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.on('exit', (c) => reject(new Error(`host exited ${c}:\n${log}`)));
+    });
+    const res = await fetch(url, { redirect: 'manual' });
+    await res.arrayBuffer();
+    if (res.status >= 400) throw new Error(`first page: HTTP ${res.status}`);
+    return performance.now() - t0;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+export async function bench(): Promise<Record<string, number | string>> {
+  if (!coreBuildFresh()) spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-core.mjs')], { stdio: 'inherit' });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-bench-startup-'));
+  const env = { ...process.env, PARTY_LEDGER_HOME: home, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: '2026-11-28' };
+  try {
+    runCli(['demo'], env);
+    runCli(['branches', 'list'], env); // warm the file cache
+    const runs = Array.from({ length: 5 }, () => runCli(['branches', 'list'], env));
+    const out: Record<string, number | string> = {
+      cliBranchesListWallMs: medianOf(runs.map((r) => r.ms)),
+      cliBranchesListPeakRssMb: runs[0].rssMb ?? 'n/a',
+      cliNodeBareWallMs: medianOf(Array.from({ length: 5 }, () => { const t = performance.now(); spawnSync(process.execPath, ['-e', '0']); return performance.now() - t; })),
+    };
+    if (fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
+      const pages: number[] = [];
+      for (let i = 0; i < 3; i++) pages.push(await hostFirstPage(env));
+      out.browserModeFirstPageMs = medianOf(pages);
+    } else out.browserModeFirstPageMs = 'not measured: renderer not built (npm start or vite build)';
+    out.target = 'cliBranchesListWallMs ≤ 300, browserModeFirstPageMs ≤ 1000 (whole process, median)';
+    return out;
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
