@@ -4,7 +4,7 @@
  * Each register's rows are records of formatted strings; the columns live here.
  */
 import type ExcelJS from 'exceljs';
-import { addSheet, newWorkbook, workbookBytes, type Column, type ColumnKind } from './xlsx-sheet.ts';
+import { addSheet, newWorkbook, workbookBytes, type Column, type ColumnKind, type SheetRow } from './xlsx-sheet.ts';
 
 /** What every register shows of the person. */
 export interface DevPerson {
@@ -80,8 +80,9 @@ export const CONVERTED_COLUMNS: readonly Column<'no' | keyof ConvertedRow>[] = [
   col('meetingOn', '支部大会讨论转正日期', 12, 'date'), col('approvedOn', '上级党委审批日期', 12, 'date'), col('fullDate', '转正日期（党龄起算）', 13, 'date'), note(12),
 ];
 
-function register<R extends DevPerson>(wb: ExcelJS.Workbook, name: string, columns: readonly Column<'no' | (keyof R & string)>[], r: LedgerRegister<R>): void {
-  addSheet(wb, { name, title: r.title, subtitle: r.subtitle, columns, rows: r.rows.map((row, i) => ({ no: String(i + 1), ...row })), notes: [r.footer] });
+function register<R extends DevPerson & Record<keyof R, string>>(wb: ExcelJS.Workbook, name: string, columns: readonly Column<'no' | (keyof R & string)>[], r: LedgerRegister<R>): void {
+  const rows = r.rows.map((row, i): SheetRow<'no' | (keyof R & string)> => ({ no: String(i + 1), ...row }));
+  addSheet(wb, { name, title: r.title, subtitle: r.subtitle, columns, rows, notes: [r.footer] });
 }
 
 export async function developmentLedgerWorkbook(m: DevelopmentLedgerModel): Promise<Uint8Array> {

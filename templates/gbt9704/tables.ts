@@ -1,6 +1,6 @@
 /** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { FONTS, HAO, TYPE_WIDTH_TWIPS, mmToTwip, run, type Hao } from './gbt9704.ts';
+import { FONTS, HAO, mmToTwip, run, type Hao } from './page.ts';
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
@@ -76,6 +76,3 @@ export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table 
 export function listTable(headers: string[], rows: string[][], opts: Omit<TableOptions, 'headerRow'>): Table {
   return table([headers.map((h) => ({ text: h, label: true })), ...rows], { ...opts, headerRow: true });
 }
-
-// ---------------------------------------------------------------- page setup
-
