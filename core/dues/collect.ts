@@ -16,8 +16,8 @@ import type { DuesPaymentsTable } from '../../db/schema.ts';
 import { transferInStarts } from './queries.ts';
 import { loadYearFacts, rowToPayment, type Payment, type YearFacts } from './year-facts.ts';
 
-// The year's facts are loaded in year-facts.ts; re-exported here, where the grid and its readers have always found them.
-export { loadYearFacts, rowToPayment, type FactMember, type Payment, type YearFacts } from './year-facts.ts';
+// The year's facts are loaded in year-facts.ts; re-exported for the readers that have always found them here (overview, remit, the renderer's Payment type).
+export { loadYearFacts, type Payment, type YearFacts } from './year-facts.ts';
 
 /** A voluntary one-off payment of 1000 元 or more is 大额党费 and goes wholly to the Centre. */
 export const LARGE_VOLUNTARY_FEN = 100_000;
