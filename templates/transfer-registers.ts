@@ -1,56 +1,92 @@
 /** 年度转入党员登记表 and 年度转出党员登记表 (.xlsx): one sheet each, A4 landscape, repeated header. */
-import { addSheet, newWorkbook, workbookBytes, type SheetColumn } from './xlsx-sheet.ts';
+import { addSheet, newWorkbook, workbookBytes, type Column } from './xlsx-sheet.ts';
 
-export interface TransferRegisterSheet {
+/** What both registers show of the person. */
+export interface TransferPerson {
+  name: string;
+  gender: string;
+  birthDate: string;
+  ethnicity: string;
+  partyStatus: string;
+}
+
+export interface TransferInRow extends TransferPerson {
+  fromOrg: string;
+  letterNo: string;
+  letterDate: string;
+  transferDate: string;
+  branchName: string;
+  duesPaidTo: string;
+  duesStartMonth: string;
+  /** 回执寄回日期, or '未寄' / '逾期未寄' */
+  receipt: string;
+  note: string;
+}
+
+export interface TransferOutRow extends TransferPerson {
+  branchName: string;
+  toOrg: string;
+  transferDate: string;
+  letterNo: string;
+  validityDays: string;
+  duesPaidTo: string;
+  /** 回执收到日期, or '未收' / '逾期未收' */
+  receipt: string;
+  note: string;
+}
+
+export interface TransferRegisterSheet<R> {
   title: string;
   subtitle: string;
-  rows: string[][];
+  rows: R[];
   footer: string;
 }
 
 export interface TransferRegistersModel {
-  transferIn: TransferRegisterSheet;
-  transferOut: TransferRegisterSheet;
+  transferIn: TransferRegisterSheet<TransferInRow>;
+  transferOut: TransferRegisterSheet<TransferOutRow>;
 }
 
-export const OUT_COLUMNS: SheetColumn[] = [
-  { header: '序号', width: 5 },
-  { header: '姓名', width: 9 },
-  { header: '性别', width: 5 },
-  { header: '出生日期', width: 11 },
-  { header: '民族', width: 6 },
-  { header: '党员状态', width: 7 },
-  { header: '原所在支部', width: 18, align: 'left' },
-  { header: '转往党组织', width: 34, align: 'left' },
-  { header: '转出日期', width: 11 },
-  { header: '介绍信编号', width: 10, text: true },
-  { header: '有效期（天）', width: 7 },
-  { header: '党费交至', width: 9 },
-  { header: '回执收到日期', width: 11 },
-  { header: '备注', width: 14, align: 'left' },
+const PERSON: readonly Column<'no' | keyof TransferPerson>[] = [
+  { key: 'no', header: '序号', width: 5, kind: 'text' },
+  { key: 'name', header: '姓名', width: 9, kind: 'text' },
+  { key: 'gender', header: '性别', width: 5, kind: 'text' },
+  { key: 'birthDate', header: '出生日期', width: 11, kind: 'date' },
+  { key: 'ethnicity', header: '民族', width: 6, kind: 'text' },
+  { key: 'partyStatus', header: '党员状态', width: 7, kind: 'text' },
 ];
 
-export const IN_COLUMNS: SheetColumn[] = [
-  { header: '序号', width: 5 },
-  { header: '姓名', width: 9 },
-  { header: '性别', width: 5 },
-  { header: '出生日期', width: 11 },
-  { header: '民族', width: 6 },
-  { header: '党员状态', width: 7 },
-  { header: '原所在党组织', width: 34, align: 'left' },
-  { header: '介绍信编号', width: 10, text: true },
-  { header: '介绍信日期', width: 11 },
-  { header: '报到日期', width: 11 },
-  { header: '编入支部', width: 18, align: 'left' },
-  { header: '党费交至', width: 9 },
-  { header: '党费起交月份', width: 9 },
-  { header: '回执寄回日期', width: 11 },
-  { header: '备注', width: 14, align: 'left' },
+export const OUT_COLUMNS: readonly Column<'no' | keyof TransferOutRow>[] = [
+  ...PERSON,
+  { key: 'branchName', header: '原所在支部', width: 18, kind: 'text', align: 'left' },
+  { key: 'toOrg', header: '转往党组织', width: 34, kind: 'text', align: 'left' },
+  { key: 'transferDate', header: '转出日期', width: 11, kind: 'date' },
+  { key: 'letterNo', header: '介绍信编号', width: 10, kind: 'id' },
+  { key: 'validityDays', header: '有效期（天）', width: 7, kind: 'text' },
+  { key: 'duesPaidTo', header: '党费交至', width: 9, kind: 'text' },
+  { key: 'receipt', header: '回执收到日期', width: 11, kind: 'date' },
+  { key: 'note', header: '备注', width: 14, kind: 'text', align: 'left' },
 ];
+
+export const IN_COLUMNS: readonly Column<'no' | keyof TransferInRow>[] = [
+  ...PERSON,
+  { key: 'fromOrg', header: '原所在党组织', width: 34, kind: 'text', align: 'left' },
+  { key: 'letterNo', header: '介绍信编号', width: 10, kind: 'id' },
+  { key: 'letterDate', header: '介绍信日期', width: 11, kind: 'date' },
+  { key: 'transferDate', header: '报到日期', width: 11, kind: 'date' },
+  { key: 'branchName', header: '编入支部', width: 18, kind: 'text', align: 'left' },
+  { key: 'duesPaidTo', header: '党费交至', width: 9, kind: 'text' },
+  { key: 'duesStartMonth', header: '党费起交月份', width: 9, kind: 'text' },
+  { key: 'receipt', header: '回执寄回日期', width: 11, kind: 'date' },
+  { key: 'note', header: '备注', width: 14, kind: 'text', align: 'left' },
+];
+
+const numbered = <R extends object>(rows: R[]) => rows.map((r, i) => ({ no: String(i + 1), ...r }));
 
 export async function transferRegistersWorkbook(m: TransferRegistersModel): Promise<Uint8Array> {
   const wb = newWorkbook();
-  addSheet(wb, { name: '转入党员登记表', title: m.transferIn.title, subtitle: m.transferIn.subtitle, columns: IN_COLUMNS, rows: m.transferIn.rows, notes: [m.transferIn.footer] });
-  addSheet(wb, { name: '转出党员登记表', title: m.transferOut.title, subtitle: m.transferOut.subtitle, columns: OUT_COLUMNS, rows: m.transferOut.rows, notes: [m.transferOut.footer] });
+  const { transferIn: i, transferOut: o } = m;
+  addSheet(wb, { name: '转入党员登记表', title: i.title, subtitle: i.subtitle, columns: IN_COLUMNS, rows: numbered(i.rows), notes: [i.footer] });
+  addSheet(wb, { name: '转出党员登记表', title: o.title, subtitle: o.subtitle, columns: OUT_COLUMNS, rows: numbered(o.rows), notes: [o.footer] });
   return workbookBytes(wb);
 }

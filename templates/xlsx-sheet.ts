@@ -6,33 +6,58 @@
  */
 import ExcelJS from 'exceljs';
 
-export interface SheetColumn {
+/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as written, 'text' as given. */
+export type ColumnKind = 'text' | 'money' | 'count' | 'date' | 'id';
+
+export type Cell = string | number | null;
+
+/** One column of a worksheet template: the model field it shows, its header, width and kind. */
+export interface Column<K extends string = string> {
+  key: K;
   header: string;
   width: number;
-  /** Text cells keep leading zeros and long digit strings (ID numbers). */
-  text?: boolean;
+  kind: ColumnKind;
+  /** Overrides the kind's alignment (money right, everything else centred). */
   align?: 'left' | 'center' | 'right';
-  numFmt?: string;
 }
 
-export interface SheetModel {
+/** A row of a sheet: the values by column key; a missing key is an empty cell. */
+export type SheetRow<K extends string = string> = Partial<Record<K, Cell>>;
+
+export interface SheetModel<K extends string = string> {
   name: string;
   title: string;
   subtitle?: string;
-  columns: SheetColumn[];
-  rows: (string | number | null)[][];
+  columns: readonly Column<K>[];
+  rows: readonly SheetRow<K>[];
   /** Rows after the data (totals, signatures), in bold. */
-  footerRows?: (string | number | null)[][];
+  footerRows?: readonly SheetRow<K>[];
   /** Lines printed below the table (e.g. 填表人 / 审核人). */
   notes?: string[];
   landscape?: boolean;
+}
+
+export const MONEY_FORMAT = '0.00';
+export const COUNT_FORMAT = '0';
+
+/** The number format a column's kind gives its cells. */
+export function numberFormat(kind: ColumnKind): string | undefined {
+  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : undefined;
+}
+
+/** The value written for a model value: 分 become 元, ids stay text; strings (e.g. "—") pass through. */
+export function cellValue(c: Column, v: Cell | undefined): Cell {
+  if (v === null || v === undefined) return null;
+  if (c.kind === 'id') return String(v);
+  if (c.kind === 'money' && typeof v === 'number') return v / 100;
+  return v;
 }
 
 const FONT = '宋体';
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
 const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 
-export function addSheet(wb: ExcelJS.Workbook, m: SheetModel): ExcelJS.Worksheet {
+export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(m.name, {
     pageSetup: {
       paperSize: 9,
@@ -77,22 +102,22 @@ export function addSheet(wb: ExcelJS.Workbook, m: SheetModel): ExcelJS.Worksheet
   });
   hr.height = 30;
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-  const put = (values: (string | number | null)[], bold: boolean) => {
+  const put = (record: SheetRow<K>, bold: boolean) => {
     r++;
     const row = ws.getRow(r);
+    const values = m.columns.map((c) => cellValue(c, record[c.key]));
     // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
     row.height = rowHeight(values, m.columns);
     values.forEach((v, i) => {
       const c = m.columns[i];
       const cell = row.getCell(i + 1);
-      cell.value = v === null || v === undefined ? null : c?.text ? String(v) : v;
-      if (c?.text) cell.numFmt = '@';
-      else if (c?.numFmt) cell.numFmt = c.numFmt;
+      cell.value = v;
+      const fmt = numberFormat(c.kind);
+      if (fmt) cell.numFmt = fmt;
       cell.font = { name: FONT, size: 10.5, bold };
-      cell.alignment = { horizontal: c?.align ?? 'center', vertical: 'middle', wrapText: true };
+      cell.alignment = { horizontal: c.align ?? (c.kind === 'money' ? 'right' : 'center'), vertical: 'middle', wrapText: true };
       cell.border = border;
     });
-    for (let i = values.length; i < n; i++) row.getCell(i + 1).border = border;
   };
   for (const row of m.rows) put(row, false);
   for (const row of m.footerRows ?? []) put(row, true);
@@ -115,7 +140,7 @@ export function textWidth(s: string): number {
 }
 
 /** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line). */
-export function rowHeight(values: (string | number | null)[], columns: SheetColumn[]): number {
+export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column, 'width'>[]): number {
   let lines = 1;
   values.forEach((v, i) => {
     if (v === null || v === undefined || !columns[i]) return;

@@ -43,7 +43,7 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
       const status = frequencies.length ? (required ? `应开展 ${required}，已开展 ${held}${notes.length ? `；${notes.join('，')}` : ''}` : '未到期') : '不作频次要求';
       const quarters = [0, 1, 2, 3].map((q) => c.months.slice(q * 3, q * 3 + 3).reduce((a, b) => a + b, 0));
       const sum = c.months.reduce((a, b) => a + b, 0);
-      out.push([out.length + 1, org.name, type, frequencies.length ? frequencies.join('、') : '—', ...c.months.map((v) => v || null), ...quarters.map((v) => v || null), sum, c.persons, status]);
+      out.push({ org: org.name, type, frequency: frequencies.length ? frequencies.join('、') : '—', months: c.months.map((v) => v || null), quarters: quarters.map((v) => v || null), count: sum, persons: c.persons, status });
       c.months.forEach((v, i) => (totalsMonths[i] += v));
       totalCount += sum;
       totalPersons += c.persons;
@@ -60,9 +60,9 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
     title: `${year}年度组织生活开展情况统计表`,
     subtitle: `填报单位：${unit}　　统计截至：${cal.asOf}　　频次规则：${cal.ruleVersion.version === 0 ? '全国默认' : `本单位第 ${cal.ruleVersion.version} 版`}（${cal.ruleVersion.effectiveFrom} 起施行）`,
     rows: out,
-    totals: ['', '合计', '', '', ...totalsMonths, ...quarterTotals, totalCount, totalPersons, `问题 ${findings.length} 项`],
-    summary: [...byType.values()].filter((f) => f.count).sort((a, b) => b.count - a.count).map((f) => [f.type, f.count, f.personTimes, sentenceOf(f)]),
-    findings: findings.map((f, i) => [String(i + 1), f.branch, f.rule.type, f.periodLabel, STATUS_LABEL[f.status], f.message]),
+    totals: { months: totalsMonths, quarters: quarterTotals, count: totalCount, persons: totalPersons, status: `问题 ${findings.length} 项` },
+    summary: [...byType.values()].filter((f) => f.count).sort((a, b) => b.count - a.count).map((f) => ({ type: f.type, count: f.count, persons: f.personTimes, sentence: sentenceOf(f) })),
+    findings: findings.map((f) => ({ org: f.branch, type: f.rule.type, period: f.periodLabel, state: STATUS_LABEL[f.status], message: f.message })),
     footer: '填表人：              审核人：              填报日期：',
   };
 }

@@ -8,21 +8,17 @@ import { LedgerError } from '../errors.ts';
 import { addDays, addMonths } from '../dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
-import { developmentLedgerWorkbook, type DevelopmentLedgerModel, type LedgerRegister } from '../../templates/development-ledger.ts';
+import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
-import type { SheetColumn } from '../../templates/xlsx-sheet.ts';
 import { probationEnd, workingDaysBetween } from './engine.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
 import { getFileView, loadAll } from './roster.ts';
 
-const col = (header: string, width: number, align?: 'left'): SheetColumn => ({ header, width, align });
-const PERSON: SheetColumn[] = [col('序号', 5), col('姓名', 9), col('性别', 5), col('民族', 6), col('出生年月', 9), col('学历', 9), col('工作单位及职务', 22, 'left'), col('所在党支部', 18, 'left')];
-
 const yearMonth = (iso: string) => `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
 const workAndPost = (f: DevFile) => [f.workUnit, f.position].filter(Boolean).join('');
-const person = (i: number, f: DevFile) => [String(i + 1), f.name, f.gender, f.ethnicity, yearMonth(f.birthDate), f.education ?? '', workAndPost(f), f.branchName];
+const person = (f: DevFile): DevPerson => ({ name: f.name, gender: f.gender, ethnicity: f.ethnicity, birthMonth: yearMonth(f.birthDate), education: f.education ?? '', workAndPost: workAndPost(f), branchName: f.branchName });
 
 function introducerNames(steps: StepRecord[]): string {
   return (steps.find((s) => s.step === 9)?.details.introducers ?? []).map((i) => i.name).join('、');
@@ -54,89 +50,84 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
   const admitted = inYear(15);
   const converted = inYear(24);
 
-  const registers: LedgerRegister[] = [
-    {
-      name: '入党申请人',
+  const step = (steps: StepRecord[], n: number) => steps.find((s) => s.step === n);
+  return {
+    applicants: {
       title: `${year}年度入党申请人基本情况登记表`,
       subtitle: sub(applicants.length, '入党申请人'),
-      columns: [...PERSON, col('递交入党申请书日期', 12), col('谈话日期', 11), col('谈话人', 10), col('备注', 14, 'left')],
-      rows: applicants.map(({ file, steps }, i) => [...person(i, file), date(steps, 1), date(steps, 2), steps.find((s) => s.step === 2)?.actor ?? '', file.note ?? '']),
+      rows: applicants.map(({ file, steps }) => ({ ...person(file), appliedOn: date(steps, 1), talkedOn: date(steps, 2), talkedBy: step(steps, 2)?.actor ?? '', note: file.note ?? '' })),
       footer,
     },
-    {
-      name: '入党积极分子',
+    activists: {
       title: `${year}年度入党积极分子基本情况登记表`,
       subtitle: sub(activists.length, '入党积极分子'),
-      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('培养联系人', 12), col('上级党委备案日期', 11), col('可确定为发展对象日期', 12), col('备注', 12, 'left')],
-      rows: activists.map(({ file, steps }, i) => [
-        ...person(i, file),
-        date(steps, 1),
-        date(steps, 3),
-        (steps.find((s) => s.step === 5)?.details.contacts ?? []).join('、'),
-        date(steps, 4),
-        steps.some((s) => s.step === 3) ? addMonths(date(steps, 3), rules.activistMinMonths) : '',
-        file.note ?? '',
-      ]),
+      rows: activists.map(({ file, steps }) => ({
+        ...person(file),
+        appliedOn: date(steps, 1),
+        activistOn: date(steps, 3),
+        contacts: (step(steps, 5)?.details.contacts ?? []).join('、'),
+        filedOn: date(steps, 4),
+        candidateFrom: step(steps, 3) ? addMonths(date(steps, 3), rules.activistMinMonths) : '',
+        note: file.note ?? '',
+      })),
       footer,
     },
-    {
-      name: '发展对象',
+    candidates: {
       title: `${year}年度发展对象基本情况登记表`,
       subtitle: sub(candidates.length, '发展对象'),
-      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('确定为发展对象日期', 12), col('入党介绍人', 14), col('政治审查', 11), col('集中培训', 12), col('备注', 12, 'left')],
-      rows: candidates.map(({ file, steps }, i) => {
-        const t = steps.find((s) => s.step === 11);
-        return [
-          ...person(i, file),
-          date(steps, 1),
-          date(steps, 3),
-          date(steps, 7),
-          introducerNames(steps),
-          steps.some((s) => s.step === 10) ? `${date(steps, 10)} 已完成` : '未完成',
-          t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
-          file.note ?? '',
-        ];
+      rows: candidates.map(({ file, steps }) => {
+        const t = step(steps, 11);
+        return {
+          ...person(file),
+          appliedOn: date(steps, 1),
+          activistOn: date(steps, 3),
+          candidateOn: date(steps, 7),
+          introducers: introducerNames(steps),
+          politicalReview: step(steps, 10) ? `${date(steps, 10)} 已完成` : '未完成',
+          training: t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
+          note: file.note ?? '',
+        };
       }),
       footer,
     },
-    {
-      name: '新发展党员',
+    admitted: {
       title: `${year}年度新发展党员登记表`,
       subtitle: `填报单位：${unit}　　${year}年度经支部大会接收预备党员 ${admitted.length} 名`,
-      columns: [...PERSON, col('递交入党申请书日期', 12), col('确定为入党积极分子日期', 12), col('确定为发展对象日期', 12), col('支部大会通过日期', 12), col('上级党委审批日期', 12), col('入党介绍人', 14), col('入党宣誓日期', 11), col('备注', 12, 'left')],
-      rows: admitted.map(({ file, steps }, i) => [
-        ...person(i, file),
-        date(steps, 1),
-        date(steps, 3),
-        date(steps, 7),
-        date(steps, 15),
-        date(steps, 17),
-        introducerNames(steps),
-        date(steps, 20),
-        file.leftType ? `${file.leftType}（${file.leftDate}）` : (file.note ?? ''),
-      ]),
+      rows: admitted.map(({ file, steps }) => ({
+        ...person(file),
+        appliedOn: date(steps, 1),
+        activistOn: date(steps, 3),
+        candidateOn: date(steps, 7),
+        admittedOn: date(steps, 15),
+        approvedOn: date(steps, 17),
+        introducers: introducerNames(steps),
+        swornOn: date(steps, 20),
+        note: file.leftType ? `${file.leftType}（${file.leftDate}）` : (file.note ?? ''),
+      })),
       footer,
     },
-    {
-      name: '预备党员转正',
+    converted: {
       title: `${year}年度预备党员转正登记表`,
       subtitle: `填报单位：${unit}　　${year}年度经上级党委批准转正 ${converted.length} 名`,
-      columns: [...PERSON, col('支部大会接收日期（入党日期）', 13), col('预备期满日期', 12), col('延长预备期', 10), col('支部大会讨论转正日期', 12), col('上级党委审批日期', 12), col('转正日期（党龄起算）', 13), col('备注', 12, 'left')],
-      rows: converted.map(({ file, steps }, i) => {
-        const end = probationEnd(date(steps, 15), rules, null);
-        const fullDate = probationEnd(date(steps, 15), rules, file.extensionMonths);
-        return [...person(i, file), date(steps, 15), end, file.extensionMonths ? `${file.extensionMonths}个月` : '', date(steps, 23), date(steps, 24), fullDate, file.note ?? ''];
-      }),
+      rows: converted.map(({ file, steps }) => ({
+        ...person(file),
+        admittedOn: date(steps, 15),
+        probationEnd: probationEnd(date(steps, 15), rules, null),
+        extension: file.extensionMonths ? `${file.extensionMonths}个月` : '',
+        meetingOn: date(steps, 23),
+        approvedOn: date(steps, 24),
+        fullDate: probationEnd(date(steps, 15), rules, file.extensionMonths),
+        note: file.note ?? '',
+      })),
       footer,
     },
-  ];
-  return { registers };
+  };
 }
 
 export async function exportLedger(ctx: Ctx, year: number): Promise<{ bytes: Uint8Array; fileName: string; counts: Record<string, number> }> {
   const model = await ledgerModel(ctx, year);
   const bytes = await developmentLedgerWorkbook(model);
-  return { bytes, fileName: `${year}年度发展党员工作台账.xlsx`, counts: Object.fromEntries(model.registers.map((r) => [r.name, r.rows.length])) };
+  return { bytes, fileName: `${year}年度发展党员工作台账.xlsx`, counts: Object.fromEntries((Object.keys(LEDGER_SHEET_NAMES) as (keyof DevelopmentLedgerModel)[]).map((k) => [LEDGER_SHEET_NAMES[k], model[k].rows.length])) };
 }
 
 /** The last day of a notice of `days` working days starting on `start` (weekends skipped; no holiday calendar). */

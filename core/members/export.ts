@@ -1,4 +1,4 @@
-/** The view model of the 党员花名册: already formatted strings, in roster order. */
+/** The view model of the 党员花名册 (templates/roster.ts): a record of formatted strings per member, in roster order. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import { rosterWorkbook, type RosterModel } from '../../templates/roster.ts';
@@ -17,26 +17,25 @@ export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promis
   return {
     title: `${unit}${branchName ? branchName : ''}党员花名册`,
     subtitle: `填报单位：${unit}${branchName ? `　${branchName}` : ''}　　截至 ${today}　共 ${rows.length} 名（正式党员 ${rows.filter((r) => r.partyStatus === '正式').length} 名，预备党员 ${rows.filter((r) => r.partyStatus === '预备').length} 名）`,
-    rows: rows.map((m, i) => [
-      String(i + 1),
-      m.name,
-      m.gender,
-      m.ethnicity,
-      m.birthDate,
-      masked ? maskIdNumber(m.idNumber) : m.idNumber,
-      m.nativePlace ?? '',
-      m.education ?? '',
-      m.workStartDate ?? '',
-      m.joinDate,
-      m.fullDate ?? '',
-      m.partyStatus,
-      m.category,
-      composeWorkUnit(m),
-      m.phone ?? '',
-      m.branchName,
-      m.groupName ?? '',
-      m.note ?? '',
-    ]),
+    rows: rows.map((m) => ({
+      name: m.name,
+      gender: m.gender,
+      ethnicity: m.ethnicity,
+      birthDate: m.birthDate,
+      idNumber: masked ? maskIdNumber(m.idNumber) : m.idNumber,
+      nativePlace: m.nativePlace ?? '',
+      education: m.education ?? '',
+      workStartDate: m.workStartDate ?? '',
+      joinDate: m.joinDate,
+      fullDate: m.fullDate ?? '',
+      partyStatus: m.partyStatus,
+      category: m.category,
+      workUnit: composeWorkUnit(m),
+      phone: m.phone ?? '',
+      branchName: m.branchName,
+      groupName: m.groupName ?? '',
+      note: m.note ?? '',
+    })),
     footer: `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`,
   };
 }

@@ -1,4 +1,4 @@
-/** The view model of the 年度转入/转出党员登记表: formatted strings in date order. */
+/** The view model of the 年度转入/转出党员登记表 (templates/transfer-registers.ts): a record of formatted strings per transfer, in date order. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import { transferRegistersWorkbook, type TransferRegistersModel } from '../../templates/transfer-registers.ts';
@@ -15,9 +15,9 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
   const counts = await transferCounts(ctx, `${year}-01-01`, `${year}-12-31`);
   const today = ctx.platform.today();
   const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
-  const basics = (memberId: string) => {
-    const p = person.get(memberId);
-    return [p?.gender ?? '', p?.birth_date ?? '', p?.ethnicity ?? ''];
+  const basics = (t: { memberId: string; memberName: string; partyStatus: string }) => {
+    const p = person.get(t.memberId);
+    return { name: t.memberName, gender: p?.gender ?? '', birthDate: p?.birth_date ?? '', ethnicity: p?.ethnicity ?? '', partyStatus: t.partyStatus };
   };
   const ins = all.filter((t) => t.direction === '转入');
   const outs = all.filter((t) => t.direction === '转出');
@@ -25,40 +25,34 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
     transferIn: {
       title: `${year}年度转入党员登记表`,
       subtitle: `填报单位：${unit}　　${year}年共转入党员 ${counts.in} 名`,
-      rows: ins.map((t, i) => [
-        String(i + 1),
-        t.memberName,
-        ...basics(t.memberId),
-        t.partyStatus,
-        t.fromOrg,
-        t.letterNo,
-        t.letterDate,
-        t.transferDate,
-        t.branchName,
-        t.duesPaidTo ?? '',
-        t.duesStartMonth ?? '',
-        t.receiptOn ?? (t.status === '回执逾期未寄' ? '逾期未寄' : '未寄'),
-        [t.inMode === 'rejoin' ? '原党员恢复在册' : '', t.note ?? ''].filter(Boolean).join('；'),
-      ]),
+      rows: ins.map((t) => ({
+        ...basics(t),
+        fromOrg: t.fromOrg,
+        letterNo: t.letterNo,
+        letterDate: t.letterDate,
+        transferDate: t.transferDate,
+        branchName: t.branchName,
+        duesPaidTo: t.duesPaidTo ?? '',
+        duesStartMonth: t.duesStartMonth ?? '',
+        receipt: t.receiptOn ?? (t.status === '回执逾期未寄' ? '逾期未寄' : '未寄'),
+        note: [t.inMode === 'rejoin' ? '原党员恢复在册' : '', t.note ?? ''].filter(Boolean).join('；'),
+      })),
       footer,
     },
     transferOut: {
       title: `${year}年度转出党员登记表`,
       subtitle: `填报单位：${unit}　　${year}年共转出党员 ${counts.out} 名`,
-      rows: outs.map((t, i) => [
-        String(i + 1),
-        t.memberName,
-        ...basics(t.memberId),
-        t.partyStatus,
-        t.branchName,
-        t.toOrg,
-        t.transferDate,
-        t.letterNo,
-        String(t.validityDays ?? ''),
-        t.duesPaidTo ?? '',
-        t.receiptOn ?? (t.status === '回执逾期' ? '逾期未收' : '未收'),
-        t.note ?? '',
-      ]),
+      rows: outs.map((t) => ({
+        ...basics(t),
+        branchName: t.branchName,
+        toOrg: t.toOrg,
+        transferDate: t.transferDate,
+        letterNo: t.letterNo,
+        validityDays: String(t.validityDays ?? ''),
+        duesPaidTo: t.duesPaidTo ?? '',
+        receipt: t.receiptOn ?? (t.status === '回执逾期' ? '逾期未收' : '未收'),
+        note: t.note ?? '',
+      })),
       footer,
     },
   };

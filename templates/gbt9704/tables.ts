@@ -1,6 +1,6 @@
 /** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { FONTS, HAO, TYPE_WIDTH_TWIPS, mmToTwip, run, type Hao } from './gbt9704.ts';
+import { FONTS, HAO, mmToTwip, run, type Hao } from './page.ts';
 
 // the string BorderStyle.SINGLE stands for: a constant at module level must not load docx (it loads on first use)
 const thin = { style: 'single' as typeof BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -77,6 +77,3 @@ export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table 
 export function listTable(headers: string[], rows: string[][], opts: Omit<TableOptions, 'headerRow'>): Table {
   return table([headers.map((h) => ({ text: h, label: true })), ...rows], { ...opts, headerRow: true });
 }
-
-// ---------------------------------------------------------------- page setup
-

@@ -1,0 +1,87 @@
+/** The view model of the 党费专项检查自查报告 (.docx, templates/dues-report-docx.ts): the year's figures and every mismatch found. */
+import type { DuesDocModel } from '../../templates/dues-report-docx.ts';
+import { yuan } from './calc.ts';
+import { monthLabel } from './months.ts';
+import { pct } from './reports-common.ts';
+import { branchTable, period } from './reports-publication.ts';
+import type { YearSummary } from './reports-year.ts';
+
+const chineseDateText = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+
+export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
+  const mismatches: string[] = [];
+  if (s.unassessed.length) mismatches.push(`未核定党费标准 ${s.unassessed.length} 人：${s.unassessed.join('、')}。`);
+  if (s.unapproved) mismatches.push(`核定标准尚未经党委审批 ${s.unapproved} 人。`);
+  for (const r of s.branchRows) if (r.problems.length) mismatches.push(`${r.orgName}：应缴 ${yuan(r.dueFen)} 元，实缴 ${yuan(r.collectedFen)} 元，应上缴 ${yuan(r.expectedRemitFen)} 元，实上缴 ${yuan(r.remittedFen)} 元，${r.problems.join('，')}。`);
+  if (s.committeeRow?.problems.length) mismatches.push(`分局党委上缴${s.upperBody}：应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元，实缴 ${yuan(s.committeeRow.remittedFen)} 元，${s.committeeRow.problems.join('，')}。`);
+  for (const d of s.differentAmounts) mismatches.push(`${d.name}${monthLabel(d.month)}实缴 ${yuan(d.paidFen)} 元，核定标准 ${yuan(d.dueFen)} 元（原因：${d.reason || '未注明'}）。`);
+  for (const r of s.raisedShort)
+    mismatches.push(`${r.name}${monthLabel(r.from)}${r.to !== r.from ? `至${monthLabel(r.to)}` : ''}按原标准交纳，按现行标准尚差 ${yuan(r.shortFen)} 元，应在下次交纳党费时补交。`);
+  for (const a of s.arrears) mismatches.push(`${a.member}（${a.branch}）${monthLabel(a.months[0])}起连续 ${a.consecutiveUnpaidMonths} 个月未交纳党费，欠缴 ${yuan(a.owedFen)} 元${a.severity === 'critical' ? '，需支部研究' : ''}。`);
+  const balance = s.receivedFen - s.remittedUpFen - s.expenseTotalFen;
+  if (balance < 0) mismatches.push(`分局党委党费收支倒挂：收到 ${yuan(s.receivedFen)} 元，上缴 ${yuan(s.remittedUpFen)} 元，使用 ${yuan(s.expenseTotalFen)} 元，结存为 ${yuan(balance)} 元，请核对是否漏记上级下拨或上年结余。`);
+  if (!s.publications.length) mismatches.push(`${s.year}年度党费收缴、使用和管理情况尚未登记向党员公布。`);
+  for (const b of s.beyondLimit) mismatches.push(`${b.name}${monthLabel(b.month)}党费于 ${b.paidOn} ${b.kind}超过 ${b.limitMonths} 个月，支部同意记录：${b.consent}。`);
+  return {
+    title: `${s.committee}${s.year}年度党费专项检查自查报告`,
+    intro: [`按照党费专项检查工作要求，${s.committee.replace(/^中共/, '')}对照《关于中国共产党党费收缴、使用和管理的规定》（中组发〔2008〕3号）和《关于进一步规范党费工作的通知》（组电明字〔2017〕5号），对${s.year}年度党费收缴、使用和管理情况进行了自查。现将有关情况报告如下。`],
+    sections: [
+      {
+        heading: '一、党费核定情况',
+        paragraphs: [
+          `全委应交纳党费党员 ${s.members} 名。党费标准按年初核定，按月交纳，计算基数按税后工资中相对固定、经常性的部分确定，按全额累进比例计算。`,
+          ...s.settingsText.map((t) => `${t}。`),
+          `按类别：${s.categories.map((c) => `${c.category} ${c.members} 人（每月合计 ${yuan(c.monthlyFen)} 元）`).join('，') || '无'}。`,
+          `按比例：${s.brackets.map((b) => `${b.label} ${b.members} 人`).join('，') || '无'}。`,
+          s.capApplied.length ? `按每月不超过上限封顶 ${s.capApplied.length} 人：${s.capApplied.join('、')}。` : '无按上限封顶的党员。',
+          s.hardship.length ? `经批准少交或免交 ${s.hardship.length} 人：${s.hardship.map((h) => `${h.name}（${h.ref}，每月 ${yuan(h.monthlyFen)} 元）`).join('、')}。` : '无经批准少交或免交党费的党员。',
+        ],
+      },
+      {
+        heading: '二、党费收缴情况',
+        paragraphs: [`${period(s)}应缴党费 ${yuan(s.dueFen)} 元，实缴 ${yuan(s.collectedFen)} 元，收缴率 ${pct(s.collectedFen, s.dueFen)}。`],
+        table: branchTable(s),
+      },
+      {
+        heading: '三、欠缴党费情况',
+        paragraphs: s.arrears.length
+          ? [`连续 ${s.warnMonths} 个月以上未交纳党费的党员 ${s.arrears.length} 名，其中连续 ${s.criticalMonths} 个月以上 ${s.arrears.filter((a) => a.severity === 'critical').length} 名，已提请所在支部研究处理（是否按自行脱党处理由支部大会讨论决定并报上级党组织批准）。`]
+          : [`无连续 ${s.warnMonths} 个月以上未交纳党费的党员。`],
+        table: s.arrears.length
+          ? { headers: ['姓名', '党支部', '连续未交', '欠缴（元）'], rows: s.arrears.map((a) => [a.member, a.branch, `${a.consecutiveUnpaidMonths} 个月`, yuan(a.owedFen)]), widthsMm: [26, 66, 30, 34] }
+          : undefined,
+      },
+      {
+        heading: '四、党费上缴和使用情况',
+        paragraphs: [
+          `各党支部全年上缴分局党委 ${yuan(s.receivedFen)} 元；分局党委上缴${s.upperBody} ${yuan(s.remittedUpFen)} 元${s.committeeRow ? `（按比例应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元）` : ''}。`,
+          s.expenses.length ? `全年使用党费 ${yuan(s.expenseTotalFen)} 元：${s.expenses.map((e) => `${e.purpose} ${yuan(e.amountFen)} 元`).join('，')}。` : '本年度未使用党费。',
+          s.publications.length ? `已于${s.publications.map((p) => `${chineseDateText(p.publishedOn)}通过${p.medium}`).join('、')}向党员公布党费收缴、使用和管理情况。` : '本年度党费收缴、使用和管理情况尚未向党员公布。',
+        ],
+      },
+      {
+        heading: '五、自查发现的问题',
+        paragraphs: mismatches.length ? mismatches.map((m, i) => `${i + 1}. ${m}`) : ['经自查，未发现党费核定、收缴、上缴和使用方面的问题。'],
+      },
+      {
+        heading: '六、整改措施',
+        paragraphs: [
+          '（一）对未核定或未审批的党费标准，由党支部限期核定，报分局党委审批后执行。',
+          '（二）对欠缴党费的党员，由所在党支部谈心谈话、批评教育并限期补交；连续 6 个月以上未交的，由支部研究提出处理意见，按程序报批。',
+          '（三）对上缴金额不符的，核对收缴台账和银行凭证，补缴或说明原因。',
+        ],
+      },
+      {
+        heading: '附：党员党费核定标准一览',
+        paragraphs: [],
+        table: {
+          headers: ['姓名', '党支部', '类别', '计算基数', '比例', '月缴', '备注'],
+          rows: s.standards.map((x) => [x.name, x.branch, x.category, yuan(x.baseFen), x.rate, yuan(x.monthlyFen), x.note]),
+          widthsMm: [18, 38, 16, 22, 14, 18, 30],
+        },
+      },
+    ],
+    signer: s.committee,
+    date,
+  };
+}

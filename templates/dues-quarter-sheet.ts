@@ -1,0 +1,86 @@
+/**
+ * 党费收缴情况季度统计表 (.xlsx): a row per branch (due, collected, rate,
+ * arrears, remitted, held) with a total, and a second sheet of the quarter's
+ * months (collected and remitted, 《党费交纳登记表》). Money in 分, printed in 元.
+ */
+import { addSheet, newWorkbook, workbookBytes, type Column } from './xlsx-sheet.ts';
+
+export interface QuarterBranchRow {
+  orgName: string;
+  members: number;
+  dueFen: number;
+  collectedFen: number;
+  /** 收缴率, e.g. '98.5%' */
+  rate: string;
+  /** members behind `warnMonths` months or more */
+  arrears: number;
+  remittedFen: number;
+  heldFen: number;
+  problems: string;
+}
+
+export interface QuarterMonthRow {
+  /** '2026年7月' */
+  month: string;
+  owed: number;
+  paid: number;
+  dueFen: number;
+  paidFen: number;
+  rate: string;
+  branchRemittedFen: number;
+  committeeRemittedFen: number;
+}
+
+export interface DuesQuarterSheet {
+  title: string;
+  subtitle: string;
+  /** the unit's arrears warning threshold, named in a header */
+  warnMonths: number;
+  /** the body the committee remits to, named in a header */
+  upperBody: string;
+  rows: QuarterBranchRow[];
+  total: QuarterBranchRow;
+  months: { title: string; rows: QuarterMonthRow[] };
+  notes: string[];
+}
+
+type BranchKey = 'no' | keyof QuarterBranchRow;
+
+export const quarterColumns = (warnMonths: number): Column<BranchKey>[] => [
+  { key: 'no', header: '序号', width: 5, kind: 'count' },
+  { key: 'orgName', header: '党支部', width: 22, kind: 'text', align: 'left' },
+  { key: 'members', header: '应缴人数', width: 8, kind: 'count' },
+  { key: 'dueFen', header: '应缴金额', width: 11, kind: 'money' },
+  { key: 'collectedFen', header: '实缴金额', width: 11, kind: 'money' },
+  { key: 'rate', header: '收缴率', width: 8, kind: 'text' },
+  { key: 'arrears', header: `欠缴${warnMonths}个月以上人数`, width: 10, kind: 'count' },
+  { key: 'remittedFen', header: '上缴党委', width: 11, kind: 'money' },
+  { key: 'heldFen', header: '支部结存', width: 10, kind: 'money' },
+  { key: 'problems', header: '差异说明', width: 26, kind: 'text', align: 'left' },
+];
+
+export const quarterMonthColumns = (upperBody: string): Column<keyof QuarterMonthRow>[] => [
+  { key: 'month', header: '月份', width: 14, kind: 'text' },
+  { key: 'owed', header: '应缴人数', width: 12, kind: 'count' },
+  { key: 'paid', header: '已缴人数', width: 12, kind: 'count' },
+  { key: 'dueFen', header: '应缴金额', width: 12, kind: 'money' },
+  { key: 'paidFen', header: '实缴金额', width: 12, kind: 'money' },
+  { key: 'rate', header: '收缴率', width: 12, kind: 'text' },
+  { key: 'branchRemittedFen', header: '支部上缴党委', width: 16, kind: 'money' },
+  { key: 'committeeRemittedFen', header: `党委上缴${upperBody}`, width: 16, kind: 'money' },
+];
+
+export async function duesQuarterWorkbook(m: DuesQuarterSheet): Promise<Uint8Array> {
+  const wb = newWorkbook();
+  addSheet(wb, {
+    name: '季度统计',
+    title: m.title,
+    subtitle: m.subtitle,
+    columns: quarterColumns(m.warnMonths),
+    rows: m.rows.map((r, i) => ({ no: i + 1, ...r })),
+    footerRows: [{ no: '', ...m.total }],
+    notes: m.notes,
+  });
+  addSheet(wb, { name: '月度统计', title: m.months.title, columns: quarterMonthColumns(m.upperBody), rows: m.months.rows });
+  return workbookBytes(wb);
+}
