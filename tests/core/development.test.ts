@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { maskIdNumber } from '../../core/members/privacy.ts';
+import { bureau, member } from '../support/bureau.ts';
 
 const TIMELINE: Record<number, string> = {
   1: '2023-03-01', 2: '2023-03-20', 3: '2023-09-05', 4: '2023-09-20', 5: '2023-09-20', 6: '2024-03-05',
@@ -12,17 +13,9 @@ const TIMELINE: Record<number, string> = {
 
 async function setup() {
   const l = await testLedger();
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
-  const intro = async (name: string, seq: number, status = '正式') =>
-    (
-      await l.call('members/create', {
-        name, gender: '男', ethnicity: '汉族', birthDate: '1980-05-05', idNumber: makeIdNumber('370102', '1980-05-05', seq, true),
-        joinDate: '2005-07-01', fullDate: status === '正式' ? '2006-07-01' : null, partyStatus: status, category: '在职', branchId,
-      })
-    ).id;
-  const introducers = [await intro('王建国', 11), await intro('李卫东', 13)];
+  const { branchId } = await bureau(l);
+  const intro = async (name: string) => (await member(l, branchId, { name, birthDate: '1980-05-05', joinDate: '2005-07-01', fullDate: '2006-07-01' })).id;
+  const introducers = [await intro('王建国'), await intro('李卫东')];
   return { l, branchId, introducers };
 }
 
@@ -246,9 +239,7 @@ describe('development attachments', () => {
     const { fixedPlatform } = await import('../../core/platform.ts');
     const base = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: tempDir() }));
     const l = { ...base, call: ((name: string, input: unknown) => base.invoke(name, input)) as TestLedger['call'] };
-    await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-    const [root] = await l.call('org/tree', {});
-    const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
+    const { branchId } = await bureau(l);
     const { id } = await l.call('development/create', { ...person(branchId), documents: [] });
     expect((await l.call('development/get', { id })).checklist[0]).toMatchObject({ document: '入党申请书', kept: false, files: [] });
     expect((await l.call('development/list', {}))[0].missingDocuments).toBe(1);

@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau as makeBureau, member as addMember, type MemberFields } from '../support/bureau.ts';
 import { lastPaidMonth } from '../../core/dues/queries.ts';
 import { raisedShortfall } from '../../core/dues/collect.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
 import { zipPart } from '../support/ledger.ts';
 
-let seq = 0;
 async function bureau(today = '2026-11-28') {
   const l = await testLedger({ today });
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
-  const { id: branch2 } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '治安大队党支部', termStartOn: '2025-03-01' });
-  const member = async (name: string, over: Record<string, unknown> = {}, b = branchId) => {
-    seq++;
-    const birth = '1985-06-15';
-    return l.call('members/create', {
-      name, gender: '男', ethnicity: '汉族', birthDate: birth, idNumber: makeIdNumber('370102', birth, 101 + seq * 2, true),
-      joinDate: '2008-07-01', fullDate: '2009-07-01', partyStatus: '正式', category: '在职', branchId: b, ...over,
-    });
-  };
-  return { l, rootId: root.id, branchId, branch2, member };
+  const { rootId, branchIds: [branchId, branch2] } = await makeBureau(l, { branches: 2 });
+  const member = (name: string, over: Partial<MemberFields> = {}, b = branchId) => addMember(l, b, { name, ...over });
+  return { l, rootId, branchId, branch2, member };
 }
 
 const police = { 职务工资: 180000, 级别工资: 150000, 工作性津贴: 220000, 生活性补贴: 80000, 警衔津贴: 60000, 公安值勤岗位津贴: 40000, 加班补贴: 30000, 个人所得税: 12000, 养老保险: 48000, 医疗保险: 12000, 职业年金: 24000, 住房公积金: 60000 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testLedger, zipPart } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau, member } from '../support/bureau.ts';
 
 /** The visible text of each paragraph of document.xml. */
 function paragraphs(xml: string): string[] {
@@ -9,21 +9,9 @@ function paragraphs(xml: string): string[] {
 
 async function setup() {
   const l = await testLedger();
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部' });
-  const m = await l.call('members/create', {
-    name: '张卫东',
-    gender: '男',
-    ethnicity: '回族',
-    birthDate: '1988-12-01',
-    idNumber: makeIdNumber('370102', '1988-12-01', 21, true),
-    joinDate: '2012-06-20',
-    fullDate: null,
-    partyStatus: '预备',
-    category: '在职',
-    phone: '13900001111',
-    branchId,
+  const { branchId } = await bureau(l, { branches: [{ termStartOn: null }] });
+  const m = await member(l, branchId, {
+    name: '张卫东', ethnicity: '回族', birthDate: '1988-12-01', joinDate: '2012-06-20', fullDate: null, partyStatus: '预备', phone: '13900001111',
   });
   return { l, m };
 }
