@@ -268,7 +268,10 @@ describe('frequency rules and the compliance calendar', () => {
     const cal2025 = await l.call('activities/calendar', { year: 2025, asOf: '2026-09-15' });
     expect(cal2025.ruleVersion.version).toBe(0);
     expect(cal2025.cells.some((x) => x.type === '党课' && x.period === '2025-Q3')).toBe(true);
-    expect(branchId).toBeTruthy();
+    // the branch's own 党课 periods: quarterly under the national rules in 2025; in 2026 quarterly before the unit version, monthly from July
+    const lessons = (cal: typeof cal2026) => cal.cells.filter((x) => x.orgId === branchId && x.type === '党课').map((x) => x.period);
+    expect(lessons(cal2025)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(lessons(cal2026)).toEqual(['2026-Q1', '2026-Q2', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
   });
 });
 
