@@ -16,22 +16,16 @@ async function setup() {
   return { l, m };
 }
 
-async function payDues(l: Awaited<ReturnType<typeof setup>>['l'], memberId: string, branchId: string, months: string[]) {
-  let n = 0;
-  for (const month of months)
-    await l.ctx.db
-      .insertInto('dues_payments')
-      .values({
-        id: `pay-${++n}`, member_id: memberId, branch_id: branchId, month, due_fen: 5000, paid_fen: 5000, paid_on: `${month}-05`, method: '现金',
-        payer_name: null, receipt_no: null, collector: null, reason: null, consent_ref: null, note: null, created_at: '2026-11-28T08:00:00.000Z', updated_at: '2026-11-28T08:00:00.000Z', deleted_at: null,
-      })
-      .execute();
+/** Dues paid through the dues handlers: the year's standard fixed, then the months paid, each on the 5th. */
+async function payDues(l: Awaited<ReturnType<typeof setup>>['l'], memberId: string, months: string[]) {
+  await l.call('dues/assess-save', { year: 2026, entries: [{ memberId, baseFen: 500_000 }] });
+  for (const month of months) await l.call('dues/pay', { memberId, months: [month], paidOn: `${month}-05`, method: '现金' });
 }
 
 describe('the 介绍信 read back', () => {
   it('has the three parts with one number, the dues month from the ledger and Chinese numerals', async () => {
     const { l, m } = await setup();
-    await payDues(l, m.id, m.branchId, ['2026-09', '2026-10', '2026-11']);
+    await payDues(l, m.id, ['2026-09', '2026-10', '2026-11']);
     await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '江城市临江路1号', phone: '0710-1234567', fax: '0710-7654321', postcode: '441000' }, numeralStyle: 'chinese' });
     const plan = await l.call('transfers/plan-out', { memberId: m.id, transferDate: '2026-11-28' });
     expect(plan).toMatchObject({ ledgerDuesPaidTo: '2026-11', duesPaidTo: '2026-11', duesSource: 'ledger', warnings: [] });

@@ -53,7 +53,7 @@ export async function bureau(l: Pick<Ledger, 'invoke'>, opts: BureauOptions = {}
   const unitName = opts.unitName ?? UNIT_NAME;
   const committeeName = opts.committeeName ?? COMMITTEE_NAME;
   const { id: rootId } = await call(l, 'setup/create', { unitName, committeeName });
-  const specs = typeof opts.branches === 'object' ? opts.branches : Array.from({ length: opts.branches ?? 1 }, () => ({}));
+  const specs: BranchSpec[] = typeof opts.branches === 'object' ? opts.branches : Array.from({ length: opts.branches ?? 1 }, () => ({}));
   const branches: Bureau['branches'] = [];
   for (const [i, spec] of specs.entries()) {
     const name = spec.name ?? BRANCH_NAMES[i] ?? `第${i + 1}党支部`;
