@@ -99,10 +99,7 @@ describe('development files', () => {
     await recordUpTo(l, id, 8, introducers, 8);
     // Introducers must be 正式党员 on the day.
     const [, second] = introducers;
-    const prob = (await l.call('members/create', {
-      name: '钱预备', gender: '女', ethnicity: '汉族', birthDate: '1995-01-01', idNumber: makeIdNumber('370102', '1995-01-01', 31, false),
-      joinDate: '2024-06-01', fullDate: null, partyStatus: '预备', category: '在职', branchId,
-    })).id;
+    const prob = (await member(l, branchId, { name: '钱预备', gender: '女', birthDate: '1995-01-01', joinDate: '2024-06-01', fullDate: null, partyStatus: '预备' })).id;
     const e = await failure(l.call('development/record-step', { fileId: id, step: 9, date: TIMELINE[9], details: { introducers: [{ memberId: prob, name: '' }, { memberId: second, name: '' }] } }));
     expect(e.message).toMatch(/入党介绍人钱预备在 2024-09-25 还不是正式党员/);
     expect((await failure(l.call('development/record-step', { fileId: id, step: 10, date: TIMELINE[10], details: { conclusion: '' } }))).message).toMatch(/书面结论|第9步/);
@@ -277,9 +274,7 @@ describe('development files for members already on the roster', () => {
   it('links an imported 预备党员 at the 支部大会 instead of adding a second member; refuses a 正式党员', async () => {
     const { l, branchId, introducers } = await setup();
     const idNumber = person(branchId).idNumber;
-    const m = await l.call('members/create', {
-      name: '赵晓东', gender: '男', ethnicity: '汉族', birthDate: '1998-04-12', idNumber, joinDate: '2024-12-02', fullDate: null, partyStatus: '预备', category: '在职', branchId,
-    });
+    const m = await member(l, branchId, { name: '赵晓东', birthDate: '1998-04-12', idNumber, joinDate: '2024-12-02', fullDate: null, partyStatus: '预备' });
     const { id } = await l.call('development/create', person(branchId));
     await recordUpTo(l, id, 15, introducers);
     expect((await l.call('members/list', { search: '赵晓东' })).total).toBe(1);
