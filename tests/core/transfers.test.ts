@@ -243,7 +243,7 @@ describe('long-open transfers and returning members', () => {
   it('sends a returning member to “原党员转回” instead of adding a duplicate', async () => {
     const { l, branchId } = await ledger();
     const p = person();
-    const a = await l.call('members/create', { ...p, branchId });
+    const a = await member(l, branchId, p);
     await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-03-01', duesPaidTo: '2026-03' });
     const e = await failure(l.call('transfers/in', { mode: 'new', member: p, branchId, letterNo: '1', fromOrg: '甲党委', letterDate: '2026-11-01', transferDate: '2026-11-02' }));
     expect(e.field).toBe('idNumber');
