@@ -7,15 +7,15 @@ import type { Migration } from 'kysely';
 import * as m0001 from './2026-11-28T00-00-00_foundation.ts';
 import * as mActivities from './2026-11-28T01-00-00_activities.ts';
 import * as mDues from './2026-11-28T02-00-00_dues.ts';
-import * as mTransfers from './2026-11-28T04-00-00_transfers.ts';
 import * as mDevelopment from './2026-11-28T03-00-00_development.ts';
+import * as mTransfers from './2026-11-28T04-00-00_transfers.ts';
 import * as mAuditChain from './2026-12-01T01-00-00_audit_chain.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
   '2026-11-28T01-00-00_activities': mActivities,
   '2026-11-28T02-00-00_dues': mDues,
-  '2026-11-28T04-00-00_transfers': mTransfers,
   '2026-11-28T03-00-00_development': mDevelopment,
+  '2026-11-28T04-00-00_transfers': mTransfers,
   '2026-12-01T01-00-00_audit_chain': mAuditChain,
 };

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
+import { bureau } from '../support/bureau.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { invokeHandler, type AnyHandler } from '../../core/handler.ts';
 import { handlers } from '../../core/api.ts';
@@ -182,9 +183,7 @@ describe('attachments in the printed record', () => {
     const dir = tempDir();
     const ledger = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: dir }));
     const call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, ledger.ctx, name, input) as Promise<any>;
-    await call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-    const [root] = await call('org/tree', {});
-    const { id: orgId } = await call('org/create', { parentId: root.id, kind: '党支部', name: '一支部' });
+    const { branchId: orgId } = await bureau(ledger, { branches: [{ name: '一支部', termStartOn: null }] });
     const a = await call('activities/create', { orgId, type: '支部委员会', heldOn: '2026-11-02', attendance: [], content: '研究工作。' });
     const bare = await call('activities/create', { orgId, type: '支部委员会', heldOn: '2026-10-02', attendance: [] });
     const file = (content: string) => Buffer.from(content).toString('base64');

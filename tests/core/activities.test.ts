@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau, member } from '../support/bureau.ts';
 import { assessQuorum } from '../../core/activities/quorum.ts';
 import type { AttendanceEntry } from '../../core/activities/model.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
@@ -97,20 +97,17 @@ describe('quorum rules', () => {
 
 async function branchLedger(today = '2026-11-28') {
   const l = await testLedger({ today });
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', establishedOn: '2000-01-01' });
+  const { branchId, rootId } = await bureau(l, { branches: [{ establishedOn: '2000-01-01', termStartOn: null }] });
   const ids: string[] = [];
   for (let i = 0; i < 6; i++) {
-    const birth = `198${i}-0${i + 1}-15`;
-    const probationary = i === 5;
-    const m = await l.call('members/create', {
-      name: `党员${'甲乙丙丁戊己'[i]}`, gender: '男', ethnicity: '汉族', birthDate: birth, idNumber: makeIdNumber('370102', birth, 10 + i, true),
-      joinDate: probationary ? '2026-03-01' : '2010-07-01', fullDate: probationary ? null : '2011-07-01', partyStatus: probationary ? '预备' : '正式', category: '在职', branchId,
+    const probationary = i === 5; // 党员己 joined on 2026-03-01
+    const m = await member(l, branchId, {
+      name: `党员${'甲乙丙丁戊己'[i]}`, birthDate: `198${i}-0${i + 1}-15`,
+      joinDate: probationary ? '2026-03-01' : '2010-07-01', fullDate: probationary ? null : '2011-07-01', partyStatus: probationary ? '预备' : '正式',
     });
     ids.push(m.id);
   }
-  return { l, branchId, rootId: root.id, memberIds: ids };
+  return { l, branchId, rootId, memberIds: ids };
 }
 
 async function record(l: TestLedger, orgId: string, type: string, heldOn: string, over: Record<string, unknown> = {}) {
@@ -271,7 +268,10 @@ describe('frequency rules and the compliance calendar', () => {
     const cal2025 = await l.call('activities/calendar', { year: 2025, asOf: '2026-09-15' });
     expect(cal2025.ruleVersion.version).toBe(0);
     expect(cal2025.cells.some((x) => x.type === '党课' && x.period === '2025-Q3')).toBe(true);
-    expect(branchId).toBeTruthy();
+    // the branch's own 党课 periods: quarterly under the national rules in 2025; in 2026 quarterly before the unit version, monthly from July
+    const lessons = (cal: typeof cal2026) => cal.cells.filter((x) => x.orgId === branchId && x.type === '党课').map((x) => x.period);
+    expect(lessons(cal2025)).toEqual(['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']);
+    expect(lessons(cal2026)).toEqual(['2026-Q1', '2026-Q2', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
   });
 });
 
@@ -347,9 +347,7 @@ describe('attachments', () => {
     const dir = tempDir();
     const ledger = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: dir }));
     const call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, ledger.ctx, name, input) as Promise<any>;
-    await call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-    const [root] = await call('org/tree', {});
-    const { id: branchId } = await call('org/create', { parentId: root.id, kind: '党支部', name: '一支部' });
+    const { branchId } = await bureau(ledger, { branches: [{ name: '一支部', termStartOn: null }] });
     const a = await call('activities/create', { orgId: branchId, type: '支部委员会', heldOn: '2026-11-02', attendance: [] });
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4d30000000049454e44ae426082', 'hex');
     expect((await failure(call('attachments/add', { entity: 'activities', entityId: a.id, fileName: 'C:\\扫描\\签到表.png', contentBase64: png.toString('base64') }))).message).toMatch(/不能包含/);

@@ -15,6 +15,7 @@ import { rowHash } from '../../core/audit/chain.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { tempDir, testLedger } from '../support/ledger.ts';
+import { bureau } from '../support/bureau.ts';
 
 /** Each CLI process starts tsx afresh: seconds apiece on a loaded machine. */
 const CLI_TIMEOUT = 180_000;
@@ -28,6 +29,7 @@ type Row = { seq: number; id: string; at: string; summary: string; hash: string;
 const dir = tempDir('party-ledger-audit-');
 const base = path.join(dir, 'base.sqlite');
 let rows: Row[] = [];
+const LINJIANG = { unitName: '临江分局', committeeName: '中共临江分局委员会' };
 
 /** The same check in this process (faster), for the variants beyond the CLI's own cases. */
 async function verifyHere(file: string, then?: (invoke: (name: string, input: unknown) => Promise<unknown>) => Promise<void>) {
@@ -53,10 +55,7 @@ function tampered(name: string, edit: (db: Database.Database) => void): string {
 beforeAll(async () => {
   // Ordinary work through the handlers: setup, branches, a deletion to the recycle bin and its restore.
   const l = await testLedger({ file: base });
-  await l.call('setup/create', { unitName: '临江分局', committeeName: '中共临江分局委员会' });
-  const committee = (await l.call('org/tree', {}))[0];
-  const ids: string[] = [];
-  for (const name of ['第一党支部', '第二党支部', '第三党支部']) ids.push((await l.call('org/create', { parentId: committee.id, kind: '党支部', name })).id);
+  const { branchIds: ids } = await bureau(l, { ...LINJIANG, branches: ['第一党支部', '第二党支部', '第三党支部'].map((name) => ({ name, termStartOn: null })) });
   await l.call('org/delete', { id: ids[1] });
   await l.call('recycle/restore', { table: 'org_units', id: ids[1] });
   await l.call('org/settings-save', { unitName: '临江区公安分局', committeeName: '中共临江区公安分局委员会', sealText: '' });
@@ -164,7 +163,7 @@ describe('audit verify (real CLI process)', () => {
 describe('audit rows are written in the caller’s transaction', () => {
   it('a change that fails after its audit row leaves neither the row nor a moved chain head', async () => {
     const l = await testLedger();
-    await l.call('setup/create', { unitName: '临江分局', committeeName: '中共临江分局委员会' });
+    await bureau(l, { ...LINJIANG, branches: 0 });
     const head = () => sql<{ seq: number; hash: string }>`select seq, hash from audit_head`.execute(l.ctx.db).then((r) => r.rows[0]);
     const before = await head();
     await sql`create trigger refuse_seal after insert on audit_log when new.summary like '%org.sealText%' begin select raise(abort, 'refused'); end`.execute(l.ctx.db);
@@ -179,8 +178,7 @@ describe('audit rows are written in the caller’s transaction', () => {
 
   it('many changes at once from one process still form one chain', async () => {
     const l = await testLedger();
-    await l.call('setup/create', { unitName: '临江分局', committeeName: '中共临江分局委员会' });
-    const committee = (await l.call('org/tree', {}))[0];
+    const committee = { id: (await bureau(l, { ...LINJIANG, branches: 0 })).rootId };
     await Promise.all(Array.from({ length: 20 }, (_, i) => l.call('org/create', { parentId: committee.id, kind: '党支部', name: `第${i + 1}党支部` })));
     expect(await l.call('audit/verify', {})).toEqual({ ok: true, rows: 23 });
     await l.close();

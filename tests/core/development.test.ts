@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { maskIdNumber } from '../../core/members/privacy.ts';
+import { bureau, member } from '../support/bureau.ts';
 
 const TIMELINE: Record<number, string> = {
   1: '2023-03-01', 2: '2023-03-20', 3: '2023-09-05', 4: '2023-09-20', 5: '2023-09-20', 6: '2024-03-05',
@@ -12,17 +13,9 @@ const TIMELINE: Record<number, string> = {
 
 async function setup() {
   const l = await testLedger();
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
-  const intro = async (name: string, seq: number, status = '正式') =>
-    (
-      await l.call('members/create', {
-        name, gender: '男', ethnicity: '汉族', birthDate: '1980-05-05', idNumber: makeIdNumber('370102', '1980-05-05', seq, true),
-        joinDate: '2005-07-01', fullDate: status === '正式' ? '2006-07-01' : null, partyStatus: status, category: '在职', branchId,
-      })
-    ).id;
-  const introducers = [await intro('王建国', 11), await intro('李卫东', 13)];
+  const { branchId } = await bureau(l);
+  const intro = async (name: string) => (await member(l, branchId, { name, birthDate: '1980-05-05', joinDate: '2005-07-01', fullDate: '2006-07-01' })).id;
+  const introducers = [await intro('王建国'), await intro('李卫东')];
   return { l, branchId, introducers };
 }
 
@@ -106,10 +99,7 @@ describe('development files', () => {
     await recordUpTo(l, id, 8, introducers, 8);
     // Introducers must be 正式党员 on the day.
     const [, second] = introducers;
-    const prob = (await l.call('members/create', {
-      name: '钱预备', gender: '女', ethnicity: '汉族', birthDate: '1995-01-01', idNumber: makeIdNumber('370102', '1995-01-01', 31, false),
-      joinDate: '2024-06-01', fullDate: null, partyStatus: '预备', category: '在职', branchId,
-    })).id;
+    const prob = (await member(l, branchId, { name: '钱预备', gender: '女', birthDate: '1995-01-01', joinDate: '2024-06-01', fullDate: null, partyStatus: '预备' })).id;
     const e = await failure(l.call('development/record-step', { fileId: id, step: 9, date: TIMELINE[9], details: { introducers: [{ memberId: prob, name: '' }, { memberId: second, name: '' }] } }));
     expect(e.message).toMatch(/入党介绍人钱预备在 2024-09-25 还不是正式党员/);
     expect((await failure(l.call('development/record-step', { fileId: id, step: 10, date: TIMELINE[10], details: { conclusion: '' } }))).message).toMatch(/书面结论|第9步/);
@@ -246,9 +236,7 @@ describe('development attachments', () => {
     const { fixedPlatform } = await import('../../core/platform.ts');
     const base = await openLedgerContext(':memory:', fixedPlatform({ today: '2026-11-28', dataDir: tempDir() }));
     const l = { ...base, call: ((name: string, input: unknown) => base.invoke(name, input)) as TestLedger['call'] };
-    await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-    const [root] = await l.call('org/tree', {});
-    const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
+    const { branchId } = await bureau(l);
     const { id } = await l.call('development/create', { ...person(branchId), documents: [] });
     expect((await l.call('development/get', { id })).checklist[0]).toMatchObject({ document: '入党申请书', kept: false, files: [] });
     expect((await l.call('development/list', {}))[0].missingDocuments).toBe(1);
@@ -286,9 +274,7 @@ describe('development files for members already on the roster', () => {
   it('links an imported 预备党员 at the 支部大会 instead of adding a second member; refuses a 正式党员', async () => {
     const { l, branchId, introducers } = await setup();
     const idNumber = person(branchId).idNumber;
-    const m = await l.call('members/create', {
-      name: '赵晓东', gender: '男', ethnicity: '汉族', birthDate: '1998-04-12', idNumber, joinDate: '2024-12-02', fullDate: null, partyStatus: '预备', category: '在职', branchId,
-    });
+    const m = await member(l, branchId, { name: '赵晓东', birthDate: '1998-04-12', idNumber, joinDate: '2024-12-02', fullDate: null, partyStatus: '预备' });
     const { id } = await l.call('development/create', person(branchId));
     await recordUpTo(l, id, 15, introducers);
     expect((await l.call('members/list', { search: '赵晓东' })).total).toBe(1);

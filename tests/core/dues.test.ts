@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau as makeBureau, member as addMember, memberInput, type MemberFields } from '../support/bureau.ts';
 import { lastPaidMonth } from '../../core/dues/queries.ts';
 import { raisedShortfall } from '../../core/dues/collect.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
 import { zipPart } from '../support/ledger.ts';
 
-let seq = 0;
 async function bureau(today = '2026-11-28') {
   const l = await testLedger({ today });
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
-  const { id: branch2 } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '治安大队党支部', termStartOn: '2025-03-01' });
-  const member = async (name: string, over: Record<string, unknown> = {}, b = branchId) => {
-    seq++;
-    const birth = '1985-06-15';
-    return l.call('members/create', {
-      name, gender: '男', ethnicity: '汉族', birthDate: birth, idNumber: makeIdNumber('370102', birth, 101 + seq * 2, true),
-      joinDate: '2008-07-01', fullDate: '2009-07-01', partyStatus: '正式', category: '在职', branchId: b, ...over,
-    });
-  };
-  return { l, rootId: root.id, branchId, branch2, member };
+  const { rootId, branchIds: [branchId, branch2] } = await makeBureau(l, { branches: 2 });
+  const member = (name: string, over: Partial<MemberFields> = {}, b = branchId) => addMember(l, b, { name, ...over });
+  return { l, rootId, branchId, branch2, member };
 }
 
 const police = { 职务工资: 180000, 级别工资: 150000, 工作性津贴: 220000, 生活性补贴: 80000, 警衔津贴: 60000, 公安值勤岗位津贴: 40000, 加班补贴: 30000, 个人所得税: 12000, 养老保险: 48000, 医疗保险: 12000, 职业年金: 24000, 住房公积金: 60000 };
@@ -425,18 +414,12 @@ describe('dues: the self-inspection report states the unit\'s thresholds', () =>
 
 describe('dues: members transferred in', () => {
   it('owe from the month the 转入 record names, not from their 入党 date', async () => {
-    const { l, member, branchId } = await bureau('2026-11-28');
-    const m = await member('转入者');
-    const now = '2026-08-10T08:00:00.000Z';
-    await l.ctx.db
-      .insertInto('transfers')
-      .values({
-        id: 't-1', direction: '转入', letter_no: '2026001', letter_year: null, letter_seq: null, member_id: m.id, member_name: m.name, party_status: '正式', branch_id: branchId,
-        from_org: '外单位党支部', to_org: '刑侦大队党支部', letter_date: '2026-08-05', transfer_date: '2026-08-10', validity_days: 30, expires_on: '2026-09-04',
-        dues_paid_to: '2026-07', dues_source: 'clerk', dues_start_month: '2026-08', receipt_due_on: '2026-09-10', receipt_on: null, receipt_note: null,
-        in_mode: 'new', member_phone: null, note: null, created_at: now, updated_at: now, deleted_at: null,
-      })
-      .execute();
+    const { l, branchId } = await bureau('2026-11-28');
+    const t = await l.call('transfers/in', {
+      mode: 'new', member: memberInput({ name: '转入者' }), branchId, letterNo: '2026001', fromOrg: '外单位党支部', letterDate: '2026-08-05', transferDate: '2026-08-10', duesPaidTo: '2026-07',
+    });
+    expect(t.duesStartMonth).toBe('2026-08');
+    const m = { id: t.memberId! };
     const [a] = await assess(l, 2026, m.id, 400000);
     expect(a.fromMonth).toBe('2026-08');
     const row = (await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0];

@@ -1,28 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { failure, testLedger } from '../support/ledger.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau, memberInput } from '../support/bureau.ts';
 
 async function withBranch() {
   const l = await testLedger();
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部', termStartOn: '2025-03-01' });
-  return { l, branchId, rootId: root.id };
+  const { branchId, rootId } = await bureau(l);
+  return { l, branchId, rootId };
 }
 
-const base = (branchId: string, over: Record<string, unknown> = {}) => ({
-  name: '张三',
-  gender: '男',
-  ethnicity: '汉族',
-  birthDate: '1985-06-15',
-  idNumber: makeIdNumber('370102', '1985-06-15', 11, true),
-  joinDate: '2008-07-01',
-  fullDate: '2009-07-01',
-  partyStatus: '正式',
-  category: '在职',
-  branchId,
-  ...over,
-});
+/** 张三 with one fixed ID number, so that a second call is a duplicate of the first. */
+const ZHANG_ID = makeIdNumber('370102', '1985-06-15', 11, true);
+const base = (branchId: string, over: Record<string, unknown> = {}) => ({ ...memberInput({ name: '张三', idNumber: ZHANG_ID }), branchId, ...over });
 
 describe('members', () => {
   it('adds a member, finds it by search and filter, and logs the change', async () => {

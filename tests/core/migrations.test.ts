@@ -7,6 +7,8 @@ import { openLedger, checkHistory, MigrationHistoryError } from '../../db/connec
 import { migrations } from '../../db/migrations/index.ts';
 import { tempDir } from '../support/ledger.ts';
 
+const DIR = path.resolve(import.meta.dirname, '..', '..', 'db', 'migrations');
+
 const names = Object.keys(migrations).sort();
 
 describe('migrations', () => {
@@ -41,7 +43,7 @@ describe('migrations', () => {
     await first.db.insertInto('settings').values({ key: 'org.unitName', value_json: '"旧台账"', updated_at: '2026-01-01' }).execute();
     await first.db.destroy();
     expect(first.backupFile).toBeNull();
-    if (names.length === 1) return; // nothing newer to upgrade to yet
+    expect(names.length).toBeGreaterThan(1); // else there is nothing newer to upgrade to, and this test would prove nothing
     const upgraded = await openLedger(file, { now: () => '2026-11-28T08:00:00.000Z', backupDir: path.join(dir, 'backups') });
     await upgraded.db.destroy();
     expect(upgraded.applied).toEqual(names.slice(1));
@@ -51,5 +53,18 @@ describe('migrations', () => {
     expect(backup.prepare('select count(*) as n from kysely_migration').get()).toEqual({ n: 1 });
     backup.close();
     expect(fs.existsSync(upgraded.backupFile!)).toBe(true);
+  });
+
+  it('lists every file of db/migrations/ once, in the order of their ISO timestamp names, each under its own name', async () => {
+    const listed = Object.keys(migrations);
+    // the migrator, the history check and the backup manifest all sort by name; the list must read the same way
+    expect(listed).toEqual([...listed].sort());
+    for (const name of listed) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}_[a-z0-9_]+$/);
+    const files = fs.readdirSync(DIR).filter((f) => f !== 'index.ts' && f !== 'README.md');
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(listed);
+    expect(files.every((f) => f.endsWith('.ts'))).toBe(true);
+    // each name maps to the module of the file with that name, not to a neighbour's
+    for (const name of listed) expect(migrations[name].up).toBe(((await import(path.join(DIR, `${name}.ts`))) as { up: unknown }).up);
+    expect(listed.length).toBeGreaterThan(1);
   });
 });

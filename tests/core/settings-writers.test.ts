@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../core/api.ts';
 import { failure, testLedger } from '../support/ledger.ts';
+import { bureau } from '../support/bureau.ts';
 
 describe('settings writers', () => {
   it('the handler map has no settings/set; invoking it is refused as unknown', async () => {
@@ -14,7 +15,7 @@ describe('settings writers', () => {
 
   it('org/settings-save writes 单位信息 with bounds and Chinese labels, audited, only what changed', async () => {
     const l = await testLedger();
-    await l.call('setup/create', { unitName: '临江分局', committeeName: '中共临江分局委员会' });
+    await bureau(l, { unitName: '临江分局', committeeName: '中共临江分局委员会', branches: 0 });
     const logged = (await l.call('audit/log', {})).total;
     await l.call('org/settings-save', { unitName: '  临江区公安分局 ', committeeName: '中共临江分局委员会', sealText: '中共临江区公安分局委员会' });
     expect(await l.call('settings/get', { prefix: 'org.' })).toEqual({ 'org.unitName': '临江区公安分局', 'org.committeeName': '中共临江分局委员会', 'org.sealText': '中共临江区公安分局委员会' });

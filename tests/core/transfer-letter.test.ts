@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testLedger, zipPart } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau, member } from '../support/bureau.ts';
 
 /** The visible text of each paragraph of document.xml. */
 function paragraphs(xml: string): string[] {
@@ -9,41 +9,23 @@ function paragraphs(xml: string): string[] {
 
 async function setup() {
   const l = await testLedger();
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部' });
-  const m = await l.call('members/create', {
-    name: '张卫东',
-    gender: '男',
-    ethnicity: '回族',
-    birthDate: '1988-12-01',
-    idNumber: makeIdNumber('370102', '1988-12-01', 21, true),
-    joinDate: '2012-06-20',
-    fullDate: null,
-    partyStatus: '预备',
-    category: '在职',
-    phone: '13900001111',
-    branchId,
+  const { branchId } = await bureau(l, { branches: [{ termStartOn: null }] });
+  const m = await member(l, branchId, {
+    name: '张卫东', ethnicity: '回族', birthDate: '1988-12-01', joinDate: '2012-06-20', fullDate: null, partyStatus: '预备', phone: '13900001111',
   });
   return { l, m };
 }
 
-async function payDues(l: Awaited<ReturnType<typeof setup>>['l'], memberId: string, branchId: string, months: string[]) {
-  let n = 0;
-  for (const month of months)
-    await l.ctx.db
-      .insertInto('dues_payments')
-      .values({
-        id: `pay-${++n}`, member_id: memberId, branch_id: branchId, month, due_fen: 5000, paid_fen: 5000, paid_on: `${month}-05`, method: '现金',
-        payer_name: null, receipt_no: null, collector: null, reason: null, consent_ref: null, note: null, created_at: '2026-11-28T08:00:00.000Z', updated_at: '2026-11-28T08:00:00.000Z', deleted_at: null,
-      })
-      .execute();
+/** Dues paid through the dues handlers: the year's standard fixed, then the months paid, each on the 5th. */
+async function payDues(l: Awaited<ReturnType<typeof setup>>['l'], memberId: string, months: string[]) {
+  await l.call('dues/assess-save', { year: 2026, entries: [{ memberId, baseFen: 500_000 }] });
+  for (const month of months) await l.call('dues/pay', { memberId, months: [month], paidOn: `${month}-05`, method: '现金' });
 }
 
 describe('the 介绍信 read back', () => {
   it('has the three parts with one number, the dues month from the ledger and Chinese numerals', async () => {
     const { l, m } = await setup();
-    await payDues(l, m.id, m.branchId, ['2026-09', '2026-10', '2026-11']);
+    await payDues(l, m.id, ['2026-09', '2026-10', '2026-11']);
     await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '江城市临江路1号', phone: '0710-1234567', fax: '0710-7654321', postcode: '441000' }, numeralStyle: 'chinese' });
     const plan = await l.call('transfers/plan-out', { memberId: m.id, transferDate: '2026-11-28' });
     expect(plan).toMatchObject({ ledgerDuesPaidTo: '2026-11', duesPaidTo: '2026-11', duesSource: 'ledger', warnings: [] });

@@ -2,40 +2,21 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
-import { makeIdNumber } from '../../core/members/idcard.ts';
+import { bureau, member, memberInput, type MemberFields } from '../support/bureau.ts';
 import { receiptStatus } from '../../core/transfers/model.ts';
 
 
 async function ledger(today = '2026-11-28') {
   const l = await testLedger({ today });
-  await l.call('setup/create', { unitName: '测试分局', committeeName: '中共测试分局委员会' });
-  const [root] = await l.call('org/tree', {});
-  const { id: branchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '刑侦大队党支部' });
-  const { id: otherBranchId } = await l.call('org/create', { parentId: root.id, kind: '党支部', name: '治安大队党支部' });
+  const { branchIds: [branchId, otherBranchId] } = await bureau(l, { branches: [{ termStartOn: null }, { termStartOn: null }] });
   return { l, branchId, otherBranchId };
 }
 
-let serial = 10;
-const person = (over: Record<string, unknown> = {}) => {
-  serial++;
-  const birth = `1985-06-${String(serial % 28 + 1).padStart(2, '0')}`;
-  return {
-    name: `党员${serial}`,
-    gender: '男',
-    ethnicity: '汉族',
-    birthDate: birth,
-    idNumber: makeIdNumber('370102', birth, serial, true),
-    joinDate: '2008-07-01',
-    fullDate: '2009-07-01',
-    partyStatus: '正式',
-    category: '在职',
-    phone: '13800000000',
-    ...over,
-  };
-};
+/** A member as transfers/in takes it: valid, a new ID number each time, a phone for the letter. */
+const person = (over: Partial<MemberFields> = {}) => memberInput({ phone: '13800000000', ...over });
 
-async function addMember(l: TestLedger, branchId: string, over: Record<string, unknown> = {}) {
-  return l.call('members/create', { ...person(over), branchId });
+async function addMember(l: TestLedger, branchId: string, over: Partial<MemberFields> = {}) {
+  return member(l, branchId, { phone: '13800000000', ...over });
 }
 
 describe('transfer out', () => {
@@ -262,7 +243,7 @@ describe('long-open transfers and returning members', () => {
   it('sends a returning member to “原党员转回” instead of adding a duplicate', async () => {
     const { l, branchId } = await ledger();
     const p = person();
-    const a = await l.call('members/create', { ...p, branchId });
+    const a = await member(l, branchId, p);
     await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2026-03-01', duesPaidTo: '2026-03' });
     const e = await failure(l.call('transfers/in', { mode: 'new', member: p, branchId, letterNo: '1', fromOrg: '甲党委', letterDate: '2026-11-01', transferDate: '2026-11-02' }));
     expect(e.field).toBe('idNumber');
