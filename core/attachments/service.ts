@@ -17,6 +17,7 @@ import { writeFileAtomic } from '../files.ts';
 import { attachmentFileName } from './names.ts';
 import { audit, registerRecyclable, type Tx } from '../audit/service.ts';
 import type { AttachmentsTable } from '../../db/schema.ts';
+import { inChunks } from '../../db/chunks.ts';
 
 export interface AttachmentOwner {
   /** Chinese name of the owner, e.g. 组织生活记录 */
@@ -175,9 +176,7 @@ export async function listAttachments(tx: Tx, entity: string, entityId: string):
 /** Number of attachments per owner id, for lists. */
 export async function countAttachments(tx: Tx, entity: string, ids: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (!chunk.length) continue;
+  await inChunks(ids, 500, async (chunk) => {
     const rows = await tx
       .selectFrom('attachments')
       .select(['entity_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -187,7 +186,7 @@ export async function countAttachments(tx: Tx, entity: string, ids: string[]): P
       .groupBy('entity_id')
       .execute();
     for (const r of rows) out.set(r.entity_id, Number(r.n));
-  }
+  });
   return out;
 }
 
