@@ -7,20 +7,14 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { contains } from '../search.ts';
-import { audit, registerRecyclable, softDelete, type Tx } from '../audit/service.ts';
+import { audit, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
-import { countAttachments, listAttachments, registerAttachmentOwner } from '../attachments/service.ts';
+import { countAttachments, listAttachments } from '../attachments/service.ts';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
 import { ACTIVITY_TYPES, activityTitle, isLateEntry, rowToInput, type Activity, type ActivityInput, type ActivitySummary, type AttendanceEntry } from './model.ts';
 import { assessQuorum, type QuorumOptions } from './quorum.ts';
 import { SETTINGS } from './rules.ts';
 import { inChunks } from '../../db/chunks.ts';
-
-registerRecyclable({ table: 'activities', title: '组织生活记录', label: (r) => `${r.held_on} ${activityTitle(String(r.type), (r.topic as string | null) ?? null)}` });
-registerAttachmentOwner('activities', {
-  title: '组织生活记录',
-  exists: async (tx, id) => Boolean(await tx.selectFrom('activities').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()),
-});
 
 export interface ActivityOptions {
   halfInclusive: boolean;

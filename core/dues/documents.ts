@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { handler } from '../handler.ts';
 import { audit, softDelete } from '../audit/service.ts';
-import { registerRecyclable } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, id, isoDate, money, optText, ref, year } from '../validate.ts';
 import { duesAssessmentWorkbook, duesLedgerWorkbook, duesQuarterWorkbook } from '../../templates/dues-sheets.ts';
@@ -18,8 +17,6 @@ import { monthLabel } from './months.ts';
 import { assessmentSheetModel, bureauLedgerModels, ledgerModel, quarterModel, yearSummary, type YearSummary } from './reports.ts';
 
 export const EXPENSE_PURPOSES = ['培训党员', '订阅或购买党报党刊、党员教育资料和设备', '表彰先进基层党组织和优秀党员', '补助生活困难党员', '补助受灾党员和修缮受灾党员教育设施', '其他经批准的用途'] as const;
-
-registerRecyclable({ table: 'dues_expenses', title: '党费使用记录', label: (r) => `${r.spent_on} ${r.purpose} ${(Number(r.amount_fen) / 100).toFixed(2)} 元` });
 
 const chineseDateText = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const pct = (n: number, d: number) => (d ? `${((n / d) * 100).toFixed(1)}%` : '—');
