@@ -1,4 +1,4 @@
-/** Attachment handlers, shared by every area that registers an owner table. */
+/** Attachment handlers, shared by every area whose module lists an owner table (`attachmentOwners`). */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { fileInput, id, optText, ref } from '../validate.ts';
