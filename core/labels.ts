@@ -12,7 +12,7 @@ import { LedgerError } from './errors.ts';
 export type Labels = Record<string, string>;
 
 /** Words every area uses the same way; an area's own label wins. */
-export const commonLabels: Labels = {
+export const commonLabels: Readonly<Labels> = {
   id: '编号',
   page: '页码',
   pageSize: '每页条数',
