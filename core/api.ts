@@ -1,37 +1,55 @@
 /**
- * The whole application contract: every area's handler map, merged. Hosts
- * loop over `handlers`; the renderer types its client with `LedgerApi`.
- * A new area adds one import and one spread here.
+ * The whole application contract: the ordered list of areas (each one module,
+ * core/<area>/index.ts), composed once. A handler name defined by two areas
+ * stops the start-up. Hosts loop over `handlers` and call them through
+ * `invokeHandler` (core/handler.ts); the renderer types its client with
+ * `LedgerApi`. A new area adds its module to `areas`.
+ *
+ * The order is the order the areas build on each other: the demo steps run in
+ * it (the organization and roster first, 党费 last, over everyone the earlier
+ * steps put on the roster), and `--force` empties the tables in reverse.
  */
 import type { ApiOf } from './handler.ts';
-import { setupHandlers } from './setup/handlers.ts';
-import { orgHandlers } from './org/handlers.ts';
-import { memberHandlers } from './members/handlers.ts';
-import { auditHandlers } from './audit/handlers.ts';
-import { activityHandlers } from './activities/handlers.ts';
-import { attachmentHandlers } from './attachments/handlers.ts';
-import { duesHandlers } from './dues/handlers.ts';
-import { transferHandlers } from './transfers/handlers.ts';
-import { developmentHandlers } from './development/handlers.ts';
-import { importHandlers } from './imports/handlers.ts';
-import { lockHandlers } from './lock/handlers.ts';
-import { backupHandlers } from './backup/handlers.ts';
+import { installAreas } from './area.ts';
+import { setupArea } from './setup/index.ts';
+import { orgArea } from './org/index.ts';
+import { membersArea } from './members/index.ts';
+import { transfersArea } from './transfers/index.ts';
+import { activitiesArea } from './activities/index.ts';
+import { attachmentsArea } from './attachments/index.ts';
+import { developmentArea } from './development/index.ts';
+import { duesArea } from './dues/index.ts';
+import { auditArea } from './audit/index.ts';
+import { importsArea } from './imports/index.ts';
+import { lockArea } from './lock/index.ts';
+import { backupArea } from './backup/index.ts';
 
-export const handlers = {
-  ...setupHandlers,
-  ...orgHandlers,
-  ...memberHandlers,
-  ...auditHandlers,
-  ...activityHandlers,
-  ...attachmentHandlers,
-  ...duesHandlers,
-  ...transferHandlers,
-  ...developmentHandlers,
-  ...importHandlers,
-  ...lockHandlers,
-  ...backupHandlers,
-};
+export const areas = [
+  setupArea,
+  orgArea,
+  membersArea,
+  transfersArea,
+  activitiesArea,
+  attachmentsArea,
+  developmentArea,
+  duesArea,
+  auditArea,
+  importsArea,
+  lockArea,
+  backupArea,
+] as const;
 
-export type Handlers = typeof handlers;
+const registry = installAreas(areas);
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+export type Handlers = UnionToIntersection<(typeof areas)[number]['handlers']>;
 export type LedgerApi = ApiOf<Handlers>;
-export type HandlerName = keyof Handlers;
+export type HandlerName = keyof Handlers & string;
+
+export const handlers = registry.handlers as unknown as Handlers;
+
+/** The name of the area a handler belongs to ('audit' for 'recycle/list'); undefined for an unknown name. */
+export function areaOf(handlerName: string): string | undefined {
+  return registry.byHandler.get(handlerName)?.name;
+}

@@ -1,15 +1,18 @@
 /**
- * The one handler contract. Each area exports a map of named handlers built with
- * `handler(schema, run)`; core/api.ts merges them and every host (Electron IPC,
- * browser mode, CLI) calls `invoke`, which validates the input at the boundary.
+ * The one handler contract. Each area's module (core/<area>/index.ts) carries a
+ * map of named handlers built with `handler(schema, run)`; core/api.ts composes
+ * the modules, and a host reaches a handler through `invokeHandler`, which
+ * validates the input at the boundary and names a bad field with the label of
+ * the handler's own area (core/area.ts `labelsFor`).
  */
 import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import { LedgerError } from './errors.ts';
 import { storageError } from './storage-errors.ts';
-import { describeZodError, labelsFor } from './labels.ts';
+import { describeZodError } from './labels.ts';
+import { labelsFor } from './area.ts';
 
-export { describeZodError, registerLabels } from './labels.ts';
+export { describeZodError } from './labels.ts';
 
 export interface Handler<S extends z.ZodType, O> {
   input: S;

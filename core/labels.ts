@@ -1,8 +1,8 @@
 /**
  * Chinese names of input fields, and the one sentence a failed validation
- * becomes. Labels are looked up in the handler's own area first ('members'
- * for 'members/create'), then in the shared vocabulary below, so that
- * `branchId` can be 所在支部 for a member and 编入支部 for a transfer. Paths
+ * becomes. Labels are looked up in the handler's own area first (its module's
+ * `labels`, core/area.ts `labelsFor`), then in the shared vocabulary below, so
+ * that `branchId` can be 所在支部 for a member and 编入支部 for a transfer. Paths
  * into lists read as the clerk would say them: months.0 → 第1个缴纳月份,
  * attendance.2.memberName → 出席名单第3项的姓名.
  */
@@ -12,7 +12,7 @@ import { LedgerError } from './errors.ts';
 export type Labels = Record<string, string>;
 
 /** Words every area uses the same way; an area's own label wins. */
-export const commonLabels: Labels = {
+export const commonLabels: Readonly<Labels> = {
   id: '编号',
   page: '页码',
   pageSize: '每页条数',
@@ -48,25 +48,8 @@ export const commonLabels: Labels = {
   date: '日期',
   name: '名称',
   type: '类型',
+  jobId: '读取任务编号',
 };
-
-const byArea = new Map<string, Labels>();
-const merged = new Map<string, Labels>();
-
-/** Adds labels for the areas named (handler-name prefixes such as 'dues'); no area means the shared vocabulary. */
-export function registerLabels(labels: Labels, ...areas: string[]): void {
-  if (!areas.length) Object.assign(commonLabels, labels);
-  for (const a of areas) byArea.set(a, { ...(byArea.get(a) ?? {}), ...labels });
-  merged.clear();
-}
-
-/** The labels that apply to one handler: its area's over the shared ones. */
-export function labelsFor(handlerName: string): Labels {
-  const area = handlerName.split('/')[0];
-  let l = merged.get(area);
-  if (!l) merged.set(area, (l = { ...commonLabels, ...(byArea.get(area) ?? {}) }));
-  return l;
-}
 
 /** The field a path names, in Chinese: '' for the whole input. */
 export function pathLabel(path: readonly PropertyKey[], labels: Labels): string {

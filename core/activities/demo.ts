@@ -19,6 +19,7 @@ import type { DemoMember, DemoState } from '../demo/types.ts';
 import type { AttendanceEntry } from './model.ts';
 import { attendanceRows } from './service.ts';
 import { seeded } from '../demo/random.ts';
+import { inChunks } from '../../db/chunks.ts';
 
 const STUDY = [
   '学习习近平总书记关于公安工作的重要论述',
@@ -187,6 +188,6 @@ async function yearOfActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: 
     add(committeeOrg, '民主生活会', heldOn, attendance(rng, leaders, heldOn, 0), leaders[0], leaders[1], { topic: '年度民主生活会', agenda: ['对照检查，开展批评和自我批评'] });
   }
 
-  for (let i = 0; i < acts.length; i += 100) await tx.insertInto('activities').values(acts.slice(i, i + 100)).execute();
-  for (let i = 0; i < att.length; i += 200) await tx.insertInto('activity_attendance').values(att.slice(i, i + 200)).execute();
+  await inChunks(acts, 100, (chunk) => tx.insertInto('activities').values(chunk).execute());
+  await inChunks(att, 200, (chunk) => tx.insertInto('activity_attendance').values(chunk).execute());
 }

@@ -1,17 +1,15 @@
 /** Organizational-life handlers: records, attendance, calendar, check, 本月待办, stats, documents, rules. */
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, ref, searchText, year } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
-import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema, activityLabels } from './model.ts';
+import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema } from './model.ts';
 import { activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
 import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
-
-registerLabels(activityLabels, 'activities');
 
 const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
 

@@ -12,6 +12,7 @@ import type { MeetingRecord, RecordBookModel } from '../../templates/record-book
 import { activityTitle, rowToInput, isLateEntry, type ActivityInput } from './model.ts';
 import { assessQuorum } from './quorum.ts';
 import { activityOptions, attendanceOf, queryActivities } from './service.ts';
+import { inChunks } from '../../db/chunks.ts';
 
 const HEADING: Record<string, string> = {
   支部党员大会: '支部党员大会记录',
@@ -36,9 +37,7 @@ function timeText(a: ActivityInput): string {
 /** The files of each record, as the 附件说明 names them: "签到表（签到表.png）". */
 async function attachmentNames(tx: Tx, ids: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (!chunk.length) continue;
+  await inChunks(ids, 500, async (chunk) => {
     const rows = await tx
       .selectFrom('attachments')
       .select(['entity_id', 'file_name', 'kind'])
@@ -49,7 +48,7 @@ async function attachmentNames(tx: Tx, ids: string[]): Promise<Map<string, strin
       .orderBy('id')
       .execute();
     for (const f of rows) out.set(f.entity_id, [...(out.get(f.entity_id) ?? []), f.kind ? `${f.kind}（${f.file_name}）` : f.file_name]);
-  }
+  });
   return out;
 }
 

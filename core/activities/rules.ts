@@ -8,7 +8,7 @@
  * the rules that applied then.
  */
 import type { Tx } from '../audit/service.ts';
-import { getSetting, registerSettingDefaults } from '../settings/service.ts';
+import { getSetting } from '../settings/service.ts';
 
 export type Frequency = 'month' | 'quarter' | 'year';
 /** branch: each 党支部; group: each 党小组 of a branch; committee: the 党委 itself */
@@ -64,12 +64,12 @@ export const SETTINGS = {
   lateEntryGraceDays: 'activities.lateEntryGraceDays',
 } as const;
 
-registerSettingDefaults({
+export const activitySettingDefaults = {
   [SETTINGS.ruleVersions]: [],
   [SETTINGS.customTypes]: [],
   [SETTINGS.halfInclusive]: true,
   [SETTINGS.lateEntryGraceDays]: 0,
-});
+};
 
 export async function ruleVersions(tx: Tx): Promise<RuleVersion[]> {
   const unit = (await getSetting<RuleVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];

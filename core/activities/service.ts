@@ -7,19 +7,14 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { contains } from '../search.ts';
-import { audit, registerRecyclable, softDelete, type Tx } from '../audit/service.ts';
+import { audit, softDelete, type Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
-import { countAttachments, listAttachments, registerAttachmentOwner } from '../attachments/service.ts';
+import { countAttachments, listAttachments } from '../attachments/service.ts';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
 import { ACTIVITY_TYPES, activityTitle, isLateEntry, rowToInput, type Activity, type ActivityInput, type ActivitySummary, type AttendanceEntry } from './model.ts';
 import { assessQuorum, type QuorumOptions } from './quorum.ts';
 import { SETTINGS } from './rules.ts';
-
-registerRecyclable({ table: 'activities', title: '组织生活记录', label: (r) => `${r.held_on} ${activityTitle(String(r.type), (r.topic as string | null) ?? null)}` });
-registerAttachmentOwner('activities', {
-  title: '组织生活记录',
-  exists: async (tx, id) => Boolean(await tx.selectFrom('activities').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()),
-});
+import { inChunks } from '../../db/chunks.ts';
 
 export interface ActivityOptions {
   halfInclusive: boolean;
@@ -46,16 +41,14 @@ export interface ActivityQuery {
 /** Attendance rows of many activities, grouped by activity id. */
 export async function attendanceOf(tx: Tx, ids: string[]): Promise<Map<string, ActivityAttendanceTable[]>> {
   const out = new Map<string, ActivityAttendanceTable[]>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (!chunk.length) continue;
+  await inChunks(ids, 500, async (chunk) => {
     const rows = await tx.selectFrom('activity_attendance').selectAll().where('activity_id', 'in', chunk).orderBy('activity_id').orderBy('sort_order').execute();
     for (const r of rows) {
       const l = out.get(r.activity_id);
       if (l) l.push(r);
       else out.set(r.activity_id, [r]);
     }
-  }
+  });
   return out;
 }
 
@@ -199,7 +192,7 @@ export function attendanceRows(ctx: Ctx, activityId: string, list: AttendanceEnt
 async function writeAttendance(tx: Tx, ctx: Ctx, id: string, list: AttendanceEntry[]): Promise<void> {
   await tx.deleteFrom('activity_attendance').where('activity_id', '=', id).execute();
   const rows = attendanceRows(ctx, id, list);
-  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('activity_attendance').values(rows.slice(i, i + 200)).execute();
+  await inChunks(rows, 200, (chunk) => tx.insertInto('activity_attendance').values(chunk).execute());
 }
 
 export async function createActivity(ctx: Ctx, a: ActivityInput): Promise<Activity> {

@@ -1,11 +1,9 @@
-/** Attachment handlers, shared by every area that registers an owner table. */
+/** Attachment handlers, shared by every area whose module lists an owner table (`attachmentOwners`). */
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { fileInput, id, optText, ref } from '../validate.ts';
 import { softDelete } from '../audit/service.ts';
 import { addAttachment, getAttachment, isPreviewable, listAttachments, readAttachment } from './service.ts';
-
-registerLabels({ kind: '附件类别', note: '附件说明' }, 'attachments');
 
 const owner = z.object({ entity: ref.min(1, '不能为空'), entityId: id });
 

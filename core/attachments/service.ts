@@ -5,7 +5,7 @@
  * name; a leftover temporary or unreferenced file is tidied at open by
  * core/housekeeping.ts); the
  * database holds who owns the file and its name. Any area can attach files to
- * its own records: register the owner table once with `registerAttachmentOwner`,
+ * its own records: list the owner table in the area's module (`attachmentOwners`),
  * then call addAttachment / listAttachments / readAttachment.
  */
 import fs from 'node:fs';
@@ -15,23 +15,12 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { attachmentFileName } from './names.ts';
-import { audit, registerRecyclable, type Tx } from '../audit/service.ts';
+import { audit, type Tx } from '../audit/service.ts';
+import { installedAreas } from '../area.ts';
 import type { AttachmentsTable } from '../../db/schema.ts';
+import { inChunks } from '../../db/chunks.ts';
 
-export interface AttachmentOwner {
-  /** Chinese name of the owner, e.g. 组织生活记录 */
-  title: string;
-  /** Whether a (not deleted) owner row exists. */
-  exists: (tx: Tx, id: string) => Promise<boolean>;
-}
-
-const owners = new Map<string, AttachmentOwner>();
-
-export function registerAttachmentOwner(entity: string, owner: AttachmentOwner): void {
-  owners.set(entity, owner);
-}
-
-registerRecyclable({ table: 'attachments', title: '附件', label: (r) => String(r.file_name) });
+export type { AttachmentOwner } from '../area.ts';
 
 export interface AttachmentMeta {
   id: string;
@@ -128,7 +117,7 @@ export interface NewAttachment {
  * transaction; the blob is already safely on disk by then.
  */
 export async function addAttachment(ctx: Ctx, a: NewAttachment, tx?: Tx): Promise<AttachmentMeta> {
-  const owner = owners.get(a.entity);
+  const owner = installedAreas().attachmentOwners.get(a.entity);
   if (!owner) throw new LedgerError(`这类记录不能添加附件：${a.entity}`);
   if (a.bytes.length === 0) throw new LedgerError('附件是空文件', 'file');
   if (a.bytes.length > MAX_ATTACHMENT_BYTES) throw new LedgerError(`附件不能大于 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`, 'file');
@@ -175,9 +164,7 @@ export async function listAttachments(tx: Tx, entity: string, entityId: string):
 /** Number of attachments per owner id, for lists. */
 export async function countAttachments(tx: Tx, entity: string, ids: string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    if (!chunk.length) continue;
+  await inChunks(ids, 500, async (chunk) => {
     const rows = await tx
       .selectFrom('attachments')
       .select(['entity_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -187,7 +174,7 @@ export async function countAttachments(tx: Tx, entity: string, ids: string[]): P
       .groupBy('entity_id')
       .execute();
     for (const r of rows) out.set(r.entity_id, Number(r.n));
-  }
+  });
   return out;
 }
 

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { GENESIS_HASH, LOST_HEAD_PREFIX, rowHash, type ChainedFields } from './chain.ts';
+import { installedAreas, type RecyclableEntity } from '../area.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
@@ -69,25 +70,15 @@ async function lostHead(tx: Tx): Promise<{ seq: number; hash: string }> {
   return next;
 }
 
-/** Tables that can go to the recycle bin, with the Chinese name of the entity and its label column. */
-export interface RecyclableEntity {
-  table: string;
-  title: string;
-  label: (row: Record<string, unknown>) => string;
-}
+export type { RecyclableEntity } from '../area.ts';
 
-const recyclable = new Map<string, RecyclableEntity>();
-
-export function registerRecyclable(e: RecyclableEntity): void {
-  recyclable.set(e.table, e);
-}
-
+/** Tables that can go to the recycle bin: each area's module lists its own (`recyclable`). */
 export function recyclableEntities(): RecyclableEntity[] {
-  return [...recyclable.values()];
+  return [...installedAreas().recyclable.values()];
 }
 
 export function recyclableEntity(table: string): RecyclableEntity {
-  const e = recyclable.get(table);
+  const e = installedAreas().recyclable.get(table);
   if (!e) throw new LedgerError(`该类记录不能放入回收站：${table}`);
   return e;
 }

@@ -9,12 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Ctx } from '../context.ts';
 import { writeFileAtomic } from '../files.ts';
-import { getSetting, registerSettingDefaults } from '../settings/service.ts';
+import { getSetting } from '../settings/service.ts';
 import { backupOf } from './service.ts';
 import { autoName, backupsDir } from './store.ts';
 import { DEFAULT_RETENTION, pruneBackups, type Retention } from './retention.ts';
 
-registerSettingDefaults({ 'backup.keepDaily': DEFAULT_RETENTION.keepDaily, 'backup.keepMonthly': DEFAULT_RETENTION.keepMonthly });
+export const backupSettingDefaults = { 'backup.keepDaily': DEFAULT_RETENTION.keepDaily, 'backup.keepMonthly': DEFAULT_RETENTION.keepMonthly };
 
 export const FAILED_FILE = 'auto-failed.json';
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { fileResult } from '../validate.ts';
@@ -19,8 +19,6 @@ import { backupOf, restoreInHost } from './service.ts';
 import { backupsDir, exportName, isBackupFileName, listBackups, manualName } from './store.ts';
 import { lastDailyFailure, retentionOf } from './daily.ts';
 import { KEEP_MANUAL } from './retention.ts';
-
-registerLabels({ keepDaily: '保留每日备份天数', keepMonthly: '保留每月备份月数', password: '备份密码', fileName: '备份文件', contentBase64: '备份文件内容', confirm: '确认' });
 
 const password = z.string().max(200, '不能超过 200 个字符').optional().transform((v) => (v ? v : undefined));
 

@@ -1,27 +1,15 @@
 /** The 发展党员 handler map. */
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
-import { registerRecyclable } from '../audit/service.ts';
-import { registerAttachmentOwner } from '../attachments/service.ts';
-import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
+import { handler } from '../handler.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, month, optText, ref, text, year } from '../validate.ts';
 import { exportChecklist, exportLedger, exportNotice } from './documents.ts';
 import { RULE_SETS, ruleSet, type LocalPractice } from './rulesets.ts';
 import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
-import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
+import { CATEGORIES, LEAVE_TYPES, fileInputSchema, stepInputSchema } from './model.ts';
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
-import { maskIdNumber, maskMember, revealIdNumber } from '../members/privacy.ts';
-
-registerLabels(fileLabels, 'development');
-/** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
-registerAttachmentOwner('development_files', {
-  title: '发展档案',
-  exists: async (tx, id) => !!(await tx.selectFrom('development_files').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()),
-});
-/** Local practice: 公示 length in working days (national rule only in the unverified 2026 version). */
-registerSettingDefaults({ 'development.noticeWorkingDays': 5 });
-registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` });
+import { maskMember, revealIdNumber } from '../members/privacy.ts';
 
 export const developmentHandlers = {
   'development/options': handler(z.object({}), async (ctx) => ({

@@ -8,7 +8,7 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit, softDelete, type Tx } from '../audit/service.ts';
-import { getSetting, registerSettingDefaults } from '../settings/service.ts';
+import { getSetting } from '../settings/service.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../members/idcard.ts';
 import { resolveIdNumber } from '../members/privacy.ts';
 import { evaluate, probationEnd, type Finding, type RuleId } from './engine.ts';
@@ -17,7 +17,7 @@ import { stepDef, stepLabel } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, type DevFile, type FileInput, type StepInput, type StepRecord } from './model.ts';
 import { acceptAsProbationary, convertToFull, leaveWithMember, setMemberGroup } from './members-link.ts';
 
-registerSettingDefaults({ 'development.ruleVersion': '2014', 'development.localPractice': NO_LOCAL_PRACTICE });
+export const developmentSettingDefaults = { 'development.ruleVersion': '2014', 'development.localPractice': NO_LOCAL_PRACTICE };
 
 /** Rules about timeliness: what happened late is still recorded. Training is a fact; it blocks only at the 支部大会. */
 const NON_BLOCKING = new Set<RuleId>([

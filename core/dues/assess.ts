@@ -12,6 +12,7 @@ import { calcOptions, loadDuesSettings, type DuesSettings, type PayItem } from '
 import { firstDueMonth, lastDueMonth, monthLabel } from './months.ts';
 import type { DuesAssessmentsTable } from '../../db/schema.ts';
 import { transferInStarts } from './queries.ts';
+import { inChunks } from '../../db/chunks.ts';
 
 export interface Assessment {
   id: string;
@@ -175,8 +176,7 @@ export async function saveAssessments(ctx: Ctx, year: number, entries: AssessInp
     const s = await loadDuesSettings(tx);
     const ids = [...new Set(entries.map((e) => e.memberId))];
     const pre: Preloaded = { members: new Map(), starts: new Map(), existing: new Map() };
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
+    await inChunks(ids, 500, async (chunk) => {
       for (const m of await tx
         .selectFrom('members')
         .select(['id', 'name', 'category', 'join_date', 'left_type', 'left_date'])
@@ -194,7 +194,7 @@ export async function saveAssessments(ctx: Ctx, year: number, entries: AssessInp
         .orderBy('from_month')
         .execute())
         pre.existing.set(r.member_id, [...(pre.existing.get(r.member_id) ?? []), r]);
-    }
+    });
     const out: Assessment[] = [];
     for (const e of entries) out.push(await saveOne(tx, ctx, year, e, s, pre));
     return out;
@@ -289,8 +289,9 @@ export async function approveAssessments(ctx: Ctx, year: number, branchId: strin
     if (branchId) q = q.where('m.branch_id', '=', branchId);
     const ids = (await q.execute()).map((r) => r.id);
     if (ids.length) {
-      for (let i = 0; i < ids.length; i += 500)
-        await tx.updateTable('dues_assessments').set({ approved_by: approvedBy, approved_on: approvedOn, updated_at: ctx.platform.now() }).where('id', 'in', ids.slice(i, i + 500)).execute();
+      await inChunks(ids, 500, (chunk) =>
+        tx.updateTable('dues_assessments').set({ approved_by: approvedBy, approved_on: approvedOn, updated_at: ctx.platform.now() }).where('id', 'in', chunk).execute(),
+      );
       await audit(tx, ctx, { entity: 'dues_assessments', entityId: String(year), action: '修改', summary: `${approvedBy}于 ${approvedOn} 审批 ${year} 年党费核定 ${ids.length} 人`, after: { ids } });
     }
     return { approved: ids.length };

@@ -19,6 +19,7 @@ import { ratioOf } from './remit.ts';
 import { computeBase } from './assess.ts';
 import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthRange, quarterMonths } from './months.ts';
 import { transferInStarts } from './queries.ts';
+import { inChunks } from '../../db/chunks.ts';
 
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
@@ -140,7 +141,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
       });
     }
   }
-  for (let i = 0; i < rows.length; i += 200) await tx.insertInto('dues_payments').values(rows.slice(i, i + 200)).execute();
+  await inChunks(rows, 200, (chunk) => tx.insertInto('dues_payments').values(chunk).execute());
 
   // quarterly remittances for quarters completed in the window; one branch short by 10.00 元 once
   const quarters: string[][] = [];

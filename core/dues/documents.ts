@@ -9,7 +9,6 @@ import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { handler } from '../handler.ts';
 import { softDelete } from '../audit/service.ts';
-import { registerRecyclable } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, id, isoDate, money, optText, ref, year } from '../validate.ts';
 import { duesLedgerWorkbook } from '../../templates/dues-ledger-sheet.ts';
@@ -24,7 +23,6 @@ import { publicationModel } from './reports-publication.ts';
 import { auditReportModel } from './reports-audit.ts';
 import { EXPENSE_PURPOSES, listExpenses, listPublications, saveExpense, savePublication } from './spending.ts';
 
-registerRecyclable({ table: 'dues_expenses', title: '党费使用记录', label: (r) => `${r.spent_on} ${r.purpose} ${(Number(r.amount_fen) / 100).toFixed(2)} 元` });
 
 export async function exportLedger(ctx: Ctx, branchId: string, y: number) {
   const m = await ledgerModel(ctx, branchId, y);

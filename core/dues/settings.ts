@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
-import { getSetting, registerSettingDefaults, setSetting } from '../settings/service.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
 import { LedgerError } from '../errors.ts';
 import { NATIONAL_RULES, type CalcOptions, type Rounding } from './calc.ts';
 
@@ -101,7 +101,7 @@ export const DUES_DEFAULTS: DuesSettings = {
 };
 
 const KEY = 'dues.settings';
-registerSettingDefaults({ [KEY]: DUES_DEFAULTS });
+export const duesSettingDefaults = { [KEY]: DUES_DEFAULTS };
 
 export async function loadDuesSettings(tx: Tx): Promise<DuesSettings> {
   const stored = await getSetting<Partial<DuesSettings>>(tx, KEY);

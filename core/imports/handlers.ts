@@ -4,11 +4,9 @@
  * that call waits, asks `imports/progress` or `imports/cancel` with the same id.
  */
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { cancelJob, jobProgress } from '../xlsx/jobs.ts';
 import { warmUpReader } from '../xlsx/parse.ts';
-
-registerLabels({ jobId: '读取任务编号' });
 
 /** The optional job id an import handler accepts. */
 export const jobId = z.string().min(1).max(64).optional();

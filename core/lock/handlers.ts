@@ -4,13 +4,11 @@
  * current password, checked through the same throttle as the lock screen.
  */
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './hash.ts';
 import { DEFAULT_IDLE_MINUTES, readLock, writeLock, type LockConfig } from './service.ts';
-
-registerLabels({ password: '密码', currentPassword: '当前密码', newPassword: '新密码', idleMinutes: '自动锁定时间', active: '是否有操作' }, 'lock');
 
 const password = z.string({ error: '不能为空' }).min(1, '不能为空').max(128, '不能超过 128 位');
 const newPassword = z.string({ error: '不能为空' }).min(6, '不能少于 6 位').max(128, '不能超过 128 位');

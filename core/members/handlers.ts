@@ -1,17 +1,13 @@
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
 import { jobId } from '../imports/handlers.ts';
-import { registerRecyclable } from '../audit/service.ts';
-import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInputSchema, memberLabels } from './model.ts';
+import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInputSchema } from './model.ts';
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
-import { ID_MASK_KEYS, maskIdNumber, maskIdsDeep, maskMember, revealIdNumber } from './privacy.ts';
+import { ID_MASK_KEYS, maskIdsDeep, maskMember, revealIdNumber } from './privacy.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
-
-registerLabels({ ...memberLabels, roster: '党员花名册', transferLetter: '组织关系介绍信' }, 'members');
-registerRecyclable({ table: 'members', title: '党员', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` });
 
 
 const query = z.object({

@@ -8,7 +8,7 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit } from '../audit/service.ts';
-import { getSetting, registerSettingDefaults } from '../settings/service.ts';
+import { getSetting } from '../settings/service.ts';
 import type { Tx } from '../audit/service.ts';
 
 /** First 6, then stars, last 4; 18 digits give 8 stars. Too short to keep anything: all stars. */
@@ -62,7 +62,7 @@ export const ID_MASK_KEYS = {
 } as const;
 export type IdMaskDocument = keyof typeof ID_MASK_KEYS;
 
-registerSettingDefaults({ [ID_MASK_KEYS.roster]: false, [ID_MASK_KEYS.transferLetter]: false });
+export const idMaskSettingDefaults = { [ID_MASK_KEYS.roster]: false, [ID_MASK_KEYS.transferLetter]: false };
 
 /** The number as a document prints it, per that document's setting. */
 export async function idNumberFor(tx: Tx, doc: IdMaskDocument, idNumber: string): Promise<string> {

@@ -1,31 +1,8 @@
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { id, optDate, optText, ref, text } from '../validate.ts';
-import { registerRecyclable } from '../audit/service.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
-
-registerLabels(
-  {
-    parentId: '上级组织',
-    kind: '组织类别',
-    name: '组织名称',
-    shortName: '简称',
-    establishedOn: '成立日期',
-    termYears: '任期（年）',
-    termStartOn: '本届开始日期',
-    sortOrder: '排列顺序',
-    personName: '姓名',
-    role: '职务',
-    startOn: '任职日期',
-    endOn: '离任日期',
-    unitName: '单位名称',
-    committeeName: '党委名称',
-    sealText: '印章文字',
-  },
-  'org',
-);
-registerRecyclable({ table: 'org_units', title: '组织', label: (r) => String(r.name) });
 
 const unitInput = z.object({
   parentId: ref.nullish().transform((v) => v || null),

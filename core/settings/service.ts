@@ -1,32 +1,25 @@
 /**
  * Unit settings as JSON values under named keys, with built-in defaults.
- * Areas register their keys and defaults here; the database holds only what
- * the unit changed.
+ * Each area's module lists its keys and defaults (`settingDefaults`); the
+ * database holds only what the unit changed.
  */
 import type { Ctx } from '../context.ts';
 import { startsWith } from '../search.ts';
 import type { Tx } from '../audit/service.ts';
 import { audit } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
+import { installedAreas } from '../area.ts';
 
-const defaults = new Map<string, unknown>([
-  ['org.unitName', ''],
-  ['org.committeeName', ''],
-  ['org.sealText', ''],
-]);
-
-export function registerSettingDefaults(values: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(values)) defaults.set(k, v);
-}
+const defaults = () => installedAreas().settingDefaults;
 
 export async function getSetting<T>(tx: Tx, key: string): Promise<T> {
   const row = await tx.selectFrom('settings').select('value_json').where('key', '=', key).executeTakeFirst();
-  return (row ? JSON.parse(row.value_json) : structuredClone(defaults.get(key))) as T;
+  return (row ? JSON.parse(row.value_json) : structuredClone(defaults().get(key))) as T;
 }
 
 export async function getSettings(tx: Tx, prefix = ''): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of defaults) if (k.startsWith(prefix)) out[k] = structuredClone(v);
+  for (const [k, v] of defaults()) if (k.startsWith(prefix)) out[k] = structuredClone(v);
   const rows = await tx.selectFrom('settings').selectAll().where(startsWith('key', prefix)).execute();
   // the app lock's hash is read only by core/lock/service.ts
   for (const r of rows) if (r.key !== 'security.lock') out[r.key] = JSON.parse(r.value_json);

@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { ref, text } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSettings, setSetting } from '../settings/service.ts';
 import { createUnit } from '../org/service.ts';
 import { isLedgerEmpty, loadDemo } from '../demo/index.ts';
-
-registerLabels({ unitName: '单位名称', committeeName: '党委名称' }, 'setup');
 
 export const setupHandlers = {
   'setup/status': handler(z.object({}), async (ctx) => {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { handler, registerLabels } from '../handler.ts';
+import { handler } from '../handler.ts';
 import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, month, optText, ref, searchText, text, year } from '../validate.ts';
-import { registerRecyclable } from '../audit/service.ts';
-import { memberInputSchema, memberLabels } from '../members/model.ts';
+import { memberInputSchema } from '../members/model.ts';
 import { getSettings, setSetting } from '../settings/service.ts';
-import { DIRECTIONS, transferLabels } from './model.ts';
+import { DIRECTIONS } from './model.ts';
 import { getTransfer, listTransfers, transferCounts } from './queries.ts';
 import { cancelTransferOut, planTransferOut, transferOut } from './out.ts';
 import { transferIn } from './in.ts';
@@ -12,10 +11,6 @@ import { recordReceipt, transferAlerts } from './receipts.ts';
 import { exportTransferLetter } from './letter.ts';
 import { exportTransferRegisters } from './registers.ts';
 import { NATIONAL_TRANSFER_RULES, SETTING_KEYS } from './rules.ts';
-
-// the member fields of 登记转入 read as on the member form; the transfer's own labels win
-registerLabels({ ...memberLabels, ...transferLabels }, 'transfers');
-registerRecyclable({ table: 'transfers', title: '转接记录', label: (r) => `${r.member_name}（${r.direction}，介绍信第${r.letter_no}号）` });
 
 const optMonth = z
   .union([month, z.literal(''), z.null()])

@@ -5,7 +5,7 @@
  * ("市内 10 天, 市外 30 天, 最长不超过 3 个月").
  */
 import type { Tx } from '../audit/service.ts';
-import { getSetting, registerSettingDefaults } from '../settings/service.ts';
+import { getSetting } from '../settings/service.ts';
 import type { NumeralStyle } from './numerals.ts';
 
 export interface TransferRules {
@@ -44,14 +44,14 @@ export const SETTING_KEYS = {
   letterNoPattern: 'transfers.letterNoPattern',
 } as const;
 
-registerSettingDefaults({
+export const transferSettingDefaults = {
   [SETTING_KEYS.rules]: NATIONAL_TRANSFER_RULES,
   [SETTING_KEYS.contact]: { address: '', phone: '', fax: '', postcode: '' } satisfies CommitteeContact,
   // 填写使用说明: the dues month and the validity "均要采用大写的数字表示，以免涂改" (壹贰叁); 'chinese' (一二三) is a unit's choice.
   [SETTING_KEYS.numeralStyle]: 'financial' satisfies NumeralStyle,
   // {year} and {seq} (zero-padded to 3) are replaced: 2026 + 7 → "2026007".
   [SETTING_KEYS.letterNoPattern]: '{year}{seq}',
-});
+};
 
 export async function transferRules(tx: Tx): Promise<TransferRules> {
   return { ...NATIONAL_TRANSFER_RULES, ...(await getSetting<Partial<TransferRules>>(tx, SETTING_KEYS.rules)) };

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openLedgerContext, type Ledger } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
-import type { Kysely } from 'kysely';
-import { LEDGER_TABLES, loadDemo } from '../../core/demo/index.ts';
+import { clearTables, ledgerTables, loadDemo } from '../../core/demo/index.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { exportRoster } from '../../core/members/export.ts';
 import { commitImport, previewImport } from '../../core/members/import.ts';
@@ -48,8 +47,8 @@ export async function bench(): Promise<Record<string, number | string>> {
   // Import the exported 5,000 rows into a ledger that has the branches but no members.
   const target = await openLedgerContext(path.join(dir, 'import.sqlite'), fixedPlatform({ today: '2026-11-28', dataDir: dir }));
   await loadDemo(target.ctx);
-  // Keep the organization, empty everything that refers to members (LEDGER_TABLES lists children first).
-  for (const t of LEDGER_TABLES.filter((t) => t !== 'org_units' && t !== 'settings')) await (target.ctx.db as unknown as Kysely<any>).deleteFrom(t).execute();
+  // Keep the organization, empty everything that refers to members.
+  await target.ctx.db.transaction().execute((tx) => clearTables(tx, ledgerTables().filter((t) => t !== 'org_units' && t !== 'settings')));
   // The first read of a process starts the reader's worker (under tsx here; the built app loads plain JS).
   const cold = await time(() => previewImport(target.ctx, exp.value.bytes));
   // The commit, as after the clerk's preview: the worker is warm.

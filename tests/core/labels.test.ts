@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../core/api.ts';
-import { labelsFor, pathLabel } from '../../core/labels.ts';
+import { pathLabel } from '../../core/labels.ts';
+import { labelsFor } from '../../core/area.ts';
 import { failure, testLedger } from '../support/ledger.ts';
 import { fieldPaths } from '../support/schema-walk.ts';
 import type { z } from 'zod';
@@ -55,5 +56,23 @@ describe('field labels', () => {
     const transferIn = await failure(l.invoke('transfers/in', { mode: 'new', member: { name: '王五' } }));
     expect(transferIn.message).toBe('“性别”不能为空');
     await l.close();
+  });
+
+  it('transfers/in with an empty branchId names transfers’ own field (编入支部), not the member form’s (所在支部)', async () => {
+    const l = await testLedger({ demo: true });
+    const letter = { mode: 'rejoin', memberId: 'x', letterNo: '2026001', fromOrg: '市局党委', letterDate: '2026-11-01', transferDate: '2026-11-02' };
+    for (const branchId of ['', undefined]) {
+      const e = await failure(l.invoke('transfers/in', { ...letter, branchId }));
+      expect(e.message).toBe('“编入支部”不能为空');
+      expect(e.field).toBe('branchId');
+    }
+    await l.close();
+  });
+
+  it('an area’s labels stay in its area: 备份文件 and 备份密码 name backup fields only', () => {
+    expect(pathLabel(['fileName'], labelsFor('backup/restore'))).toBe('备份文件');
+    expect(pathLabel(['fileName'], labelsFor('attachments/add'))).toBe('文件名');
+    expect(pathLabel(['password'], labelsFor('lock/unlock'))).toBe('密码');
+    expect(pathLabel(['jobId'], labelsFor('members/import-preview'))).toBe('读取任务编号');
   });
 });

@@ -1,0 +1,32 @@
+/** 组织: the organization tree, its posts (班子成员) and 单位信息. */
+import { defineArea } from '../area.ts';
+import { demoFoundation } from '../demo/foundation.ts';
+import { orgHandlers } from './handlers.ts';
+
+export const orgArea = defineArea({
+  name: 'org',
+  title: '组织',
+  handlers: orgHandlers,
+  labels: {
+    parentId: '上级组织',
+    kind: '组织类别',
+    name: '组织名称',
+    shortName: '简称',
+    establishedOn: '成立日期',
+    termYears: '任期（年）',
+    termStartOn: '本届开始日期',
+    sortOrder: '排列顺序',
+    personName: '姓名',
+    role: '职务',
+    startOn: '任职日期',
+    endOn: '离任日期',
+    unitName: '单位名称',
+    committeeName: '党委名称',
+    sealText: '印章文字',
+  },
+  recyclable: [{ table: 'org_units', title: '组织', label: (r) => String(r.name) }],
+  settingDefaults: { 'org.unitName': '', 'org.committeeName': '', 'org.sealText': '' },
+  // the organization and member demo generator (core/demo/foundation.ts) makes the roster too
+  demo: { title: '组织与党员', run: demoFoundation },
+  tables: ['org_units', 'org_roles'],
+});
