@@ -13,6 +13,7 @@ import { noticeDocument, type NoticeModel } from '../../templates/development-no
 import { checklistDocument } from '../../templates/development-checklist.ts';
 import type { SheetColumn } from '../../templates/xlsx-sheet.ts';
 import { probationEnd, workingDaysBetween } from './engine.ts';
+import { rulesOn } from './rulesets.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
 import { getFileView, loadAll } from './roster.ts';
@@ -74,7 +75,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
         date(steps, 3),
         (steps.find((s) => s.step === 5)?.details.contacts ?? []).join('、'),
         date(steps, 4),
-        steps.some((s) => s.step === 3) ? addMonths(date(steps, 3), rules.activistMinMonths) : '',
+        steps.some((s) => s.step === 3) ? addMonths(date(steps, 3), rulesOn(rules, date(steps, 3)).values.activistMinMonths) : '',
         file.note ?? '',
       ]),
       footer,

@@ -357,7 +357,7 @@ describe('local practice laid over the national rules', () => {
     expect(run({ steps: { 1: '2025-01-31', 2: '2025-02-10' } }, undefined, local).next).toEqual([{ step: 3, earliest: '2025-07-31', latest: null }]);
     expect(rules({ ...full(), publicity: null }, undefined, local)).toEqual(['publicity-working-days@7:warning']);
     // A national requirement is never loosened by local practice.
-    expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).publicityWorkingDays).toBe(5);
+    expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).values.publicityWorkingDays).toBe(5);
     expect(rules({ ...full(), publicity: null }, undefined, withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 }))).toEqual(['publicity-working-days@7:error']);
   });
 });
