@@ -11,7 +11,7 @@
  * 2014 细则 keeps those rules when a later version is adopted. The checks live in
  * rule-checks*.ts, the next-step windows in next-steps.ts.
  */
-import { rulesOn, type RuleSet } from './rulesets.ts';
+import { RULE_SETS, ruleSet, rulesOn, type DevVersion, type RuleSet } from './rulesets.ts';
 import type { Dossier, Evaluation, Finding, Judge } from './rule-types.ts';
 import { checkActivist, checkApplication, checkCandidate, checkIntroducers, checkOrder } from './rule-checks.ts';
 import { checkApproval, checkBeforeMeeting, checkProbation } from './rule-checks-admission.ts';
@@ -48,4 +48,16 @@ export function evaluate(d: Dossier, rules: RuleSet, opts: { today?: string | nu
   checkApproval(j);
   const end = checkProbation(j, rules);
   return { findings, next: nextSteps(j, end) };
+}
+
+/** The rules to check a dossier by: a named version forces it; none means every national version, each from its own date. */
+export function checkRules(version: string | null | undefined): RuleSet {
+  return version ? ruleSet(version) : RULE_SETS;
+}
+
+/** The versions that judged a dossier's recorded steps (with `today` for the steps not yet taken), oldest first. */
+export function rulesUsed(d: Dossier, rules: RuleSet, today: string | null = null): DevVersion[] {
+  const days = [...Object.values(d.steps).filter((x): x is string => !!x), ...(today ? [today] : [])];
+  const used = new Set((days.length ? days : [null]).map((day) => rulesOn(rules, day)));
+  return [...used].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 }
