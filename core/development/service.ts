@@ -14,6 +14,7 @@ import { evaluate, probationEnd, type Finding } from './engine.ts';
 import { rulesOn } from './rulesets.ts';
 import { currentRules, guard } from './rules-guard.ts';
 import { STEP, stepDef, stepLabel } from './steps.ts';
+import { cnCount } from './rule-types.ts';
 import { dossierOf, rowToFile, rowToStep, type DevFile, type FileInput, type StepInput, type StepRecord } from './model.ts';
 import { acceptAsProbationary, convertToFull, leaveWithMember, setMemberGroup } from './members-link.ts';
 
@@ -144,9 +145,9 @@ async function resolveIntroducers(tx: Tx, input: StepInput): Promise<void> {
   }
 }
 
-function requireDetails(input: StepInput): void {
+function requireDetails(input: StepInput, introducers: number): void {
   const d = input.details;
-  if (input.step === STEP.introducers && !(d.introducers?.length)) throw new LedgerError('请填写两名入党介绍人', 'introducers');
+  if (input.step === STEP.introducers && !(d.introducers?.length)) throw new LedgerError(`请填写${cnCount(introducers)}名入党介绍人`, 'introducers');
   if (input.step === STEP.training && d.trainingDays === undefined && d.trainingHours === undefined) throw new LedgerError('请填写集中培训的天数或学时', 'trainingDays');
   if ((input.step === STEP.branchMeeting || input.step === STEP.conversionMeeting) && !d.meeting) throw new LedgerError('请填写支部大会应到、实到和赞成人数', 'meeting');
   if (input.step === STEP.politicalReview && !d.conclusion) throw new LedgerError('政治审查须有书面结论，请填写结论', 'conclusion');
@@ -157,7 +158,8 @@ async function prepareStep(tx: Tx, ctx: Ctx, input: StepInput) {
   const { file, steps } = await loadFile(tx, input.fileId);
   if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}，不能再记录步骤`);
   if (input.date > ctx.platform.today()) throw new LedgerError('“日期”不能晚于今天', 'date');
-  requireDetails(input);
+  const rules = await currentRules(tx);
+  requireDetails(input, rulesOn(rules, input.date).values.introducers);
   await resolveIntroducers(tx, input);
   const existing = await tx.selectFrom('development_steps').select(['id', 'entered_on']).where('file_id', '=', file.id).where('step', '=', input.step).executeTakeFirst();
   const rec: StepRecord = {
@@ -171,7 +173,7 @@ async function prepareStep(tx: Tx, ctx: Ctx, input: StepInput) {
     enteredOn: existing?.entered_on ?? ctx.platform.today(),
   };
   const after = [...steps.filter((s) => s.step !== input.step), rec].sort((a, b) => a.step - b.step);
-  return { file, steps, existing, rec, after, rules: await currentRules(tx) };
+  return { file, steps, existing, rec, after, rules };
 }
 
 /** What recording the step would bring, without writing: the findings judged against today, or why it would be refused. */
