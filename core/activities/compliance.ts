@@ -16,7 +16,8 @@ import type { Tx } from '../audit/service.ts';
 import { rowToInput } from './model.ts';
 import { assessQuorum } from './quorum.ts';
 import { attendanceOf, activityOptions } from './service.ts';
-import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, versionOn, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
+import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
+import { inForceOn } from '../../common/rules.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -162,11 +163,11 @@ export function frequencyOfPeriod(key: string): FrequencyRule['frequency'] {
  * type and frequency, each as in the latest version that has it).
  */
 export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[]): Calendar {
-  const periodVersion = (p: Period) => versionOn(versions, p.from);
+  const periodVersion = (p: Period) => inForceOn(versions, p.from);
   const used = new Set<RuleVersion>();
   for (const f of ['month', 'quarter', 'year'] as const) for (const p of periodsOfYear(f, year)) used.add(periodVersion(p));
   const union = new Map<string, CalendarRule>();
-  for (const v of versions.filter((x) => used.has(x))) for (const r of v.rules) union.set(ruleKey(r), { ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}`, version: v.version });
+  for (const v of versions.filter((x) => used.has(x))) for (const r of v.values) union.set(ruleKey(r), { ...r, label: `${r.type}${FREQUENCY_LABEL[r.frequency]}`, version: v.version });
   const rules = [...union.values()];
   const byKey = new Map<string, CountedActivity[]>();
   for (const a of acts) {
@@ -182,7 +183,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
     for (const unionRule of rules) {
       if (!ruleAppliesTo(unionRule, org)) continue;
       for (const p of periodsOfYear(unionRule.frequency, year)) {
-        const rule = periodVersion(p).rules.find((r) => ruleKey(r) === ruleKey(unionRule));
+        const rule = periodVersion(p).values.find((r) => ruleKey(r) === ruleKey(unionRule));
         if (!rule) continue;
         if (org.establishedOn && org.establishedOn > p.to) {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
@@ -201,7 +202,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
     }
   }
   // The version named in the heading: the one in force at the end of the year, or on the as-of day if earlier.
-  const named = versionOn(versions, asOf < `${year}-12-31` ? asOf : `${year}-12-31`);
+  const named = inForceOn(versions, asOf < `${year}-12-31` ? asOf : `${year}-12-31`);
   return {
     year,
     asOf,

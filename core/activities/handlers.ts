@@ -83,9 +83,10 @@ export const activityHandlers = {
     z.object({ effectiveFrom: isoDate, source: z.string().trim().min(1, '请写明依据（文件名称或会议决定）').max(200), rules: listOf(ruleSchema, 200).min(1, '至少一条规则') }),
     async (ctx, v) => {
       await ctx.db.transaction().execute(async (tx) => {
-        const unit = (await getSetting<RuleVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];
+        const unit = (await ruleVersions(tx)).filter((x) => x.version > 0);
         const version = unit.reduce((m, x) => Math.max(m, x.version), 0) + 1;
-        await setSetting(tx, ctx, SETTINGS.ruleVersions, [...unit, { version, effectiveFrom: v.effectiveFrom, source: v.source, rules: v.rules }]);
+        const added: RuleVersion = { version, effectiveFrom: v.effectiveFrom, source: v.source, verified: true, values: v.rules };
+        await setSetting(tx, ctx, SETTINGS.ruleVersions, [...unit, added]);
       });
       return ruleVersions(ctx.db);
     },

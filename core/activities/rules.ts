@@ -5,10 +5,13 @@
  * organizational-life.md §2.1) are built in as version 0. A unit's changes are
  * stored as further versions in the setting `activities.ruleVersions`, each with
  * its own effective date and source, so an old year is still checked against
- * the rules that applied then.
+ * the rules that applied then. Versions have the shared shape of
+ * common/rules.ts (`values` = the list of frequency rules) and are read with
+ * inForceOn.
  */
 import type { Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
+import type { Versioned } from '../../common/rules.ts';
 
 export type Frequency = 'month' | 'quarter' | 'year';
 /** branch: each 党支部; group: each 党小组 of a branch; committee: the 党委 itself */
@@ -30,12 +33,8 @@ export interface FrequencyRule {
   basis: string;
 }
 
-export interface RuleVersion {
-  version: number;
-  effectiveFrom: string;
-  source: string;
-  rules: FrequencyRule[];
-}
+/** A version of the frequency rules: 0 is the national one, 1, 2, … the unit's. */
+export type RuleVersion = Versioned<FrequencyRule[], number>;
 
 export const FREQUENCY_LABEL: Record<Frequency, string> = { month: '每月', quarter: '每季度', year: '每年' };
 
@@ -43,7 +42,8 @@ export const NATIONAL_RULES: RuleVersion = {
   version: 0,
   effectiveFrom: '2018-10-28',
   source: '《中国共产党支部工作条例（试行）》（中共中央，2018年）；支部党课每季度为通行地方做法；中心组学习每季度为地方做法',
-  rules: [
+  verified: true,
+  values: [
     { type: '支部委员会', scope: 'branch', frequency: 'month', basis: '支部工作条例第十二条：支部委员会会议一般每月召开1次' },
     { type: '党小组会', scope: 'group', frequency: 'month', basis: '支部工作条例第十三条：党小组会一般每月召开1次' },
     { type: '支部党员大会', scope: 'branch', frequency: 'quarter', basis: '支部工作条例第十一条：党员大会一般每季度召开1次' },
@@ -71,16 +71,13 @@ export const activitySettingDefaults = {
   [SETTINGS.lateEntryGraceDays]: 0,
 };
 
-export async function ruleVersions(tx: Tx): Promise<RuleVersion[]> {
-  const unit = (await getSetting<RuleVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];
-  return [NATIONAL_RULES, ...unit].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version);
-}
+/** A unit version as stored; versions saved before the shared shape held their list as `rules`. */
+type StoredVersion = Omit<RuleVersion, 'values' | 'verified'> & { values?: FrequencyRule[]; rules?: FrequencyRule[]; verified?: boolean };
 
-/** The version in force on a day: the latest whose effective date is not after it. */
-export function versionOn(versions: RuleVersion[], day: string): RuleVersion {
-  let v = versions[0];
-  for (const c of versions) if (c.effectiveFrom <= day) v = c;
-  return v;
+export async function ruleVersions(tx: Tx): Promise<RuleVersion[]> {
+  const stored = (await getSetting<StoredVersion[]>(tx, SETTINGS.ruleVersions)) ?? [];
+  const unit = stored.map((v): RuleVersion => ({ version: v.version, effectiveFrom: v.effectiveFrom, source: v.source, verified: v.verified ?? true, values: v.values ?? v.rules ?? [] }));
+  return [NATIONAL_RULES, ...unit].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.version - b.version);
 }
 
 // ---------------------------------------------------------------- periods

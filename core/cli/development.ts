@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import { LedgerError } from '../errors.ts';
 import { isValidIsoDate } from '../validate.ts';
 import { parseDossier } from '../development/dossier.ts';
-import { evaluate } from '../development/engine.ts';
-import { ruleSet } from '../development/rulesets.ts';
+import { checkRules, evaluate, rulesUsed } from '../development/engine.ts';
 import { stepLabel } from '../development/steps.ts';
 import { listRoster } from '../development/roster.ts';
 import { exportLedger } from '../development/documents.ts';
@@ -29,10 +28,10 @@ export const developmentCommands: Command[] = [
       const p = parseDossier(json);
       const today = flag(a, 'today') ?? p.today;
       if (today && !isValidIsoDate(today)) throw new UsageError('--today 应为日期，如 2026-11-28');
-      const rules = ruleSet(flag(a, 'rules') ?? p.ruleVersion);
+      const rules = checkRules(flag(a, 'rules') ?? p.ruleVersion);
       const r = evaluate(p.dossier, rules, { today });
       io.print(r, () => {
-        const lines = [`依据：${rules.title}${rules.verified ? '' : '【未经核实】'}`];
+        const lines = [`依据：${rulesUsed(p.dossier, rules, today).map((v, i) => `${i ? `${v.effectiveFrom} 起的步骤：` : ''}${v.title}${v.verified ? '' : '【未经核实】'}`).join('；')}`];
         if (!r.findings.length) lines.push('未发现问题。');
         for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
         if (r.next.length) lines.push('下一步：');

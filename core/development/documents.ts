@@ -12,6 +12,7 @@ import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type Dev
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
 import { probationEnd, workingDaysBetween } from './engine.ts';
+import { rulesOn } from './rulesets.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
 import { getFileView, loadAll } from './roster.ts';
@@ -67,7 +68,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
         activistOn: date(steps, 3),
         contacts: (step(steps, 5)?.details.contacts ?? []).join('、'),
         filedOn: date(steps, 4),
-        candidateFrom: step(steps, 3) ? addMonths(date(steps, 3), rules.activistMinMonths) : '',
+        candidateFrom: step(steps, 3) ? addMonths(date(steps, 3), rulesOn(rules, date(steps, 3)).values.activistMinMonths) : '',
         note: file.note ?? '',
       })),
       footer,

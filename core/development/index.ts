@@ -3,7 +3,7 @@ import { defineArea } from '../area.ts';
 import { maskIdNumber } from '../members/privacy.ts';
 import { developmentHandlers } from './handlers.ts';
 import { fileLabels } from './model.ts';
-import { developmentSettingDefaults } from './service.ts';
+import { developmentSettingDefaults } from './rules-guard.ts';
 import { demoDevelopment } from './demo.ts';
 
 export const developmentArea = defineArea({

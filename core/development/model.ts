@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { DevelopmentFilesTable, DevelopmentStepsTable } from '../../db/schema.ts';
 import { isoDate, listOf, optDate, optText, ref, text } from '../validate.ts';
 import type { Dossier, Meeting } from './engine.ts';
-import { STAGE_TITLES, type StageTitle } from './steps.ts';
+import { STAGE_TITLES, STEP, type StageTitle } from './steps.ts';
 
 export const LEAVE_TYPES = ['撤回申请', '不再培养', '未被接收', '未被批准', '取消预备党员资格', '其他'] as const;
 export const CATEGORIES = ['在职', '离退休', '学生', '其他'] as const;
@@ -228,10 +228,10 @@ export function rowToStep(r: DevelopmentStepsTable): StepRecord {
 /** The stage a person has reached, from the steps recorded. */
 export function stageOf(steps: Pick<StepRecord, 'step'>[]): StageTitle {
   const has = new Set(steps.map((s) => s.step));
-  if (has.has(24)) return STAGE_TITLES[4];
-  if (has.has(15)) return STAGE_TITLES[3];
-  if (has.has(7)) return STAGE_TITLES[2];
-  if (has.has(3)) return STAGE_TITLES[1];
+  if (has.has(STEP.conversionApproval)) return STAGE_TITLES[4];
+  if (has.has(STEP.branchMeeting)) return STAGE_TITLES[3];
+  if (has.has(STEP.candidate)) return STAGE_TITLES[2];
+  if (has.has(STEP.activist)) return STAGE_TITLES[1];
   return STAGE_TITLES[0];
 }
 
@@ -239,18 +239,19 @@ export function stageOf(steps: Pick<StepRecord, 'step'>[]): StageTitle {
 export function dossierOf(f: Pick<DevFile, 'birthDate' | 'extensionMonths'>, steps: StepRecord[]): Dossier {
   const by = new Map(steps.map((s) => [s.step, s]));
   const d = (n: number) => by.get(n)?.details ?? {};
-  const s6 = by.get(6);
-  const training = by.get(11);
+  const s6 = by.get(STEP.assessment);
+  const training = by.get(STEP.training);
+  const publicity = d(STEP.candidate);
   return {
     birthDate: f.birthDate,
     steps: Object.fromEntries(steps.map((s) => [s.step, s.date])),
-    introducers: d(9).introducers?.map((i) => ({ name: i.name, fullMemberSince: i.fullMemberSince, underProbation: i.underProbation })),
+    introducers: d(STEP.introducers).introducers?.map((i) => ({ name: i.name, fullMemberSince: i.fullMemberSince, underProbation: i.underProbation })),
     training: training ? { days: training.details.trainingDays ?? 0, hours: training.details.trainingHours ?? 0 } : null,
-    politicalReviewConcluded: by.has(10),
-    branchMeeting: d(15).meeting ?? null,
-    conversionMeeting: d(23).meeting ?? null,
+    politicalReviewConcluded: by.has(STEP.politicalReview),
+    branchMeeting: d(STEP.branchMeeting).meeting ?? null,
+    conversionMeeting: d(STEP.conversionMeeting).meeting ?? null,
     extensionMonths: f.extensionMonths,
-    assessments: s6 ? [...new Set([s6.date, ...(s6.details.assessments ?? [])])].sort() : by.has(3) ? [] : undefined,
-    publicity: d(7).publicityStart && d(7).publicityEnd ? { start: d(7).publicityStart!, end: d(7).publicityEnd! } : null,
+    assessments: s6 ? [...new Set([s6.date, ...(s6.details.assessments ?? [])])].sort() : by.has(STEP.activist) ? [] : undefined,
+    publicity: publicity.publicityStart && publicity.publicityEnd ? { start: publicity.publicityStart, end: publicity.publicityEnd } : null,
   };
 }

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { addMonths } from '../dates.ts';
 import { evaluate, probationEnd, type Finding } from './engine.ts';
-import type { RuleSet } from './rulesets.ts';
+import { rulesOn, type RuleSet } from './rulesets.ts';
 import { STAGE_TITLES, STEPS, stepDef, type StageTitle } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
@@ -69,6 +69,12 @@ export function checklistOf(steps: StepRecord[], attached: AttachedFiles = new M
   return out;
 }
 
+/** The version a file is judged by: the one in force on its latest recorded step. */
+function shownRules(rules: RuleSet, steps: StepRecord[]): FileView['rules'] {
+  const r = rulesOn(rules, steps.map((s) => s.date).sort().at(-1));
+  return { version: r.version, title: r.title, verified: r.verified };
+}
+
 export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles): FileView {
   const open = !file.leftType;
   const ev = evaluate(dossierOf(file, steps), rules, { today: open ? today : null });
@@ -84,7 +90,7 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
     next: open ? ev.next.map((n) => ({ ...n, name: stepDef(n.step).name })) : [],
     checklist,
     missingDocuments: checklist.filter((c) => !c.kept).length,
-    rules: { version: rules.version, title: rules.title, verified: rules.verified },
+    rules: shownRules(rules, steps),
   };
 }
 

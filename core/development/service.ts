@@ -8,35 +8,17 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit, softDelete, type Tx } from '../audit/service.ts';
-import { getSetting } from '../settings/service.ts';
 import { birthDateFromId, genderFromId, idNumberProblem, normalizeIdNumber } from '../members/idcard.ts';
 import { resolveIdNumber } from '../members/privacy.ts';
-import { evaluate, probationEnd, type Finding, type RuleId } from './engine.ts';
-import { NO_LOCAL_PRACTICE, ruleSet, withLocalPractice, type LocalPractice, type RuleSet } from './rulesets.ts';
-import { stepDef, stepLabel } from './steps.ts';
+import { evaluate, probationEnd, type Finding } from './engine.ts';
+import { rulesOn } from './rulesets.ts';
+import { currentRules, guard } from './rules-guard.ts';
+import { STEP, stepDef, stepLabel } from './steps.ts';
+import { cnCount } from './rule-types.ts';
 import { dossierOf, rowToFile, rowToStep, type DevFile, type FileInput, type StepInput, type StepRecord } from './model.ts';
 import { acceptAsProbationary, convertToFull, leaveWithMember, setMemberGroup } from './members-link.ts';
 
-export const developmentSettingDefaults = { 'development.ruleVersion': '2014', 'development.localPractice': NO_LOCAL_PRACTICE };
-
-/** Rules about timeliness: what happened late is still recorded. Training is a fact; it blocks only at the 支部大会. */
-const NON_BLOCKING = new Set<RuleId>([
-  'talk-1-month',
-  'activist-after-application',
-  'assessment-half-yearly',
-  'approval-3-months',
-  'approval-6-months',
-  'meeting-after-pre-review',
-  'oath-1-month',
-  'conversion-approval-3-months',
-  'training-3-days-24-hours',
-]);
-/** Errors that must be cleared before a step may be recorded, wherever they were found. */
-const GATES: Record<number, RuleId[]> = { 15: ['training-3-days-24-hours', 'political-review', 'introducers-2-full'] };
-
-export async function currentRules(tx: Tx): Promise<RuleSet> {
-  return withLocalPractice(ruleSet(await getSetting<string>(tx, 'development.ruleVersion')), await getSetting<LocalPractice>(tx, 'development.localPractice'));
-}
+export { currentRules } from './rules-guard.ts';
 
 export async function loadFile(tx: Tx, id: string): Promise<{ file: DevFile; steps: StepRecord[] }> {
   const row = await tx
@@ -50,19 +32,6 @@ export async function loadFile(tx: Tx, id: string): Promise<{ file: DevFile; ste
   if (!row) throw new LedgerError('找不到该发展档案，可能已被删除');
   const steps = await tx.selectFrom('development_steps').selectAll().where('file_id', '=', id).orderBy('step').execute();
   return { file: rowToFile(row), steps: steps.map(rowToStep) };
-}
-
-const key = (f: Finding) => `${f.rule}|${f.step}|${f.message}`;
-
-/** Refuses a change that brings in a blocking error; returns the findings after it. */
-function guard(rules: RuleSet, file: Pick<DevFile, 'birthDate' | 'extensionMonths'>, before: StepRecord[], after: StepRecord[], step: number, extensionCount?: number): Finding[] {
-  const old = new Set(evaluate({ ...dossierOf(file, before), extensionCount }, rules).findings.map(key));
-  const now = evaluate({ ...dossierOf(file, after), extensionCount }, rules).findings;
-  const blocking = now.filter(
-    (f) => f.severity === 'error' && ((!NON_BLOCKING.has(f.rule) && !old.has(key(f))) || (GATES[step] ?? []).includes(f.rule)),
-  );
-  if (blocking.length) throw new LedgerError(`不能记录${stepLabel(step)}：${blocking[0].message}`, 'date', blocking);
-  return now;
 }
 
 async function checkBranch(tx: Tx, branchId: string): Promise<void> {
@@ -118,7 +87,7 @@ export async function createFile(
     await checkDuplicate(tx, cols.id_number, null);
     if (input.applicationDate > ctx.platform.today()) throw new LedgerError('“递交入党申请书日期”不能晚于今天', 'applicationDate');
     const rules = await currentRules(tx);
-    const step1: StepRecord = { step: 1, date: input.applicationDate, actor: input.actor ?? '申请人', outcome: null, documents: input.documents, details: {}, note: null, enteredOn: ctx.platform.today() };
+    const step1: StepRecord = { step: STEP.application, date: input.applicationDate, actor: input.actor ?? '申请人', outcome: null, documents: input.documents, details: {}, note: null, enteredOn: ctx.platform.today() };
     const age = evaluate(dossierOf({ birthDate: cols.birth_date, extensionMonths: null }, [step1]), rules).findings.find((f) => f.rule === 'age-18');
     if (age) throw new LedgerError(age.message, 'applicationDate');
     const id = ctx.platform.newId();
@@ -176,12 +145,12 @@ async function resolveIntroducers(tx: Tx, input: StepInput): Promise<void> {
   }
 }
 
-function requireDetails(input: StepInput): void {
+function requireDetails(input: StepInput, introducers: number): void {
   const d = input.details;
-  if (input.step === 9 && !(d.introducers?.length)) throw new LedgerError('请填写两名入党介绍人', 'introducers');
-  if (input.step === 11 && d.trainingDays === undefined && d.trainingHours === undefined) throw new LedgerError('请填写集中培训的天数或学时', 'trainingDays');
-  if ((input.step === 15 || input.step === 23) && !d.meeting) throw new LedgerError('请填写支部大会应到、实到和赞成人数', 'meeting');
-  if (input.step === 10 && !d.conclusion) throw new LedgerError('政治审查须有书面结论，请填写结论', 'conclusion');
+  if (input.step === STEP.introducers && !(d.introducers?.length)) throw new LedgerError(`请填写${cnCount(introducers)}名入党介绍人`, 'introducers');
+  if (input.step === STEP.training && d.trainingDays === undefined && d.trainingHours === undefined) throw new LedgerError('请填写集中培训的天数或学时', 'trainingDays');
+  if ((input.step === STEP.branchMeeting || input.step === STEP.conversionMeeting) && !d.meeting) throw new LedgerError('请填写支部大会应到、实到和赞成人数', 'meeting');
+  if (input.step === STEP.politicalReview && !d.conclusion) throw new LedgerError('政治审查须有书面结论，请填写结论', 'conclusion');
   if (d.publicityStart && d.publicityEnd && d.publicityEnd < d.publicityStart) throw new LedgerError('公示结束日期早于开始日期', 'publicityEnd');
 }
 
@@ -189,7 +158,8 @@ async function prepareStep(tx: Tx, ctx: Ctx, input: StepInput) {
   const { file, steps } = await loadFile(tx, input.fileId);
   if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}，不能再记录步骤`);
   if (input.date > ctx.platform.today()) throw new LedgerError('“日期”不能晚于今天', 'date');
-  requireDetails(input);
+  const rules = await currentRules(tx);
+  requireDetails(input, rulesOn(rules, input.date).values.introducers);
   await resolveIntroducers(tx, input);
   const existing = await tx.selectFrom('development_steps').select(['id', 'entered_on']).where('file_id', '=', file.id).where('step', '=', input.step).executeTakeFirst();
   const rec: StepRecord = {
@@ -203,7 +173,7 @@ async function prepareStep(tx: Tx, ctx: Ctx, input: StepInput) {
     enteredOn: existing?.entered_on ?? ctx.platform.today(),
   };
   const after = [...steps.filter((s) => s.step !== input.step), rec].sort((a, b) => a.step - b.step);
-  return { file, steps, existing, rec, after, rules: await currentRules(tx) };
+  return { file, steps, existing, rec, after, rules };
 }
 
 /** What recording the step would bring, without writing: the findings judged against today, or why it would be refused. */
@@ -225,10 +195,10 @@ export async function recordStep(ctx: Ctx, input: StepInput): Promise<{ findings
     const { file, steps, existing, rec, after, rules } = await prepareStep(tx, ctx, input);
     const findings = guard(rules, file, steps, after, input.step);
     await writeStep(tx, ctx, file.id, rec, existing?.id ?? null);
-    if (input.step === 15) await acceptAsProbationary(tx, ctx, file, rec.date);
+    if (input.step === STEP.branchMeeting) await acceptAsProbationary(tx, ctx, file, rec.date);
     const fresh = (await loadFile(tx, file.id)).file;
-    if (input.step === 19 && input.details.groupId && fresh.memberId) await setMemberGroup(tx, ctx, fresh.memberId, input.details.groupId);
-    if (input.step === 24 || (input.step === 15 && after.some((s) => s.step === 24))) await convertToFull(tx, ctx, fresh, after, rules);
+    if (input.step === STEP.groupAssignment && input.details.groupId && fresh.memberId) await setMemberGroup(tx, ctx, fresh.memberId, input.details.groupId);
+    if (input.step === STEP.conversionApproval || (input.step === STEP.branchMeeting && after.some((s) => s.step === STEP.conversionApproval))) await convertToFull(tx, ctx, fresh, after, rules);
     const before = steps.find((s) => s.step === input.step);
     await audit(tx, ctx, {
       entity: 'development_files',
@@ -250,8 +220,8 @@ export async function removeStep(ctx: Ctx, fileId: string, step: number): Promis
     if (!rec) throw new LedgerError(`${stepLabel(step)}尚未记录`);
     const later = steps.find((s) => s.step !== step && stepDef(s.step).after.includes(step));
     if (later) throw new LedgerError(`已记录${stepLabel(later.step)}，请先撤销它`);
-    if (step === 1) throw new LedgerError('第1步是建档的依据，不能撤销；如需作废请删除整个发展档案');
-    if ((step === 15 || step === 24) && file.memberId) throw new LedgerError('该步骤已改变党员花名册，不能撤销；如记录有误请更正日期');
+    if (step === STEP.application) throw new LedgerError('第1步是建档的依据，不能撤销；如需作废请删除整个发展档案');
+    if ((step === STEP.branchMeeting || step === STEP.conversionApproval) && file.memberId) throw new LedgerError('该步骤已改变党员花名册，不能撤销；如记录有误请更正日期');
     await tx.deleteFrom('development_steps').where('file_id', '=', fileId).where('step', '=', step).execute();
     await audit(tx, ctx, { entity: 'development_files', entityId: fileId, action: '修改', summary: `撤销“${file.name}”${stepLabel(step)}的记录`, before: rec });
   });
@@ -262,19 +232,20 @@ export async function extendProbation(ctx: Ctx, fileId: string, decidedOn: strin
   await ctx.db.transaction().execute(async (tx) => {
     const { file, steps } = await loadFile(tx, fileId);
     if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}`);
-    const s15 = steps.find((s) => s.step === 15);
+    const s15 = steps.find((s) => s.step === STEP.branchMeeting);
     if (!s15) throw new LedgerError('尚未被支部大会接收为预备党员，不能延长预备期');
-    if (steps.some((s) => s.step === 24)) throw new LedgerError('已批准转正，不能延长预备期');
+    if (steps.some((s) => s.step === STEP.conversionApproval)) throw new LedgerError('已批准转正，不能延长预备期');
     if (decidedOn > ctx.platform.today()) throw new LedgerError('“决定日期”不能晚于今天', 'decidedOn');
     if (decidedOn < s15.date) throw new LedgerError('“决定日期”早于接收预备党员的支部大会', 'decidedOn');
     const rules = await currentRules(tx);
     const due = probationEnd(s15.date, rules, null);
+    const limits = rulesOn(rules, decidedOn).values;
     if (decidedOn < due) throw new LedgerError(`预备期（自支部大会 ${s15.date} 起）至 ${due} 期满，期满后方可由支部大会决定延长预备期`, 'decidedOn');
-    if (!months) throw new LedgerError(`延长预备期应不少于 ${rules.extensionMinMonths} 个月、不超过 ${rules.extensionMaxMonths} 个月`, 'months');
+    if (!months) throw new LedgerError(`延长预备期应不少于 ${limits.extensionMinMonths} 个月、不超过 ${limits.extensionMaxMonths} 个月`, 'months');
     const count = file.extensionMonths ? 2 : 1;
     const finding = evaluate({ ...dossierOf({ ...file, extensionMonths: months }, steps), extensionCount: count }, rules).findings.find((f) => f.rule === 'extension-6-12-months');
     if (finding) throw new LedgerError(finding.message, 'months');
-    guard(rules, { ...file, extensionMonths: months }, steps, steps, 23, count);
+    guard(rules, { ...file, extensionMonths: months }, steps, steps, STEP.conversionMeeting, count);
     await tx.updateTable('development_files').set({ extension_months: months, extension_decided_on: decidedOn, updated_at: ctx.platform.now() }).where('id', '=', fileId).execute();
     await audit(tx, ctx, { entity: 'development_files', entityId: fileId, action: '修改', summary: `“${file.name}”延长预备期 ${months} 个月（${decidedOn} 支部大会决定）`, before: { extensionMonths: null }, after: { extensionMonths: months, extensionDecidedOn: decidedOn } });
   });
@@ -287,7 +258,7 @@ export async function leaveFile(ctx: Ctx, id: string, leave: { leftType: string;
     if (file.leftType) throw new LedgerError(`该发展档案已于 ${file.leftDate} ${file.leftType}`);
     if (leave.leftDate > ctx.platform.today()) throw new LedgerError('“离开日期”不能晚于今天', 'leftDate');
     if (leave.leftDate < steps[0].date) throw new LedgerError('“离开日期”早于递交入党申请书的日期', 'leftDate');
-    if (steps.some((s) => s.step === 24)) throw new LedgerError('已批准转正为正式党员，不能再离开发展档案');
+    if (steps.some((s) => s.step === STEP.conversionApproval)) throw new LedgerError('已批准转正为正式党员，不能再离开发展档案');
     if (leave.leftType === '取消预备党员资格' && !file.memberId) throw new LedgerError('尚未成为预备党员，不能取消预备党员资格', 'leftType');
     await tx.updateTable('development_files').set({ left_type: leave.leftType, left_date: leave.leftDate, left_reason: leave.leftReason, updated_at: ctx.platform.now() }).where('id', '=', id).execute();
     if (file.memberId) await leaveWithMember(tx, ctx, file.memberId, leave);

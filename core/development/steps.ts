@@ -76,3 +76,32 @@ export function ancestors(n: number): Set<number> {
 }
 
 export const stepLabel = (n: number) => `第${n}步“${stepDef(n).name}”`;
+
+/** The step numbers by name, so the rules read `STEP.branchMeeting` instead of 15. */
+export const STEP = {
+  application: 1,
+  talk: 2,
+  activist: 3,
+  activistFiling: 4,
+  contactPersons: 5,
+  assessment: 6,
+  candidate: 7,
+  candidateFiling: 8,
+  introducers: 9,
+  politicalReview: 10,
+  training: 11,
+  committeeReview: 12,
+  preReview: 13,
+  applicationForm: 14,
+  branchMeeting: 15,
+  upperTalk: 16,
+  approval: 17,
+  probationaryFiling: 18,
+  groupAssignment: 19,
+  oath: 20,
+  probationEducation: 21,
+  conversionRequest: 22,
+  conversionMeeting: 23,
+  conversionApproval: 24,
+  archiving: 25,
+} as const;

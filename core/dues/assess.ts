@@ -121,11 +121,11 @@ export function evaluate(input: AssessInput, category: DuesCategory, s: DuesSett
         : '困难减免须经党支部研究、上级党委批准，请填写批准文号或会议记录',
       'hardshipRef',
     );
-  const r = calcDues({ category, baseFen, reducedFen: input.reducedFen ?? 0 }, calcOptions(s));
+  const r = calcDues({ category, baseFen, reducedFen: input.reducedFen ?? 0 }, calcOptions(s, input.fromMonth));
   if (category === '困难减免' && usual && usual !== '困难减免' && r.monthlyDueFen > 0) {
     // the usual amount is known for fixed categories, or when a base was entered
     const baseKnown = !['在职', '离退休'].includes(usual) || hasItems(input) || (input.baseFen ?? 0) > 0;
-    const normal = calcDues({ category: usual, baseFen }, calcOptions(s)).monthlyDueFen;
+    const normal = calcDues({ category: usual, baseFen }, calcOptions(s, input.fromMonth)).monthlyDueFen;
     if (baseKnown && r.monthlyDueFen >= normal)
       throw new LedgerError(`减免后金额 ${yuan(r.monthlyDueFen)} 元应低于按规定应缴的 ${yuan(normal)} 元（困难党员可以少交或免交）`, 'reducedFen');
   }

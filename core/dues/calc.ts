@@ -11,7 +11,12 @@
  * - hardship (困难减免): a reduced amount or nothing, with the approval reference;
  * - 2017 cap: generally ≤ 1000 元 a month (configurable, on by default);
  * - rounding after rate × base, half-up to 分 (default) or 角.
+ *
+ * The numbers are a versioned record (NATIONAL_DUES); the formula takes the
+ * numbers of the version in force for the month assessed.
  */
+
+import type { Versioned } from '../../common/rules.ts';
 
 export const DUES_CATEGORIES = ['在职', '离退休', '学生', '下岗失业', '低保', '农民', '困难减免'] as const;
 export type DuesCategory = (typeof DUES_CATEGORIES)[number];
@@ -24,32 +29,10 @@ export interface Bracket {
   rateBasisPoints: number;
 }
 
-/** The rate rules as data: version, effective date and source travel with the numbers. */
-export interface RateRules {
-  version: string;
-  effectiveFrom: string;
-  source: string;
+/** The numbers of the dues rules: brackets, the monthly cap, the fixed amounts and the rounding. */
+export interface DuesRules {
   inService: Bracket[];
   retired: Bracket[];
-}
-
-export const NATIONAL_RULES: RateRules = {
-  version: '2008-2017',
-  effectiveFrom: '2008-04-01',
-  source: '中组发〔2008〕3号 第二条；组电明字〔2017〕5号',
-  inService: [
-    { upToFen: 300_000, rateBasisPoints: 50 },
-    { upToFen: 500_000, rateBasisPoints: 100 },
-    { upToFen: 1_000_000, rateBasisPoints: 150 },
-    { upToFen: null, rateBasisPoints: 200 },
-  ],
-  retired: [
-    { upToFen: 500_000, rateBasisPoints: 50 },
-    { upToFen: null, rateBasisPoints: 100 },
-  ],
-};
-
-export interface CalcOptions {
   rounding: Rounding;
   capEnabled: boolean;
   /** Monthly cap in 分 (1000 元 = 100000). */
@@ -58,17 +41,47 @@ export interface CalcOptions {
   fixedLowFen: number;
   /** Fixed monthly amount for 农民党员 (province sets 0.2–1 元). */
   farmerFen: number;
-  rules: RateRules;
 }
 
-export const DEFAULT_CALC: CalcOptions = {
-  rounding: 'fen',
-  capEnabled: true,
-  capFen: 100_000,
-  fixedLowFen: 20,
-  farmerFen: 20,
-  rules: NATIONAL_RULES,
+/** One version of the dues rules (common/rules.ts); a unit's own settings are a further version (settings.ts). */
+export type DuesVersion = Versioned<DuesRules>;
+
+/**
+ * The national rules: 中组部《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号,
+ * in force 2008-04-01) 第二条 brackets and 第六条 fixed amounts, with the 2017 cap of
+ * 组电明字〔2017〕5号 ("一般不超过 1000 元"). Rounding is not set nationally; 分 is the default.
+ */
+export const NATIONAL_DUES: DuesVersion = {
+  version: '2008-2017',
+  effectiveFrom: '2008-04-01',
+  source: '中组部《关于中国共产党党费收缴、使用和管理的规定》（中组发〔2008〕3号）第二、六条；每月一般不超过 1000 元：组电明字〔2017〕5号',
+  verified: true,
+  values: {
+    inService: [
+      { upToFen: 300_000, rateBasisPoints: 50 },
+      { upToFen: 500_000, rateBasisPoints: 100 },
+      { upToFen: 1_000_000, rateBasisPoints: 150 },
+      { upToFen: null, rateBasisPoints: 200 },
+    ],
+    retired: [
+      { upToFen: 500_000, rateBasisPoints: 50 },
+      { upToFen: null, rateBasisPoints: 100 },
+    ],
+    rounding: 'fen',
+    capEnabled: true,
+    capFen: 100_000,
+    fixedLowFen: 20,
+    farmerFen: 20,
+  },
 };
+
+/** The national versions, oldest first (no revision after 2008/2017 was found: reference dues.md §1.1). */
+export const NATIONAL_DUES_VERSIONS: readonly DuesVersion[] = [NATIONAL_DUES];
+
+/** What the formula needs: the numbers of the version in force for the month assessed. */
+export type CalcOptions = DuesRules;
+
+export const DEFAULT_CALC: CalcOptions = NATIONAL_DUES.values;
 
 export interface CalcInput {
   category: DuesCategory;
@@ -127,7 +140,7 @@ export function calcDues(input: CalcInput, opts: CalcOptions = DEFAULT_CALC): Ca
     }
     case '在职':
     case '离退休': {
-      const bp = rateFor(input.category === '在职' ? opts.rules.inService : opts.rules.retired, baseFen);
+      const bp = rateFor(input.category === '在职' ? opts.inService : opts.retired, baseFen);
       const raw = applyRate(baseFen, bp, opts.rounding);
       const capApplied = opts.capEnabled && raw > opts.capFen;
       return { baseFen, rateBasisPoints: bp, monthlyDueFen: capApplied ? opts.capFen : raw, capApplied };

@@ -3,12 +3,17 @@
  * (pay items counted in the base, rounding, cap, farmer amount, fixing policy,
  * warning thresholds, remittance ratios) is data the 分局党委 can change; every
  * change goes through setSetting and so lands in the operation log.
+ *
+ * The rule numbers among them (cap, fixed amounts, rounding) are the unit's own
+ * version of the dues rules, with its own source ("本单位规定：…"), laid after the
+ * national version; the national record itself is never changed.
  */
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { LedgerError } from '../errors.ts';
-import { NATIONAL_RULES, type CalcOptions, type Rounding } from './calc.ts';
+import { inForceOn } from '../../common/rules.ts';
+import { NATIONAL_DUES, NATIONAL_DUES_VERSIONS, type CalcOptions, type DuesVersion, type Rounding } from './calc.ts';
 
 export interface PayItem {
   name: string;
@@ -81,12 +86,14 @@ export interface DuesSettings {
   upperBodyName: string;
 }
 
+const national = NATIONAL_DUES.values;
+
 export const DUES_DEFAULTS: DuesSettings = {
-  rounding: 'fen',
-  capEnabled: true,
-  capFen: 100_000,
-  fixedLowFen: 20,
-  farmerFen: 20,
+  rounding: national.rounding,
+  capEnabled: national.capEnabled,
+  capFen: national.capFen,
+  fixedLowFen: national.fixedLowFen,
+  farmerFen: national.farmerFen,
   fixPolicy: 'annual',
   probationStart: 'admission-month',
   payItems: DEFAULT_PAY_ITEMS,
@@ -108,8 +115,39 @@ export async function loadDuesSettings(tx: Tx): Promise<DuesSettings> {
   return { ...DUES_DEFAULTS, ...stored };
 }
 
-export function calcOptions(s: DuesSettings): CalcOptions {
-  return { rounding: s.rounding, capEnabled: s.capEnabled, capFen: s.capFen, fixedLowFen: s.fixedLowFen, farmerFen: s.farmerFen, rules: NATIONAL_RULES };
+/**
+ * The unit's own version of the dues rules: where its settings differ from the national
+ * numbers, a new version whose source names what the unit decided (null: none differs).
+ * The settings carry no date of their own, so the version applies from the national date.
+ */
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+export function unitDuesVersion(s: DuesSettings, base: DuesVersion = inForceOn(NATIONAL_DUES_VERSIONS, '9999-12-31')): DuesVersion | null {
+  const n = base.values;
+  const said: string[] = [];
+  if (s.capEnabled !== n.capEnabled || (s.capEnabled && s.capFen !== n.capFen)) said.push(s.capEnabled ? `每月党费一般不超过 ${yuanText(s.capFen)} 元` : '每月党费不设上限');
+  if (s.fixedLowFen !== n.fixedLowFen) said.push(`学生、下岗失业、低保党员每月 ${yuanText(s.fixedLowFen)} 元`);
+  if (s.farmerFen !== n.farmerFen) said.push(`农民党员每月 ${yuanText(s.farmerFen)} 元`);
+  if (s.rounding !== n.rounding) said.push(s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分');
+  if (!said.length) return null;
+  return {
+    version: `本单位（据 ${base.version}）`,
+    effectiveFrom: base.effectiveFrom,
+    source: `本单位规定：${said.join('；')}`,
+    verified: true,
+    values: { ...n, rounding: s.rounding, capEnabled: s.capEnabled, capFen: s.capFen, fixedLowFen: s.fixedLowFen, farmerFen: s.farmerFen },
+  };
+}
+
+/** Every version of the dues rules the unit applies: the national ones, then the unit's own. */
+export function duesVersions(s: DuesSettings): DuesVersion[] {
+  const unit = unitDuesVersion(s);
+  return unit ? [...NATIONAL_DUES_VERSIONS, unit] : [...NATIONAL_DUES_VERSIONS];
+}
+
+/** The numbers in force for a month assessed (YYYY-MM; none: the latest version). */
+export function calcOptions(s: DuesSettings, month?: string | null): CalcOptions {
+  return inForceOn(duesVersions(s), month ?? '9999-12-31').values;
 }
 
 export async function saveDuesSettings(ctx: Ctx, patch: Partial<DuesSettings>): Promise<DuesSettings> {

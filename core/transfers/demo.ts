@@ -19,7 +19,7 @@ import { NATIONAL_TRANSFER_RULES } from './rules.ts';
 export async function demoTransfers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
   const now = ctx.platform.now();
-  const rules = NATIONAL_TRANSFER_RULES;
+  const rules = NATIONAL_TRANSFER_RULES.values;
   const base = {
     letter_year: null, letter_seq: null, validity_days: null, expires_on: null, dues_paid_to: null, dues_source: null, dues_start_month: null,
     receipt_on: null, receipt_note: null, in_mode: null, member_phone: null, note: null, created_at: now, updated_at: now, deleted_at: null,

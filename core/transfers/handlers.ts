@@ -10,7 +10,7 @@ import { transferIn } from './in.ts';
 import { recordReceipt, transferAlerts } from './receipts.ts';
 import { exportTransferLetter } from './letter.ts';
 import { exportTransferRegisters } from './registers.ts';
-import { NATIONAL_TRANSFER_RULES, SETTING_KEYS } from './rules.ts';
+import { SETTING_KEYS, saveUnitTransferRules, transferVersion, transferVersions } from './rules.ts';
 
 const optMonth = z
   .union([month, z.literal(''), z.null()])
@@ -72,8 +72,11 @@ export const transferHandlers = {
   }),
   'transfers/settings': handler(z.object({}), async (ctx) => {
     const s = await getSettings(ctx.db, 'transfers.');
+    const inForce = await transferVersion(ctx.db, ctx.platform.today());
     return {
-      rules: { ...NATIONAL_TRANSFER_RULES, ...(s[SETTING_KEYS.rules] as object) },
+      /** The version in force today, its numbers alongside its name, date and source. */
+      rules: { version: inForce.version, effectiveFrom: inForce.effectiveFrom, source: inForce.source, verified: inForce.verified, ...inForce.values },
+      versions: await transferVersions(ctx.db),
       contact: s[SETTING_KEYS.contact] as z.infer<typeof contact>,
       numeralStyle: s[SETTING_KEYS.numeralStyle] as 'chinese' | 'financial',
       letterNoPattern: String(s[SETTING_KEYS.letterNoPattern]),
@@ -90,9 +93,7 @@ export const transferHandlers = {
     }),
     async (ctx, input) => {
       await ctx.db.transaction().execute(async (tx) => {
-        const rules = { ...NATIONAL_TRANSFER_RULES, validityDaysDefault: input.validityDaysDefault, validityDaysMax: input.validityDaysMax, version: '本单位设置', effectiveOn: ctx.platform.today() };
-        if (rules.validityDaysDefault > rules.validityDaysMax) rules.validityDaysMax = rules.validityDaysDefault;
-        await setSetting(tx, ctx, SETTING_KEYS.rules, rules);
+        await saveUnitTransferRules(tx, ctx, input);
         await setSetting(tx, ctx, SETTING_KEYS.contact, input.contact);
         await setSetting(tx, ctx, SETTING_KEYS.numeralStyle, input.numeralStyle);
         if (input.letterNoPattern !== undefined) await setSetting(tx, ctx, SETTING_KEYS.letterNoPattern, input.letterNoPattern);

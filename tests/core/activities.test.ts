@@ -260,7 +260,7 @@ describe('frequency rules and the compliance calendar', () => {
   it('applies a unit version of the rules from its effective date, and keeps the national defaults for earlier years', async () => {
     const { l, branchId } = await branchLedger('2026-09-15');
     const rules = await l.call('activities/rules', {});
-    const monthlyLessons = rules.national.rules.map((r) => (r.type === '党课' ? { ...r, frequency: 'month' as const, basis: '本单位党委2026年第5次会议决定' } : r));
+    const monthlyLessons = rules.national.values.map((r) => (r.type === '党课' ? { ...r, frequency: 'month' as const, basis: '本单位党委2026年第5次会议决定' } : r));
     await l.call('activities/rules/add-version', { effectiveFrom: '2026-07-01', source: '分局党委〔2026〕5号', rules: monthlyLessons });
     const cal2026 = await l.call('activities/calendar', { year: 2026 });
     expect(cal2026.ruleVersion.version).toBe(1);
@@ -282,7 +282,7 @@ describe('a unit version that takes effect during the year', () => {
     await record(l, branchId, '党课', '2026-05-10', { topic: '二', speaker: '党员甲' });
     await record(l, branchId, '党课', '2026-08-10', { topic: '三', speaker: '党员甲' });
     const rules = await l.call('activities/rules', {});
-    const monthly = rules.national.rules.map((r) => (r.type === '党课' && r.scope === 'branch' ? { ...r, frequency: 'month' as const, basis: '分局党委决定：每月1次' } : r));
+    const monthly = rules.national.values.map((r) => (r.type === '党课' && r.scope === 'branch' ? { ...r, frequency: 'month' as const, basis: '分局党委决定：每月1次' } : r));
     await l.call('activities/rules/add-version', { effectiveFrom: '2026-07-01', source: '分局党委〔2026〕5号', rules: monthly });
     const cal = await l.call('activities/calendar', { year: 2026 });
     const lessons = cal.cells.filter((c) => c.orgId === branchId && c.type === '党课').map((c) => `${c.period}:${c.status}`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate, probationEnd, workingDaysBetween, type Dossier } from '../../core/development/engine.ts';
-import { RULES_2014, RULES_2026, withLocalPractice } from '../../core/development/rulesets.ts';
+import { adoptedVersions, RULE_SETS, RULES_2014, RULES_2026, rulesOn, withLocalPractice, type DevVersion } from '../../core/development/rulesets.ts';
 import { ancestors, STEPS } from '../../core/development/steps.ts';
 import { addDays, addMonths } from '../../core/dates.ts';
 
@@ -357,7 +357,63 @@ describe('local practice laid over the national rules', () => {
     expect(run({ steps: { 1: '2025-01-31', 2: '2025-02-10' } }, undefined, local).next).toEqual([{ step: 3, earliest: '2025-07-31', latest: null }]);
     expect(rules({ ...full(), publicity: null }, undefined, local)).toEqual(['publicity-working-days@7:warning']);
     // A national requirement is never loosened by local practice.
-    expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).publicityWorkingDays).toBe(5);
+    expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).values.publicityWorkingDays).toBe(5);
     expect(rules({ ...full(), publicity: null }, undefined, withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 }))).toEqual(['publicity-working-days@7:error']);
+  });
+});
+
+describe('rule versions chosen by the date of each step', () => {
+  const ids = (d: Dossier, versions: readonly DevVersion[], today?: string) => evaluate(d, versions, { today }).findings.map((f) => `${f.rule}@${f.step}:${f.severity}`);
+  /** A 2015 file: application 2014-09, 支部大会 2015-12-01, 转正 2016-12; the oath two months after approval, no 公示. */
+  const old = (): Dossier => ({ ...shifted('2015-12-01'), birthDate: '1990-05-01' });
+
+  it('a 2015 dossier keeps the 2014 rules with the 2026.05 version present', () => {
+    const d = withSteps(old(), { 20: addMonths(old().steps[17]!, 2) });
+    expect(adoptedVersions('2026.05')).toEqual([RULES_2014, RULES_2026]);
+    expect(ids(d, RULE_SETS)).toEqual([]);
+    expect(ids(d, RULE_SETS, '2026-11-28')).toEqual([]);
+    expect(ids(d, [RULES_2014])).toEqual([]);
+    // Forced to 2026.05 (development check --rules 2026.05) the same file breaks the new rules.
+    expect(ids(d, [RULES_2026])).toEqual(['publicity-working-days@7:error', 'oath-1-month@20:warning']);
+    expect(rulesOn(RULE_SETS, '2015-12-01').version).toBe('2014');
+    expect(rulesOn(RULE_SETS, '2026-05-17').version).toBe('2014');
+    expect(rulesOn(RULE_SETS, RULES_2026.effectiveFrom).version).toBe('2026.05');
+  });
+
+  it('a step on or after 2026-05-18 is judged by 2026.05, the earlier steps of the same file by 2014', () => {
+    // 发展对象 fixed 2026-06-01 with no 公示: a 2026.05 rule; the 2025 steps before it stay under 2014.
+    const d: Dossier = { birthDate: '1998-01-01', steps: { 1: '2025-01-10', 2: '2025-01-20', 3: '2025-05-15', 4: '2025-05-20', 5: '2025-05-20', 6: '2025-11-15', 7: '2026-06-01' } };
+    expect(ids(d, RULE_SETS)).toEqual(['publicity-working-days@7:error']);
+    expect(ids(d, [RULES_2014])).toEqual([]);
+    expect(ids({ ...d, steps: { ...d.steps, 7: '2026-05-17' } }, RULE_SETS)).toEqual([]);
+    // The next step's window is that of the rules in force for it.
+    const approved = withSteps(upTo(17), { 17: '2026-06-10' });
+    expect(evaluate(approved, RULE_SETS).next).toContainEqual({ step: 20, earliest: '2026-06-10', latest: '2026-07-10' });
+    expect(evaluate(upTo(17), RULE_SETS).next).toContainEqual({ step: 20, earliest: '2025-01-15', latest: null });
+  });
+
+  it('a message takes its number from the version, not from the text', () => {
+    const late = { steps: { 1: '2025-01-10', 2: '2025-03-20' } };
+    const message = (v: DevVersion) => evaluate(late, v).findings.find((f) => f.rule === 'talk-1-month')?.message;
+    expect(message(RULES_2014)).toBe('谈话（2025-03-20）晚于收到入党申请书后一个月的期限 2025-02-10');
+    const two: DevVersion = { ...RULES_2014, version: 'test', values: { ...RULES_2014.values, talkWithinMonths: 2 } };
+    expect(message(two)).toBe('谈话（2025-03-20）晚于收到入党申请书后两个月的期限 2025-03-10');
+    const slow: DevVersion = { ...RULES_2014, version: 'test', values: { ...RULES_2014.values, approvalNormalMonths: 4, approvalMaxMonths: 8 } };
+    const longer: DevVersion = { ...RULES_2014, version: 'test', values: { ...RULES_2014.values, activistMinMonths: 18 } };
+    const approval = withSteps(upTo(17), { 17: '2025-05-15' });
+    expect(evaluate(approval, RULES_2014).findings.map((f) => f.message)).toEqual(['上级党委审批（2025-05-15）超过支部大会后三个月（2025-03-01）；特殊情况可延长，最长至 2025-06-01']);
+    expect(evaluate(approval, slow).findings.map((f) => f.message)).toEqual(['上级党委审批（2025-05-15）超过支部大会后四个月（2025-04-01）；特殊情况可延长，最长至 2025-08-01']);
+    expect(evaluate(upTo(7), longer).findings.map((f) => [f.rule, f.message])).toEqual([['activist-1-year', '确定为入党积极分子（2023-09-05）不满十八个月，2025-03-05 起方可确定为发展对象']]);
+    // The rule id names the rule, whatever its numbers.
+    expect(evaluate(late, two).findings.map((f) => f.rule)).toEqual(['talk-1-month']);
+    expect(RULES_2014.values.talkWithinMonths).toBe(1);
+  });
+
+  it('local practice is a version of its own source, laid over the national one without changing it', () => {
+    const before = JSON.stringify(RULES_2014);
+    const local = withLocalPractice(RULES_2014, { activistAfterApplicationMonths: 6, publicityWorkingDays: null });
+    expect(local.source).toBe(`${RULES_2014.source}；本单位规定：递交入党申请书满 6 个月方可确定为入党积极分子`);
+    expect(JSON.stringify(RULES_2014)).toBe(before);
+    expect(RULES_2014.values.activistAfterApplicationMonths).toBeNull();
   });
 });

@@ -263,7 +263,9 @@ describe('development rule settings', () => {
     expect((await l.call('development/get', { id })).rules.title).toContain('本单位规定');
     await l.call('development/set-rule-version', { version: '2026' });
     expect((await l.call('development/options', {})).ruleVersion).toBe('2026.05');
-    expect((await l.call('development/get', { id })).rules).toMatchObject({ version: '2026.05', verified: false });
+    // Adopting 2026.05 does not re-judge a file whose steps were all taken under the 2014 细则.
+    expect((await l.call('development/get', { id })).rules).toMatchObject({ version: '2014', verified: true });
+    expect((await l.call('development/options', {})).ruleSets.find((r) => r.version === '2026.05')).toMatchObject({ verified: false });
     await expect(l.call('development/set-rule-version', { version: '1990' })).rejects.toThrow(/未知的规则版本/);
     const log = await l.call('audit/log', {});
     expect(log.rows.some((r) => r.summary.includes('development.ruleVersion'))).toBe(true);

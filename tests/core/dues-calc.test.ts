@@ -3,7 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_CALC, NATIONAL_RULES, applyRate, calcDues, parseYuan, yuan, type CalcOptions } from '../../core/dues/calc.ts';
+import { DUES_DEFAULTS, calcOptions, duesVersions, unitDuesVersion } from '../../core/dues/settings.ts';
+import { DEFAULT_CALC, NATIONAL_DUES, applyRate, calcDues, parseYuan, yuan, type CalcOptions } from '../../core/dues/calc.ts';
 
 const fen = (yuanText: string) => parseYuan(yuanText)!;
 const inService = (base: string, opts: Partial<CalcOptions> = {}) => calcDues({ category: '在职', baseFen: fen(base) }, { ...DEFAULT_CALC, ...opts });
@@ -87,7 +88,7 @@ describe('dues calculation: computed boundary vectors', () => {
 });
 
 describe('dues calculation: properties', () => {
-  const brackets = NATIONAL_RULES.inService;
+  const brackets = NATIONAL_DUES.values.inService;
   const lows = [0, 300_001, 500_001, 1_000_001];
   const highs = [300_000, 500_000, 1_000_000, 50_000_000];
 
@@ -159,4 +160,28 @@ describe('party-ledger dues calc', () => {
       expect(g).toEqual({ baseFen: parseYuan(base), rateBasisPoints: bp, monthlyDueFen: due, capApplied: cap });
     });
   }, 60_000);
+});
+
+describe('dues rules as versions', () => {
+  it('a unit dues version has its own source and does not alter the national one', () => {
+    const before = JSON.stringify(NATIONAL_DUES);
+    expect(NATIONAL_DUES).toMatchObject({ effectiveFrom: '2008-04-01', verified: true });
+    expect(NATIONAL_DUES.source).toContain('中组发〔2008〕3号');
+    expect(unitDuesVersion(DUES_DEFAULTS)).toBeNull();
+    expect(duesVersions(DUES_DEFAULTS)).toEqual([NATIONAL_DUES]);
+    expect(calcOptions(DUES_DEFAULTS, '2026-03')).toEqual(DEFAULT_CALC);
+
+    const local = { ...DUES_DEFAULTS, capFen: 80_000, farmerFen: 50, rounding: 'jiao' as const };
+    const unit = unitDuesVersion(local)!;
+    expect(unit.source).toBe('本单位规定：每月党费一般不超过 800.00 元；农民党员每月 0.50 元；四舍五入到角');
+    expect(duesVersions(local)).toEqual([NATIONAL_DUES, unit]);
+    const opts = calcOptions(local, '2026-03');
+    expect(opts).toMatchObject({ capFen: 80_000, farmerFen: 50, rounding: 'jiao' });
+    expect(calcDues({ category: '在职', baseFen: 6_000_000 }, opts)).toMatchObject({ monthlyDueFen: 80_000, capApplied: true });
+    expect(calcDues({ category: '在职', baseFen: 6_000_000 })).toMatchObject({ monthlyDueFen: 100_000, capApplied: true });
+    // The national record is untouched: same numbers, same source.
+    expect(JSON.stringify(NATIONAL_DUES)).toBe(before);
+    expect(NATIONAL_DUES.values.capFen).toBe(100_000);
+    expect(unitDuesVersion({ ...DUES_DEFAULTS, capEnabled: false })!.source).toBe('本单位规定：每月党费不设上限');
+  });
 });

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { bureau, member, memberInput, type MemberFields } from '../support/bureau.ts';
 import { receiptStatus } from '../../core/transfers/model.ts';
+import { NATIONAL_TRANSFER_RULES, unitTransferVersions } from '../../core/transfers/rules.ts';
 
 
 async function ledger(today = '2026-11-28') {
@@ -81,7 +82,16 @@ describe('transfer out', () => {
     expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28' })).validityDays).toBe(10);
     expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', validityDays: 180 })).expiresOn).toBe('2027-05-27');
     const s = await l.call('transfers/settings', {});
-    expect(s.rules).toMatchObject({ validityDaysDefault: 10, validityDaysMax: 180, version: '本单位设置', effectiveOn: '2026-11-28' });
+    // The unit's setting is a version of its own, with its own source; the national version stays as published.
+    expect(s.rules).toMatchObject({ validityDaysDefault: 10, validityDaysMax: 180, version: '本单位第1版', effectiveFrom: '2026-11-28', source: '本单位规定：介绍信默认有效期 10 天，最长不超过 180 天' });
+    expect(s.versions.map((v) => [v.version, v.effectiveFrom, v.values.validityDaysMax])).toEqual([['组通字〔2006〕45号', '2007-01-01', 90], ['本单位第1版', '2026-11-28', 180]]);
+    expect(s.versions[0]).toEqual(NATIONAL_TRANSFER_RULES);
+    expect(NATIONAL_TRANSFER_RULES.values).toEqual({ validityDaysDefault: 30, validityDaysMax: 90, receiptMonths: 1 });
+    expect(NATIONAL_TRANSFER_RULES.source).toContain('组通字〔2006〕45号');
+    // A setting saved before versions (the national text stamped '本单位设置') reads as the unit's first version.
+    const old = { ...NATIONAL_TRANSFER_RULES.values, source: NATIONAL_TRANSFER_RULES.source, version: '本单位设置', effectiveOn: '2026-01-05', validityDaysDefault: 15 };
+    expect(unitTransferVersions(old)).toEqual([{ version: '本单位第1版', effectiveFrom: '2026-01-05', source: '本单位规定：介绍信默认有效期 15 天，最长不超过 90 天', verified: true, values: { validityDaysDefault: 15, validityDaysMax: 90, receiptMonths: 1 } }]);
+    expect(unitTransferVersions({ ...NATIONAL_TRANSFER_RULES.values, version: '组通字〔2006〕45号' })).toEqual([]);
   });
 
   it('cancels a mistaken transfer-out: the member is back and the number is not reused', async () => {
