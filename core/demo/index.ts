@@ -10,7 +10,7 @@ import { LedgerError } from '../errors.ts';
 import { audit } from '../audit/service.ts';
 import { seeded, type Rng } from './random.ts';
 import type { DemoState } from './types.ts';
-import { demoFoundation } from './foundation.ts';
+import { demoFoundation } from '../members/demo.ts';
 import { demoDues } from '../dues/demo.ts';
 import { demoActivities } from '../activities/demo.ts';
 import { demoTransfers } from '../transfers/demo.ts';
