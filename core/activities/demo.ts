@@ -17,7 +17,8 @@ import { addDays, fmt } from '../dates.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoMember, DemoState } from '../demo/types.ts';
 import type { AttendanceEntry } from './model.ts';
-import { attendanceRows } from './service.ts';
+import { attendanceRows, checkInput } from './service.ts';
+import { rowToInput } from './model.ts';
 import { seeded } from '../demo/random.ts';
 import { inChunks } from '../../db/chunks.ts';
 
@@ -188,6 +189,10 @@ async function yearOfActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: 
     add(committeeOrg, '民主生活会', heldOn, attendance(rng, leaders, heldOn, 0), leaders[0], leaders[1], { topic: '年度民主生活会', agenda: ['对照检查，开展批评和自我批评'] });
   }
 
+  // every record meets the checks of a clerk's entry (organization, group, type, dates, attendance list)
+  const attOf = new Map<string, typeof att>();
+  for (const r of att) attOf.get(r.activity_id)?.push(r) ?? attOf.set(r.activity_id, [r]);
+  for (const a of acts) await checkInput(tx, ctx, rowToInput(a, attOf.get(a.id) ?? []));
   await inChunks(acts, 100, (chunk) => tx.insertInto('activities').values(chunk).execute());
   await inChunks(att, 200, (chunk) => tx.insertInto('activity_attendance').values(chunk).execute());
 }

@@ -118,7 +118,7 @@ export async function getActivity(ctx: Ctx, id: string): Promise<Activity> {
   return { ...rowToInput(r, att), ...s, createdAt: r.created_at, updatedAt: r.updated_at, attachments };
 }
 
-async function checkInput(tx: Tx, ctx: Ctx, a: ActivityInput): Promise<void> {
+export async function checkInput(tx: Tx, ctx: Ctx, a: ActivityInput): Promise<void> {
   const org = await tx.selectFrom('org_units').select(['id', 'kind', 'name']).where('id', '=', a.orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!org) throw new LedgerError('所选组织不存在', 'orgId');
   if (org.kind === '党小组') throw new LedgerError('党小组会请选择所在党支部，再选择党小组', 'orgId');

@@ -20,6 +20,8 @@ import { computeBase } from './assess.ts';
 import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthRange, quarterMonths } from './months.ts';
 import { transferInStarts } from './queries.ts';
 import { inChunks } from '../../db/chunks.ts';
+import { leaveRoster } from '../members/service.ts';
+import { setSetting } from '../settings/service.ts';
 
 const day = (month: string, d: number) => `${month}-${String(d).padStart(2, '0')}`;
 
@@ -34,7 +36,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   const assessedTo = assessedThisYear ? thisMonth : `${thisYear - 1}-12`;
   // the demo unit remits half of what the branches hand in to the 机关工委 and keeps the rest for approved uses
   const s = { ...DUES_DEFAULTS, committeeRemitRatioBp: 5000 };
-  await tx.insertInto('settings').values({ key: 'dues.settings', value_json: JSON.stringify(s), updated_at: now }).execute();
+  await setSetting(tx, ctx, 'dues.settings', s);
   const opts = calcOptions(s);
   const committee = await tx.selectFrom('org_units').select('name').where('id', '=', state.committeeId).executeTakeFirstOrThrow();
 
@@ -49,7 +51,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
     const leaver = members.find((m) => m.branch_id === b.id && !m.left_type && m.category === '在职' && m.party_status === '正式' && b.members.findIndex((x) => x.id === m.id) >= 4);
     if (leaver) {
       const leftDate = day(addMonth(thisMonth, -5), 16);
-      await tx.updateTable('members').set({ left_type: '转出', left_date: leftDate, left_reason: '工作调动，组织关系转往市局机关', updated_at: now }).where('id', '=', leaver.id).execute();
+      await leaveRoster(ctx, leaver.id, { leftType: '转出', leftDate: leftDate, leftReason: '工作调动，组织关系转往市局机关' }, tx);
       members = members.map((m) => (m.id === leaver.id ? { ...m, left_type: '转出', left_date: leftDate } : m));
     }
   }

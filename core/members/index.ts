@@ -3,6 +3,7 @@ import { defineArea } from '../area.ts';
 import { memberHandlers } from './handlers.ts';
 import { memberLabels } from './model.ts';
 import { idMaskSettingDefaults, maskIdNumber } from './privacy.ts';
+import { demoMembers } from './demo.ts';
 
 export const membersArea = defineArea({
   name: 'members',
@@ -11,6 +12,7 @@ export const membersArea = defineArea({
   labels: { ...memberLabels, roster: '党员花名册', transferLetter: '组织关系介绍信' },
   recyclable: [{ table: 'members', title: '党员', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` }],
   settingDefaults: idMaskSettingDefaults,
-  // the roster's demo is made with the organization's (org module)
+  // runs after the organization's (org comes before members in core/api.ts)
+  demo: { title: '党员', run: demoMembers },
   tables: ['members'],
 });

@@ -119,26 +119,31 @@ export async function updateMember(ctx: Ctx, id: string, m: MemberInput, outer?:
   });
 }
 
-export async function leaveRoster(
-  ctx: Ctx,
-  id: string,
-  leave: { leftType: string; leftDate: string; leftReason: string | null },
-  outer?: Transaction<DB>,
-): Promise<Member> {
+export interface Leave {
+  leftType: string;
+  leftDate: string;
+  leftReason: string | null;
+}
+
+export async function leaveRoster(ctx: Ctx, id: string, leave: Leave, outer?: Transaction<DB>): Promise<Member> {
   return withTx(ctx, outer, async (tx) => {
     const before = await getMember(tx, id);
     if (before.leftType) throw new LedgerError(`该党员已于 ${before.leftDate} ${before.leftType}`);
     if (leave.leftDate > ctx.platform.today()) throw new LedgerError('“离开日期”不能晚于今天', 'leftDate');
     if (leave.leftDate < before.joinDate) throw new LedgerError('“离开日期”不能早于入党日期', 'leftDate');
-    await tx
-      .updateTable('members')
-      .set({ left_type: leave.leftType, left_date: leave.leftDate, left_reason: leave.leftReason, updated_at: ctx.platform.now() })
-      .where('id', '=', id)
-      .execute();
-    const after = await getMember(tx, id);
-    await audit(tx, ctx, { entity: 'members', entityId: id, action: '离开', summary: `党员“${before.name}”${leave.leftType}（${leave.leftDate}）`, before, after });
-    return after;
+    return markLeft(tx, ctx, before, leave, `党员“${before.name}”${leave.leftType}（${leave.leftDate}）`);
   });
+}
+
+async function markLeft(tx: Tx, ctx: Ctx, before: Member, leave: Leave, summary: string): Promise<Member> {
+  await tx
+    .updateTable('members')
+    .set({ left_type: leave.leftType, left_date: leave.leftDate, left_reason: leave.leftReason, updated_at: ctx.platform.now() })
+    .where('id', '=', before.id)
+    .execute();
+  const after = await getMember(tx, before.id);
+  await audit(tx, ctx, { entity: 'members', entityId: before.id, action: '离开', summary, before, after });
+  return after;
 }
 
 /** Puts a member who left (e.g. transferred out and back) on a branch roster again; history stays in the log. */
@@ -159,4 +164,97 @@ export async function rejoinRoster(ctx: Ctx, id: string, branchId: string, outer
 
 export async function deleteMember(ctx: Ctx, id: string): Promise<void> {
   await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'members', id));
+}
+
+// ── Changes a development file makes to the roster (发展党员: 接收预备党员, 编入党小组, 转正, 取消预备党员资格) ──
+
+/** One checked, audited change of a stored member; `left` puts a member who left back on the roster. */
+async function change(tx: Tx, ctx: Ctx, before: Member, next: MemberInput, summary: string, left?: 'rejoin'): Promise<Member> {
+  await checkMember(tx, ctx, next, before.id);
+  const back = left === 'rejoin' ? { left_type: null, left_date: null, left_reason: null } : {};
+  await tx.updateTable('members').set({ ...memberToColumns(next), ...back, updated_at: ctx.platform.now() }).where('id', '=', before.id).execute();
+  const after = await getMember(tx, before.id);
+  await audit(tx, ctx, { entity: 'members', entityId: before.id, action: '修改', summary, before, after });
+  return after;
+}
+
+/** What a development file knows of the person; the rest of the record stays as it was (or empty for a new one). */
+export type ApplicantFields = Omit<MemberInput, 'workStartDate' | 'policeType' | 'policeRank' | 'groupId' | 'note' | 'joinDate' | 'fullDate' | 'partyStatus'>;
+
+export interface Admission {
+  /** the roster record the file is already linked to, if any */
+  linkedId: string | null;
+  person: ApplicantFields;
+  branchName: string;
+  /** the 支部大会 that accepted the person: the join date */
+  meetingDate: string;
+  /** the note of a record created by the admission */
+  note: string | null;
+}
+
+/**
+ * The 支部大会 makes the person a 预备党员 of the branch: the linked record's join date is corrected,
+ * a 预备党员 already on the roster is linked, someone who left is taken up again, or a record is created.
+ */
+export async function admitProbationary(ctx: Ctx, a: Admission, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
+    const { person: p, meetingDate } = a;
+    if (a.linkedId) {
+      const before = await getMember(tx, a.linkedId);
+      if (before.joinDate === meetingDate) return before;
+      return change(tx, ctx, before, { ...before, joinDate: meetingDate }, `更正预备党员“${before.name}”的入党日期为 ${meetingDate}（支部大会日期）`);
+    }
+    const fresh: MemberInput = { ...p, joinDate: meetingDate, fullDate: null, partyStatus: '预备', workStartDate: null, policeType: null, policeRank: null, groupId: null, note: a.note };
+    const existing = await tx.selectFrom('members').select(['id', 'name', 'left_type', 'party_status']).where('id_number', '=', normalizeIdNumber(p.idNumber)).where('deleted_at', 'is', null).executeTakeFirst();
+    if (existing && !existing.left_type && existing.party_status !== '预备') throw new LedgerError(`公民身份号码与在册正式党员“${existing.name}”相同`);
+    if (existing && !existing.left_type) {
+      // Already on the roster as 预备党员 (entered or imported before the file): link it; the join date is the meeting's.
+      const before = await getMember(tx, existing.id);
+      if (before.branchId !== p.branchId) throw new LedgerError(`预备党员“${before.name}”在册于“${before.branchName}”，与发展档案的支部不同，请先核对`);
+      const summary = `在册预备党员“${before.name}”与发展档案关联（支部大会 ${meetingDate}）`;
+      if (before.joinDate !== meetingDate) return change(tx, ctx, before, { ...before, joinDate: meetingDate }, summary);
+      await audit(tx, ctx, { entity: 'members', entityId: before.id, action: '修改', summary, before, after: before });
+      return before;
+    }
+    if (existing) {
+      // Someone who left the roster before (e.g. 取消预备党员资格 earlier) is taken up again; history stays in the log.
+      const before = await getMember(tx, existing.id);
+      const next: MemberInput = { ...before, ...p, joinDate: meetingDate, fullDate: null, partyStatus: '预备' };
+      return change(tx, ctx, before, next, `“${p.name}”经支部大会接收为预备党员（${meetingDate}），重新编入“${a.branchName}”`, 'rejoin');
+    }
+    await checkMember(tx, ctx, fresh, null);
+    const id = ctx.platform.newId();
+    const now = ctx.platform.now();
+    await tx.insertInto('members').values({ id, ...memberToColumns(fresh), left_type: null, left_date: null, left_reason: null, created_at: now, updated_at: now, deleted_at: null }).execute();
+    const created = await getMember(tx, id);
+    await audit(tx, ctx, { entity: 'members', entityId: id, action: '新增', summary: `“${p.name}”经支部大会接收为预备党员（${meetingDate}），编入“${a.branchName}”`, after: created });
+    return created;
+  });
+}
+
+/** 转正: the 预备党员 becomes 正式 with the end of the 预备期 as 转正 date (党龄 counts from it). */
+export async function convertToFullMember(ctx: Ctx, id: string, fullDate: string, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
+    const before = await getMember(tx, id);
+    if (before.partyStatus === '正式' && before.fullDate === fullDate) return before;
+    if (before.leftType) throw new LedgerError(`该党员已于 ${before.leftDate} ${before.leftType}，不能转正`);
+    return change(tx, ctx, before, { ...before, partyStatus: '正式', fullDate }, `预备党员“${before.name}”转为正式党员，转正日期 ${fullDate}`);
+  });
+}
+
+export async function assignGroup(ctx: Ctx, id: string, groupId: string, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
+    const before = await getMember(tx, id);
+    if (before.groupId === groupId) return before;
+    return change(tx, ctx, before, { ...before, groupId }, `“${before.name}”编入党小组`);
+  });
+}
+
+/** A 预备党员 whose file ends (not approved, 取消预备党员资格) leaves the roster; anyone else is left as is. */
+export async function probationaryLeaves(ctx: Ctx, id: string, leave: Leave, outer?: Transaction<DB>): Promise<Member> {
+  return withTx(ctx, outer, async (tx) => {
+    const before = await getMember(tx, id);
+    if (before.leftType || before.partyStatus !== '预备') return before;
+    return markLeft(tx, ctx, before, leave, `预备党员“${before.name}”${leave.leftType}（${leave.leftDate}），离开党员花名册`);
+  });
 }

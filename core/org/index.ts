@@ -1,6 +1,6 @@
 /** 组织: the organization tree, its posts (班子成员) and 单位信息. */
 import { defineArea } from '../area.ts';
-import { demoFoundation } from '../demo/foundation.ts';
+import { demoOrganization } from './demo.ts';
 import { orgHandlers } from './handlers.ts';
 
 export const orgArea = defineArea({
@@ -26,7 +26,7 @@ export const orgArea = defineArea({
   },
   recyclable: [{ table: 'org_units', title: '组织', label: (r) => String(r.name) }],
   settingDefaults: { 'org.unitName': '', 'org.committeeName': '', 'org.sealText': '' },
-  // the organization and member demo generator (core/demo/foundation.ts) makes the roster too
-  demo: { title: '组织与党员', run: demoFoundation },
+  // the unit, the committee and its branches; the roster follows in the members module
+  demo: { title: '组织', run: demoOrganization },
   tables: ['org_units', 'org_roles'],
 });

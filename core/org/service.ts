@@ -233,13 +233,28 @@ export interface RoleInput {
   startOn: string | null;
 }
 
+/** 书记, 副书记 and every 委员 are elected posts of a committee; 组长 is not. */
+export function isCommitteePost(role: string): boolean {
+  return role === '书记' || role === '副书记' || role.endsWith('委员');
+}
+
+const COMMITTEE_PREFIX: Partial<Record<OrgKind, string>> = { 党委: '党委', 党总支: '总支', 党支部: '支部' };
+
+/**
+ * Appoints a person to a post. A 预备党员 cannot hold a committee post (党章第七条:
+ * 预备党员没有表决权、选举权和被选举权).
+ */
 export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Transaction<DB>): Promise<string> {
   return withTx(ctx, tx, async (t) => {
+    const org = await t.selectFrom('org_units').select(['kind']).where('id', '=', r.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!org) throw new LedgerError('所选组织不存在', 'orgId');
     let name = r.personName;
     if (r.memberId) {
-      const m = await t.selectFrom('members').select('name').where('id', '=', r.memberId).where('deleted_at', 'is', null).executeTakeFirst();
+      const m = await t.selectFrom('members').select(['name', 'party_status']).where('id', '=', r.memberId).where('deleted_at', 'is', null).executeTakeFirst();
       if (!m) throw new LedgerError('所选党员不存在', 'memberId');
       name = m.name;
+      if (m.party_status === '预备' && isCommitteePost(r.role))
+        throw new LedgerError(`${m.name}是预备党员，不能担任${COMMITTEE_PREFIX[org.kind as OrgKind] ?? ''}${r.role}（党章第七条：预备党员没有被选举权）`, 'memberId');
     }
     if (!name) throw new LedgerError('“姓名”不能为空', 'personName');
     if (['书记', '组织委员', '宣传委员', '纪检委员'].includes(r.role)) {

@@ -12,7 +12,9 @@ import type { DemoState } from '../demo/types.ts';
 import { addDays, addMonths, addYears, fmt, monthOf } from '../dates.ts';
 import { makeIdNumber } from '../members/idcard.ts';
 import { lastPaidMonth } from '../dues/queries.ts';
-import { defaultDuesStart } from './in.ts';
+import { checkTransferIn, defaultDuesStart } from './in.ts';
+import { planTransferOut } from './out.ts';
+import { createMember, getMember, leaveRoster } from '../members/service.ts';
 import { nextLetterNo, ourOrgName } from './numbering.ts';
 import { NATIONAL_TRANSFER_RULES } from './rules.ts';
 
@@ -29,18 +31,15 @@ export async function demoTransfers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, sta
   const branch = state.branches[3] ?? state.branches[0];
   const leaver = branch.members.find((m, i) => i >= 4 && m.partyStatus === '正式' && m.category === '在职') ?? branch.members[branch.members.length - 1];
   const outDate = addDays(today, -45);
-  const row = await tx.selectFrom('members').selectAll().where('id', '=', leaver.id).executeTakeFirstOrThrow();
   const toOrg = '中共江城市公安局江北分局委员会';
+  // every check a clerk's 转出 meets (on the roster, dates, validity, dues month from the ledger or the clerk)
+  const duesPaidTo = (await lastPaidMonth(tx, leaver.id)) ?? monthOf(outDate);
+  const plan = await planTransferOut(ctx, { memberId: leaver.id, toOrg, transferDate: outDate, duesPaidTo }, tx);
+  const row = await getMember(tx, leaver.id);
   const year = Number(outDate.slice(0, 4));
   const { seq, letterNo } = await nextLetterNo(tx, year);
-  const paid = await lastPaidMonth(tx, leaver.id);
-  const duesPaidTo = paid && paid <= monthOf(outDate) ? paid : monthOf(outDate);
-  await tx
-    .updateTable('members')
-    .set({ left_type: '转出', left_date: outDate, left_reason: `组织关系转往${toOrg}（介绍信第${letterNo}号）`, updated_at: now })
-    .where('id', '=', leaver.id)
-    .execute();
-  const expiresOn = addDays(outDate, rules.validityDaysDefault);
+  await leaveRoster(ctx, leaver.id, { leftType: '转出', leftDate: outDate, leftReason: `组织关系转往${toOrg}（介绍信第${letterNo}号）` }, tx);
+  const expiresOn = plan.expiresOn;
   await tx
     .insertInto('transfers')
     .values({
@@ -52,17 +51,17 @@ export async function demoTransfers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, sta
       letter_seq: seq,
       member_id: leaver.id,
       member_name: row.name,
-      party_status: row.party_status,
+      party_status: row.partyStatus,
       branch_id: branch.id,
-      from_org: await ourOrgName(tx, branch.name),
+      from_org: plan.fromOrg,
       to_org: toOrg,
       letter_date: outDate,
       transfer_date: outDate,
-      validity_days: rules.validityDaysDefault,
+      validity_days: plan.validityDays,
       expires_on: expiresOn,
-      dues_paid_to: duesPaidTo,
-      dues_source: paid ? 'ledger' : 'clerk',
-      receipt_due_on: addMonths(expiresOn, rules.receiptMonths),
+      dues_paid_to: plan.duesPaidTo,
+      dues_source: plan.duesSource,
+      receipt_due_on: plan.receiptDueOn,
       member_phone: row.phone,
       note: '工作调动',
     })
@@ -75,30 +74,30 @@ export async function demoTransfers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, sta
   const thisYear = Number(today.slice(0, 4));
   const birth = fmt(thisYear - rng.int(28, 40), rng.int(1, 12), rng.int(1, 28));
   const joinDate = addDays(addYears(birth, 23), rng.int(0, 300));
-  const id = ctx.platform.newId();
   const name = '欧阳晓峰';
-  await tx
-    .insertInto('members')
-    .values({
-      id, name, gender: '男', ethnicity: '汉族', birth_date: birth, id_number: makeIdNumber('420102', birth, 977, true), native_place: '湖北武汉',
-      education: '大学本科', work_start_date: addYears(birth, 22), join_date: joinDate, full_date: addYears(joinDate, 1), party_status: '正式', category: '在职',
-      work_unit: target.name.replace(/党支部$/, ''), police_type: '派出所', position: '社区民警', police_rank: '二级警司', phone: '13871234567',
-      branch_id: target.id, group_id: null, note: null, left_type: null, left_date: null, left_reason: null, created_at: now, updated_at: now, deleted_at: null,
-    })
-    .execute();
   const inPaid = monthOf(addDays(inDate, -2));
+  const inLetterNo = `${thisYear}${String(rng.int(10, 60)).padStart(3, '0')}`;
+  const fromOrg = '江城市公安局江南分局巡特警大队党支部';
+  const member = {
+    name, gender: '男', ethnicity: '汉族', birthDate: birth, idNumber: makeIdNumber('420102', birth, 977, true), nativePlace: '湖北武汉',
+    education: '大学本科', workStartDate: addYears(birth, 22), joinDate, fullDate: addYears(joinDate, 1), partyStatus: '正式', category: '在职',
+    workUnit: target.name.replace(/党支部$/, ''), policeType: '派出所', position: '社区民警', policeRank: '二级警司', phone: '13871234567', groupId: null, note: null,
+  };
+  // the checks of a clerk's 转入, then the member through the members service
+  await checkTransferIn(ctx, { mode: 'new', member, branchId: target.id, letterNo: inLetterNo, fromOrg, letterDate: addDays(inDate, -2), transferDate: inDate, duesPaidTo: inPaid }, tx);
+  const { id } = await createMember(ctx, { ...member, branchId: target.id }, tx);
   await tx
     .insertInto('transfers')
     .values({
       ...base,
       id: ctx.platform.newId(),
       direction: '转入',
-      letter_no: `${thisYear}${String(rng.int(10, 60)).padStart(3, '0')}`,
+      letter_no: inLetterNo,
       member_id: id,
       member_name: name,
       party_status: '正式',
       branch_id: target.id,
-      from_org: '江城市公安局江南分局巡特警大队党支部',
+      from_org: fromOrg,
       to_org: await ourOrgName(tx, target.name),
       letter_date: addDays(inDate, -2),
       transfer_date: inDate,

@@ -37,7 +37,7 @@ export function defaultDuesStart(duesPaidTo: string | null, transferDate: string
   return duesPaidTo ? monthOf(addMonths(`${duesPaidTo}-01`, 1)) : monthOf(transferDate);
 }
 
-async function checkTransferIn(ctx: Ctx, input: TransferInInput, tx: Tx): Promise<{ branchName: string; former: Member | null }> {
+export async function checkTransferIn(ctx: Ctx, input: TransferInInput, tx: Tx): Promise<{ branchName: string; former: Member | null }> {
   const today = ctx.platform.today();
   if (input.letterDate > today) throw new LedgerError('“介绍信日期”不能晚于今天', 'letterDate');
   if (input.transferDate > today) throw new LedgerError('“报到日期”不能晚于今天', 'transferDate');

@@ -15,8 +15,10 @@ import { listBackups, peekManifestText } from '../../core/backup/store.ts';
 import { programVersion } from '../../core/backup/manifest.ts';
 import { failure, tempDir } from '../support/ledger.ts';
 
+let opens = 0;
+/** Each open counts its ids under its own prefix, so a reopened file never gets an id it already holds. */
 async function open(dir: string, today = '2026-11-28'): Promise<Ledger> {
-  return openLedgerContext(path.join(dir, 'ledger.sqlite'), fixedPlatform({ today, dataDir: dir }));
+  return openLedgerContext(path.join(dir, 'ledger.sqlite'), fixedPlatform({ today, dataDir: dir, idPrefix: `open${++opens}` }));
 }
 
 const count = async (l: Ledger) => Number((await l.ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
