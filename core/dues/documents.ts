@@ -7,10 +7,10 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { handler } from '../handler.ts';
-import { audit, softDelete } from '../audit/service.ts';
+import { audit } from '../audit/service.ts';
 import { registerRecyclable } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
-import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, id, isoDate, money, optText, ref, year } from '../validate.ts';
+import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, isoDate, money, optText, ref, year } from '../validate.ts';
 import { duesAssessmentWorkbook, duesLedgerWorkbook, duesQuarterWorkbook } from '../../templates/dues-sheets.ts';
 import { duesReportDocx, type DuesDocModel } from '../../templates/dues-report-docx.ts';
 import { yuan } from './calc.ts';
@@ -222,8 +222,4 @@ export const duesDocumentHandlers = {
     z.object({ spentOn: isoDate, purpose: z.enum(EXPENSE_PURPOSES, { error: '请选择规定的党费用途' }), amountFen: money(MONEY_MAX_FEN.total, 1), decidedBy: optText(100), voucherNo: optText(50), note: optText(200) }),
     (ctx, e) => saveExpense(ctx, e),
   ),
-  'dues/expense-delete': handler(z.object({ id }), async (ctx, q) => {
-    await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'dues_expenses', q.id));
-    return { ok: true };
-  }),
 };
