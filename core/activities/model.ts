@@ -7,26 +7,10 @@ import { z } from 'zod';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
 import { isoDate, listOf, optText, ref, text } from '../validate.ts';
 import type { QuorumResult } from './quorum.ts';
+import { ATTENDANCE_STATUSES, DECISION_KINDS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
 
-/** Built-in activity types; a unit may add its own (setting activities.customTypes). */
-export const ACTIVITY_TYPES = [
-  '支部党员大会',
-  '支部委员会',
-  '党小组会',
-  '党课',
-  '主题党日',
-  '组织生活会',
-  '民主评议党员',
-  '民主生活会',
-  '理论学习中心组学习',
-  '谈心谈话',
-] as const;
-
-export const ATTENDANCE_STATUSES = ['出席', '请假', '公出', '病假', '缺席'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
-export const DECISION_KINDS = ['一般', '发展党员', '选举'] as const;
-export type DecisionKind = (typeof DECISION_KINDS)[number];
-export const VOTE_METHODS = ['举手表决', '无记名投票', '鼓掌通过'] as const;
+// The lists are shared with the renderer (common/enums.ts).
+export { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
 
 export interface VoteItem {
   subject: string;

@@ -9,7 +9,8 @@ import type { Dossier, Meeting } from './engine.ts';
 import { STAGE_TITLES, STEP, type StageTitle } from './steps.ts';
 
 export const LEAVE_TYPES = ['撤回申请', '不再培养', '未被接收', '未被批准', '取消预备党员资格', '其他'] as const;
-export const CATEGORIES = ['在职', '离退休', '学生', '其他'] as const;
+import { DEV_CATEGORIES as CATEGORIES } from '../../common/enums.ts';
+export { DEV_CATEGORIES as CATEGORIES } from '../../common/enums.ts';
 
 export interface IntroducerRecord {
   memberId: string | null;

@@ -6,9 +6,8 @@
 
 export const STAGES = ['申请入党', '入党积极分子的确定和培养教育', '发展对象的确定和考察', '预备党员的接收', '预备党员的教育考察和转正'] as const;
 
-/** What a person in the file is called at each stage. */
-export const STAGE_TITLES = ['申请人', '入党积极分子', '发展对象', '预备党员', '正式党员'] as const;
-export type StageTitle = (typeof STAGE_TITLES)[number];
+/** What a person in the file is called at each stage (shared with the renderer). */
+export { STAGE_TITLES, type StageTitle } from '../../common/enums.ts';
 
 export interface StepDef {
   n: number;

@@ -17,9 +17,9 @@
  */
 
 import type { Versioned } from '../../common/rules.ts';
-
-export const DUES_CATEGORIES = ['在职', '离退休', '学生', '下岗失业', '低保', '农民', '困难减免'] as const;
-export type DuesCategory = (typeof DUES_CATEGORIES)[number];
+import type { DuesCategory } from '../../common/enums.ts';
+import { MAX_FEN } from '../../common/money.ts';
+export { DUES_CATEGORIES, type DuesCategory } from '../../common/enums.ts';
 
 export type Rounding = 'fen' | 'jiao';
 
@@ -99,8 +99,8 @@ export interface CalcResult {
   capApplied: boolean;
 }
 
-/** Largest amount in 分 the app accepts (Actual's 2^51 guard). */
-export const MAX_FEN = 2 ** 51;
+/** Largest amount in 分 the app accepts (a 2^51 guard, common/money.ts). */
+export { MAX_FEN };
 
 export function assertFen(n: number, what = '金额'): void {
   if (!Number.isSafeInteger(n) || n < 0 || n > MAX_FEN) throw new RangeError(`${what}应为非负整数分`);
@@ -148,22 +148,5 @@ export function calcDues(input: CalcInput, opts: CalcOptions = DEFAULT_CALC): Ca
   }
 }
 
-/** "4321.87" → 432187; rejects more than two decimals, signs and other text. */
-export function parseYuan(s: string): number | null {
-  const m = String(s).trim().replace(/,/g, '').match(/^(\d{1,13})(?:\.(\d{1,2}))?$/);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** 432187 → "4321.87" */
-export function yuan(fen: number): string {
-  const neg = fen < 0;
-  const a = Math.abs(fen);
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
-}
-
-/** 150 → "1.5%" */
-export function ratePercent(bp: number | null): string {
-  if (bp === null) return '定额';
-  return `${(bp / 100).toString()}%`;
-}
+// Money text (元 ↔ 分) is side-agnostic: common/money.ts; re-exported for the core's importers.
+export { parseYuan, ratePercent, yuan } from '../../common/money.ts';

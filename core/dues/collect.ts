@@ -22,8 +22,8 @@ export { loadYearFacts, type Payment, type YearFacts } from './year-facts.ts';
 /** A voluntary one-off payment of 1000 元 or more is 大额党费 and goes wholly to the Centre. */
 export const LARGE_VOLUNTARY_FEN = 100_000;
 
-export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
-export type PayMethod = (typeof PAY_METHODS)[number];
+import { PAY_METHODS, type PayMethod } from '../../common/enums.ts';
+export { PAY_METHODS, type PayMethod } from '../../common/enums.ts';
 
 export interface GridCell {
   month: string;

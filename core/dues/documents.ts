@@ -8,9 +8,8 @@
 import { z } from 'zod';
 import type { Ctx } from '../context.ts';
 import { handler } from '../handler.ts';
-import { softDelete } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
-import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, id, isoDate, money, optText, ref, year } from '../validate.ts';
+import { DOCX_MIME, MONEY_MAX_FEN, XLSX_MIME, fileResult, isoDate, money, optText, ref, year } from '../validate.ts';
 import { duesLedgerWorkbook } from '../../templates/dues-ledger-sheet.ts';
 import { duesQuarterWorkbook } from '../../templates/dues-quarter-sheet.ts';
 import { duesAssessmentWorkbook } from '../../templates/dues-assessment-sheet.ts';
@@ -22,7 +21,6 @@ import { yearSummary } from './reports-year.ts';
 import { publicationModel } from './reports-publication.ts';
 import { auditReportModel } from './reports-audit.ts';
 import { EXPENSE_PURPOSES, listExpenses, listPublications, saveExpense, savePublication } from './spending.ts';
-
 
 export async function exportLedger(ctx: Ctx, branchId: string, y: number) {
   const m = await ledgerModel(ctx, branchId, y);
@@ -72,8 +70,4 @@ export const duesDocumentHandlers = {
     z.object({ spentOn: isoDate, purpose: z.enum(EXPENSE_PURPOSES, { error: '请选择规定的党费用途' }), amountFen: money(MONEY_MAX_FEN.total, 1), decidedBy: optText(100), voucherNo: optText(50), note: optText(200) }),
     (ctx, e) => saveExpense(ctx, e),
   ),
-  'dues/expense-delete': handler(z.object({ id }), async (ctx, q) => {
-    await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'dues_expenses', q.id));
-    return { ok: true };
-  }),
 };

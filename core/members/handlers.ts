@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
 import { jobId } from '../imports/handlers.ts';
-import { CATEGORIES, EDUCATIONS, GENDERS, LEAVE_TYPES, PARTY_STATUSES, memberInputSchema } from './model.ts';
-import { createMember, deleteMember, getMember, leaveRoster, listMembers, rejoinRoster, updateMember } from './service.ts';
+import { LEAVE_TYPES, memberInputSchema } from './model.ts';
+import { createMember, deleteMember, getMember, leaveRoster, listMembers, updateMember } from './service.ts';
 import { commitImport, previewImport } from './import.ts';
 import { exportRoster } from './export.ts';
 import { ID_MASK_KEYS, maskIdsDeep, maskMember, revealIdNumber } from './privacy.ts';
@@ -25,13 +25,6 @@ const query = z.object({
 const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 
 export const memberHandlers = {
-  'members/options': handler(z.object({}), () => ({
-    genders: [...GENDERS],
-    partyStatuses: [...PARTY_STATUSES],
-    categories: [...CATEGORIES],
-    educations: [...EDUCATIONS],
-    leaveTypes: [...LEAVE_TYPES],
-  })),
   // Every member leaving through a handler carries the masked number; search runs on the stored one.
   'members/list': handler(query, async (ctx, q) => {
     const r = await listMembers(ctx, q);
@@ -45,7 +38,6 @@ export const memberHandlers = {
     z.object({ id, leftType: z.enum(LEAVE_TYPES, { error: '应为 转出、去世、出党 或 停止党籍' }), leftDate: isoDate, leftReason: optText(200) }),
     async (ctx, { id, ...leave }) => maskMember(await leaveRoster(ctx, id, leave)),
   ),
-  'members/rejoin': handler(z.object({ id, branchId: id }), async (ctx, { id, branchId }) => maskMember(await rejoinRoster(ctx, id, branchId))),
   'members/id-mask-save': handler(z.object({ roster: z.boolean(), transferLetter: z.boolean() }), async (ctx, input) => {
     await ctx.db.transaction().execute(async (tx) => {
       for (const doc of ['roster', 'transferLetter'] as const)

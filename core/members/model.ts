@@ -7,12 +7,9 @@ import type { MembersTable } from '../../db/schema.ts';
 import { yearsBetween } from '../dates.ts';
 import { idNumberProblem, birthDateFromId, normalizeIdNumber } from './idcard.ts';
 import { isValidIsoDate } from '../validate.ts';
-
-export const GENDERS = ['男', '女'] as const;
-export const PARTY_STATUSES = ['正式', '预备'] as const;
-export const CATEGORIES = ['在职', '离退休', '学生', '下岗失业', '低保', '农民', '其他'] as const;
-export const EDUCATIONS = ['研究生', '大学本科', '大学专科', '中专', '高中', '初中及以下'] as const;
-export const LEAVE_TYPES = ['转出', '去世', '出党', '停止党籍'] as const;
+import { GENDERS, PARTY_STATUSES, MEMBER_CATEGORIES as CATEGORIES } from '../../common/enums.ts';
+// The lists are shared with the renderer (common/enums.ts).
+export { GENDERS, PARTY_STATUSES, MEMBER_CATEGORIES as CATEGORIES, EDUCATIONS, LEAVE_TYPES } from '../../common/enums.ts';
 
 export const memberLabels: Record<string, string> = {
   name: '姓名',

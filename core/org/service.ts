@@ -10,9 +10,8 @@ import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { addYears } from '../dates.ts';
 import type { OrgUnitsTable } from '../../db/schema.ts';
 
-export const ORG_KINDS = ['党委', '党总支', '党支部', '党小组'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-export const ROLES = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '组长'] as const;
+import { ROLES, type OrgKind } from '../../common/enums.ts';
+export { ORG_KINDS, ROLES, type OrgKind } from '../../common/enums.ts';
 
 /** Which kinds may sit directly under which. */
 const ALLOWED_PARENT: Record<OrgKind, (OrgKind | null)[]> = {
