@@ -1,6 +1,10 @@
 /**
- * The whole application contract: every area's handler map, merged. Hosts
- * loop over `handlers`; the renderer types its client with `LedgerApi`.
+ * The whole application contract: every area's handler map, merged. Every host
+ * runs a handler by name through `invoke` over this map (core/ledger.ts →
+ * core/lock/invoke.ts → `invokeHandler` in core/handler.ts): Electron registers
+ * one IPC channel per name, browser mode serves `/api/<name>`, and the command
+ * line's commands are a table over these names (core/cli/), `party-ledger call`
+ * reaching any of them. The renderer types its client with `LedgerApi`.
  * A new area adds one import and one spread here.
  */
 import type { ApiOf } from './handler.ts';

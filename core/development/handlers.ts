@@ -11,9 +11,11 @@ import { STAGE_TITLES, STAGES, STEPS } from './steps.ts';
 import { CATEGORIES, LEAVE_TYPES, fileInputSchema, fileLabels, stepInputSchema } from './model.ts';
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
+import { parseDossier } from './dossier.ts';
+import { evaluate } from './engine.ts';
 import { maskIdNumber, maskMember, revealIdNumber } from '../members/privacy.ts';
 
-registerLabels(fileLabels, 'development');
+registerLabels({ ...fileLabels, dossier: '发展档案', today: '检查日期', rules: '规则版本' }, 'development');
 /** Scans of the file's documents: attachments of 'development_files', kind = the document's name. */
 registerAttachmentOwner('development_files', {
   title: '发展档案',
@@ -24,6 +26,16 @@ registerSettingDefaults({ 'development.noticeWorkingDays': 5 });
 registerRecyclable({ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` });
 
 export const developmentHandlers = {
+  /** Checks one dossier (the JSON of `development check FILE.json`) by the rules; a pure calculation, no ledger. */
+  'development/check': handler(
+    z.object({ dossier: z.unknown(), today: isoDate.optional(), rules: z.string().max(20, '不能超过 20 字').optional() }),
+    (_ctx, q) => {
+      const p = parseDossier(q.dossier);
+      const rules = ruleSet(q.rules ?? p.ruleVersion);
+      return { ...evaluate(p.dossier, rules, { today: q.today ?? p.today }), rules: { version: rules.version, title: rules.title, verified: rules.verified } };
+    },
+    { needsLedger: false },
+  ),
   'development/options': handler(z.object({}), async (ctx) => ({
     stages: STAGES.map((name, i) => ({ n: i + 1, name, title: STAGE_TITLES[i] })),
     steps: STEPS,
@@ -96,7 +108,7 @@ export const developmentHandlers = {
   'development/reminders': handler(z.object({ month: month.optional() }), (ctx, { month }) => reminders(ctx, month)),
   'development/export-ledger': handler(z.object({ year }), async (ctx, { year }) => {
     const r = await exportLedger(ctx, year);
-    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+    return { ...fileResult(r.fileName, r.bytes, XLSX_MIME), counts: r.counts };
   }),
   'development/notice': handler(
     z.object({ id, kind: z.enum(['发展对象', '预备党员'], { error: '应为 发展对象 或 预备党员' }), start: isoDate, days: z.number().int().min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').optional(), contact: optText(40) }),
