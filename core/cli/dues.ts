@@ -50,7 +50,7 @@ export const duesCommands: Command[] = [
     input: (a) => {
       const year = requireFlag(a, 'year');
       const file = flag(a, 'from-xlsx');
-      return { year, file: file ? fileInputOf(file) : undefined };
+      return { year, ...(file ? fileInputOf(file) : {}) };
     },
     print: ({ year, imported, carried }, { args, io }) => {
       const name = path.basename(flag(args, 'from-xlsx') ?? '');

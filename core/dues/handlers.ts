@@ -139,8 +139,8 @@ export const duesHandlers = {
     { needsLedger: false },
   ),
   /** 年度核定 in one step (the command line's `dues assess`): bases from a workbook if given, then carry forward; a refused workbook writes nothing. */
-  'dues/assess-year': handler(z.object({ year, file: fileInput.optional() }), async (ctx, q) => {
-    const imported = q.file ? await importBases(ctx, q.year, bytesOf(q.file), true) : null;
+  'dues/assess-year': handler(z.object({ year, ...fileInput.partial().shape }), async (ctx, q) => {
+    const imported = q.contentBase64 ? await importBases(ctx, q.year, bytesOf({ contentBase64: q.contentBase64 }), true) : null;
     if (imported && !imported.written) return { year: q.year, imported, carried: null };
     return { year: q.year, imported, carried: await carryForward(ctx, q.year) };
   }),
