@@ -8,6 +8,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handlers } from '../../core/api.ts';
+import { invokeWithoutLedger, runsWithoutLedger, type AnyHandler } from '../../core/handler.ts';
+import { fixedPlatform } from '../../core/platform.ts';
 import { handlerList, readInput } from '../../core/cli/call.ts';
 import { handlerSummaries } from '../../core/cli/summaries.ts';
 import { UsageError } from '../../core/cli/registry.ts';
@@ -43,6 +45,19 @@ describe('handler descriptions', () => {
     expect(Object.keys(handlerSummaries).filter((n) => !names.includes(n))).toEqual([]);
     for (const n of names) expect(handlerSummaries[n]).toMatch(/[\u4e00-\u9fa5]/);
     expect(handlerList().find((h) => h.name === 'org/tree')).toMatchObject({ area: 'org' });
+  });
+});
+
+describe('handlers that need no ledger', () => {
+  const map = handlers as unknown as Record<string, AnyHandler>;
+  it('run without one, with the same checks; any other handler is refused there', async () => {
+    expect(Object.keys(map).filter((n) => runsWithoutLedger(map, n)).sort()).toEqual(['development/check', 'dues/calc']);
+    const platform = fixedPlatform({ today: TODAY });
+    expect(await invokeWithoutLedger(map, platform, 'dues/calc', { category: '在职', baseFen: 500001 })).toEqual({ baseFen: 500001, rateBasisPoints: 150, monthlyDueFen: 7500, capApplied: false });
+    await expect(invokeWithoutLedger(map, platform, 'dues/calc', { category: '干部', baseFen: 1 })).rejects.toThrow(/^“人员类别”应为 在职、/);
+    await expect(invokeWithoutLedger(map, platform, 'members/list', {})).rejects.toThrow('操作 members/list 需要打开台账');
+    const r = (await invokeWithoutLedger(map, platform, 'development/check', { dossier: { birthDate: '2000-01-01', steps: { '1': '2026-01-31', '2': '2026-03-02' } } })) as { findings: { rule: string }[] };
+    expect(r.findings.map((f) => f.rule)).toEqual(['talk-1-month']);
   });
 });
 
