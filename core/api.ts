@@ -8,6 +8,12 @@
  * The order is the order the areas build on each other: the demo steps run in
  * it (the organization and roster first, 党费 last, over everyone the earlier
  * steps put on the roster), and `--force` empties the tables in reverse.
+ *
+ * Every host runs a handler by name over this map (core/ledger.ts →
+ * core/lock/invoke.ts → `invokeHandler` in core/handler.ts): Electron registers
+ * one IPC channel per name, browser mode serves `/api/<name>`, and the command
+ * line's commands are a table over these names (core/cli/), `party-ledger call`
+ * reaching any of them.
  */
 import type { ApiOf } from './handler.ts';
 import { installAreas } from './area.ts';

@@ -44,6 +44,8 @@ export interface AreaModule<H extends HandlerMap = HandlerMap> {
   /** its Chinese name, e.g. 党费 */
   title: string;
   handlers: H;
+  /** one line of Chinese per handler, what it does (`party-ledger call --list`; core/<area>/summaries.ts) */
+  summaries: Record<string, string>;
   /** labels of this area's input fields; they win over `commonLabels` for this area's handlers only */
   labels: Labels;
   recyclable: RecyclableEntity[];

@@ -4,11 +4,13 @@ import { activityHandlers } from './handlers.ts';
 import { activityLabels, activityTitle } from './model.ts';
 import { activitySettingDefaults } from './rules.ts';
 import { demoActivities } from './demo.ts';
+import { summaries } from './summaries.ts';
 
 export const activitiesArea = defineArea({
   name: 'activities',
   title: '组织生活',
   handlers: activityHandlers,
+  summaries,
   labels: activityLabels,
   recyclable: [{ table: 'activities', title: '组织生活记录', label: (r) => `${r.held_on} ${activityTitle(String(r.type), (r.topic as string | null) ?? null)}` }],
   settingDefaults: activitySettingDefaults,

@@ -2,6 +2,13 @@
  * CLI commands of backups: `backup --out`, `backup verify`, `restore`. A restore
  * shows what it will restore and asks (or needs --yes), and is refused while the
  * desktop app or browser mode has the ledger open.
+ *
+ * These three are host-level commands (`run`), not entries over the handler map:
+ * they act on files outside the ledger (a backup archive, a password file) or on
+ * the ledger file itself. `backup --out` writes the archive only where --out says
+ * (the handler `backup/create` also keeps a copy in backups/ and logs it: the app's
+ * 立即备份); `backup verify` needs no ledger at all; `restore` swaps the file
+ * while no host has it open (a running host restores through `backup/restore`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +18,7 @@ import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { backupOf, assertNotOpenElsewhere, restoreOffline } from '../backup/service.ts';
 import { inspectBackup, removeSnapshot, verifyBackup, type BackupPreview } from '../backup/restore.ts';
-import { flag, requireFlag, UsageError, type Command, type ParsedArgs } from './registry.ts';
+import { flag, requireFlag, UsageError, type RunCommand, type ParsedArgs } from './registry.ts';
 
 function passwordOf(a: ParsedArgs): string | undefined {
   const f = flag(a, 'password-file');
@@ -56,7 +63,7 @@ async function confirmed(a: ParsedArgs): Promise<boolean> {
   }
 }
 
-export const backupCommands: Command[] = [
+export const backupCommands: RunCommand[] = [
   {
     path: ['backup'],
     usage: 'backup --out FILE [--password-file F]',

@@ -1,56 +1,43 @@
 /** CLI commands of 发展党员: check a dossier without a ledger, list the open files, export the 台账. */
 import fs from 'node:fs';
 import { LedgerError } from '../errors.ts';
-import { isValidIsoDate } from '../validate.ts';
-import { parseDossier } from '../development/dossier.ts';
-import { checkRules, evaluate, rulesUsed } from '../development/engine.ts';
 import { stepLabel } from '../development/steps.ts';
-import { listRoster } from '../development/roster.ts';
-import { exportLedger } from '../development/documents.ts';
-import { flag, requireFlag, UsageError, type Command } from './registry.ts';
-import { branchIdByName, writeExport } from './helpers.ts';
+import { command, flag, requireFlag, UsageError, type Command } from './registry.ts';
+import { branchIdByName } from './helpers.ts';
+
+/** The dossier file's JSON (reading a file named on the command line is the host's part). */
+function dossierOf(file: string | undefined): unknown {
+  if (!file) throw new UsageError('缺少档案文件（JSON）');
+  if (!fs.existsSync(file)) throw new LedgerError(`找不到文件：${file}`);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new LedgerError(`档案文件不是有效的 JSON：${(e as Error).message}`);
+  }
+}
 
 export const developmentCommands: Command[] = [
-  {
+  command({
     path: ['development', 'check'],
     usage: 'development check FILE.json [--today YYYY-MM-DD] [--rules 2014|2026.05] [--json]',
     summary: '按发展党员工作细则检查一份发展档案（不需要台账）；--today 时把已过期限而未做的步骤也列为问题',
-    run: async (a, io) => {
-      const file = a.positional[0];
-      if (!file) throw new UsageError('缺少档案文件（JSON）');
-      if (!fs.existsSync(file)) throw new LedgerError(`找不到文件：${file}`);
-      let json: unknown;
-      try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new LedgerError(`档案文件不是有效的 JSON：${(e as Error).message}`);
-      }
-      const p = parseDossier(json);
-      const today = flag(a, 'today') ?? p.today;
-      if (today && !isValidIsoDate(today)) throw new UsageError('--today 应为日期，如 2026-11-28');
-      const rules = checkRules(flag(a, 'rules') ?? p.ruleVersion);
-      const r = evaluate(p.dossier, rules, { today });
-      io.print(r, () => {
-        const lines = [`依据：${rulesUsed(p.dossier, rules, today).map((v, i) => `${i ? `${v.effectiveFrom} 起的步骤：` : ''}${v.title}${v.verified ? '' : '【未经核实】'}`).join('；')}`];
         if (!r.findings.length) lines.push('未发现问题。');
         for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
         if (r.next.length) lines.push('下一步：');
         for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.latest ? `，最迟 ${n.latest}` : ''}`);
         return lines.join('\n');
-      });
-    },
-  },
-  {
+      },
+    }),
+  }),
+  command({
     path: ['development', 'list'],
     usage: 'development list [--branch 支部名称] [--stage 申请人|入党积极分子|发展对象|预备党员|正式党员] [--scope open|left|all] [--json]',
     summary: '发展党员花名册：按阶段、按递交申请日期排列，列出每人的下一步及其最早、最迟日期',
-    run: async (a, io) => {
-      const l = await io.open();
-      const branchId = await branchIdByName(l.ctx.db, flag(a, 'branch'));
-      const scope = flag(a, 'scope');
-      if (scope && !['open', 'left', 'all'].includes(scope)) throw new UsageError('--scope 应为 open、left 或 all');
-      const rows = await listRoster(l.ctx, { branchId, stage: flag(a, 'stage'), scope: scope as 'open' | 'left' | 'all' | undefined });
-      io.print(rows, () =>
+    handler: 'development/list',
+    input: async (a, io) => ({ branchId: await branchIdByName(io, flag(a, 'branch')), stage: flag(a, 'stage'), scope: flag(a, 'scope') }),
+    print: (rows) => ({
+      json: rows,
+      text: () =>
         [
           ['阶段', '姓名', '所在支部', '申请日期', '已到步骤', '下一步', '最早', '最迟', '问题'].join('\t'),
           ...rows.map((r) =>
@@ -58,20 +45,15 @@ export const developmentCommands: Command[] = [
           ),
           `共 ${rows.length} 人`,
         ].join('\n'),
-      );
-    },
-  },
-  {
+    }),
+  }),
+  command({
     path: ['export', 'development-ledger'],
     usage: 'export development-ledger --year YYYY --out FILE.xlsx',
     summary: '导出发展党员工作台账（入党申请人、积极分子、发展对象基本情况登记表，年度新发展党员、预备党员转正登记表）',
-    run: async (a, io) => {
-      const y = Number(requireFlag(a, 'year'));
-      if (!Number.isInteger(y) || y < 1921 || y > 2200) throw new UsageError('--year 应为年份，如 2026');
-      const out = requireFlag(a, 'out');
-      const l = await io.open();
-      const r = await exportLedger(l.ctx, y);
-      writeExport(io, out, r.bytes, { json: { counts: r.counts }, text: (file) => `已导出：${file}\n${Object.entries(r.counts).map(([k, v]) => `${k} ${v} 名`).join('，')}` });
-    },
-  },
+    handler: 'development/export-ledger',
+    document: true,
+    input: (a) => ({ year: requireFlag(a, 'year') }),
+    print: (r, { file }) => ({ json: { file, counts: r.counts }, text: () => `已导出：${file}\n${Object.entries(r.counts).map(([k, v]) => `${k} ${v} 名`).join('，')}` }),
+  }),
 ];

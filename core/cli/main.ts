@@ -1,5 +1,7 @@
 /**
- * party-ledger: the same core from the command line.
+ * party-ledger: the same core from the command line, a host over the handler map
+ * (core/api.ts) like Electron and browser mode: each command is a table entry
+ * (core/cli/registry.ts) run through the same invoke; `call` reaches any handler.
  * Exit codes: 0 done, 1 an error the clerk must fix (message in Chinese on stderr), 2 usage.
  */
 import path from 'node:path';
@@ -8,7 +10,11 @@ import { pinnedTodayFromEnv, systemPlatform } from '../platform.ts';
 import { openLedgerContext, type Ledger } from '../ledger.ts';
 import { LedgerDamagedError, LedgerError } from '../errors.ts';
 import { damagedHelp, storageError } from '../storage-errors.ts';
+import { handlers } from '../api.ts';
+import { invokeWithoutLedger, runsWithoutLedger, type AnyHandler } from '../handler.ts';
 import { commands, flag, parseArgs, registerCommands, UsageError, type CliIo } from './registry.ts';
+import { runCommand } from './run.ts';
+import { callCommands } from './call.ts';
 import { unlockFromFlag } from './unlock.ts';
 import { foundationCommands } from './foundation.ts';
 import { activityCommands } from './activities.ts';
@@ -25,8 +31,11 @@ registerCommands(duesCommands);
 registerCommands(transferCommands);
 registerCommands(auditCommands);
 registerCommands(backupCommands);
+registerCommands(callCommands);
 
-const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help', 'yes']);
+const MAP = handlers as unknown as Record<string, AnyHandler>;
+
+const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help', 'yes', 'list']);
 
 function usage(): string {
   const lines = commands.map((c) => `  party-ledger ${c.usage}\n      ${c.summary}`);
@@ -70,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
       await unlockFromFlag(ledger, flag(args, 'lock-password-file'));
       return ledger;
     },
+    // a pure calculation (dues calc, development check) runs without opening any ledger
+    invoke: async (name, input) => (runsWithoutLedger(MAP, name) ? invokeWithoutLedger(MAP, systemPlatform('', '命令行', pinned), name, input) : (await io.open()).invoke(name, input)),
     ledgerFile: fileOf,
     clock: () => {
       const p = systemPlatform('', '命令行', pinned);
@@ -77,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
     },
   };
   try {
-    await cmd.run(rest, io);
+    await runCommand(cmd, rest, io);
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -10,8 +10,23 @@ import { CATEGORIES, LEAVE_TYPES, fileInputSchema, stepInputSchema } from './mod
 import { createFile, deleteFile, extendProbation, leaveFile, previewStep, recordStep, removeStep, updateFile } from './service.ts';
 import { getFileView, listRoster, reminders } from './roster.ts';
 import { maskMember, revealIdNumber } from '../members/privacy.ts';
+import { parseDossier } from './dossier.ts';
+import { checkRules, evaluate, rulesUsed } from './engine.ts';
 
 export const developmentHandlers = {
+  /** Checks one dossier (the JSON of `development check FILE.json`) by the rules; a pure calculation, no ledger. */
+  'development/check': handler(
+    z.object({ dossier: z.unknown(), today: isoDate.optional(), rules: z.string().max(20, '不能超过 20 字').optional() }),
+    (_ctx, q) => {
+      const p = parseDossier(q.dossier);
+      const today = q.today ?? p.today;
+      // each step by the version in force on its date, unless --rules (or the file) names one
+      const rules = checkRules(q.rules ?? p.ruleVersion);
+      const used = rulesUsed(p.dossier, rules, today).map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom, title: v.title, verified: v.verified }));
+      return { ...evaluate(p.dossier, rules, { today }), rules: used };
+    },
+    { needsLedger: false },
+  ),
   'development/options': handler(z.object({}), async (ctx) => ({
     stages: STAGES.map((name, i) => ({ n: i + 1, name, title: STAGE_TITLES[i] })),
     steps: STEPS,
@@ -84,7 +99,7 @@ export const developmentHandlers = {
   'development/reminders': handler(z.object({ month: month.optional() }), (ctx, { month }) => reminders(ctx, month)),
   'development/export-ledger': handler(z.object({ year }), async (ctx, { year }) => {
     const r = await exportLedger(ctx, year);
-    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+    return { ...fileResult(r.fileName, r.bytes, XLSX_MIME), counts: r.counts };
   }),
   'development/notice': handler(
     z.object({ id, kind: z.enum(['发展对象', '预备党员'], { error: '应为 发展对象 或 预备党员' }), start: isoDate, days: z.number().int().min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').optional(), contact: optText(40) }),

@@ -5,12 +5,14 @@ import { developmentHandlers } from './handlers.ts';
 import { fileLabels } from './model.ts';
 import { developmentSettingDefaults } from './rules-guard.ts';
 import { demoDevelopment } from './demo.ts';
+import { summaries } from './summaries.ts';
 
 export const developmentArea = defineArea({
   name: 'development',
   title: '发展党员',
   handlers: developmentHandlers,
-  labels: fileLabels,
+  summaries,
+  labels: { ...fileLabels, dossier: '发展档案', today: '检查日期', rules: '规则版本' },
   recyclable: [{ table: 'development_files', title: '发展档案', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` }],
   settingDefaults: {
     ...developmentSettingDefaults,

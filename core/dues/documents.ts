@@ -59,7 +59,7 @@ export const duesDocumentHandlers = {
   'dues/export-ledger': handler(z.object({ branchId: ref.nullish(), year }), async (ctx, q) =>
     out(q.branchId ? await exportLedger(ctx, q.branchId, q.year) : await exportBureauLedger(ctx, q.year), XLSX_MIME),
   ),
-  'dues/export-report': handler(z.object({ year, quarter: z.number().int().min(1, '季度应为 1 至 4').max(4, '季度应为 1 至 4') }), async (ctx, q) => out(await exportQuarter(ctx, q.year, q.quarter), XLSX_MIME)),
+  'dues/export-report': handler(z.object({ year, quarter: z.number().int().min(1, '应为 1 至 4').max(4, '应为 1 至 4') }), async (ctx, q) => out(await exportQuarter(ctx, q.year, q.quarter), XLSX_MIME)),
   'dues/export-assessment': handler(z.object({ year, branchId: ref.nullish() }), async (ctx, q) => out(await exportAssessment(ctx, q.year, q.branchId), XLSX_MIME)),
   'dues/export-publication': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportPublication(ctx, q.year, q.date), DOCX_MIME)),
   'dues/export-audit': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportAudit(ctx, q.year, q.date), DOCX_MIME)),

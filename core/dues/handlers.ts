@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { MONEY_MAX_FEN, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
-import { DUES_CATEGORIES } from './calc.ts';
+import { DEFAULT_CALC, DUES_CATEGORIES, calcDues } from './calc.ts';
 import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
 import { importBases } from './assess-import.ts';
@@ -66,6 +66,24 @@ const settingsPatch = z
 const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 
 export const duesHandlers = {
+  /** One person's monthly dues by the national rules and the default settings; a pure calculation, no ledger. */
+  'dues/calc': handler(
+    z.object({
+      category,
+      baseFen: baseFen.default(0),
+      reducedFen: duesFen.default(0),
+      rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }).default('fen'),
+      capEnabled: z.boolean().default(true),
+    }),
+    (_ctx, q) => calcDues({ category: q.category, baseFen: q.baseFen, reducedFen: q.reducedFen }, { ...DEFAULT_CALC, rounding: q.rounding, capEnabled: q.capEnabled }),
+    { needsLedger: false },
+  ),
+  /** 年度核定 in one step (the command line's `dues assess`): bases from a workbook if given, then carry forward; a refused workbook writes nothing. */
+  'dues/assess-year': handler(z.object({ year, ...fileInput.partial().shape }), async (ctx, q) => {
+    const imported = q.contentBase64 ? await importBases(ctx, q.year, bytesOf({ contentBase64: q.contentBase64 }), true) : null;
+    if (imported && !imported.written) return { year: q.year, imported, carried: null };
+    return { year: q.year, imported, carried: await carryForward(ctx, q.year) };
+  }),
   'dues/settings': handler(z.object({}), async (ctx) => ({ settings: await loadDuesSettings(ctx.db), defaults: DUES_DEFAULTS })),
   'dues/settings-save': handler(settingsPatch, (ctx, patch) => saveDuesSettings(ctx, patch)),
 

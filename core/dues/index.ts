@@ -3,6 +3,7 @@ import { defineArea } from '../area.ts';
 import { duesHandlers } from './handlers.ts';
 import { duesSettingDefaults } from './settings.ts';
 import { demoDues } from './demo.ts';
+import { summaries } from './summaries.ts';
 
 const yuanText = (fen: unknown) => `${(Number(fen) / 100).toFixed(2)} 元`;
 
@@ -10,6 +11,7 @@ export const duesArea = defineArea({
   name: 'dues',
   title: '党费',
   handlers: duesHandlers,
+  summaries,
   labels: {
     memberId: '党员',
     baseFen: '计算基数',

@@ -57,6 +57,7 @@ export const memberHandlers = {
   ),
   'members/export': handler(z.object({ branchId: ref.optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });
-    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+    // the count rides along for the command line's “已导出 N 名党员”
+    return { ...fileResult(r.fileName, r.bytes, XLSX_MIME), count: r.count };
   }),
 };

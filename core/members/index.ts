@@ -4,11 +4,13 @@ import { memberHandlers } from './handlers.ts';
 import { memberLabels } from './model.ts';
 import { idMaskSettingDefaults, maskIdNumber } from './privacy.ts';
 import { demoMembers } from './demo.ts';
+import { summaries } from './summaries.ts';
 
 export const membersArea = defineArea({
   name: 'members',
   title: '党员',
   handlers: memberHandlers,
+  summaries,
   labels: { ...memberLabels, roster: '党员花名册', transferLetter: '组织关系介绍信' },
   recyclable: [{ table: 'members', title: '党员', label: (r) => `${r.name}（${maskIdNumber(String(r.id_number))}）` }],
   settingDefaults: idMaskSettingDefaults,

@@ -2,11 +2,13 @@
 import { defineArea } from '../area.ts';
 import { demoOrganization } from './demo.ts';
 import { orgHandlers } from './handlers.ts';
+import { summaries } from './summaries.ts';
 
 export const orgArea = defineArea({
   name: 'org',
   title: '组织',
   handlers: orgHandlers,
+  summaries,
   labels: {
     parentId: '上级组织',
     kind: '组织类别',

@@ -68,7 +68,7 @@ export const transferHandlers = {
   }),
   'transfers/registers': handler(z.object({ year }), async (ctx, { year }) => {
     const r = await exportTransferRegisters(ctx, year);
-    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+    return { ...fileResult(r.fileName, r.bytes, XLSX_MIME), in: r.in, out: r.out };
   }),
   'transfers/settings': handler(z.object({}), async (ctx) => {
     const s = await getSettings(ctx.db, 'transfers.');

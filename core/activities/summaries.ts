@@ -1,0 +1,20 @@
+/** One line in Chinese per handler of this area, for `party-ledger call --list`. */
+export const summaries: Record<string, string> = {
+  'activities/options': '组织生活的可选值（活动类型、出席情况、表决方式等）',
+  'activities/list': '查询组织生活记录（可按党组织、类型、日期筛选，搜索）',
+  'activities/get': '一次组织生活的记录及出席名单',
+  'activities/create': '登记一次组织生活',
+  'activities/update': '修改组织生活记录',
+  'activities/delete': '删除组织生活记录（移入回收站）',
+  'activities/suggest-attendance': '按名册生成一次会议的应到名单',
+  'activities/calendar': '组织生活日历：各党组织每项活动每期的开展情况',
+  'activities/check': '组织生活合规检查：缺失、待开展、未达法定人数、延后开展',
+  'activities/todo': '本月待办：本期尚未开展和已过期的活动',
+  'activities/stats': '一段时间内各类活动的次数和参加人次（工作总结用语）',
+  'activities/export-record-book': '导出三会一课记录本（.docx）',
+  'activities/print': '打印一次会议的记录（.docx）',
+  'activities/export-life-stats': '导出组织生活开展情况统计表（.xlsx）',
+  'activities/rules': '组织生活频次规则：全国默认及本单位各版本',
+  'activities/rules/add-version': '增订本单位的频次规则新版本（注明施行日期和依据）',
+  'activities/rules/settings': '保存自定义活动类型、法定人数算法、补记期限',
+};

@@ -1,0 +1,22 @@
+/** One line in Chinese per handler of this area, for `party-ledger call --list`. */
+export const summaries: Record<string, string> = {
+  'development/check': '按发展党员工作细则检查一份发展档案（不需要台账）',
+  'development/options': '发展党员的阶段、步骤、规则版本及本单位做法',
+  'development/set-rule-version': '选择发展党员工作细则的版本',
+  'development/set-local-practice': '保存本单位做法（积极分子确定时间、公示天数）',
+  'development/list': '发展党员花名册：按阶段列出每人的下一步及期限',
+  'development/get': '一份发展档案及检查结果（身份证号隐去中间 8 位）',
+  'development/reveal-id': '显示发展对象的完整身份证号（记入操作日志）',
+  'development/create': '建立发展档案（递交入党申请书）',
+  'development/update': '修改发展档案的基本信息',
+  'development/record-step': '登记发展程序中的一个步骤',
+  'development/preview-step': '预览登记一个步骤后的检查结果，不写入',
+  'development/remove-step': '删除已登记的步骤',
+  'development/extend': '登记延长预备期',
+  'development/leave': '发展档案终止（不再发展、取消资格等）',
+  'development/delete': '删除发展档案（移入回收站）',
+  'development/reminders': '本月发展党员工作提醒',
+  'development/export-ledger': '导出发展党员工作台账（.xlsx）',
+  'development/notice': '生成公示（.docx）',
+  'development/checklist': '生成发展档案材料清单（.docx）',
+};

@@ -1,0 +1,11 @@
+/** One line in Chinese per handler of this area, for `party-ledger call --list`. */
+export const summaries: Record<string, string> = {
+  'org/settings-save': '保存单位信息（单位名称、党委名称、印章文字）',
+  'org/tree': '组织架构树：党委、党总支、党支部、党小组及职务',
+  'org/branches': '党支部列表及在册党员人数、党小组',
+  'org/create': '新建党组织',
+  'org/update': '修改党组织信息',
+  'org/delete': '删除党组织（移入回收站）',
+  'org/roles/add': '登记书记、副书记或委员任职',
+  'org/roles/end': '登记离任日期',
+};
