@@ -21,6 +21,12 @@ export const developmentCommands: Command[] = [
     path: ['development', 'check'],
     usage: 'development check FILE.json [--today YYYY-MM-DD] [--rules 2014|2026.05] [--json]',
     summary: '按发展党员工作细则检查一份发展档案（不需要台账）；--today 时把已过期限而未做的步骤也列为问题',
+    handler: 'development/check',
+    input: (a) => ({ dossier: dossierOf(a.positional[0]), today: flag(a, 'today'), rules: flag(a, 'rules') }),
+    print: ({ rules, ...r }) => ({
+      json: r,
+      text: () => {
+        const lines = [`依据：${rules.map((v, i) => `${i ? `${v.effectiveFrom} 起的步骤：` : ''}${v.title}${v.verified ? '' : '【未经核实】'}`).join('；')}`];
         if (!r.findings.length) lines.push('未发现问题。');
         for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
         if (r.next.length) lines.push('下一步：');

@@ -16,6 +16,7 @@ const area = (name: string, handlerNames: string[], more: Partial<Parameters<typ
     name,
     title: name,
     handlers: Object.fromEntries(handlerNames.map((n) => [n, handler(z.object({}), () => ({ ok: true }))])),
+    summaries: {},
     labels: {},
     recyclable: [],
     settingDefaults: {},
