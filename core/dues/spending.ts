@@ -20,14 +20,7 @@ export interface Expense {
   note: string | null;
 }
 
-export interface ExpenseInput {
-  spentOn: string;
-  purpose: string;
-  amountFen: number;
-  decidedBy: string | null;
-  voucherNo: string | null;
-  note: string | null;
-}
+export type ExpenseInput = Omit<Expense, 'id'>;
 
 export interface Publication {
   id: string;

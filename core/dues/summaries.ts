@@ -27,5 +27,4 @@ export const summaries: Record<string, string> = {
   'dues/publication-save': '登记一次党费收缴使用情况公布',
   'dues/expenses': '某年度的党费使用记录及规定用途',
   'dues/expense-save': '登记一笔党费使用',
-  'dues/expense-delete': '删除党费使用记录（移入回收站）',
 };
