@@ -33,6 +33,23 @@ const lazy = {
   },
 };
 
+/**
+ * zod's namespace carries every locale (`z.locales`, 64 languages, a third of the bundle) although
+ * the ledger only ever uses the built-in English default, under its own Chinese messages (core/labels.ts):
+ * the bundle keeps `en` (and `zhCN`) and drops the rest, so there is less to parse at every start.
+ */
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) => (/[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(a.importer) ? { path: path.join(path.dirname(a.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(a.path), 'en.js'))};\nexport { default as zhCN } from ${JSON.stringify(path.join(path.dirname(a.path), 'zh-CN.js'))};\n`,
+      loader: 'js',
+      resolveDir: path.dirname(a.path),
+    }));
+  },
+};
+
 export async function buildCore() {
   const tmp = `${OUT}.${process.pid}.tmp`;
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -44,7 +61,7 @@ export async function buildCore() {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3'],
-    plugins: [lazy],
+    plugins: [lazy, zodLocales],
     // bundled CommonJS (and the lazy modules) call require: give the ES module one
     banner: { js: "import { createRequire as __plCreateRequire } from 'node:module';\nconst require = __plCreateRequire(import.meta.url);" },
     // smaller source parses faster; identifiers are kept, so stack traces and class names stay readable
@@ -56,7 +73,7 @@ export async function buildCore() {
   const { worker, ...hosts } = ENTRIES;
   await build({ ...common, entryPoints: hosts });
   // the worker exists to read workbooks: it loads exceljs at once, so a warmed-up worker is ready for the first file
-  await build({ ...common, entryPoints: { worker }, plugins: [] });
+  await build({ ...common, entryPoints: { worker }, plugins: [zodLocales] });
   // the whole folder appears at once: a process starting meanwhile sees the old build or the new one
   fs.rmSync(OUT, { recursive: true, force: true });
   fs.renameSync(tmp, OUT);
