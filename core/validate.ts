@@ -83,3 +83,8 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 export function fileResult(fileName: string, bytes: Uint8Array, mime: string): FileResult {
   return { fileName, mime, contentBase64: Buffer.from(bytes).toString('base64') };
 }
+
+/** The bytes of a file that crossed the boundary as base64 (an upload, or a document a handler returned). */
+export function fileBytes(f: { contentBase64: string }): Uint8Array {
+  return new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
+}

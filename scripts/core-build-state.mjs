@@ -10,19 +10,20 @@ export const OUT = path.join(ROOT, 'dist', 'node');
 /** The built entries and the TypeScript they come from. */
 export const ENTRIES = { cli: 'core/cli/main.ts', host: 'core/host/main.ts', worker: 'core/xlsx/worker.ts' };
 
-/** Newest modification time (ms) of the sources: files and folders (a deleted file changes its folder), and package.json. */
-export function newestSource(root = ROOT) {
-  let t = fs.statSync(path.join(root, 'package.json')).mtimeMs;
-  const walk = (dir) => {
-    t = Math.max(t, fs.statSync(dir).mtimeMs);
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else t = Math.max(t, fs.statSync(p).mtimeMs);
-    }
-  };
-  for (const d of SOURCES) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+/** Newest modification time (ms) under a folder: its files and folders (a deleted file changes its folder); 0 when it is missing. */
+export function newestMtime(dir) {
+  if (!fs.existsSync(dir)) return 0;
+  let t = fs.statSync(dir).mtimeMs;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
   return t;
+}
+
+/** Newest modification time (ms) of the sources of dist/node, and package.json. */
+export function newestSource(root = ROOT) {
+  return Math.max(fs.statSync(path.join(root, 'package.json')).mtimeMs, ...SOURCES.map((d) => newestMtime(path.join(root, d))));
 }
 
 /** True when every entry is built and no source is newer than the build. */

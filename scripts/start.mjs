@@ -5,18 +5,10 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './core-build-state.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-
-function newestMtime(dir) {
-  let t = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
@@ -34,8 +26,9 @@ function electronBinary() {
 }
 
 const built = path.join(root, 'dist', 'renderer', 'index.html');
-const rendererSrc = path.join(root, 'renderer');
-if (!fs.existsSync(built) || newestMtime(rendererSrc) > fs.statSync(built).mtimeMs || process.env.PARTY_LEDGER_REBUILD === '1') {
+// the renderer imports common/ too: a change there needs a new build as well
+const rendererNewest = Math.max(newestMtime(path.join(root, 'renderer')), newestMtime(path.join(root, 'common')));
+if (!fs.existsSync(built) || rendererNewest > fs.statSync(built).mtimeMs || process.env.PARTY_LEDGER_REBUILD === '1') {
   console.log('正在构建界面（首次启动或界面代码有更新）…');
   run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
 }

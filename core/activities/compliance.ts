@@ -14,7 +14,7 @@
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { rowToInput } from './model.ts';
-import { assessQuorum } from './quorum.ts';
+import { assessQuorum } from '../../common/quorum.ts';
 import { attendanceOf, activityOptions } from './service.ts';
 import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
 import { inForceOn } from '../../common/rules.ts';

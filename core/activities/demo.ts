@@ -13,7 +13,7 @@
 import type { Transaction } from 'kysely';
 import type { DB, ActivitiesTable } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
-import { addDays, fmt } from '../dates.ts';
+import { addDays, fmt } from '../../common/dates.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoMember, DemoState } from '../demo/types.ts';
 import type { AttendanceEntry } from './model.ts';

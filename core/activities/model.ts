@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
 import { isoDate, listOf, optText, ref, text } from '../validate.ts';
-import type { QuorumResult } from './quorum.ts';
+import type { QuorumResult } from '../../common/quorum.ts';
 import { ATTENDANCE_STATUSES, DECISION_KINDS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
 
 // The lists are shared with the renderer (common/enums.ts).

@@ -10,7 +10,7 @@ import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
 import type { MeetingRecord, RecordBookModel } from '../../templates/record-book.ts';
 import { activityTitle, rowToInput, isLateEntry, type ActivityInput } from './model.ts';
-import { assessQuorum } from './quorum.ts';
+import { assessQuorum } from '../../common/quorum.ts';
 import { activityOptions, attendanceOf, queryActivities } from './service.ts';
 import { inChunks } from '../../db/chunks.ts';
 

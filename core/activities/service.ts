@@ -12,7 +12,7 @@ import { getSetting } from '../settings/service.ts';
 import { countAttachments, listAttachments } from '../attachments/service.ts';
 import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.ts';
 import { ACTIVITY_TYPES, activityTitle, isLateEntry, rowToInput, type Activity, type ActivityInput, type ActivitySummary, type AttendanceEntry } from './model.ts';
-import { assessQuorum, type QuorumOptions } from './quorum.ts';
+import { assessQuorum, type QuorumOptions } from '../../common/quorum.ts';
 import { SETTINGS } from './rules.ts';
 import { inChunks } from '../../db/chunks.ts';
 

@@ -1,7 +1,7 @@
 /** Attachment handlers, shared by every area whose module lists an owner table (`attachmentOwners`). */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { fileInput, id, optText, ref } from '../validate.ts';
+import { fileBytes, fileInput, id, optText, ref } from '../validate.ts';
 import { softDelete } from '../audit/service.ts';
 import { addAttachment, getAttachment, isPreviewable, listAttachments, readAttachment } from './service.ts';
 
@@ -10,7 +10,7 @@ const owner = z.object({ entity: ref.min(1, '不能为空'), entityId: id });
 export const attachmentHandlers = {
   'attachments/list': handler(owner, (ctx, { entity, entityId }) => listAttachments(ctx.db, entity, entityId)),
   'attachments/add': handler(owner.extend(fileInput.shape).extend({ kind: optText(20), note: optText(200) }), (ctx, a) =>
-    addAttachment(ctx, { entity: a.entity, entityId: a.entityId, fileName: a.fileName, bytes: new Uint8Array(Buffer.from(a.contentBase64, 'base64')), kind: a.kind, note: a.note }),
+    addAttachment(ctx, { entity: a.entity, entityId: a.entityId, fileName: a.fileName, bytes: fileBytes(a), kind: a.kind, note: a.note }),
   ),
   /** The bytes for preview or saving: { fileName, mime, contentBase64, previewable }. */
   'attachments/content': handler(z.object({ id }), async (ctx, { id }) => {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
-import { fileResult } from '../validate.ts';
+import { fileBytes, fileResult } from '../validate.ts';
 import { audit } from '../audit/service.ts';
 import { setSetting } from '../settings/service.ts';
 import { isEncrypted } from './crypto.ts';
@@ -26,7 +26,7 @@ const password = z.string().max(200, '不能超过 200 个字符').optional().tr
 const source = z.object({ fileName: z.string().optional(), contentBase64: z.string().optional(), password });
 
 function bytesOf(ctx: Parameters<typeof ledgerFileOf>[0], s: { fileName?: string; contentBase64?: string }): Uint8Array {
-  if (s.contentBase64) return new Uint8Array(Buffer.from(s.contentBase64, 'base64'));
+  if (s.contentBase64) return fileBytes({ contentBase64: s.contentBase64 });
   if (!s.fileName) throw new LedgerError('请选择要恢复的备份文件', 'fileName');
   if (!isBackupFileName(s.fileName)) throw new LedgerError('备份文件名无效', 'fileName');
   const file = path.join(backupsDir(path.dirname(ledgerFileOf(ctx).file)), s.fileName);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { LedgerError } from '../errors.ts';
 import { writeFileAtomic } from '../files.ts';
 import { requireBranchByName } from '../org/service.ts';
-import type { FileResult } from '../validate.ts';
+import { fileBytes, type FileResult } from '../validate.ts';
 import type { CliIo } from './registry.ts';
 
 /** A number as written: digits become a number, anything else stays text for zod to refuse in Chinese. */
@@ -60,11 +60,9 @@ export function findDocument(result: unknown): { doc: FileResult; key: string | 
   return null;
 }
 
-export const bytesOf = (doc: FileResult) => new Uint8Array(Buffer.from(doc.contentBase64, 'base64'));
-
 /** Writes a document to `out` (a temporary name, then a rename) and returns the absolute path. */
 export function writeDocument(out: string, doc: FileResult): string {
-  writeFileAtomic(out, bytesOf(doc));
+  writeFileAtomic(out, fileBytes(doc));
   return path.resolve(out);
 }
 

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
-import { addDays, addMonths } from '../dates.ts';
+import { addDays, addMonths } from '../../common/dates.ts';
 import { makeIdNumber } from '../members/idcard.ts';
 import { birthDateFromId } from '../members/idcard.ts';
 import { RULES_2014 } from './rulesets.ts';

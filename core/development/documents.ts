@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { addDays, addMonths } from '../dates.ts';
+import { addDays, addMonths } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
 import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';

@@ -4,7 +4,7 @@
  * with their earliest and latest dates. No database, no clock: `today` is
  * passed in, and without it only recorded facts are judged (nothing is
  * "overdue"). Months are calendar months; a day past the target month's end
- * clamps to its last day (core/dates.ts addMonths).
+ * clamps to its last day (common/dates.ts addMonths).
  *
  * Each step is judged by the rule version in force on its date (a step not yet
  * recorded: today, else the latest recorded date), so a file begun under the

@@ -1,5 +1,5 @@
 /** The steps a dossier may take next, each with its earliest and latest date under the rules in force for it. */
-import { addMonths } from '../dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { STEP, STEPS } from './steps.ts';
 import type { Judge, NextStep } from './rule-types.ts';
 

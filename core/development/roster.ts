@@ -5,7 +5,7 @@
  */
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
-import { addMonths } from '../dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { evaluate, probationEnd, type Finding } from './engine.ts';
 import { rulesOn, type RuleSet } from './rulesets.ts';
 import { STAGE_TITLES, STEPS, stepDef, type StageTitle } from './steps.ts';

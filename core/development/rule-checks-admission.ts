@@ -4,7 +4,7 @@
  * approvals and the oath, and the 预备期. Numbers come from the version in force
  * on the date of the step being judged.
  */
-import { addMonths } from '../dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { STEP, stepDef } from './steps.ts';
 import { probationEnd, type RuleSet } from './rulesets.ts';
 import { cnCount, monthsText, type Judge, type Meeting, type RuleId, type Severity } from './rule-types.ts';

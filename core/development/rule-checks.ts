@@ -3,7 +3,7 @@
  * the version in force on the date of the step it judges, and builds its
  * message from those numbers.
  */
-import { addDays, addMonths, parts } from '../dates.ts';
+import { addDays, addMonths, parts } from '../../common/dates.ts';
 import { ancestors, STEP, STEPS, stepLabel } from './steps.ts';
 import { monthsText, type Judge, type Severity } from './rule-types.ts';
 

@@ -9,7 +9,7 @@
  */
 
 import { inForceOn, type Versioned } from '../../common/rules.ts';
-import { addMonths } from '../dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { LedgerError } from '../errors.ts';
 
 export interface DevRules {

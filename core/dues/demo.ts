@@ -12,7 +12,7 @@ import type { DB, DuesPaymentsTable } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
-import { addDays } from '../dates.ts';
+import { addDays } from '../../common/dates.ts';
 import { calcDues } from './calc.ts';
 import { DUES_DEFAULTS, calcOptions } from './settings.ts';
 import { ratioOf } from './remit.ts';

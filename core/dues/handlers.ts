@@ -1,7 +1,7 @@
 /** The dues area's handler map: settings, assessment, collection, arrears, remittance, documents. */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { MONEY_MAX_FEN, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
+import { MONEY_MAX_FEN, fileBytes, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
 import { DEFAULT_CALC, DUES_CATEGORIES, calcDues } from './calc.ts';
 import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
@@ -63,7 +63,6 @@ const settingsPatch = z
   })
   .partial();
 
-const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 
 export const duesHandlers = {
   /** One person's monthly dues by the national rules and the default settings; a pure calculation, no ledger. */
@@ -80,7 +79,7 @@ export const duesHandlers = {
   ),
   /** 年度核定 in one step (the command line's `dues assess`): bases from a workbook if given, then carry forward; a refused workbook writes nothing. */
   'dues/assess-year': handler(z.object({ year, ...fileInput.partial().shape }), async (ctx, q) => {
-    const imported = q.contentBase64 ? await importBases(ctx, q.year, bytesOf({ contentBase64: q.contentBase64 }), true) : null;
+    const imported = q.contentBase64 ? await importBases(ctx, q.year, fileBytes({ contentBase64: q.contentBase64 }), true) : null;
     if (imported && !imported.written) return { year: q.year, imported, carried: null };
     return { year: q.year, imported, carried: await carryForward(ctx, q.year) };
   }),
@@ -95,7 +94,7 @@ export const duesHandlers = {
     (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
   ),
   'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false), jobId }), (ctx, f) =>
-    importBases(ctx, f.year, bytesOf(f), f.commit, { jobId: f.jobId }),
+    importBases(ctx, f.year, fileBytes(f), f.commit, { jobId: f.jobId }),
   ),
 
   'dues/collection-grid': handler(z.object({ branchId: id, year }), (ctx, q) => collectionGrid(ctx.db, q.branchId, q.year)),

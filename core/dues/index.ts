@@ -4,8 +4,9 @@ import { duesHandlers } from './handlers.ts';
 import { duesSettingDefaults } from './settings.ts';
 import { demoDues } from './demo.ts';
 import { summaries } from './summaries.ts';
+import { yuan } from '../../common/money.ts';
 
-const yuanText = (fen: unknown) => `${(Number(fen) / 100).toFixed(2)} 元`;
+const yuanText = (fen: unknown) => `${yuan(Number(fen))} 元`;
 
 export const duesArea = defineArea({
   name: 'dues',

@@ -5,8 +5,8 @@ import { monthLabel } from './months.ts';
 import { pct } from './reports-common.ts';
 import { branchTable, period } from './reports-publication.ts';
 import type { YearSummary } from './reports-year.ts';
+import { chineseDate } from '../../common/labels.ts';
 
-const chineseDateText = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 
 export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
   const mismatches: string[] = [];
@@ -56,7 +56,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
         paragraphs: [
           `各党支部全年上缴分局党委 ${yuan(s.receivedFen)} 元；分局党委上缴${s.upperBody} ${yuan(s.remittedUpFen)} 元${s.committeeRow ? `（按比例应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元）` : ''}。`,
           s.expenses.length ? `全年使用党费 ${yuan(s.expenseTotalFen)} 元：${s.expenses.map((e) => `${e.purpose} ${yuan(e.amountFen)} 元`).join('，')}。` : '本年度未使用党费。',
-          s.publications.length ? `已于${s.publications.map((p) => `${chineseDateText(p.publishedOn)}通过${p.medium}`).join('、')}向党员公布党费收缴、使用和管理情况。` : '本年度党费收缴、使用和管理情况尚未向党员公布。',
+          s.publications.length ? `已于${s.publications.map((p) => `${chineseDate(p.publishedOn)}通过${p.medium}`).join('、')}向党员公布党费收缴、使用和管理情况。` : '本年度党费收缴、使用和管理情况尚未向党员公布。',
         ],
       },
       {

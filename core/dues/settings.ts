@@ -14,6 +14,7 @@ import { getSetting, setSetting } from '../settings/service.ts';
 import { LedgerError } from '../errors.ts';
 import { inForceOn } from '../../common/rules.ts';
 import { NATIONAL_DUES, NATIONAL_DUES_VERSIONS, type CalcOptions, type DuesVersion, type Rounding } from './calc.ts';
+import { yuan } from '../../common/money.ts';
 
 export interface PayItem {
   name: string;
@@ -120,14 +121,13 @@ export async function loadDuesSettings(tx: Tx): Promise<DuesSettings> {
  * numbers, a new version whose source names what the unit decided (null: none differs).
  * The settings carry no date of their own, so the version applies from the national date.
  */
-const yuanText = (fen: number) => (fen / 100).toFixed(2);
 
 export function unitDuesVersion(s: DuesSettings, base: DuesVersion = inForceOn(NATIONAL_DUES_VERSIONS, '9999-12-31')): DuesVersion | null {
   const n = base.values;
   const said: string[] = [];
-  if (s.capEnabled !== n.capEnabled || (s.capEnabled && s.capFen !== n.capFen)) said.push(s.capEnabled ? `每月党费一般不超过 ${yuanText(s.capFen)} 元` : '每月党费不设上限');
-  if (s.fixedLowFen !== n.fixedLowFen) said.push(`学生、下岗失业、低保党员每月 ${yuanText(s.fixedLowFen)} 元`);
-  if (s.farmerFen !== n.farmerFen) said.push(`农民党员每月 ${yuanText(s.farmerFen)} 元`);
+  if (s.capEnabled !== n.capEnabled || (s.capEnabled && s.capFen !== n.capFen)) said.push(s.capEnabled ? `每月党费一般不超过 ${yuan(s.capFen)} 元` : '每月党费不设上限');
+  if (s.fixedLowFen !== n.fixedLowFen) said.push(`学生、下岗失业、低保党员每月 ${yuan(s.fixedLowFen)} 元`);
+  if (s.farmerFen !== n.farmerFen) said.push(`农民党员每月 ${yuan(s.farmerFen)} 元`);
   if (s.rounding !== n.rounding) said.push(s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分');
   if (!said.length) return null;
   return {

@@ -8,7 +8,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
-import { addDays, addMonths, addYears, fmt } from '../dates.ts';
+import { addDays, addMonths, addYears, fmt } from '../../common/dates.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoMember, DemoState } from '../demo/types.ts';
 import { saveRole } from '../org/service.ts';

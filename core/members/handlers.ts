@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { XLSX_MIME, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
+import { XLSX_MIME, fileBytes, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
 import { jobId } from '../imports/handlers.ts';
 import { LEAVE_TYPES, memberInputSchema } from './model.ts';
 import { createMember, deleteMember, getMember, leaveRoster, listMembers, updateMember } from './service.ts';
@@ -22,7 +22,6 @@ const query = z.object({
   pageSize: z.number().int().min(1).max(1_000_000).optional(),
 });
 
-const bytesOf = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 
 export const memberHandlers = {
   // Every member leaving through a handler carries the masked number; search runs on the stored one.
@@ -50,10 +49,10 @@ export const memberHandlers = {
     return { ok: true };
   }),
   // The preview lists the file's rows on screen: their numbers are masked like any list.
-  'members/import-preview': handler(fileInput.extend({ jobId }), async (ctx, f) => maskIdsDeep(await previewImport(ctx, bytesOf(f), { jobId: f.jobId }))),
+  'members/import-preview': handler(fileInput.extend({ jobId }), async (ctx, f) => maskIdsDeep(await previewImport(ctx, fileBytes(f), { jobId: f.jobId }))),
   'members/import-commit': handler(
     fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional(), jobId }),
-    async (ctx, f) => maskIdsDeep(await commitImport(ctx, bytesOf(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid, jobId: f.jobId })),
+    async (ctx, f) => maskIdsDeep(await commitImport(ctx, fileBytes(f), f.fileName, { validOnly: f.validOnly, expectValid: f.expectValid, jobId: f.jobId })),
   ),
   'members/export': handler(z.object({ branchId: ref.optional() }), async (ctx, { branchId }) => {
     const r = await exportRoster(ctx, { branchId });

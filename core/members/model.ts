@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { MembersTable } from '../../db/schema.ts';
-import { yearsBetween } from '../dates.ts';
+import { yearsBetween } from '../../common/dates.ts';
 import { idNumberProblem, birthDateFromId, normalizeIdNumber } from './idcard.ts';
 import { isValidIsoDate } from '../validate.ts';
 import { GENDERS, PARTY_STATUSES, MEMBER_CATEGORIES as CATEGORIES } from '../../common/enums.ts';

@@ -7,7 +7,7 @@ import { LedgerError } from '../errors.ts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
-import { addYears } from '../dates.ts';
+import { addYears } from '../../common/dates.ts';
 import type { OrgUnitsTable } from '../../db/schema.ts';
 
 import { ROLES, type OrgKind } from '../../common/enums.ts';

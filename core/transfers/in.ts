@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit, type Tx } from '../audit/service.ts';
-import { addMonths, monthOf } from '../dates.ts';
+import { addMonths, monthOf } from '../../common/dates.ts';
 import { createMember, getMember, rejoinRoster } from '../members/service.ts';
 import type { Member, MemberInput } from '../members/model.ts';
 import { normalizeIdNumber } from '../members/idcard.ts';

@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { yearsBetween } from '../dates.ts';
+import { yearsBetween } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { getMember } from '../members/service.ts';
 import { idNumberFor } from '../members/privacy.ts';

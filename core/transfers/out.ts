@@ -8,7 +8,7 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit, softDelete, type Tx } from '../audit/service.ts';
-import { addDays, addMonths, monthOf, yearsBetween } from '../dates.ts';
+import { addDays, addMonths, monthOf, yearsBetween } from '../../common/dates.ts';
 import { getMember, leaveRoster, rejoinRoster } from '../members/service.ts';
 import type { Member } from '../members/model.ts';
 import { lastPaidMonth } from '../dues/queries.ts';

@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { audit } from '../audit/service.ts';
-import { addMonths } from '../dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import type { Transfer } from './model.ts';
 import { getTransfer, listTransfers } from './queries.ts';
 

@@ -6,7 +6,7 @@
  * number read as a date serial, an ID that lost its last digits).
  */
 import type ExcelJS from 'exceljs';
-import { daysInMonth, fmt } from '../dates.ts';
+import { daysInMonth, fmt } from '../../common/dates.ts';
 
 export interface MergeInfo {
   /** The merged range, as in the file (B5:B6). */

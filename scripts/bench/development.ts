@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { loadDemo } from '../../core/demo/index.ts';
-import { addDays, addMonths } from '../../core/dates.ts';
+import { addDays, addMonths } from '../../common/dates.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 import { evaluate } from '../../core/development/engine.ts';
 import { RULES_2014 } from '../../core/development/rulesets.ts';

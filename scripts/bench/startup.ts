@@ -9,26 +9,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreBuildFresh } from '../core-build-state.mjs';
+import { median } from './util.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'bin', 'party-ledger.mjs');
 
-function medianOf(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Math.round(s[Math.floor(s.length / 2)]);
+/** One CLI run; a failure stops the bench. */
+function runCli(args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`party-ledger ${args.join(' ')} failed: ${r.stderr}`);
 }
 
-/** Wall time (ms) and peak memory (MB, from /usr/bin/time when present) of one CLI run. */
-function runCli(args: string[], env: NodeJS.ProcessEnv): { ms: number; rssMb: number | null } {
-  const gnuTime = fs.existsSync('/usr/bin/time');
-  const t0 = performance.now();
-  const r = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { env, encoding: 'utf8' })
-    : spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8' });
-  const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`party-ledger ${args.join(' ')} failed: ${r.stderr}`);
-  const kb = gnuTime ? Number(r.stderr.trim().split('\n').at(-1)) : NaN;
-  return { ms, rssMb: Number.isFinite(kb) ? Math.round(kb / 1024) : null };
+/** Peak memory (MB) of one CLI run, from GNU time where the machine has it. */
+function peakRssMb(args: string[], env: NodeJS.ProcessEnv): number | string {
+  if (!fs.existsSync('/usr/bin/time')) return 'n/a';
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args], { env, encoding: 'utf8' });
+  return Math.round(Number(r.stderr.trim().split('\n').at(-1)) / 1024);
 }
 
 /** From spawning browser mode to the first page (the launch URL) answered 200. */
@@ -64,17 +60,16 @@ export async function bench(): Promise<Record<string, number | string>> {
   const env = { ...process.env, PARTY_LEDGER_HOME: home, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: '2026-11-28' };
   try {
     runCli(['demo'], env);
-    runCli(['branches', 'list'], env); // warm the file cache
-    const runs = Array.from({ length: 5 }, () => runCli(['branches', 'list'], env));
+    // median of 5 after a warm-up run (scripts/bench/util.ts)
     const out: Record<string, number | string> = {
-      cliBranchesListWallMs: medianOf(runs.map((r) => r.ms)),
-      cliBranchesListPeakRssMb: runs[0].rssMb ?? 'n/a',
-      cliNodeBareWallMs: medianOf(Array.from({ length: 5 }, () => { const t = performance.now(); spawnSync(process.execPath, ['-e', '0']); return performance.now() - t; })),
+      cliBranchesListWallMs: Math.round(await median(() => runCli(['branches', 'list'], env))),
+      cliBranchesListPeakRssMb: peakRssMb(['branches', 'list'], env),
+      cliNodeBareWallMs: Math.round(await median(() => spawnSync(process.execPath, ['-e', '0']))),
     };
     if (fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
-      const pages: number[] = [];
-      for (let i = 0; i < 3; i++) pages.push(await hostFirstPage(env));
-      out.browserModeFirstPageMs = medianOf(pages);
+      // the figure is spawn → first page, not the shutdown after it: the middle of three
+      const pages = [await hostFirstPage(env), await hostFirstPage(env), await hostFirstPage(env)].sort((a, b) => a - b);
+      out.browserModeFirstPageMs = Math.round(pages[1]);
     } else out.browserModeFirstPageMs = 'not measured: renderer not built (npm start or vite build)';
     out.target = 'cliBranchesListWallMs ≤ 300, browserModeFirstPageMs ≤ 1000 (whole process, median)';
     return out;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { loadDemo } from '../../core/demo/index.ts';
-import { addDays, addMonths, monthOf } from '../../core/dates.ts';
+import { addDays, addMonths, monthOf } from '../../common/dates.ts';
 import { listTransfers } from '../../core/transfers/queries.ts';
 import { transferOut } from '../../core/transfers/out.ts';
 import { transferAlerts } from '../../core/transfers/receipts.ts';

@@ -1,6 +1,7 @@
 /** Paragraph blocks of a GB/T 9704 document: titles, headings, body text, 附件说明, signatures and dates. */
 import { AlignmentType, PageBreak, Paragraph, type TextRun } from 'docx';
 import { FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, exactLine, run, runs, type Hao, type Runs } from './page.ts';
+import { chineseDate } from '../../common/labels.ts';
 
 /** 2号方正小标宋简体 title, centred. */
 export function title(text: string, opts: { hao?: Hao; spacingAfterLines?: number } = {}): Paragraph {
@@ -77,12 +78,8 @@ export function pageBreak(): Paragraph {
   return new Paragraph({ children: [new PageBreak()] });
 }
 
-/** 2026-11-28 → "2026年11月28日" (full year, no leading zeros). */
-export function chineseDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
-}
+/** 2026-11-28 → "2026年11月28日": the one spelling of a date in every document (common/labels.ts). */
+export { chineseDate };
 
 /**
  * Printed width in 字: Chinese characters and punctuation are 1 — including

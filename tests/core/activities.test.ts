@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { failure, tempDir, testLedger, type TestLedger } from '../support/ledger.ts';
 import { bureau, member } from '../support/bureau.ts';
-import { assessQuorum } from '../../core/activities/quorum.ts';
+import { assessQuorum } from '../../common/quorum.ts';
 import type { AttendanceEntry } from '../../core/activities/model.ts';
 import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';

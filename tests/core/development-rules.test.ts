@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, probationEnd, workingDaysBetween, type Dossier } from '../../core/development/engine.ts';
 import { adoptedVersions, RULE_SETS, RULES_2014, RULES_2026, rulesOn, withLocalPractice, type DevVersion } from '../../core/development/rulesets.ts';
 import { ancestors, STEPS } from '../../core/development/steps.ts';
-import { addDays, addMonths } from '../../core/dates.ts';
+import { addDays, addMonths } from '../../common/dates.ts';
 
 /** A faultless dossier through all 25 steps. */
 function full(): Dossier {

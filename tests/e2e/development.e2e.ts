@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
-import { addDays, addMonths } from '../../core/dates.ts';
+import { addDays, addMonths } from '../../common/dates.ts';
 
 /** An application three months old, whose one-month talk is overdue; the talk 19 days after it; a 支部大会 yesterday. */
 const applied = addMonths(TODAY, -3);

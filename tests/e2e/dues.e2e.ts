@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
-import { addMonths, monthOf } from '../../core/dates.ts';
+import { addMonths, monthOf } from '../../common/dates.ts';
 
 /** The demo's member three months behind owes the two months before this one and this one. */
 const [first, second, current] = [-2, -1, 0].map((n) => monthOf(addMonths(TODAY, n)));

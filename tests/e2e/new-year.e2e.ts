@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, goto, toast } from './support/pages.ts';
-import { monthOf } from '../../core/dates.ts';
+import { monthOf } from '../../common/dates.ts';
 
 const TODAY = '2027-01-05';
 const YEAR = Number(TODAY.slice(0, 4));

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
-import { addDays, addMonths, monthOf } from '../../core/dates.ts';
+import { addDays, addMonths, monthOf } from '../../common/dates.ts';
 import { monthNumerals } from '../../core/transfers/numerals.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
