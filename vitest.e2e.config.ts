@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // a page can take more than expect.poll's default 1 s to load its data on a busy machine; what is polled for stays the same
+    expect: { poll: { timeout: 10_000 } },
     server: { deps: { inline: ['kysely'] } },
   },
 });
