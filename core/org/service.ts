@@ -284,3 +284,30 @@ export async function endRole(ctx: Ctx, id: string, endOn: string): Promise<void
     await audit(tx, ctx, { entity: 'org_roles', entityId: id, action: '修改', summary: `“${before.person_name}”卸任${before.role}（${endOn}）`, before, after: { ...before, end_on: endOn } });
   });
 }
+
+/** A post as held on one day. */
+export interface PostOnDay {
+  orgId: string;
+  memberId: string | null;
+  personName: string;
+  role: string;
+}
+
+/**
+ * The posts of the given organizations held on `day` (start_on ≤ day, and
+ * end_on empty or after day; a post without a start date counts as held).
+ * Records print the post a person held on the meeting date, not today's.
+ */
+export async function postsOn(tx: Tx, orgIds: string[], day: string): Promise<PostOnDay[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('org_roles')
+    .select(['org_id', 'member_id', 'person_name', 'role'])
+    .where('org_id', 'in', orgIds)
+    .where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('start_on', 'is', null), eb('start_on', '<=', day)]))
+    .where((eb) => eb.or([eb('end_on', 'is', null), eb('end_on', '>', day)]))
+    .orderBy('start_on')
+    .execute();
+  return rows.map((r) => ({ orgId: r.org_id, memberId: r.member_id, personName: r.person_name, role: r.role }));
+}
