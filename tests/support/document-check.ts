@@ -41,25 +41,9 @@ export interface RenderedDocument {
 
 const cache = new Map<string, RenderedDocument>();
 
-/**
- * Renders a document (.docx or .xlsx bytes) to PDF through LibreOffice and reads its
- * text per page. Renders of the same bytes are shared within one test file.
- */
-export function renderDocument(bytes: Uint8Array, ext: 'docx' | 'xlsx'): RenderedDocument {
-  requireRenderer();
-  const key = createHash('sha256').update(bytes).digest('hex') + ext;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const dir = tempDir('document-check-');
-  const file = path.join(dir, `doc.${ext}`);
-  fs.writeFileSync(file, bytes);
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, `-env:UserInstallation=file://${dir}/lo-profile`, file], {
-    env: { ...process.env, FONTCONFIG_FILE: path.resolve('build/fonts.conf') },
-    timeout: 240_000,
-    stdio: 'ignore',
-  });
-  const pdf = path.join(dir, 'doc.pdf');
-  if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert the .${ext} to PDF`);
+const keyOf = (bytes: Uint8Array, ext: string): string => createHash('sha256').update(bytes).digest('hex') + ext;
+
+function readPdf(pdf: string): RenderedDocument {
   const pages = (args: string[]): string[] => {
     const text = execFileSync('pdftotext', [...args, pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const parts = text.split('\f');
@@ -67,10 +51,41 @@ export function renderDocument(bytes: Uint8Array, ext: 'docx' | 'xlsx'): Rendere
     return parts;
   };
   const layout = pages(['-layout']);
-  const raw = pages([]);
-  const doc = { pdf, pageCount: layout.length, layout, raw };
-  cache.set(key, doc);
-  return doc;
+  return { pdf, pageCount: layout.length, layout, raw: pages([]) };
+}
+
+/**
+ * Renders documents (.docx or .xlsx bytes) to PDF through LibreOffice, all in one
+ * LibreOffice run, and reads their text per page. Renders of the same bytes are
+ * shared within one test file.
+ */
+export function renderDocuments(files: { bytes: Uint8Array; ext: 'docx' | 'xlsx' }[]): RenderedDocument[] {
+  requireRenderer();
+  const todo = files.map((f, i) => ({ ...f, i, key: keyOf(f.bytes, f.ext) })).filter((f) => !cache.has(f.key));
+  if (todo.length > 0) {
+    const dir = tempDir('document-check-');
+    const paths = todo.map((f) => {
+      const file = path.join(dir, `doc${f.i}.${f.ext}`);
+      fs.writeFileSync(file, f.bytes);
+      return file;
+    });
+    execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, `-env:UserInstallation=file://${dir}/lo-profile`, ...paths], {
+      env: { ...process.env, FONTCONFIG_FILE: path.resolve('build/fonts.conf') },
+      timeout: 240_000 * todo.length,
+      stdio: 'ignore',
+    });
+    for (const f of todo) {
+      const pdf = path.join(dir, `doc${f.i}.pdf`);
+      if (!fs.existsSync(pdf)) throw new Error(`LibreOffice did not convert document ${f.i + 1} (.${f.ext}) to PDF`);
+      cache.set(f.key, readPdf(pdf));
+    }
+  }
+  return files.map((f) => cache.get(keyOf(f.bytes, f.ext))!);
+}
+
+/** One document rendered as a reader sees it (see renderDocuments). */
+export function renderDocument(bytes: Uint8Array, ext: 'docx' | 'xlsx'): RenderedDocument {
+  return renderDocuments([{ bytes, ext }])[0]!;
 }
 
 /** Characters that join text without showing (word joiner, zero-width no-break space, zero-width space). */
