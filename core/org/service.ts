@@ -48,7 +48,10 @@ export interface OrgUnit {
   sortOrder: number;
   note: string | null;
   memberCount: number;
+  /** The posts held today, in the order of ROLES. */
   roles: OrgRole[];
+  /** 卸任 holders (卸任日期 on or before today), by post and then latest first. */
+  history: OrgRole[];
   children: OrgUnit[];
 }
 
@@ -70,7 +73,12 @@ function termDue(r: Pick<OrgUnitsTable, 'term_start_on' | 'term_years'>): string
 
 export async function orgTree(ctx: Ctx): Promise<OrgUnit[]> {
   const units = await ctx.db.selectFrom('org_units').selectAll().where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
-  const roles = await ctx.db.selectFrom('org_roles').selectAll().where('deleted_at', 'is', null).where('end_on', 'is', null).execute();
+  const today = ctx.platform.today();
+  const allRoles = await ctx.db.selectFrom('org_roles').selectAll().where('deleted_at', 'is', null).execute();
+  // held today (as postsOn reads a period) or not: 卸任 rows are the post's history
+  const ended = (r: { end_on: string | null }) => r.end_on !== null && r.end_on <= today;
+  const roleOf = (r: (typeof allRoles)[number]): OrgRole => ({ id: r.id, orgId: r.org_id, memberId: r.member_id, personName: r.person_name, role: r.role, startOn: r.start_on, endOn: r.end_on });
+  const postOrder = (a: { role: string }, b: { role: string }) => ROLES.indexOf(a.role as never) - ROLES.indexOf(b.role as never);
   const counts = await ctx.db
     .selectFrom('members')
     .select(['branch_id', 'group_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -98,10 +106,14 @@ export async function orgTree(ctx: Ctx): Promise<OrgUnit[]> {
       sortOrder: u.sort_order,
       note: u.note,
       memberCount: count.get(u.id) ?? 0,
-      roles: roles
-        .filter((r) => r.org_id === u.id)
-        .sort((a, b) => ROLES.indexOf(a.role as never) - ROLES.indexOf(b.role as never))
-        .map((r) => ({ id: r.id, orgId: r.org_id, memberId: r.member_id, personName: r.person_name, role: r.role, startOn: r.start_on, endOn: r.end_on })),
+      roles: allRoles
+        .filter((r) => r.org_id === u.id && !ended(r))
+        .sort(postOrder)
+        .map(roleOf),
+      history: allRoles
+        .filter((r) => r.org_id === u.id && ended(r))
+        .sort((a, b) => postOrder(a, b) || (b.start_on ?? '').localeCompare(a.start_on ?? '') || (b.end_on ?? '').localeCompare(a.end_on ?? ''))
+        .map(roleOf),
       children: [],
     });
   }
@@ -230,58 +242,157 @@ export interface RoleInput {
   personName: string | null;
   role: string;
   startOn: string | null;
+  /** 卸任日期, for a past holder entered as history; empty while the post is held. */
+  endOn?: string | null;
 }
+
+/** A correction of an existing role row: person, post and dates; the organization stays. */
+export type RoleCorrection = Omit<RoleInput, 'orgId'> & { endOn: string | null };
 
 /** 书记, 副书记 and every 委员 are elected posts of a committee; 组长 is not. */
 export function isCommitteePost(role: string): boolean {
   return role === '书记' || role === '副书记' || role.endsWith('委员');
 }
 
+/** Posts one person holds at a time in a unit (副书记, 青年委员 and 委员 may have several holders). */
+export const SINGLE_HOLDER_POSTS = ['书记', '组织委员', '宣传委员', '纪检委员'];
+
 const COMMITTEE_PREFIX: Partial<Record<OrgKind, string>> = { 党委: '党委', 党总支: '总支', 党支部: '支部' };
 
 /**
+ * A role's period is half-open: held from 任职日期 (inclusive) up to 卸任日期
+ * (exclusive) — on the 卸任日期 the successor holds the post, so a 换届 hands
+ * over on one day. No 任职日期 means held since before the ledger's history
+ * (as `postsOn` reads it); no 卸任日期 means held still.
+ */
+export function periodText(startOn: string | null, endOn: string | null): string {
+  if (endOn) return `${startOn ?? '任职日期未填'}至${endOn}`;
+  return startOn ? `${startOn}起，现任` : '现任';
+}
+
+type RoleRow = { id: string; org_id: string; member_id: string | null; person_name: string; role: string; start_on: string | null; end_on: string | null };
+
+/** Dates of a period against the ledger's today: no start or end in the future, no end on or before the start. */
+function checkPeriod(ctx: Ctx, startOn: string | null, endOn: string | null): void {
+  const today = ctx.platform.today();
+  if (startOn && startOn > today) throw new LedgerError(`“任职日期”不能晚于今天（${today}）：尚未开始的任职不能登记`, 'startOn');
+  if (endOn && endOn > today) throw new LedgerError(`“卸任日期”不能晚于今天（${today}）：请在卸任后登记`, 'endOn');
+  if (endOn && startOn && endOn <= startOn) throw new LedgerError(`“卸任日期”（${endOn}）应晚于“任职日期”（${startOn}）`, 'endOn');
+}
+
+/**
+ * Every rule an appointment meets, for a new row and for a correction alike
+ * (`selfId` is the row being corrected). Returns the name to store.
+ */
+async function checkRole(ctx: Ctx, t: Tx, r: RoleInput & { endOn: string | null }, selfId: string | null): Promise<string> {
+  const org = await t.selectFrom('org_units').select(['kind']).where('id', '=', r.orgId).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!org) throw new LedgerError('所选组织不存在', 'orgId');
+  checkPeriod(ctx, r.startOn, r.endOn);
+  const post = `${isCommitteePost(r.role) ? (COMMITTEE_PREFIX[org.kind as OrgKind] ?? '') : ''}${r.role}`;
+  let name = r.personName;
+  if (r.memberId) {
+    const m = await t
+      .selectFrom('members')
+      .select(['name', 'party_status', 'join_date', 'full_date', 'left_type', 'left_date'])
+      .where('id', '=', r.memberId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!m) throw new LedgerError('所选党员不存在', 'memberId');
+    name = m.name;
+    if (isCommitteePost(r.role)) {
+      // 党章第七条: 预备党员没有表决权、选举权和被选举权 — now, and on the day the post began
+      if (m.party_status === '预备') throw new LedgerError(`${m.name}是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, 'memberId');
+      if (r.startOn && m.full_date && r.startOn < m.full_date)
+        throw new LedgerError(`${m.name}于 ${m.full_date} 转为正式党员，任职日期（${r.startOn}）时是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, 'startOn');
+    }
+    if (r.startOn && m.join_date && r.startOn < m.join_date) throw new LedgerError(`“任职日期”（${r.startOn}）早于${m.name}的入党日期（${m.join_date}）`, 'startOn');
+    if (m.left_type && m.left_date && (!r.startOn || r.startOn >= m.left_date))
+      throw new LedgerError(`${m.name}已于 ${m.left_date} ${m.left_type}，此后不能在本单位任职${r.startOn ? '' : '（登记其以往任职请填写任职日期）'}`, r.startOn ? 'startOn' : 'memberId');
+  }
+  if (!name) throw new LedgerError('“姓名”不能为空', 'personName');
+  // rows of the same post in the unit whose period overlaps [startOn, endOn)
+  let same = t
+    .selectFrom('org_roles')
+    .select(['id', 'org_id', 'member_id', 'person_name', 'role', 'start_on', 'end_on'])
+    .where('org_id', '=', r.orgId)
+    .where('role', '=', r.role)
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', selfId ?? '');
+  const { startOn, endOn } = r;
+  if (startOn) same = same.where((eb) => eb.or([eb('end_on', 'is', null), eb('end_on', '>', startOn)]));
+  if (endOn) same = same.where((eb) => eb.or([eb('start_on', 'is', null), eb('start_on', '<', endOn)]));
+  const overlapping = await same.orderBy('start_on').execute();
+  const samePerson = (o: RoleRow) => (r.memberId ? o.member_id === r.memberId : !o.member_id && o.person_name === name);
+  const clash = SINGLE_HOLDER_POSTS.includes(r.role) ? overlapping[0] : overlapping.find(samePerson);
+  if (clash) {
+    const hint = !clash.end_on ? '，请先为其办理卸任' : !r.startOn ? '，请填写任职日期' : '，请核对任职日期和卸任日期';
+    throw new LedgerError(
+      samePerson(clash)
+        ? `“${clash.person_name}”已登记为该组织${r.role}（${periodText(clash.start_on, clash.end_on)}），任职时间重叠${hint}`
+        : `该组织已有${r.role}“${clash.person_name}”（${periodText(clash.start_on, clash.end_on)}），与本次任职时间重叠${hint}`,
+      r.startOn ? 'startOn' : 'role',
+    );
+  }
+  return name;
+}
+
+/**
  * Appoints a person to a post. A 预备党员 cannot hold a committee post (党章第七条:
- * 预备党员没有表决权、选举权和被选举权).
+ * 预备党员没有表决权、选举权和被选举权); an appointment starts no later than today;
+ * one person at a time holds 书记, 组织委员, 宣传委员 or 纪检委员 of a unit.
  */
 export async function saveRole(ctx: Ctx, r: RoleInput, tx?: Transaction<DB>): Promise<string> {
   return withTx(ctx, tx, async (t) => {
-    const org = await t.selectFrom('org_units').select(['kind']).where('id', '=', r.orgId).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!org) throw new LedgerError('所选组织不存在', 'orgId');
-    let name = r.personName;
-    if (r.memberId) {
-      const m = await t.selectFrom('members').select(['name', 'party_status']).where('id', '=', r.memberId).where('deleted_at', 'is', null).executeTakeFirst();
-      if (!m) throw new LedgerError('所选党员不存在', 'memberId');
-      name = m.name;
-      if (m.party_status === '预备' && isCommitteePost(r.role))
-        throw new LedgerError(`${m.name}是预备党员，不能担任${COMMITTEE_PREFIX[org.kind as OrgKind] ?? ''}${r.role}（党章第七条：预备党员没有被选举权）`, 'memberId');
-    }
-    if (!name) throw new LedgerError('“姓名”不能为空', 'personName');
-    if (['书记', '组织委员', '宣传委员', '纪检委员'].includes(r.role)) {
-      const taken = await t
-        .selectFrom('org_roles')
-        .select('person_name')
-        .where('org_id', '=', r.orgId)
-        .where('role', '=', r.role)
-        .where('end_on', 'is', null)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst();
-      if (taken) throw new LedgerError(`该组织已有${r.role}“${taken.person_name}”，请先卸任`, 'role');
-    }
+    const endOn = r.endOn ?? null;
+    const name = await checkRole(ctx, t, { ...r, endOn }, null);
     const id = ctx.platform.newId();
-    const values = { id, org_id: r.orgId, member_id: r.memberId, person_name: name, role: r.role, start_on: r.startOn, end_on: null, created_at: ctx.platform.now(), deleted_at: null };
+    const values = { id, org_id: r.orgId, member_id: r.memberId, person_name: name, role: r.role, start_on: r.startOn, end_on: endOn, created_at: ctx.platform.now(), deleted_at: null };
     await t.insertInto('org_roles').values(values).execute();
-    await audit(t, ctx, { entity: 'org_roles', entityId: id, action: '新增', summary: `任命“${name}”为${r.role}`, after: values });
+    await audit(t, ctx, { entity: 'org_roles', entityId: id, action: '新增', summary: `任命“${name}”为${r.role}${endOn ? `（${periodText(r.startOn, endOn)}，补登以往任职）` : ''}`, after: values });
     return id;
   });
 }
 
-/** Ends a role on a date (卸任); the row stays as history. */
+async function roleRow(tx: Tx, id: string) {
+  const row = await tx.selectFrom('org_roles').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!row) throw new LedgerError('找不到该职务，可能已被删除');
+  return row;
+}
+
+/** Ends a role on a date (卸任, the first day no longer held); the row stays as history. */
 export async function endRole(ctx: Ctx, id: string, endOn: string): Promise<void> {
   await ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('org_roles').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!before) throw new LedgerError('找不到该职务');
+    const before = await roleRow(tx, id);
+    if (before.end_on) throw new LedgerError(`“${before.person_name}”已于 ${before.end_on} 卸任${before.role}；如日期有误，请用“更正”`, 'endOn');
+    checkPeriod(ctx, before.start_on, endOn);
     await tx.updateTable('org_roles').set({ end_on: endOn }).where('id', '=', id).execute();
     await audit(tx, ctx, { entity: 'org_roles', entityId: id, action: '修改', summary: `“${before.person_name}”卸任${before.role}（${endOn}）`, before, after: { ...before, end_on: endOn } });
+  });
+}
+
+const CORRECTED: [keyof RoleRow, string][] = [
+  ['person_name', '姓名'],
+  ['role', '职务'],
+  ['start_on', '任职日期'],
+  ['end_on', '卸任日期'],
+];
+
+/**
+ * Corrects a role row (person, post, dates) under the same rules as an
+ * appointment; an emptied 卸任日期 makes the post held again. Audited with
+ * before and after; an unchanged row writes nothing.
+ */
+export async function updateRole(ctx: Ctx, id: string, c: RoleCorrection): Promise<void> {
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = await roleRow(tx, id);
+    const name = await checkRole(ctx, tx, { ...c, orgId: before.org_id }, id);
+    const values = { member_id: c.memberId, person_name: name, role: c.role, start_on: c.startOn, end_on: c.endOn };
+    const after = { ...before, ...values };
+    const changes = CORRECTED.filter(([k]) => before[k] !== after[k]).map(([k, label]) => `${label} ${before[k] ?? '未填'}→${after[k] ?? '未填'}`);
+    if (before.member_id !== after.member_id && before.person_name === after.person_name) changes.unshift('关联党员');
+    if (changes.length === 0) return;
+    await tx.updateTable('org_roles').set(values).where('id', '=', id).execute();
+    await audit(tx, ctx, { entity: 'org_roles', entityId: id, action: '修改', summary: `更正“${before.person_name}”的${before.role}任职：${changes.join('；')}`, before, after });
   });
 }
 
@@ -296,6 +407,8 @@ export interface PostOnDay {
 /**
  * The posts of the given organizations held on `day` (start_on ≤ day, and
  * end_on empty or after day; a post without a start date counts as held).
+ * The 卸任日期 is the first day the post is no longer held (the successor's
+ * 任职日期 at a 换届), the same half-open period the appointment rules check.
  * Records print the post a person held on the meeting date, not today's.
  */
 export async function postsOn(tx: Tx, orgIds: string[], day: string): Promise<PostOnDay[]> {
