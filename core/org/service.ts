@@ -50,8 +50,8 @@ export interface OrgUnit {
   memberCount: number;
   /** The posts held today, in the order of ROLES. */
   roles: OrgRole[];
-  /** 卸任 holders (卸任日期 on or before today), by post and then latest first. */
-  history: OrgRole[];
+  /** 卸任 holders (卸任日期 on or before today), by post and then latest first; orgTree always gives it. */
+  history?: OrgRole[];
   children: OrgUnit[];
 }
 

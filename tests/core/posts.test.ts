@@ -184,7 +184,7 @@ describe('a correction and the post’s history', () => {
     await l.call('org/roles/add', { orgId: branchId, memberId: full.id, role: '组织委员', startOn: TODAY });
     const u = await roles();
     expect(u.roles.map((r) => `${r.role}:${r.personName}:${r.startOn}`)).toEqual(['书记:李卫东:2025-03-01', '组织委员:王正式:2026-11-28']);
-    expect(u.history.map((r) => `${r.role}:${r.personName}:${r.startOn}—${r.endOn}`)).toEqual([
+    expect(u.history!.map((r) => `${r.role}:${r.personName}:${r.startOn}—${r.endOn}`)).toEqual([
       '书记:王正式:2022-03-01—2025-03-01',
       '书记:张老书记:2019-03-01—2022-03-01',
       '组织委员:沈俊杰:2026-10-20—2026-11-28',
