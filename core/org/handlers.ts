@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { id, isoDate, optDate, optText, ref, text } from '../validate.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
-import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateRole, updateUnit } from './service.ts';
+import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, postFindings, ROLES, saveRole, updateRole, updateUnit } from './service.ts';
 
 const unitInput = z.object({
   parentId: ref.nullish().transform((v) => v || null),
@@ -51,6 +51,7 @@ export const orgHandlers = {
     await updateRole(ctx, id, input);
     return { ok: true };
   }),
+  'org/roles/check': handler(z.object({}), (ctx) => postFindings(ctx)),
   'org/roles/end': handler(z.object({ id, endOn: isoDate }), async (ctx, { id, endOn }) => {
     await endRole(ctx, id, endOn);
     return { ok: true };

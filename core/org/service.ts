@@ -271,14 +271,56 @@ export function periodText(startOn: string | null, endOn: string | null): string
 }
 
 type RoleRow = { id: string; org_id: string; member_id: string | null; person_name: string; role: string; start_on: string | null; end_on: string | null };
+type MemberFacts = { name: string; party_status: string; join_date: string | null; full_date: string | null; left_type: string | null; left_date: string | null };
+interface Problem {
+  message: string;
+  field: string;
+}
 
 /** Dates of a period against the ledger's today: no start or end in the future, no end on or before the start. */
-function checkPeriod(ctx: Ctx, startOn: string | null, endOn: string | null): void {
-  const today = ctx.platform.today();
-  if (startOn && startOn > today) throw new LedgerError(`“任职日期”不能晚于今天（${today}）：尚未开始的任职不能登记`, 'startOn');
-  if (endOn && endOn > today) throw new LedgerError(`“卸任日期”不能晚于今天（${today}）：请在卸任后登记`, 'endOn');
-  if (endOn && startOn && endOn <= startOn) throw new LedgerError(`“卸任日期”（${endOn}）应晚于“任职日期”（${startOn}）`, 'endOn');
+function periodProblems(today: string, startOn: string | null, endOn: string | null): Problem[] {
+  const out: Problem[] = [];
+  if (startOn && startOn > today) out.push({ message: `“任职日期”不能晚于今天（${today}）：尚未开始的任职不能登记`, field: 'startOn' });
+  if (endOn && endOn > today) out.push({ message: `“卸任日期”不能晚于今天（${today}）：请在卸任后登记`, field: 'endOn' });
+  if (endOn && startOn && endOn <= startOn) out.push({ message: `“卸任日期”（${endOn}）应晚于“任职日期”（${startOn}）`, field: 'endOn' });
+  return out;
 }
+
+function checkPeriod(ctx: Ctx, startOn: string | null, endOn: string | null): void {
+  const [p] = periodProblems(ctx.platform.today(), startOn, endOn);
+  if (p) throw new LedgerError(p.message, p.field);
+}
+
+/** What is wrong with the person of one appointment: 党章第七条 now and on the start date, a post before joining or after leaving. */
+function personProblems(r: { role: string; startOn: string | null }, m: MemberFacts, post: string): Problem[] {
+  const out: Problem[] = [];
+  if (isCommitteePost(r.role)) {
+    // 党章第七条: 预备党员没有表决权、选举权和被选举权 — now, and on the day the post began
+    if (m.party_status === '预备') out.push({ message: `${m.name}是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, field: 'memberId' });
+    else if (r.startOn && m.full_date && r.startOn < m.full_date)
+      out.push({ message: `${m.name}于 ${m.full_date} 转为正式党员，任职日期（${r.startOn}）时是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, field: 'startOn' });
+  }
+  if (r.startOn && m.join_date && r.startOn < m.join_date) out.push({ message: `“任职日期”（${r.startOn}）早于${m.name}的入党日期（${m.join_date}）`, field: 'startOn' });
+  if (m.left_type && m.left_date && (!r.startOn || r.startOn >= m.left_date))
+    out.push({ message: `${m.name}已于 ${m.left_date} ${m.left_type}，此后不能在本单位任职${r.startOn ? '' : '（登记其以往任职请填写任职日期）'}`, field: r.startOn ? 'startOn' : 'memberId' });
+  return out;
+}
+
+/** Whether two periods share a day (half-open; no start: held since ever; no end: held still). */
+export function periodsOverlap(a: { start_on: string | null; end_on: string | null }, b: { start_on: string | null; end_on: string | null }): boolean {
+  return (!a.start_on || !b.end_on || b.end_on > a.start_on) && (!b.start_on || !a.end_on || b.start_on < a.end_on);
+}
+
+const samePersonOf = (a: { member_id: string | null; person_name: string }, b: { member_id: string | null; person_name: string }) =>
+  a.member_id || b.member_id ? a.member_id === b.member_id : a.person_name === b.person_name;
+
+/** The row of the same post and unit that `r` may not share days with: any holder of a single-holder post, else the same person. */
+function clashOf(r: RoleRow, others: RoleRow[]): RoleRow | undefined {
+  const single = SINGLE_HOLDER_POSTS.includes(r.role);
+  return others.find((o) => o.id !== r.id && o.org_id === r.org_id && o.role === r.role && periodsOverlap(r, o) && (single || samePersonOf(r, o)));
+}
+
+const postName = (role: string, kind: string) => `${isCommitteePost(role) ? (COMMITTEE_PREFIX[kind as OrgKind] ?? '') : ''}${role}`;
 
 /**
  * Every rule an appointment meets, for a new row and for a correction alike
@@ -288,7 +330,6 @@ async function checkRole(ctx: Ctx, t: Tx, r: RoleInput & { endOn: string | null 
   const org = await t.selectFrom('org_units').select(['kind']).where('id', '=', r.orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!org) throw new LedgerError('所选组织不存在', 'orgId');
   checkPeriod(ctx, r.startOn, r.endOn);
-  const post = `${isCommitteePost(r.role) ? (COMMITTEE_PREFIX[org.kind as OrgKind] ?? '') : ''}${r.role}`;
   let name = r.personName;
   if (r.memberId) {
     const m = await t
@@ -299,41 +340,70 @@ async function checkRole(ctx: Ctx, t: Tx, r: RoleInput & { endOn: string | null 
       .executeTakeFirst();
     if (!m) throw new LedgerError('所选党员不存在', 'memberId');
     name = m.name;
-    if (isCommitteePost(r.role)) {
-      // 党章第七条: 预备党员没有表决权、选举权和被选举权 — now, and on the day the post began
-      if (m.party_status === '预备') throw new LedgerError(`${m.name}是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, 'memberId');
-      if (r.startOn && m.full_date && r.startOn < m.full_date)
-        throw new LedgerError(`${m.name}于 ${m.full_date} 转为正式党员，任职日期（${r.startOn}）时是预备党员，不能担任${post}（党章第七条：预备党员没有被选举权）`, 'startOn');
-    }
-    if (r.startOn && m.join_date && r.startOn < m.join_date) throw new LedgerError(`“任职日期”（${r.startOn}）早于${m.name}的入党日期（${m.join_date}）`, 'startOn');
-    if (m.left_type && m.left_date && (!r.startOn || r.startOn >= m.left_date))
-      throw new LedgerError(`${m.name}已于 ${m.left_date} ${m.left_type}，此后不能在本单位任职${r.startOn ? '' : '（登记其以往任职请填写任职日期）'}`, r.startOn ? 'startOn' : 'memberId');
+    const [p] = personProblems(r, m, postName(r.role, org.kind));
+    if (p) throw new LedgerError(p.message, p.field);
   }
   if (!name) throw new LedgerError('“姓名”不能为空', 'personName');
-  // rows of the same post in the unit whose period overlaps [startOn, endOn)
-  let same = t
+  const self: RoleRow = { id: selfId ?? '', org_id: r.orgId, member_id: r.memberId, person_name: name, role: r.role, start_on: r.startOn, end_on: r.endOn };
+  const same = await t
     .selectFrom('org_roles')
     .select(['id', 'org_id', 'member_id', 'person_name', 'role', 'start_on', 'end_on'])
     .where('org_id', '=', r.orgId)
     .where('role', '=', r.role)
     .where('deleted_at', 'is', null)
-    .where('id', '!=', selfId ?? '');
-  const { startOn, endOn } = r;
-  if (startOn) same = same.where((eb) => eb.or([eb('end_on', 'is', null), eb('end_on', '>', startOn)]));
-  if (endOn) same = same.where((eb) => eb.or([eb('start_on', 'is', null), eb('start_on', '<', endOn)]));
-  const overlapping = await same.orderBy('start_on').execute();
-  const samePerson = (o: RoleRow) => (r.memberId ? o.member_id === r.memberId : !o.member_id && o.person_name === name);
-  const clash = SINGLE_HOLDER_POSTS.includes(r.role) ? overlapping[0] : overlapping.find(samePerson);
+    .orderBy('start_on')
+    .execute();
+  const clash = clashOf(self, same);
   if (clash) {
     const hint = !clash.end_on ? '，请先为其办理卸任' : !r.startOn ? '，请填写任职日期' : '，请核对任职日期和卸任日期';
     throw new LedgerError(
-      samePerson(clash)
+      samePersonOf(self, clash)
         ? `“${clash.person_name}”已登记为该组织${r.role}（${periodText(clash.start_on, clash.end_on)}），任职时间重叠${hint}`
         : `该组织已有${r.role}“${clash.person_name}”（${periodText(clash.start_on, clash.end_on)}），与本次任职时间重叠${hint}`,
       r.startOn ? 'startOn' : 'role',
     );
   }
   return name;
+}
+
+/** A role row that breaks an appointment rule: rows entered before the rules, or made wrong since by a change of the member record. */
+export interface PostFinding {
+  orgId: string;
+  orgName: string;
+  roleId: string;
+  role: string;
+  personName: string;
+  message: string;
+}
+
+/**
+ * Checks every role row of the ledger against the rules `saveRole` enforces
+ * (the check for ledgers kept before them, and for a 转正 date corrected later
+ * in the members area). Each overlap is reported once, on the later row.
+ */
+export async function postFindings(ctx: Ctx): Promise<PostFinding[]> {
+  const today = ctx.platform.today();
+  const rows = await ctx.db
+    .selectFrom('org_roles as r')
+    .innerJoin('org_units as o', 'o.id', 'r.org_id')
+    .leftJoin('members as m', (j) => j.onRef('m.id', '=', 'r.member_id').on('m.deleted_at', 'is', null))
+    .select(['r.id', 'r.org_id', 'r.member_id', 'r.person_name', 'r.role', 'r.start_on', 'r.end_on', 'o.name as org_name', 'o.kind', 'o.sort_order'])
+    .select(['m.name', 'm.party_status', 'm.join_date', 'm.full_date', 'm.left_type', 'm.left_date'])
+    .where('r.deleted_at', 'is', null)
+    .where('o.deleted_at', 'is', null)
+    .orderBy('o.sort_order')
+    .orderBy('r.start_on')
+    .execute();
+  const out: PostFinding[] = [];
+  for (const [i, r] of rows.entries()) {
+    const problems = periodProblems(today, r.start_on, r.end_on);
+    if (r.name && r.party_status) problems.push(...personProblems({ role: r.role, startOn: r.start_on }, { ...r, name: r.name, party_status: r.party_status }, postName(r.role, r.kind)));
+    const clash = clashOf(r, rows.slice(0, i));
+    if (clash) problems.push({ message: `与“${clash.person_name}”（${periodText(clash.start_on, clash.end_on)}）任职时间重叠，同一时间只能有一名${r.role}`, field: 'startOn' });
+    for (const p of problems)
+      out.push({ orgId: r.org_id, orgName: r.org_name, roleId: r.id, role: r.role, personName: r.person_name, message: `${r.org_name}${r.role}“${r.person_name}”（${periodText(r.start_on, r.end_on)}）：${p.message}` });
+  }
+  return out;
 }
 
 /**

@@ -215,6 +215,36 @@ describe('the demo bureau', () => {
     for (const r of rows) await l.call('org/roles/update', { id: r.id, memberId: r.member_id, personName: r.person_name, role: r.role as '书记', startOn: r.start_on, endOn: r.end_on });
     expect((await l.ctx.db.selectFrom('audit_log').select('seq').execute()).length).toBe(before);
     expect(rows.every((r) => r.start_on && r.start_on <= TODAY)).toBe(true);
+    expect(await l.call('org/roles/check', {})).toEqual([]);
+    await l.close();
+  });
+});
+
+describe('org/roles/check: rows that break the rules, for ledgers kept before them', () => {
+  it('reports a 预备党员 in a committee post, dates after today or out of order, and overlapping holders once; a clean ledger has none', async () => {
+    const { l, branchId, full, other, promoted, prob } = await setup();
+    await l.call('org/roles/add', { orgId: branchId, memberId: full.id, role: '书记', startOn: '2025-03-01' });
+    await l.call('org/roles/add', { orgId: branchId, memberId: promoted.id, role: '组织委员', startOn: '2026-10-20' });
+    expect(await l.call('org/roles/check', {})).toEqual([]);
+    // rows as an older version of the ledger could have written them
+    const row = (id: string, memberId: string | null, personName: string, role: string, startOn: string | null, endOn: string | null) =>
+      l.ctx.db.insertInto('org_roles').values({ id, org_id: branchId, member_id: memberId, person_name: personName, role, start_on: startOn, end_on: endOn, created_at: '2026-01-01T00:00:00Z', deleted_at: null }).execute();
+    await row('old-1', other.id, '李卫东', '书记', '2026-01-01', null);
+    await row('old-2', prob.id, '钱预备', '委员', '2026-07-01', null);
+    await row('old-3', null, '张三', '宣传委员', '2026-12-01', null);
+    await row('old-4', null, '李四', '纪检委员', '2025-05-01', '2025-04-01');
+    const found = await l.call('org/roles/check', {});
+    expect(found.map((f) => [f.roleId, f.message])).toEqual([
+      ['old-4', '刑侦大队党支部纪检委员“李四”（2025-05-01至2025-04-01）：“卸任日期”（2025-04-01）应晚于“任职日期”（2025-05-01）'],
+      ['old-1', '刑侦大队党支部书记“李卫东”（2026-01-01起，现任）：与“王正式”（2025-03-01起，现任）任职时间重叠，同一时间只能有一名书记'],
+      ['old-2', '刑侦大队党支部委员“钱预备”（2026-07-01起，现任）：钱预备是预备党员，不能担任支部委员（党章第七条：预备党员没有被选举权）'],
+      ['old-3', '刑侦大队党支部宣传委员“张三”（2026-12-01起，现任）：“任职日期”不能晚于今天（2026-11-28）：尚未开始的任职不能登记'],
+    ]);
+    // a 转正 date corrected later in the roster makes an appointment wrong: the check finds it
+    await l.ctx.db.updateTable('members').set({ full_date: '2026-10-21' }).where('id', '=', promoted.id).execute();
+    expect((await l.call('org/roles/check', {})).filter((f) => f.personName === '沈俊杰').map((f) => f.message)).toEqual([
+      '刑侦大队党支部组织委员“沈俊杰”（2026-10-20起，现任）：沈俊杰于 2026-10-21 转为正式党员，任职日期（2026-10-20）时是预备党员，不能担任支部组织委员（党章第七条：预备党员没有被选举权）',
+    ]);
     await l.close();
   });
 });
