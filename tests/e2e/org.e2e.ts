@@ -14,6 +14,8 @@ describe.skipIf(!hasChromium)('committee posts, click by click', () => {
     await expect.poll(() => ui.page.getByTestId('org-selected-name').innerText()).toContain('治安大队党支部');
     await expect.poll(roles).toContain('侯艳');
     await expect.poll(() => ui.page.getByText('暂无卸任记录').count()).toBe(1);
+    // the demo's posts meet every appointment rule: no warning
+    expect(await ui.page.getByTestId('org-role-findings').count()).toBe(0);
   });
 
   it('卸任 moves the holder into the history with the period', async () => {
