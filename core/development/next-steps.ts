@@ -42,13 +42,14 @@ export function nextSteps({ d, at, rules, calendar }: Judge, end: string | null)
         }
         break;
       case STEP.branchMeeting:
-        if (r.meetingAfterPreReviewMonths) latest = addMonths(at(STEP.preReview)!, r.meetingAfterPreReviewMonths);
+        // deadlines that run from an earlier step follow that step's version
+        if (rules(STEP.preReview).meetingAfterPreReviewMonths) latest = addMonths(at(STEP.preReview)!, rules(STEP.preReview).meetingAfterPreReviewMonths!);
         break;
       case STEP.approval:
         latest = addMonths(at(STEP.branchMeeting)!, r.approvalNormalMonths);
         break;
       case STEP.oath:
-        if (r.oathWithinMonths) latest = addMonths(at(STEP.approval)!, r.oathWithinMonths);
+        if (rules(STEP.approval).oathWithinMonths) latest = addMonths(at(STEP.approval)!, rules(STEP.approval).oathWithinMonths!);
         break;
       case STEP.conversionRequest:
       case STEP.conversionMeeting:

@@ -25,7 +25,8 @@ export function checkBeforeMeeting({ d, at, has, rules, add, today }: Judge): vo
     if (t.days < r.trainingMinDays && t.hours < r.trainingMinHours)
       add('training-3-days-24-hours', trainingStep, 'error', `集中培训 ${t.days} 天、${t.hours} 学时，不足 ${r.trainingMinDays} 天或 ${r.trainingMinHours} 学时`);
   }
-  const within = rules(branchMeeting).meetingAfterPreReviewMonths;
+  // A deadline that runs from an earlier step is that step's version's: a 预审 passed under 2014 has no one-month limit.
+  const within = has(preReview) ? rules(preReview).meetingAfterPreReviewMonths : null;
   if (within && has(preReview)) {
     const deadline = addMonths(at(preReview)!, within);
     if (has(branchMeeting) && at(branchMeeting)! > deadline) add('branch-meeting-1-month-after-review', branchMeeting, 'warning', `预审通过（${at(preReview)}）后应在 ${deadline} 前提交支部大会，实际 ${at(branchMeeting)}`);
@@ -65,7 +66,7 @@ export function checkApproval({ at, has, rules, add, today }: Judge): void {
         ? `上级党委审批（${when}）超过支部大会后${normalSpan}（${normal}）；特殊情况可延长，最长至 ${max}`
         : `支部大会（${meeting}）后已超过${normalSpan}（${normal}），上级党委尚未审批；最长不得晚于 ${max}`);
   }
-  const within = rules(oath).oathWithinMonths;
+  const within = has(approval) ? rules(approval).oathWithinMonths : null;
   if (within && has(approval)) {
     const deadline = addMonths(at(approval)!, within);
     const when = at(oath) ?? (today && today > deadline ? today : null);
