@@ -37,7 +37,7 @@ export const developmentHandlers = {
     steps: STEPS,
     leaveTypes: [...LEAVE_TYPES],
     categories: [...CATEGORIES],
-    ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source })),
+    ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source, publicityWorkingDays: r.values.publicityWorkingDays })),
     ruleVersion: (await getSetting<string>(ctx.db, 'development.ruleVersion')) ?? '2014',
     localPractice: await getSetting<LocalPractice>(ctx.db, 'development.localPractice'),
     noticeWorkingDays: await getSetting<number>(ctx.db, 'development.noticeWorkingDays'),

@@ -235,5 +235,5 @@ describe('development check FILE.json --rules 2026.05 (CLI)', () => {
     const text = execFileSync('npx', ['party-ledger', 'development', 'check', file, '--rules', '2026.05'], { encoding: 'utf8' });
     expect(text).toContain('（notice-5-working-days；2026.05 第十三条，待核实）');
     expect(text).toContain('【未经核实】');
-  });
+  }, 180_000);
 });
