@@ -17,6 +17,8 @@ export interface NextStepView {
   name: string;
   earliest: string;
   latest: string | null;
+  /** "暂算" reason: the date rests on a year the holiday calendar does not know. */
+  provisional?: string;
 }
 
 export interface ChecklistItem {
