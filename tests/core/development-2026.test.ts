@@ -14,6 +14,7 @@ import { countWorkingDays, mergeCalendar, STATE_COUNCIL_HOLIDAYS, workingDaysEnd
 import { failure, testLedger } from '../support/ledger.ts';
 import { bureau, member } from '../support/bureau.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
+import { parseDossier } from '../../core/development/dossier.ts';
 
 const CAL = STATE_COUNCIL_HOLIDAYS;
 const NONE: HolidayYear[] = [];
@@ -219,6 +220,66 @@ describe('a ledger switching its default version', () => {
     expect((await failure(l.call('development/remove-holiday-year', { year: 2026 }))).message).toContain('不是本单位录入的');
     await l.call('development/remove-holiday-year', { year: 2027 });
     expect((await l.call('development/holidays', {})).map((y) => y.year)).toEqual([2025, 2026]);
+    await l.close();
+  });
+});
+
+describe('the dossier file: 公示 as steps 13a/13b, the ballot on each 支部大会', () => {
+  const msg = (json: unknown) => {
+    try {
+      parseDossier(json);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  it('reads them, and refuses half a 公示, one that ends before it starts, or one that disagrees with "publicity"', () => {
+    const p = parseDossier({ steps: { '1': '2026-01-05', '13a': '2026-06-15', '13b': '2026-06-22' }, branchMeeting: { due: 5, present: 4, for: 4, secretBallot: false } });
+    expect(p.dossier.steps).toEqual({ 1: '2026-01-05' });
+    expect(p.dossier.publicity).toEqual({ start: '2026-06-15', end: '2026-06-22' });
+    expect(p.dossier.branchMeeting?.secretBallot).toBe(false);
+    expect(msg({ steps: { '13a': '2026-06-15' } })).toContain('公示开始日期（13a）和结束日期（13b）应同时填写');
+    expect(msg({ steps: { '13a': '2026-06-15', '13b': '2026-06-12' } })).toContain('早于开始日期');
+    expect(msg({ steps: { '13a': '2026-06-15', '13b': '2026-06-22' }, publicity: { start: '2026-06-16', end: '2026-06-22' } })).toContain('不一致');
+    expect(msg({ steps: { '13c': '2026-06-15' } })).toContain('步骤编号应为 1 至 25');
+    expect(msg({ steps: {}, branchMeeting: { due: 5, present: 4, for: 4, secretBallot: 'yes' } })).toMatch(/档案文件有误/);
+    // A file without the new fields reads as before.
+    expect(parseDossier({ steps: { '1': '2026-01-05' } }).dossier.publicity).toBeNull();
+  });
+});
+
+describe('the app records the vote method through the step schema', () => {
+  const T: Record<number, string> = {
+    1: '2024-03-01', 2: '2024-03-20', 3: '2024-09-05', 4: '2024-09-20', 5: '2024-09-20', 6: '2025-03-05', 7: '2025-09-10', 8: '2025-09-20',
+    9: '2025-09-25', 10: '2025-10-20', 11: '2025-10-25', 12: '2026-09-20', 13: '2026-10-01', 14: '2026-10-05', 15: '2026-10-20',
+  };
+  it('a 支部大会 after 2026-05-18 by show of hands warns under 2026.05 (not under 2014); a bad value is refused naming the field', async () => {
+    const l = await testLedger({ today: '2026-11-28' });
+    const { branchId } = await bureau(l);
+    const intro = async (name: string) => (await member(l, branchId, { name, birthDate: '1980-05-05', joinDate: '2005-07-01', fullDate: '2006-07-01' })).id;
+    const introducers = [await intro('王建国'), await intro('李卫东')];
+    const { id } = await l.call('development/create', { name: '赵晓东', idNumber: makeIdNumber('370102', '1998-04-12', 21, true), branchId, applicationDate: T[1] });
+    const details = (n: number): Record<string, unknown> =>
+      n === 6 ? { assessments: ['2025-03-05', '2025-09-05'] }
+      : n === 9 ? { introducers: introducers.map((memberId) => ({ memberId, name: '?' })) }
+      : n === 10 ? { conclusion: '政治审查合格' }
+      : n === 11 ? { trainingDays: 3, trainingHours: 24 }
+      : {};
+    for (let n = 2; n <= 14; n++) await l.call('development/record-step', { fileId: id, step: n, date: T[n], details: details(n), documents: [] });
+    const step15 = (secretBallot: unknown) => ({ fileId: id, step: 15, date: T[15], details: { meeting: { due: 16, present: 14, for: 13, secretBallot } }, documents: [] });
+    expect((await l.call('development/preview-step', step15(false))).findings).toEqual([]);
+    await l.call('development/set-rule-version', { version: '2026.05' });
+    const hands = await l.call('development/preview-step', step15(false));
+    expect(hands.blocked).toBeNull();
+    expect(hands.findings.map((f) => [f.rule, f.severity, f.article])).toEqual([['secret-ballot', 'warning', '2026.05 条款待查，待核实']]);
+    expect((await l.call('development/preview-step', step15(true))).findings).toEqual([]);
+    const bad = await failure(l.call('development/record-step', step15('是')));
+    expect([bad.field, bad.message]).toEqual(['details.meeting.secretBallot', expect.stringContaining('无记名投票')]);
+    await l.call('development/record-step', step15(true));
+    const v = await l.call('development/get', { id });
+    expect(v.steps.find((s) => s.step === 15)?.details.meeting?.secretBallot).toBe(true);
+    expect(v.stepRules[15]).toBe('2026.05');
+    expect(v.stepRules[7]).toBe('2014');
     await l.close();
   });
 });
