@@ -266,14 +266,14 @@ describe('the app records the vote method through the step schema', () => {
       : n === 11 ? { trainingDays: 3, trainingHours: 24 }
       : {};
     for (let n = 2; n <= 14; n++) await l.call('development/record-step', { fileId: id, step: n, date: T[n], details: details(n), documents: [] });
-    const step15 = (secretBallot: unknown) => ({ fileId: id, step: 15, date: T[15], details: { meeting: { due: 16, present: 14, for: 13, secretBallot } }, documents: [] });
+    const step15 = (secretBallot: boolean) => ({ fileId: id, step: 15, date: T[15], details: { meeting: { due: 16, present: 14, for: 13, secretBallot } }, documents: [] });
     expect((await l.call('development/preview-step', step15(false))).findings).toEqual([]);
     await l.call('development/set-rule-version', { version: '2026.05' });
     const hands = await l.call('development/preview-step', step15(false));
     expect(hands.blocked).toBeNull();
     expect(hands.findings.map((f) => [f.rule, f.severity, f.article])).toEqual([['secret-ballot', 'warning', '2026.05 条款待查，待核实']]);
     expect((await l.call('development/preview-step', step15(true))).findings).toEqual([]);
-    const bad = await failure(l.call('development/record-step', step15('是')));
+    const bad = await failure(l.call('development/record-step', step15('是' as unknown as boolean)));
     expect([bad.field, bad.message]).toEqual(['details.meeting.secretBallot', expect.stringContaining('无记名投票')]);
     await l.call('development/record-step', step15(true));
     const v = await l.call('development/get', { id });
