@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
-import { chineseDate, monthLabel } from '../../common/labels.ts';
+import { chineseDate, monthLabel, partyOrgName } from '../../common/labels.ts';
 import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
@@ -85,7 +85,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
           activistOn: date(steps, 3),
           candidateOn: date(steps, 7),
           introducers: introducerNames(steps),
-          politicalReview: step(steps, 10) ? `${chineseDate(date(steps, 10))}已完成` : '未完成',
+          politicalReview: step(steps, 10) ? `${chineseDate(date(steps, 10))}完成` : '未完成',
           training: t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
           note: file.note ?? '',
         };
@@ -147,7 +147,7 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: Notice
   if (opts.kind === '发展对象' && !date(3)) throw new LedgerError('尚未确定为入党积极分子，不能公示为发展对象');
   if (opts.kind === '预备党员' && !date(7)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
   const unit = (await getSetting<string>(ctx.db, 'org.unitName')) || '';
-  const signer = `中共${unit}${file.branchName}`;
+  const signer = partyOrgName(`${unit}${file.branchName}`);
   const end = noticeEnd(opts.start, opts.days);
   const edu = file.education ? `，${file.education}学历` : '';
   const post = workAndPost(file, '') ? `，${workAndPost(file, '')}` : '';
