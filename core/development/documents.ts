@@ -104,7 +104,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
         approvedOn: date(steps, 17),
         introducers: introducerNames(steps),
         swornOn: date(steps, 20),
-        note: file.leftType ? `${file.leftType}（${chineseDate(file.leftDate)}）` : (file.note ?? ''),
+        note: file.leftType ? `${file.leftType}（${chineseDate(file.leftDate ?? '')}）` : (file.note ?? ''),
       })),
       footer,
     },
