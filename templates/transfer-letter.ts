@@ -10,7 +10,7 @@
  * Typography from gbt9704.ts; this file only lays out the model.
  */
 import { AlignmentType, Paragraph, type TextRun } from 'docx';
-import { FONTS, LINE_PITCH_TWIPS, PAGE, ZI, blankLine, documentBytes, pageBreak, paragraph, run, table, title, ziWidth } from './gbt9704.ts';
+import { FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, blankLine, documentBytes, exactLine, paragraph, run, runs, table, ziWidth } from './gbt9704.ts';
 
 export interface TransferLetterModel {
   letterNo: string;
@@ -75,9 +75,19 @@ function left(children: TextRun[]): Paragraph {
   return paragraph(children, { indent: false, align: 'left' });
 }
 
+/**
+ * The form's title, as gbt9704 title() sets it (2号, 1.6 × pitch, no space after); the 介绍信 and the
+ * 回执 start a page with it (pageBreakBefore, so a cut line that fills the last line of a page never
+ * leaves an empty page behind it, as a page-break paragraph would).
+ */
+function formTitle(newPage: boolean): Paragraph {
+  const pitch = Math.max(LINE_PITCH_TWIPS, Math.round(HAO.二号 * 20 * 1.6));
+  return new Paragraph({ alignment: AlignmentType.CENTER, pageBreakBefore: newPage, spacing: { ...exactLine(pitch), after: 0 }, children: runs(LETTER_TITLE, FONTS.title, '二号') });
+}
+
 function header(part: number, m: TransferLetterModel): Paragraph[] {
   return [
-    title(LETTER_TITLE, { spacingAfterLines: 0 }),
+    formTitle(part > 0),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact', before: 0, after: 0 }, children: [run(`（${PART_NAMES[part]}）`, FONTS.heading2)] }),
     right([plain('第'), filled(m.letterNo), plain('号')], 0),
     blankLine(),
@@ -147,8 +157,7 @@ function receipt(m: TransferLetterModel) {
 }
 
 export async function transferLetterDocx(m: TransferLetterModel): Promise<Uint8Array> {
-  const seam = () => [cutLine(m.letterNo), pageBreak()];
-  return documentBytes([{ children: [...stub(m), ...seam(), ...letter(m), ...seam(), ...receipt(m)], pageNumbers: false }], {
+  return documentBytes([{ children: [...stub(m), cutLine(m.letterNo), ...letter(m), cutLine(m.letterNo), ...receipt(m)], pageNumbers: false }], {
     title: `${LETTER_TITLE}第${m.letterNo}号`,
   });
 }

@@ -14,7 +14,7 @@ import { setSetting } from '../../core/settings/service.ts';
 import { APPLICANT_COLUMNS, ACTIVIST_COLUMNS, CANDIDATE_COLUMNS, ADMITTED_COLUMNS, CONVERTED_COLUMNS } from '../../templates/development-ledger.ts';
 import { ROSTER_COLUMNS } from '../../templates/roster.ts';
 import { IN_COLUMNS, OUT_COLUMNS } from '../../templates/transfer-registers.ts';
-import { CUT_DASH } from '../../templates/transfer-letter.ts';
+import { CUT_DASH, transferLetterDocx, type TransferLetterModel } from '../../templates/transfer-letter.ts';
 import { pagesWith, renderDocument, skipRender } from '../support/document-check.ts';
 import { tempDir, testLedger, zipPart } from '../support/ledger.ts';
 
@@ -181,6 +181,22 @@ describe('the 介绍信', () => {
       expect(lines.at(-1)).toMatch(new RegExp(`^\\s*${CUT_DASH}+ 第 ${t.letterNo} 号（骑缝） ${CUT_DASH}+$`));
     }
     await l.close();
+  }, 120_000);
+});
+
+describe('the 介绍信 with a long receiving organization', () => {
+  it.skipIf(skipRender)('still has three pages, no empty one, the cut lines on pages 1 and 2', async () => {
+    const m: TransferLetterModel = {
+      letterNo: '2026001', name: '欧阳晓峰', gender: '男', age: '36', ethnicity: '汉', partyStatus: '正式', idNumber: '320302199001023605',
+      fromOrg: '中共江城市公安局临江分局治安大队党支部', toOrg: '中共江城市公安局交通警察支队高速公路管理大队第三中队党支部',
+      duesPaidTo: '贰零贰陆年壹拾月', validityDays: '叁拾', date: '二〇二六年十月十四日', memberPhone: '15873821347',
+      committeeName: '中共江城市公安局临江分局委员会', committeeAddress: '江城市临江区滨江路88号', committeePhone: '0710-3216001', committeeFax: '0710-3216002', committeePostcode: '441000',
+    };
+    const doc = renderDocument(await transferLetterDocx(m), 'docx');
+    expect(doc.pageCount).toBe(3);
+    expect(doc.layout.every((p) => p.trim().length > 0)).toBe(true);
+    expect(pagesWith(doc, '（骑缝）')).toEqual([1, 2]);
+    expect(pagesWith(doc, '特此回复')).toEqual([3]);
   }, 120_000);
 });
 
