@@ -1,7 +1,7 @@
 /**
  * 党费收缴情况季度统计表 (.xlsx): a row per branch (due, collected, rate,
  * arrears, remitted, held) with a total, and a second sheet of the quarter's
- * months (collected and remitted, 《党费交纳登记表》). Money in 分, printed in 元.
+ * months (collected and remitted, 《党费缴纳登记表》). Money in 分, printed in 元.
  */
 import { addSheet, newWorkbook, workbookBytes, type Column } from './xlsx-sheet.ts';
 

@@ -5,8 +5,9 @@
  * a model; they never touch the database or the file system.
  */
 import ExcelJS from 'exceljs';
+import { chineseDate } from '../common/labels.ts';
 
-/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as written, 'text' as given. */
+/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as real date cells shown as 2026年1月1日 (other text, e.g. "—", as written), 'text' as given. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'date' | 'id';
 
 export type Cell = string | number | null;
@@ -39,18 +40,31 @@ export interface SheetModel<K extends string = string> {
 
 export const MONEY_FORMAT = '0.00';
 export const COUNT_FORMAT = '0';
+/** A date cell as the reader sees it on paper: 2026年1月1日 (full year, no leading zeros). */
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The number format a column's kind gives its cells. */
 export function numberFormat(kind: ColumnKind): string | undefined {
-  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : undefined;
+  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : kind === 'date' ? DATE_FORMAT : undefined;
 }
 
 /** The value written for a model value: 分 become 元, ids stay text; strings (e.g. "—") pass through. */
-export function cellValue(c: Column, v: Cell | undefined): Cell {
+export function cellValue(c: Column, v: Cell | undefined): Cell | Date {
   if (v === null || v === undefined) return null;
   if (c.kind === 'id') return String(v);
   if (c.kind === 'money' && typeof v === 'number') return v / 100;
+  const day = c.kind === 'date' && typeof v === 'string' ? ISO_DAY.exec(v) : null;
+  if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
   return v;
+}
+
+/** The text a cell shows when printed (for sizing rows): a date cell as 2026年1月1日. */
+export function shownText(v: Cell | Date): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return chineseDate(v.toISOString());
+  return String(v);
 }
 
 const FONT = '宋体';
@@ -107,12 +121,12 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     const row = ws.getRow(r);
     const values = m.columns.map((c) => cellValue(c, record[c.key]));
     // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
-    row.height = rowHeight(values, m.columns);
+    row.height = rowHeight(values.map(shownText), m.columns);
     values.forEach((v, i) => {
       const c = m.columns[i];
       const cell = row.getCell(i + 1);
       cell.value = v;
-      const fmt = numberFormat(c.kind);
+      const fmt = c.kind === 'date' && !(v instanceof Date) ? undefined : numberFormat(c.kind);
       if (fmt) cell.numFmt = fmt;
       cell.font = { name: FONT, size: 10.5, bold };
       cell.alignment = { horizontal: c.align ?? (c.kind === 'money' ? 'right' : 'center'), vertical: 'middle', wrapText: true };

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
+import { DEMO_BRANCHES } from '../org/demo.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
 import { makeIdNumber } from '../members/idcard.ts';
 import { birthDateFromId } from '../members/idcard.ts';
@@ -81,7 +82,7 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       .insertInto('development_files')
       .values({
         id, name: p.name, gender: p.male ? '男' : '女', ethnicity: '汉族', birth_date: birthDateFromId(idNumber), id_number: idNumber, native_place: null,
-        education: p.education, category: '在职', work_unit: branch.name.replace('党支部', ''), position: p.position, phone: `139${String(rng.int(10000000, 99999999))}`,
+        education: p.education, category: '在职', work_unit: DEMO_BRANCHES.find((b) => b.name === branch.name)?.unit ?? null, position: p.position, phone: `139${String(rng.int(10000000, 99999999))}`,
         branch_id: branch.id, member_id: null, extension_months: null, extension_decided_on: null, left_type: null, left_date: null, left_reason: null,
         note: null, created_at: now, updated_at: now, deleted_at: null,
       })

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { addMonths } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
-import { chineseDate } from '../../templates/gbt9704.ts';
+import { chineseDate, monthLabel, partyOrgName } from '../../common/labels.ts';
 import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
@@ -20,8 +20,9 @@ import { currentCalendar } from './rules-guard.ts';
 import { workingDaysEnd, type HolidayCalendar } from '../../common/workdays.ts';
 import { getFileView, loadAll } from './roster.ts';
 
-const yearMonth = (iso: string) => `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
-const workAndPost = (f: DevFile) => [f.workUnit, f.position].filter(Boolean).join('');
+const yearMonth = (iso: string) => (iso ? monthLabel(iso.slice(0, 7)) : '');
+/** 工作单位及职务: in a register cell the unit and the post as two words ("分局指挥中心 民警"), so neither runs into the other; in prose run together. */
+export const workAndPost = (f: Pick<DevFile, 'workUnit' | 'position'>, sep = ' ') => [f.workUnit, f.position].map((s) => s?.trim()).filter(Boolean).join(sep);
 const person = (f: DevFile): DevPerson => ({ name: f.name, gender: f.gender, ethnicity: f.ethnicity, birthMonth: yearMonth(f.birthDate), education: f.education ?? '', workAndPost: workAndPost(f), branchName: f.branchName });
 
 function introducerNames(steps: StepRecord[]): string {
@@ -45,8 +46,8 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
       .sort((a, b) => date(a.steps, STEP.application).localeCompare(date(b.steps, STEP.application)) || byBranch(a, b));
   const inYear = (n: number) =>
     all.filter(({ steps }) => date(steps, n).startsWith(`${year}-`)).sort((a, b) => date(a.steps, n).localeCompare(date(b.steps, n)) || byBranch(a, b));
-  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
-  const sub = (n: number, what: string) => `填报单位：${unit}　　统计截至 ${asOf}　　共 ${n} 名${what}`;
+  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${chineseDate(today)}`;
+  const sub = (n: number, what: string) => `填报单位：${unit}　　统计截至${chineseDate(asOf)}　　共 ${n} 名${what}`;
 
   const applicants = atStage('申请人');
   const activists = atStage('入党积极分子');
@@ -87,7 +88,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
           activistOn: date(steps, STEP.activist),
           candidateOn: date(steps, STEP.candidate),
           introducers: introducerNames(steps),
-          politicalReview: step(steps, STEP.politicalReview) ? `${date(steps, STEP.politicalReview)} 已完成` : '未完成',
+          politicalReview: step(steps, STEP.politicalReview) ? `${chineseDate(date(steps, STEP.politicalReview))}完成` : '未完成',
           training: t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
           note: file.note ?? '',
         };
@@ -106,7 +107,7 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
         approvedOn: date(steps, STEP.approval),
         introducers: introducerNames(steps),
         swornOn: date(steps, STEP.oath),
-        note: file.leftType ? `${file.leftType}（${file.leftDate}）` : (file.note ?? ''),
+        note: file.leftType ? `${file.leftType}（${chineseDate(file.leftDate ?? '')}）` : (file.note ?? ''),
       })),
       footer,
     },
@@ -166,11 +167,11 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: NoticeOptions)
   if (opts.kind === '发展对象' && !date(STEP.activist)) throw new LedgerError('尚未确定为入党积极分子，不能公示为发展对象');
   if (opts.kind === '预备党员' && !date(STEP.candidate)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
   const unit = (await getSetting<string>(ctx.db, 'org.unitName')) || '';
-  const signer = `中共${unit}${file.branchName}`;
+  const signer = partyOrgName(`${unit}${file.branchName}`);
   const due = workingDaysEnd(opts.start, opts.days, await currentCalendar(ctx.db));
   const end = due.end;
   const edu = file.education ? `，${file.education}学历` : '';
-  const post = workAndPost(file) ? `，${workAndPost(file)}` : '';
+  const post = workAndPost(file, '') ? `，${workAndPost(file, '')}` : '';
   const facts = [
     `${chineseDate(date(STEP.application)!)}递交入党申请书`,
     date(STEP.activist) && `${chineseDate(date(STEP.activist)!)}被确定为入党积极分子`,

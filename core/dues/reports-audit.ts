@@ -16,8 +16,8 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
   if (s.committeeRow?.problems.length) mismatches.push(`分局党委上缴${s.upperBody}：应缴 ${yuan(s.committeeRow.expectedRemitFen)} 元，实缴 ${yuan(s.committeeRow.remittedFen)} 元，${s.committeeRow.problems.join('，')}。`);
   for (const d of s.differentAmounts) mismatches.push(`${d.name}${monthLabel(d.month)}实缴 ${yuan(d.paidFen)} 元，核定标准 ${yuan(d.dueFen)} 元（原因：${d.reason || '未注明'}）。`);
   for (const r of s.raisedShort)
-    mismatches.push(`${r.name}${monthLabel(r.from)}${r.to !== r.from ? `至${monthLabel(r.to)}` : ''}按原标准交纳，按现行标准尚差 ${yuan(r.shortFen)} 元，应在下次交纳党费时补交。`);
-  for (const a of s.arrears) mismatches.push(`${a.member}（${a.branch}）${monthLabel(a.months[0])}起连续 ${a.consecutiveUnpaidMonths} 个月未交纳党费，欠缴 ${yuan(a.owedFen)} 元${a.severity === 'critical' ? '，需支部研究' : ''}。`);
+    mismatches.push(`${r.name}${monthLabel(r.from)}${r.to !== r.from ? `至${monthLabel(r.to)}` : ''}按原标准缴纳，按现行标准尚差 ${yuan(r.shortFen)} 元，应在下次缴纳党费时补交。`);
+  for (const a of s.arrears) mismatches.push(`${a.member}（${a.branch}）${monthLabel(a.months[0])}起连续 ${a.consecutiveUnpaidMonths} 个月未缴纳党费，欠缴 ${yuan(a.owedFen)} 元${a.severity === 'critical' ? '，需支部研究' : ''}。`);
   const balance = s.receivedFen - s.remittedUpFen - s.expenseTotalFen;
   if (balance < 0) mismatches.push(`分局党委党费收支倒挂：收到 ${yuan(s.receivedFen)} 元，上缴 ${yuan(s.remittedUpFen)} 元，使用 ${yuan(s.expenseTotalFen)} 元，结存为 ${yuan(balance)} 元，请核对是否漏记上级下拨或上年结余。`);
   if (!s.publications.length) mismatches.push(`${s.year}年度党费收缴、使用和管理情况尚未登记向党员公布。`);
@@ -29,7 +29,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
       {
         heading: '一、党费核定情况',
         paragraphs: [
-          `全委应交纳党费党员 ${s.members} 名。党费标准按年初核定，按月交纳，计算基数按税后工资中相对固定、经常性的部分确定，按全额累进比例计算。`,
+          `全委应缴纳党费党员 ${s.members} 名。党费标准按年初核定，按月缴纳，计算基数按税后工资中相对固定、经常性的部分确定，按全额累进比例计算。`,
           ...s.settingsText.map((t) => `${t}。`),
           `按类别：${s.categories.map((c) => `${c.category} ${c.members} 人（每月合计 ${yuan(c.monthlyFen)} 元）`).join('，') || '无'}。`,
           `按比例：${s.brackets.map((b) => `${b.label} ${b.members} 人`).join('，') || '无'}。`,
@@ -45,8 +45,8 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
       {
         heading: '三、欠缴党费情况',
         paragraphs: s.arrears.length
-          ? [`连续 ${s.warnMonths} 个月以上未交纳党费的党员 ${s.arrears.length} 名，其中连续 ${s.criticalMonths} 个月以上 ${s.arrears.filter((a) => a.severity === 'critical').length} 名，已提请所在支部研究处理（是否按自行脱党处理由支部大会讨论决定并报上级党组织批准）。`]
-          : [`无连续 ${s.warnMonths} 个月以上未交纳党费的党员。`],
+          ? [`连续 ${s.warnMonths} 个月以上未缴纳党费的党员 ${s.arrears.length} 名，其中连续 ${s.criticalMonths} 个月以上 ${s.arrears.filter((a) => a.severity === 'critical').length} 名，已提请所在支部研究处理（是否按自行脱党处理由支部大会讨论决定并报上级党组织批准）。`]
+          : [`无连续 ${s.warnMonths} 个月以上未缴纳党费的党员。`],
         table: s.arrears.length
           ? { headers: ['姓名', '党支部', '连续未交', '欠缴（元）'], rows: s.arrears.map((a) => [a.member, a.branch, `${a.consecutiveUnpaidMonths} 个月`, yuan(a.owedFen)]), widthsMm: [26, 66, 30, 34] }
           : undefined,

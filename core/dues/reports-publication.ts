@@ -23,7 +23,7 @@ export function publicationModel(s: YearSummary, date: string): DuesDocModel {
       {
         heading: '一、党费收缴情况',
         paragraphs: [
-          `${s.year}年度${period(s)}全委应交纳党费党员 ${s.members} 名，应缴党费 ${yuan(s.dueFen)} 元，实缴 ${yuan(s.collectedFen)} 元，收缴率 ${pct(s.collectedFen, s.dueFen)}。各党支部收缴情况如下：`,
+          `${s.year}年度${period(s)}全委应缴纳党费党员 ${s.members} 名，应缴党费 ${yuan(s.dueFen)} 元，实缴 ${yuan(s.collectedFen)} 元，收缴率 ${pct(s.collectedFen, s.dueFen)}。各党支部收缴情况如下：`,
         ],
         table: branchTable(s),
       },

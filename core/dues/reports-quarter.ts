@@ -13,7 +13,7 @@ import { pct, unitNames } from './reports-common.ts';
 
 const QUARTER = '一二三四';
 
-/** What was remitted in each month, by level (the monthly register shows collected and remitted, 《党费交纳登记表》). */
+/** What was remitted in each month, by level (the monthly register shows collected and remitted, 《党费缴纳登记表》). */
 async function remittedByMonth(tx: Tx, from: string, to: string): Promise<(month: string, level: string) => number> {
   const remitted = await tx
     .selectFrom('dues_remittances')

@@ -130,7 +130,7 @@ function memberFacts(f: YearFacts, rows: CollectionRow[]): MemberFacts {
 /** The unit's dues settings in words, for the 自查报告. */
 export function settingsText(s: DuesSettings): string[] {
   return [
-    `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数交纳（中组发〔2008〕3号 第十条）'}`,
+    `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数缴纳（中组发〔2008〕3号 第十条）'}`,
     `舍入：${s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分'}；每月党费${s.capEnabled ? `一般不超过 ${yuan(s.capFen)} 元` : '不设上限'}`,
     `计算基数计入项目：${s.payItems.filter((p) => p.include && p.kind === 'income').map((p) => p.name).join('、')}；扣除：${s.payItems.filter((p) => p.include && p.kind === 'deduction').map((p) => p.name).join('、')}；不计入：${s.payItems.filter((p) => !p.include).map((p) => p.name).join('、')}`,
     `上缴比例：支部上缴党委 ${s.branchRemitRatioBp / 100}%，党委上缴${s.upperBodyName} ${s.committeeRemitRatioBp / 100}%，${{ 3: '每季度', 6: '每半年', 12: '每年' }[s.remitEveryMonths]}上缴一次`,

@@ -25,13 +25,36 @@ const roleInput = z.object({
 });
 
 /** 单位信息: the names printed on every document; the only writer of the org.* settings. */
-const orgSettingsInput = z.object({ unitName: text(60), committeeName: text(60), sealText: optText(60).transform((v) => v ?? '') });
+const blankable = (max: number) => optText(max).transform((v) => v ?? '');
+/** The 党委's contact details: optional in the input (a form that does not show them leaves them as they are). */
+const contactText = (max: number) => blankable(max).optional();
+const orgSettingsInput = z.object({
+  unitName: text(60),
+  committeeName: text(60),
+  sealText: blankable(60),
+  committeeAddress: contactText(100),
+  committeePhone: contactText(30),
+  committeeFax: contactText(30),
+  committeePostcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '应为 6 位数字')
+    .optional(),
+});
 
 export const orgHandlers = {
   'org/settings-save': handler(orgSettingsInput, async (ctx, s) => {
     await ctx.db.transaction().execute(async (tx) => {
-      const values = { 'org.unitName': s.unitName, 'org.committeeName': s.committeeName, 'org.sealText': s.sealText };
-      for (const [key, value] of Object.entries(values)) if ((await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
+      const values: Record<string, string | undefined> = {
+        'org.unitName': s.unitName,
+        'org.committeeName': s.committeeName,
+        'org.sealText': s.sealText,
+        'org.committeeAddress': s.committeeAddress,
+        'org.committeePhone': s.committeePhone,
+        'org.committeeFax': s.committeeFax,
+        'org.committeePostcode': s.committeePostcode,
+      };
+      for (const [key, value] of Object.entries(values)) if (value !== undefined && (await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
     });
     return { ok: true };
   }),

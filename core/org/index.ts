@@ -25,9 +25,22 @@ export const orgArea = defineArea({
     unitName: '单位名称',
     committeeName: '党委名称',
     sealText: '印章文字',
+    committeeAddress: '党委通讯地址',
+    committeePhone: '党委联系电话',
+    committeeFax: '党委传真',
+    committeePostcode: '党委邮编',
   },
   recyclable: [{ table: 'org_units', title: '组织', label: (r) => String(r.name) }],
-  settingDefaults: { 'org.unitName': '', 'org.committeeName': '', 'org.sealText': '' },
+  // the 党委's address block is printed on the 党员组织关系介绍信 (and wherever a document names how to reach the 党委)
+  settingDefaults: {
+    'org.unitName': '',
+    'org.committeeName': '',
+    'org.sealText': '',
+    'org.committeeAddress': '',
+    'org.committeePhone': '',
+    'org.committeeFax': '',
+    'org.committeePostcode': '',
+  },
   // the unit, the committee and its branches; the roster follows in the members module
   demo: { title: '组织', run: demoOrganization },
   tables: ['org_units', 'org_roles'],

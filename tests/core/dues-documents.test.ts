@@ -113,7 +113,7 @@ describe('dues documents on the demo bureau', async () => {
     expect(audit).toContain('五、自查发现的问题');
     expect(audit).toContain('附：党员党费核定标准一览');
     expect(audit).toMatch(/治安大队党支部：应缴 [\d.]+ 元，实缴 [\d.]+ 元，应上缴 [\d.]+ 元，实上缴 [\d.]+ 元，少缴 10.00 元/);
-    expect(audit).toMatch(/连续 5 个月未交纳党费/);
+    expect(audit).toMatch(/连续 5 个月未缴纳党费/);
     expect(audit).toContain('（统计至2026年10月，上缴统计至2026年9月）');
     expect(audit).toContain('2026年度党费收缴、使用和管理情况尚未登记向党员公布');
     await l.call('dues/publication-save', { year: 2026, publishedOn: '2026-11-20', medium: '党务公开栏' });
@@ -127,7 +127,7 @@ describe('dues documents on the demo bureau', async () => {
     const header = (ws.getRow(3).values as ExcelJS.CellValue[]).map(String);
     expect(header).toContain('职务工资');
     expect(header).toContain('计算基数（税后）');
-    expect(header).toContain('每月应交纳党费');
+    expect(header).toContain('每月应缴纳党费');
     expect(header).toContain('本人签名');
   });
 

@@ -32,7 +32,9 @@ describe('a template’s columns drive the worksheet', () => {
     expect(money.alignment.horizontal).toBe('right');
     expect(count.value).toBe(3);
     expect(count.numFmt).toBe('0');
-    expect(day.value).toBe('2026-03-01');
+    // a real date cell, shown as the reader writes it
+    expect(day.value).toEqual(new Date(Date.UTC(2026, 2, 1)));
+    expect(day.numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(idc.value).toBe('37010219850301001X');
     expect(idc.numFmt).toBe('@');
     expect(idc.alignment.horizontal).toBe('left');
