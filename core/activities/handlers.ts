@@ -5,7 +5,8 @@ import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, ref, searchText,
 import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema } from './model.ts';
-import { activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
+import { recordIntegrity } from './integrity-load.ts';
+import { withPostsOnDay, activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
@@ -49,6 +50,11 @@ export const activityHandlers = {
     z.object({ orgId: id, type: ref.min(1, '不能为空'), groupId: ref.nullish(), heldOn: isoDate }),
     (ctx, q) => suggestedAttendance(ctx, q),
   ),
+  /** The record-integrity findings of a record before it is saved (refuse: the save will be refused; warn: shown only). */
+  'activities/integrity': handler(activityInputSchema.extend({ id: ref.nullish() }), async (ctx, { id, ...a }) => {
+    const withPosts = await withPostsOnDay(ctx.db, a);
+    return { hostPost: withPosts.hostPost, recorderPost: withPosts.recorderPost, findings: await recordIntegrity(ctx.db, id ?? null, withPosts) };
+  }),
   'activities/calendar': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCalendar(ctx, q.year, q.asOf)),
   'activities/check': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCheck(ctx, q.year, q.asOf)),
   'activities/todo': handler(z.object({ asOf: optDay }), (ctx, q) => monthTodo(ctx, q.asOf)),
