@@ -197,7 +197,7 @@ export const activityLabels: Record<string, string> = {
   basis: '依据',
   customTypes: '自定义活动类型',
   halfInclusive: '“半数以上”是否含半数',
-  lateEntryGraceDays: '补记期限（会后超过 N 天录入视为补记）',
+  lateEntryGraceDays: '补记期限（会后超过几天录入视为补记）',
 };
 
 const list = <T>(json: string): T[] => {
