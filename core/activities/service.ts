@@ -168,6 +168,35 @@ export async function withPostsOnDay(tx: Tx, a: ActivityInput): Promise<Activity
   return { ...a, hostPost: hostPost ?? a.hostPost, recorderPost: recorderPost ?? a.recorderPost };
 }
 
+export interface SuggestedPeople {
+  hostName: string | null;
+  hostPost: string | null;
+  recorderName: string | null;
+  recorderPost: string | null;
+}
+
+const RECORDER_ORDER = ['组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '副书记'];
+
+/**
+ * Host and recorder to start from, as held on the meeting day: the 书记 (a
+ * 党小组会: the 组长) hosts; the recorder is a committee member present at the
+ * meeting (the 组织委员 where present), never one marked absent, never the host.
+ */
+export async function suggestedPeople(tx: Tx, q: { orgId: string; groupId?: string | null; type: string; heldOn: string; attendance: Pick<AttendanceEntry, 'memberId' | 'memberName' | 'status'>[] }): Promise<SuggestedPeople> {
+  const group = q.type === '党小组会' && q.groupId ? q.groupId : null;
+  const posts = await postsOn(tx, group ? [group, q.orgId] : [q.orgId], q.heldOn);
+  const absent = (name: string, memberId: string | null) => q.attendance.some((e) => e.status !== '出席' && (memberId && e.memberId ? e.memberId === memberId : e.memberName === name));
+  const listed = (name: string, memberId: string | null) => !q.attendance.length || q.attendance.some((e) => (memberId && e.memberId ? e.memberId === memberId : e.memberName === name));
+  const hostRoles = group ? ['组长'] : ['书记', '副书记'];
+  const hostOrg = group ?? q.orgId;
+  const host = hostRoles.map((r) => posts.find((p) => p.orgId === hostOrg && p.role === r && !absent(p.personName, p.memberId))).find(Boolean);
+  const candidates = posts
+    .filter((p) => p.orgId === q.orgId && RECORDER_ORDER.includes(p.role) && p.personName !== host?.personName && !absent(p.personName, p.memberId) && listed(p.personName, p.memberId))
+    .sort((a, b) => RECORDER_ORDER.indexOf(a.role) - RECORDER_ORDER.indexOf(b.role));
+  const recorder = candidates[0];
+  return { hostName: host?.personName ?? null, hostPost: host?.role ?? null, recorderName: recorder?.personName ?? null, recorderPost: recorder?.role ?? null };
+}
+
 function toRow(ctx: Ctx, id: string, a: ActivityInput, enteredOn: string, createdAt: string): ActivitiesTable {
   return {
     id,

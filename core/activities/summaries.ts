@@ -8,6 +8,7 @@ export const summaries: Record<string, string> = {
   'activities/delete': '删除组织生活记录（移入回收站）',
   'activities/suggest-attendance': '按名册生成一次会议的应到名单',
   'activities/integrity': '保存前检查一次会议记录是否自相矛盾（主持人/记录人缺席、时间重叠、支委会到会委员、应到名单与当日名册）',
+  'activities/suggest-people': '按会议当日的职务建议主持人和记录人（记录人为到会的支委，优先组织委员）',
   'activities/calendar': '组织生活日历：各党组织每项活动每期的开展情况',
   'activities/check': '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，以及自相矛盾的会议记录',
   'activities/todo': '本月待办：本期尚未开展和已过期的活动',

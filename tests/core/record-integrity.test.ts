@@ -64,6 +64,21 @@ describe('host and recorder', () => {
   });
 });
 
+describe('host and recorder to start from', () => {
+  it('are the posts of the day; the recorder is a present committee member (组织委员 first), never an absent one', async () => {
+    const q = { orgId: branchId, type: '支部党员大会', heldOn: '2026-06-10' };
+    const att = await roster(q.type, q.heldOn);
+    expect(await l.call('activities/suggest-people', { ...q, attendance: att })).toEqual({ hostName: '张书记', hostPost: '书记', recorderName: '李委员', recorderPost: '组织委员' });
+    expect(await l.call('activities/suggest-people', { ...q, attendance: set(att, '李委员', '请假') })).toEqual({ hostName: '张书记', hostPost: '书记', recorderName: '王委员', recorderPost: '宣传委员' });
+    expect((await l.call('activities/suggest-people', { ...q, attendance: set(set(att, '李委员', '请假'), '王委员', '公出') })).recorderName).toBeNull();
+    // before the committee's term began there is nobody to suggest
+    expect(await l.call('activities/suggest-people', { ...q, heldOn: '2023-12-01', attendance: [] })).toEqual({ hostName: null, hostPost: null, recorderName: null, recorderPost: null });
+    // a 党小组会 is hosted by its 组长
+    const g = await roster('党小组会', '2026-06-20', groupId);
+    expect(await l.call('activities/suggest-people', { orgId: branchId, groupId, type: '党小组会', heldOn: '2026-06-20', attendance: g })).toMatchObject({ hostName: '赵党员', hostPost: '组长', recorderName: '李委员' });
+  });
+});
+
 describe('one person at two meetings at once', () => {
   it('refuses an overlap by a minute, accepts meetings that touch end to start', async () => {
     const att = await roster('支部党员大会', '2026-07-01');
