@@ -259,4 +259,13 @@ describe('the demo bureau', () => {
       d.close();
     }
   }, 120_000);
+
+  it('is built relative to the pinned day: no finding on another day either (early January)', async () => {
+    const d = await testLedger({ demo: true, today: '2027-01-12' });
+    try {
+      for (const year of [2026, 2027]) expect((await d.call('activities/check', { year })).filter((f) => f.status === 'record-integrity').map((f) => f.message)).toEqual([]);
+    } finally {
+      d.close();
+    }
+  }, 120_000);
 });
