@@ -88,12 +88,13 @@ function belowQuorum(people: AttendanceEntry[], keep: (string | undefined)[]): A
 export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
   const year = Number(today.slice(0, 4));
-  // Each 党小组's first member leads it (组长) from the day the group was set up.
+  // Each 党小组's first member leads it (组长) from the day the group was set up, or from
+  // the day the leader joined when that is later (no post before joining).
   for (const b of state.branches) {
     for (const g of b.groupIds) {
       const unit = await tx.selectFrom('org_units').select(['established_on']).where('id', '=', g).executeTakeFirstOrThrow();
-      const leader = await tx.selectFrom('members').select(['id']).where('group_id', '=', g).where('party_status', '=', '正式').where('left_type', 'is', null).orderBy('join_date').orderBy('name').executeTakeFirst();
-      if (leader) await saveRole(ctx, { orgId: g, memberId: leader.id, personName: null, role: '组长', startOn: unit.established_on }, tx);
+      const leader = await tx.selectFrom('members').select(['id', 'join_date']).where('group_id', '=', g).where('party_status', '=', '正式').where('left_type', 'is', null).orderBy('join_date').orderBy('name').executeTakeFirst();
+      if (leader) await saveRole(ctx, { orgId: g, memberId: leader.id, personName: null, role: '组长', startOn: [unit.established_on, leader.join_date].filter((d): d is string => !!d).sort().at(-1) ?? null }, tx);
     }
   }
   await yearOfActivities(ctx, tx, rng, state, year, Number(today.slice(5, 7)), true);
