@@ -130,7 +130,7 @@ async function loadActivities(tx: Tx, year: number): Promise<CountedActivity[]> 
     if (r.type !== '党课' || !r.speaker) continue;
     for (const s of secretaries) {
       if (s.org_id === r.org_id || s.person_name !== r.speaker.trim()) continue;
-      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on < r.held_on)) continue;
+      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on <= r.held_on)) continue;
       counted.push({ id: r.id, orgId: s.org_id, groupId: null, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet: null });
     }
   }

@@ -312,7 +312,7 @@ export async function suggestedAttendance(ctx: Ctx, q: { orgId: string; type: st
       .where('r.org_id', '=', q.orgId)
       .where('r.deleted_at', 'is', null)
       .where((eb) => eb.or([eb('r.start_on', 'is', null), eb('r.start_on', '<=', q.heldOn)]))
-      .where((eb) => eb.or([eb('r.end_on', 'is', null), eb('r.end_on', '>=', q.heldOn)]))
+      .where((eb) => eb.or([eb('r.end_on', 'is', null), eb('r.end_on', '>', q.heldOn)]))
       .execute();
     const seen = new Set<string>();
     return roles
