@@ -20,6 +20,7 @@ import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAp
 import { inForceOn } from '../../common/rules.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { storedRecordFindings } from './integrity-load.ts';
+import { postFindings } from '../org/service.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -71,8 +72,8 @@ export interface Finding {
   rule: { type: string; frequency: string; label: string; basis: string };
   period: string;
   periodLabel: string;
-  /** a period's status, or 'record-integrity': a stored record contradicts itself (integrity.ts) */
-  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'> | 'record-integrity';
+  /** a period's status, 'record-integrity': a stored record contradicts itself (integrity.ts), or 'post-integrity': a role row breaks an appointment rule (org/service postFindings) */
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'> | 'record-integrity' | 'post-integrity';
   severity: Severity;
   message: string;
   activityIds: string[];
@@ -223,9 +224,9 @@ export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string):
 }
 
 /** Labels of every finding status (the calendar's and the record check's). */
-export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾' };
+export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾' };
 
-const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
+const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
 
 export function periodLabel(key: string): string {
   const q = /^(\d{4})-Q(\d)$/.exec(key);
@@ -288,7 +289,20 @@ export async function complianceCheck(ctx: Ctx, year: number, asOf?: string): Pr
       activityIds: [f.activityId, ...(f.otherActivityId ? [f.otherActivityId] : [])],
     }),
   );
-  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records];
+  const posts = (await postFindings(ctx)).map(
+    (p): Finding => ({
+      branch: p.orgName,
+      orgId: p.orgId,
+      rule: { type: p.role, frequency: 'post', label: '任职', basis: '党章第七条（预备党员没有被选举权）；任职日期不晚于今天、卸任日期晚于任职日期，同一职务同一时间只有一人' },
+      period: '',
+      periodLabel: '',
+      status: 'post-integrity',
+      severity: 'high',
+      message: p.message,
+      activityIds: [],
+    }),
+  );
+  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts];
 }
 
 export interface TodoOrg {

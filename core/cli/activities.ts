@@ -34,7 +34,7 @@ export const activityCommands: Command[] = [
   command({
     path: ['check'],
     usage: 'check --year YYYY [--as-of 日期] [--json]',
-    summary: '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，以及自相矛盾的会议记录',
+    summary: '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，自相矛盾的会议记录，以及违反任职规则的职务',
     handler: 'activities/check',
     input: (a) => ({ year: requireFlag(a, 'year'), asOf: flag(a, 'as-of') }),
     print: (findings, { args }) => ({
