@@ -44,12 +44,14 @@ export async function exportAssessment(ctx: Ctx, y: number, branchId?: string | 
 }
 
 export async function exportPublication(ctx: Ctx, y: number, date?: string | null) {
-  const m = publicationModel(await yearSummary(ctx, y), date ?? ctx.platform.today());
+  const on = date ?? ctx.platform.today();
+  const m = publicationModel(await yearSummary(ctx, y, undefined, on), on);
   return { fileName: `${y}年度党费收缴使用情况公布.docx`, bytes: await duesReportDocx(m) };
 }
 
 export async function exportAudit(ctx: Ctx, y: number, date?: string | null) {
-  const m = auditReportModel(await yearSummary(ctx, y), date ?? ctx.platform.today());
+  const on = date ?? ctx.platform.today();
+  const m = auditReportModel(await yearSummary(ctx, y, undefined, on), on);
   return { fileName: `${y}年度党费专项检查自查报告.docx`, bytes: await duesReportDocx(m) };
 }
 

@@ -14,6 +14,7 @@ import { listRemittances, reconcile, type ReconRow, type Remittance } from './re
 import { monthLabel, quarterMonths } from './months.ts';
 import { pct, unitNames } from './reports-common.ts';
 import { chineseDate } from '../../common/labels.ts';
+import { tight } from '../../common/spacing.ts';
 
 const QUARTER = '一二三四';
 
@@ -65,7 +66,7 @@ export async function quarterModel(ctx: Ctx, year: number, quarter: number): Pro
   const rows = branchRows.map((r): QuarterBranchRow => ({
     orgName: r.orgName, members: r.members, dueFen: r.dueFen, collectedFen: r.collectedFen, rate: pct(r.collectedFen, r.dueFen),
     arrears: arrearsBy(r.orgId), remittedFen: r.remittedFen, remittedOn: remittedOnText(remits.filter((x) => x.level === '支部' && x.fromOrgId === r.orgId)),
-    heldFen: r.heldFen, problems: r.problems.join('；'),
+    heldFen: r.heldFen, problems: tight(r.problems.join('；')),
   }));
   const sum = (k: keyof ReconRow) => branchRows.reduce((a, r) => a + (r[k] as number), 0);
   const total: QuarterBranchRow = {
@@ -93,7 +94,7 @@ export async function quarterModel(ctx: Ctx, year: number, quarter: number): Pro
   const signatures = '填表人：                    审核人：                    填报日期：';
   const basis = `说明：上缴金额按所属期间统计，本季度党费无论何时上缴均计入本季度，并注明上缴日期${remits.some((r) => r.remittedOn > `${to}-31`) ? '（本季度党费于季度结束后上缴）' : ''}。`;
   const received = committeeRow
-    ? `分局党委收到各支部上缴本季度党费${yuan(committeeRow.collectedFen)}元${branchRemits.length ? `（${[...new Set(branchRemits.map(periodText))].join('、')}，${remittedOnText(branchRemits)}上缴）` : ''}，上缴${upperBody}${yuan(committeeRow.remittedFen)}元${upRemits.length ? `（${remittedOnText(upRemits)}上缴）` : ''}，应缴${yuan(committeeRow.expectedRemitFen)}元${committeeRow.differenceFen ? `，${committeeRow.problems.join('；')}` : ''}。`
+    ? `分局党委收到各支部上缴本季度党费${yuan(committeeRow.collectedFen)}元${branchRemits.length ? `（${[...new Set(branchRemits.map(periodText))].join('、')}，${remittedOnText(branchRemits)}上缴）` : ''}，上缴${upperBody}${yuan(committeeRow.remittedFen)}元${upRemits.length ? `（${remittedOnText(upRemits)}上缴）` : ''}，应缴${yuan(committeeRow.expectedRemitFen)}元${committeeRow.differenceFen ? `，${tight(committeeRow.problems.join('；'))}` : ''}。`
     : '';
   return {
     title: `党费收缴情况季度统计表`,
