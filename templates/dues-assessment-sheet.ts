@@ -21,6 +21,8 @@ export interface DuesAssessmentRow {
 export interface DuesAssessmentBranchSheet {
   /** the sheet's tab, the branch's name */
   name: string;
+  /** the branch's name, in the hidden column the import reads */
+  branch: string;
   title: string;
   subtitle: string;
   rows: DuesAssessmentRow[];
@@ -41,7 +43,7 @@ export interface DuesAssessmentSheet {
   branches: DuesAssessmentBranchSheet[];
 }
 
-export type DuesAssessmentKey = 'no' | 'name' | 'category' | 'base' | 'rate' | 'monthly' | 'yearly' | 'sign' | 'note';
+export type DuesAssessmentKey = 'no' | 'name' | 'category' | 'base' | 'rate' | 'monthly' | 'yearly' | 'sign' | 'note' | 'branch';
 
 /** Text size and least row height of the signed sheets (8 mm after fitting). */
 export const ASSESSMENT_FONT_PT = 12;
@@ -57,6 +59,8 @@ export const ASSESSMENT_COLUMNS: readonly Column<DuesAssessmentKey>[] = [
   { key: 'yearly', header: '全年应交纳党费', width: 11, kind: 'money' },
   { key: 'sign', header: '本人签名', width: 13, kind: 'text' },
   { key: 'note', header: '备注', width: 20, kind: 'text', align: 'left' },
+  // hidden, not printed: the 核定表 import finds a member by name and branch (two members of the bureau may share a name)
+  { key: 'branch', header: '所在党支部', width: 16, kind: 'text' },
 ];
 
 type SummaryKey = 'no' | keyof DuesAssessmentSummaryRow | 'sign';
@@ -90,16 +94,17 @@ export async function duesAssessmentWorkbook(m: DuesAssessmentSheet): Promise<Ui
   }
   for (const b of m.branches) {
     const sum = (k: 'monthlyFen' | 'yearlyFen') => b.rows.reduce((a, r) => a + r[k], 0);
-    addSheet(wb, {
+    const ws = addSheet(wb, {
       name: b.name.slice(0, 31),
       title: b.title,
       subtitle: b.subtitle,
       columns: ASSESSMENT_COLUMNS,
-      rows: b.rows.map((r, i) => ({ no: i + 1, name: r.name, category: r.category, base: r.baseFen, rate: r.rate, monthly: r.monthlyFen, yearly: r.yearlyFen, sign: '', note: r.note })),
+      rows: b.rows.map((r, i) => ({ no: i + 1, name: r.name, category: r.category, base: r.baseFen, rate: r.rate, monthly: r.monthlyFen, yearly: r.yearlyFen, sign: '', note: r.note, branch: b.branch })),
       footerRows: [{ no: '', name: '合计', category: '', rate: '', monthly: sum('monthlyFen'), yearly: sum('yearlyFen'), sign: '', note: '' }],
       notes: b.notes,
       ...signed,
     });
+    ws.getColumn(ASSESSMENT_COLUMNS.length).hidden = true;
   }
   return workbookBytes(wb);
 }

@@ -62,6 +62,7 @@ export async function assessmentSheetModel(ctx: Ctx, year: number, branchId?: st
     const fixedOn = commonFixedOn(f, b.members);
     return {
       name: b.name,
+      branch: b.name,
       title: `${year}年度党员党费核定表`,
       subtitle: `党支部：${b.name}（盖章）　　单位：元${fixedOn ? `　　核定日期：${chineseDate(fixedOn)}` : ''}`,
       rows: b.members.map((m) => assessmentRow(f, m, rowOf.get(m.id)!, fixedOn)),

@@ -7,8 +7,11 @@
  * default 11 pt font's digit, 96 px an inch), so a test can assert that a sheet
  * meant for signatures prints at ≥ 9 pt with rows ≥ 8 mm.
  * (Rendering through LibreOffice is tests/support/document-check.ts.)
+ * Load workbooks with loadSheets(): exceljs alone reads a font size as a whole
+ * number (10.5 pt comes back as 10).
  */
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 
 export const MM_PER_INCH = 25.4;
 export const PT_PER_MM = 72 / MM_PER_INCH;
@@ -67,7 +70,8 @@ export function sheetGeometry(ws: ExcelJS.Worksheet, opts: GeometryOptions = {})
   const paper = landscape ? { width: ph, height: pw } : { width: pw, height: ph };
   const m = ps.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
   const printable = { width: paper.width - (m.left + m.right) * MM_PER_INCH, height: paper.height - (m.top + m.bottom) * MM_PER_INCH };
-  let columns = ws.columnCount;
+  // the columns given a width, and any further column with a value
+  let columns = Math.max(ws.columnCount, ws.columns?.length ?? 0);
   ws.eachRow((row) => (columns = Math.max(columns, row.cellCount)));
   let contentWidthMm = 0;
   for (let c = 1; c <= columns; c++) {
@@ -106,4 +110,43 @@ export function sheetGeometry(ws: ExcelJS.Worksheet, opts: GeometryOptions = {})
     effectiveMinRowMm: (minRowPt * scale) / PT_PER_MM,
     effectiveMinRowPt: minRowPt * scale,
   };
+}
+
+/** The attributes of an XML start tag, by name. */
+const attrs = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+/**
+ * The worksheets of an .xlsx as exceljs reads them, with each cell's font size
+ * as written in the file (from styles.xml: the cell's style → its font's sz).
+ */
+export async function loadSheets(bytes: Uint8Array): Promise<ExcelJS.Worksheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const zip = unzipSync(bytes);
+  const text = (name: string) => (zip[name] ? strFromU8(zip[name]) : '');
+  const styles = text('xl/styles.xml');
+  const fontsXml = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '';
+  const fontSizes = [...fontsXml.matchAll(/<font\b[^>]*\/>|<font\b[^>]*>([\s\S]*?)<\/font>/g)].map((m) => {
+    const sz = /<sz\b[^>]*val="([\d.]+)"/.exec(m[1] ?? '');
+    return sz ? Number(sz[1]) : null;
+  });
+  const xfsXml = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const xfFont = [...xfsXml.matchAll(/<xf\b[^>]*>/g)].map((m) => Number(attrs(m[0]).fontId ?? 0));
+  const rels = Object.fromEntries([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attrs(m[0]).Id, attrs(m[0]).Target]));
+  const sheetFiles = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const target = rels[attrs(m[0])['r:id']] ?? '';
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  });
+  sheetFiles.forEach((file, i) => {
+    const ws = wb.worksheets[i];
+    if (!ws) return;
+    for (const m of text(file).matchAll(/<c\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if (!a.r || a.s === undefined) continue;
+      const size = fontSizes[xfFont[Number(a.s)] ?? 0];
+      const cell = ws.getCell(a.r);
+      if (size !== null && size !== undefined && cell.font?.size !== size) cell.font = { ...cell.font, size };
+    }
+  });
+  return wb.worksheets;
 }
