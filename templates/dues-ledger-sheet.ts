@@ -43,9 +43,9 @@ const monthKey = (i: number): MonthKey => `m${i + 1}`;
 export const DUES_LEDGER_COLUMNS: readonly Column<DuesLedgerKey>[] = [
   { key: 'no', header: '序号', width: 4.5, kind: 'count' },
   { key: 'name', header: '姓名', width: 9, kind: 'text' },
-  { key: 'category', header: '人员类别', width: 6.5, kind: 'text' },
-  { key: 'base', header: '月工资收入（计算基数）', width: 10, kind: 'money' },
-  { key: 'rate', header: '执行标准', width: 6, kind: 'text' },
+  { key: 'category', header: '人员\n类别', width: 6.5, kind: 'text' },
+  { key: 'base', header: '月工资收入\n（计算基数）', width: 10, kind: 'money' },
+  { key: 'rate', header: '执行\n标准', width: 6, kind: 'text' },
   { key: 'standard', header: '月缴纳标准', width: 8.5, kind: 'money' },
   ...Array.from({ length: 12 }, (_, i): Column<DuesLedgerKey> => ({ key: monthKey(i), header: `${i + 1}月`, width: 6.5, kind: 'money' })),
   { key: 'due', header: '全年应缴', width: 9, kind: 'money' },
