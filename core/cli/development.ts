@@ -23,14 +23,20 @@ export const developmentCommands: Command[] = [
     summary: '按发展党员工作细则检查一份发展档案（不需要台账）；--today 时把已过期限而未做的步骤也列为问题',
     handler: 'development/check',
     input: (a) => ({ dossier: dossierOf(a.positional[0]), today: flag(a, 'today'), rules: flag(a, 'rules') }),
-    print: ({ rules, ...r }) => ({
+    print: ({ rules, stepRules, ...r }) => ({
       json: r,
       text: () => {
         const lines = [`依据：${rules.map((v, i) => `${i ? `${v.effectiveFrom} 起的步骤：` : ''}${v.title}${v.verified ? '' : '【未经核实】'}`).join('；')}`];
+        // with more than one version, say which judged which step
+        if (rules.length > 1)
+          for (const v of rules) {
+            const steps = Object.entries(stepRules).filter(([, x]) => x === v.version).map(([n]) => n);
+            if (steps.length) lines.push(`　按 ${v.version} 判断的步骤：${steps.join('、')}`);
+          }
         if (!r.findings.length) lines.push('未发现问题。');
-        for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
+        for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}${f.article ? `；${f.article}` : ''}）`);
         if (r.next.length) lines.push('下一步：');
-        for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.latest ? `，最迟 ${n.latest}` : ''}`);
+        for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.provisional ? `（暂算：${n.provisional}）` : ''}${n.latest ? `，最迟 ${n.latest}` : ''}`);
         return lines.join('\n');
       },
     }),

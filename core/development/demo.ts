@@ -18,6 +18,7 @@ import type { StepDetails } from './model.ts';
 import { loadFile } from './service.ts';
 import { acceptAsProbationary, convertToFull } from './members-link.ts';
 import { noticeEnd } from './documents.ts';
+import { STATE_COUNCIL_HOLIDAYS } from '../../common/workdays.ts';
 
 interface Plan {
   name: string;
@@ -93,8 +94,11 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       if (n === 5) details.contacts = contacts.map((c) => c.name);
       if (n === 6) for (let a = dates[6]; a <= (dates[7] < today ? dates[7] : today); a = addMonths(a, 6)) (details.assessments ??= []).push(a);
       if (n === 7) {
-        details.publicityStart = addDays(date, -10);
-        details.publicityEnd = noticeEnd(details.publicityStart, 5);
+        // 5 working days by the shipped holiday calendar, ended before the 发展对象 is fixed
+        let start = addDays(date, -10);
+        while (noticeEnd(start, 5, STATE_COUNCIL_HOLIDAYS) >= date) start = addDays(start, -1);
+        details.publicityStart = start;
+        details.publicityEnd = noticeEnd(start, 5, STATE_COUNCIL_HOLIDAYS);
       }
       if (n === 9) details.introducers = contacts.map((c) => ({ memberId: c.id, name: c.name, fullMemberSince: c.full_date, underProbation: false }));
       if (n === 10) details.conclusion = '经函调和谈话，政治审查合格';
@@ -102,7 +106,7 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       if (n === 11) details.trainingHours = 24;
       if (n === 15 || n === 23) {
         const due = Math.max(3, fulls.length);
-        details.meeting = { due, present: due - 1, for: due - 1, writtenFor: 0 };
+        details.meeting = { due, present: due - 1, for: due - 1, writtenFor: 0, secretBallot: true };
       }
       await tx
         .insertInto('development_steps')

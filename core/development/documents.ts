@@ -5,16 +5,18 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { addDays, addMonths } from '../../common/dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
 import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
-import { probationEnd, workingDaysBetween } from './engine.ts';
+import { probationEnd } from './engine.ts';
 import { rulesOn } from './rulesets.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
+import { currentCalendar } from './rules-guard.ts';
+import { workingDaysEnd, type HolidayCalendar } from '../../common/workdays.ts';
 import { getFileView, loadAll } from './roster.ts';
 
 const yearMonth = (iso: string) => `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
@@ -131,11 +133,9 @@ export async function exportLedger(ctx: Ctx, year: number): Promise<{ bytes: Uin
   return { bytes, fileName: `${year}年度发展党员工作台账.xlsx`, counts: Object.fromEntries((Object.keys(LEDGER_SHEET_NAMES) as (keyof DevelopmentLedgerModel)[]).map((k) => [LEDGER_SHEET_NAMES[k], model[k].rows.length])) };
 }
 
-/** The last day of a notice of `days` working days starting on `start` (weekends skipped; no holiday calendar). */
-export function noticeEnd(start: string, days: number): string {
-  let end = start;
-  while (workingDaysBetween(start, end) < days) end = addDays(end, 1);
-  return end;
+/** The last day of a notice of `days` working days starting on `start`, by a holiday calendar (none given: Monday to Friday). */
+export function noticeEnd(start: string, days: number, calendar: HolidayCalendar = []): string {
+  return workingDaysEnd(start, days, calendar).end;
 }
 
 export type NoticeKind = '发展对象' | '预备党员';
@@ -147,7 +147,7 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: Notice
   if (opts.kind === '预备党员' && !date(7)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
   const unit = (await getSetting<string>(ctx.db, 'org.unitName')) || '';
   const signer = `中共${unit}${file.branchName}`;
-  const end = noticeEnd(opts.start, opts.days);
+  const end = noticeEnd(opts.start, opts.days, await currentCalendar(ctx.db));
   const edu = file.education ? `，${file.education}学历` : '';
   const post = workAndPost(file) ? `，${workAndPost(file)}` : '';
   const facts = [`${chineseDate(date(1)!)}递交入党申请书`, date(3) && `${chineseDate(date(3)!)}被确定为入党积极分子`, opts.kind === '预备党员' && date(7) && `${chineseDate(date(7)!)}被确定为发展对象`]

@@ -6,7 +6,7 @@
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { addMonths } from '../../common/dates.ts';
-import { evaluate, probationEnd, type Finding } from './engine.ts';
+import { evaluate, probationEnd, rulesUsed, stepVersions, type Finding } from './engine.ts';
 import { rulesOn, type RuleSet } from './rulesets.ts';
 import { STAGE_TITLES, STEPS, stepDef, type StageTitle } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, stageOf, type DevFile, type StepRecord } from './model.ts';
@@ -17,6 +17,8 @@ export interface NextStepView {
   name: string;
   earliest: string;
   latest: string | null;
+  /** "暂算" reason: the date rests on a year the holiday calendar does not know. */
+  provisional?: string;
 }
 
 export interface ChecklistItem {
@@ -56,6 +58,9 @@ export interface FileView {
   checklist: ChecklistItem[];
   missingDocuments: number;
   rules: { version: string; title: string; verified: boolean };
+  /** The version that judged each recorded step (step → version), and those versions: switching the unit's default never re-judges a step. */
+  stepRules: Record<number, string>;
+  versions: { version: string; title: string; verified: boolean; source: string; effectiveFrom: string }[];
 }
 
 /** Documents the file must hold for the steps done so far, and whether each is kept. */
@@ -77,7 +82,8 @@ function shownRules(rules: RuleSet, steps: StepRecord[]): FileView['rules'] {
 
 export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles): FileView {
   const open = !file.leftType;
-  const ev = evaluate(dossierOf(file, steps), rules, { today: open ? today : null });
+  const dossier = dossierOf(file, steps);
+  const ev = evaluate(dossier, rules, { today: open ? today : null });
   const s15 = steps.find((s) => s.step === 15);
   const checklist = checklistOf(steps, attached);
   return {
@@ -91,6 +97,8 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
     checklist,
     missingDocuments: checklist.filter((c) => !c.kept).length,
     rules: shownRules(rules, steps),
+    stepRules: stepVersions(dossier, rules),
+    versions: rulesUsed(dossier, rules).map((v) => ({ version: v.version, title: v.title, verified: v.verified, source: v.source, effectiveFrom: v.effectiveFrom })),
   };
 }
 

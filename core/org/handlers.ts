@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { id, optDate, optText, ref, text } from '../validate.ts';
+import { id, isoDate, optDate, optText, ref, text } from '../validate.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
-import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
+import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, postFindings, ROLES, saveRole, updateRole, updateUnit } from './service.ts';
 
 const unitInput = z.object({
   parentId: ref.nullish().transform((v) => v || null),
@@ -14,6 +14,14 @@ const unitInput = z.object({
   termStartOn: optDate,
   sortOrder: z.number().int().min(-1_000_000).max(1_000_000).nullish().transform((v) => v ?? null),
   note: optText(500),
+});
+
+/** A person in a post: from the roster (memberId) or by name; the 任职日期 may be empty. */
+const roleInput = z.object({
+  memberId: ref.nullish().transform((v) => v || null),
+  personName: optText(30),
+  role: z.enum(ROLES, { error: '职务不在列表中' }),
+  startOn: optDate,
 });
 
 /** 单位信息: the names printed on every document; the only writer of the org.* settings. */
@@ -38,17 +46,13 @@ export const orgHandlers = {
     await deleteUnit(ctx, id);
     return { ok: true };
   }),
-  'org/roles/add': handler(
-    z.object({
-      orgId: id,
-      memberId: ref.nullish().transform((v) => v || null),
-      personName: optText(30),
-      role: z.enum(ROLES, { error: '职务不在列表中' }),
-      startOn: optDate,
-    }),
-    async (ctx, input) => ({ id: await saveRole(ctx, input) }),
-  ),
-  'org/roles/end': handler(z.object({ id, endOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期') }), async (ctx, { id, endOn }) => {
+  'org/roles/add': handler(roleInput.extend({ orgId: id, endOn: optDate }), async (ctx, input) => ({ id: await saveRole(ctx, input) })),
+  'org/roles/update': handler(roleInput.extend({ id, endOn: optDate }), async (ctx, { id, ...input }) => {
+    await updateRole(ctx, id, input);
+    return { ok: true };
+  }),
+  'org/roles/check': handler(z.object({}), (ctx) => postFindings(ctx)),
+  'org/roles/end': handler(z.object({ id, endOn: isoDate }), async (ctx, { id, endOn }) => {
     await endRole(ctx, id, endOn);
     return { ok: true };
   }),

@@ -21,7 +21,7 @@ export const orgArea = defineArea({
     personName: '姓名',
     role: '职务',
     startOn: '任职日期',
-    endOn: '离任日期',
+    endOn: '卸任日期',
     unitName: '单位名称',
     committeeName: '党委名称',
     sealText: '印章文字',

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testLedger, zipPart } from '../support/ledger.ts';
 import { noticeEnd } from '../../core/development/documents.ts';
+import { STATE_COUNCIL_HOLIDAYS } from '../../common/workdays.ts';
 
 const bytes = (f: { contentBase64: string }) => Buffer.from(f.contentBase64, 'base64');
 
@@ -71,6 +72,10 @@ describe('development demo, documents and reminders', () => {
     expect(xml).toContain(`关于拟发展${cand.name}同志为中共预备党员的公示`);
     expect(xml).toContain('公示时间：2026年11月30日至12月4日（5个工作日）');
     expect(xml).toContain('联系电话：0531-12345678');
+    // The ledger counts by the holiday calendar: 国庆 2026 (10-01..07 off) stretches a 公示 from 9-28 to 10-09.
+    expect(noticeEnd('2026-06-15', 5, STATE_COUNCIL_HOLIDAYS)).toBe('2026-06-22');
+    const national = await zipPart(bytes(await l.call('development/notice', { id: cand.id, kind: '预备党员', start: '2026-09-28' })), 'word/document.xml');
+    expect(national).toContain('公示时间：2026年9月28日至10月9日（5个工作日）');
     expect(xml).toContain(`中共江城市公安局临江分局${cand.branchName}`);
     expect(xml).toMatch(/w:eastAsia="[^"]+"/);
     const applicant = (await l.call('development/list', { stage: '申请人' }))[0];
