@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testLedger, zipPart } from '../support/ledger.ts';
+import { onSamePage, pageOf, pagesWith, renderDocuments, skipRender } from '../support/document-check.ts';
 import { READABLE_MIN_PT, SIGN_ROW_MIN_PT, loadSheets, sheetGeometry, tableRows } from '../support/sheet-size.ts';
 
 const bytes = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
@@ -286,4 +287,26 @@ describe('dues documents on the demo bureau', async () => {
     expect(after.map((g) => g.standards.at(-1)!.monthlyDueFen)).toEqual(before.map((g) => g.standards.at(-1)!.monthlyDueFen));
     expect(after.map((g) => g.standards.at(-1)!.baseFen)).toEqual(before.map((g) => g.standards.at(-1)!.baseFen));
   });
+
+  it.skipIf(skipRender)('as printed (LibreOffice): the signature stands with the last paragraph, the 附件 after it, the 核定表 one branch to a page', async () => {
+    const [audit, pub, assessment] = renderDocuments([
+      { bytes: bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })), ext: 'docx' },
+      { bytes: bytes(await l.call('dues/export-publication', { year: 2026, date: '2026-11-28' })), ext: 'docx' },
+      { bytes: bytes(await l.call('dues/export-assessment', { year: 2026 })), ext: 'xlsx' },
+    ]);
+    const signer = '中共江城市公安局临江分局委员会2026年11月28日';
+    // 自查报告: remedies, 附件说明, signature and date on one page; the 附件 on the pages after it
+    const signPage = pagesWith(audit, signer).at(-1)!;
+    expect(signPage).toBeGreaterThan(1);
+    expect(onSamePage(audit, '附件：党员党费核定标准一览', signer)).toBe(true);
+    expect(pageOf(audit, '六、整改措施')).toBeLessThanOrEqual(signPage);
+    expect(audit.layout[signPage - 1]).toMatch(/及时向党员公布/);
+    expect(pageOf(audit, '杨浩然')).toBe(signPage + 1);
+    expect(audit.pageCount).toBeGreaterThan(signPage);
+    // 公布: the last paragraph and the signature on one page
+    expect(onSamePage(pub, '如有疑问请向分局党委组织部门反映。', signer)).toBe(true);
+    // 核定表: the summary, then each branch on its own page (the demo's branches fit on one page each)
+    expect(assessment.pageCount).toBe(1 + branchIds.length);
+    branchIds.forEach((b: { name: string }, i: number) => expect(pageOf(assessment, `党支部：${b.name}（盖章）`)).toBe(i + 2));
+  }, 600_000);
 });
