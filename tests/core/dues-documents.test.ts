@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testLedger, zipPart } from '../support/ledger.ts';
-import { onSamePage, pageOf, pagesWith, renderDocuments, skipRender } from '../support/document-check.ts';
+import { documentProblems, onSamePage, pageOf, pagesWith, renderDocuments, skipRender } from '../support/document-check.ts';
 import { READABLE_MIN_PT, SIGN_ROW_MIN_PT, loadSheets, sheetGeometry, tableRows } from '../support/sheet-size.ts';
 
 const bytes = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
@@ -300,9 +300,13 @@ describe('dues documents on the demo bureau', async () => {
     expect(signPage).toBeGreaterThan(1);
     expect(onSamePage(audit, '附件：党员党费核定标准一览', signer)).toBe(true);
     expect(pageOf(audit, '六、整改措施')).toBeLessThanOrEqual(signPage);
-    expect(audit.layout[signPage - 1]).toMatch(/及时向党员公布/);
+    // the last remedy (the body's last paragraph) ends on the signature's page
+    expect(pagesWith(audit, '并登记公布日期和方式。')).toContain(signPage);
     expect(pageOf(audit, '杨浩然')).toBe(signPage + 1);
     expect(audit.pageCount).toBeGreaterThan(signPage);
+    // no member's name split over two lines (the 附件's 姓名 column holds four characters)
+    const names = (await l.call('members/list', { scope: 'all', pageSize: 100_000 })).rows.map((m: { name: string }) => m.name);
+    for (const doc of [audit, pub, assessment]) expect(documentProblems(doc, names)).toEqual([]);
     // 公布: the last paragraph and the signature on one page
     expect(onSamePage(pub, '如有疑问请向分局党委组织部门反映。', signer)).toBe(true);
     // 核定表: the summary, then each branch on its own page (the demo's branches fit on one page each)
