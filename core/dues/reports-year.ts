@@ -9,10 +9,9 @@ import { collectionRows, raisedShortfall, type CollectionRow } from './collect.t
 import { loadYearFacts, type FactMember, type YearFacts } from './year-facts.ts';
 import { arrearsList, type ArrearsRow } from './arrears.ts';
 import { listRemittances, reconcile, type ReconRow } from './remit.ts';
-import { getSetting } from '../settings/service.ts';
 import type { DuesSettings } from './settings.ts';
 import { addMonth, monthIndex, monthLabel } from './months.ts';
-import { expensesByPurpose, listPublications } from './spending.ts';
+import { expensesByPurpose, getOpeningBalance, listPublications } from './spending.ts';
 import { unitNames } from './reports-common.ts';
 
 export interface YearSummary {
@@ -102,7 +101,7 @@ async function yearReconciliation(ctx: Ctx, year: number, end: string, remitEnd:
  * remitted up for it and spent in it.
  */
 export async function carriedIn(ctx: Ctx, year: number): Promise<number> {
-  const opening = await getSetting<{ year: number; amountFen: number } | null | undefined>(ctx.db, 'dues.openingBalance');
+  const opening = await getOpeningBalance(ctx.db);
   const from = opening ? opening.year : 0;
   if (from >= year) return from === year ? (opening?.amountFen ?? 0) : 0;
   const start = `${String(from).padStart(4, '0')}-01`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { testLedger, zipPart } from '../support/ledger.ts';
-import { documentProblems, onSamePage, pageOf, pagesWith, renderDocuments, skipRender } from '../support/document-check.ts';
+import { onSamePage, splitWords, pageOf, pagesWith, renderDocuments, skipRender } from '../support/document-check.ts';
 import { READABLE_MIN_PT, SIGN_ROW_MIN_PT, loadSheets, sheetGeometry, tableRows } from '../support/sheet-size.ts';
 
 const bytes = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
@@ -178,6 +178,25 @@ describe('dues documents on the demo bureau', async () => {
     for (const c of cells) expect(c).toContain('<w:jc w:val="right"/>');
   });
 
+  it('上年结转: the opening balance of the books before the ledger, plus what each later year kept', async () => {
+    const own = await testLedger({ demo: true, today: '2026-11-28' });
+    const balance = async (date: string, y = 2026) => {
+      const t = textOf(await zipPart(bytes(await own.call('dues/export-publication', { year: y, date })), 'word/document.xml'));
+      return cents(Number(/上年结转([\d.]+)元/.exec(t)![1]));
+    };
+    expect(await own.call('dues/opening-balance', {})).toEqual({ year: 2025, amountFen: 1286450 });
+    expect(await balance('2026-11-28')).toBe(1286450);
+    // set on 1 January 2026 itself: that is the carried balance of 2026
+    await own.call('dues/opening-balance-save', { year: 2026, amountFen: 500000 });
+    expect(await balance('2026-11-28')).toBe(500000);
+    // a later year's carried balance adds what 2026 kept: received from the branches, less remitted up and spent
+    const recon = await own.call('dues/reconcile', { from: '2026-01', to: '2026-12' });
+    const committee = recon.rows.find((r) => r.level === '党委')!;
+    const spent = (await own.call('dues/expenses', { year: 2026 })).rows.reduce((a, e) => a + e.amountFen, 0);
+    expect(await balance('2027-02-10', 2027)).toBe(500000 + committee.collectedFen - committee.remittedFen - spent);
+    await own.close();
+  });
+
   it('自查报告: the standards table is a 附件 after the signature, the signature keeps with the last paragraph, rounding is policy not a finding, remedies only for findings found', async () => {
     const audit = await zipPart(bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })), 'word/document.xml');
     const text = textOf(audit);
@@ -289,8 +308,11 @@ describe('dues documents on the demo bureau', async () => {
   });
 
   it.skipIf(skipRender)('as printed (LibreOffice): the signature stands with the last paragraph, the 附件 after it, the 核定表 one branch to a page', async () => {
+    const auditFile = bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' }));
+    const bodyParas = paragraphsOf(await zipPart(auditFile, 'word/document.xml')).map((p) => textOf(p).trim());
+    const lastParagraph = bodyParas.slice(0, bodyParas.findIndex((t) => t.startsWith('附件：'))).filter(Boolean).at(-1)!;
     const [audit, pub, assessment] = renderDocuments([
-      { bytes: bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })), ext: 'docx' },
+      { bytes: auditFile, ext: 'docx' },
       { bytes: bytes(await l.call('dues/export-publication', { year: 2026, date: '2026-11-28' })), ext: 'docx' },
       { bytes: bytes(await l.call('dues/export-assessment', { year: 2026 })), ext: 'xlsx' },
     ]);
@@ -301,12 +323,13 @@ describe('dues documents on the demo bureau', async () => {
     expect(onSamePage(audit, '附件：党员党费核定标准一览', signer)).toBe(true);
     expect(pageOf(audit, '六、整改措施')).toBeLessThanOrEqual(signPage);
     // the last remedy (the body's last paragraph) ends on the signature's page
-    expect(pagesWith(audit, '并登记公布日期和方式。')).toContain(signPage);
+    expect(lastParagraph).toMatch(/^（[一二三四五六七八九十]）/);
+    expect(pagesWith(audit, lastParagraph.slice(-10))).toContain(signPage);
     expect(pageOf(audit, '杨浩然')).toBe(signPage + 1);
     expect(audit.pageCount).toBeGreaterThan(signPage);
     // no member's name split over two lines (the 附件's 姓名 column holds four characters)
     const names = (await l.call('members/list', { scope: 'all', pageSize: 100_000 })).rows.map((m: { name: string }) => m.name);
-    for (const doc of [audit, pub, assessment]) expect(documentProblems(doc, names)).toEqual([]);
+    for (const doc of [audit, pub, assessment]) expect(splitWords(doc, names)).toEqual([]);
     // 公布: the last paragraph and the signature on one page
     expect(onSamePage(pub, '如有疑问请向分局党委组织部门反映。', signer)).toBe(true);
     // 核定表: the summary, then each branch on its own page (the demo's branches fit on one page each)
