@@ -128,7 +128,7 @@ export function auditReportModel(s: YearSummary, date: string): DuesDocModel {
         table: {
           headers: ['姓名', '党支部', '类别', '计算基数', '比例', '月缴', '备注'],
           rows: s.standards.map((x) => [x.name, x.branch, x.category, yuan(x.baseFen), x.rate, yuan(x.monthlyFen), x.note]),
-          widthsMm: [22, 36, 16, 22, 14, 18, 28],
+          widthsMm: [22, 38, 16, 21, 13, 18, 28],
           align: ['left', 'left', 'center', 'right', 'right', 'right', 'left'],
         },
       },
