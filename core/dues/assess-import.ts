@@ -18,6 +18,8 @@ import { assessmentGrid, defaultCategory, evaluate, saveAssessments, type Assess
 
 export interface ImportRow {
   row: number;
+  /** The sheet of the row, when the workbook had more than one to read (the 核定表 of the whole bureau: one per branch). */
+  sheet?: string;
   name: string;
   baseFen: number | null;
   monthlyDueFen: number | null;
@@ -61,11 +63,12 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
   const s = await loadDuesSettings(ctx.db);
   const variants: Record<string, string[]> = { ...FIXED } as unknown as Record<string, string[]>;
   for (const it of s.payItems) variants[`item:${it.name}`] = [it.name, `${it.name}（个人）`];
-  const h = await readWorkbook(bytes, { variants, requireAny: ['name', 'idNumber'], firstSheetOnly: true }, read);
+  const h = await readWorkbook(bytes, { variants, requireAny: ['name', 'idNumber'], allSheets: true }, read);
   if (!h)
     throw new LedgerError('找不到表头：第一行（或前 10 行之一）应有“姓名”或“公民身份号码”，以及工资项目或“计算基数”列');
-  const itemCols = Object.entries(h.columns).filter(([k]) => k.startsWith('item:')) as [string, number][];
-  if (!itemCols.length && h.columns.base === undefined && h.columns.category === undefined)
+  const sheets = [h, ...(h.more ?? [])];
+  const usable = (d: typeof h) => Object.keys(d.columns).some((k) => k.startsWith('item:')) || d.columns.base !== undefined || d.columns.category !== undefined;
+  if (!usable(h))
     throw new LedgerError(`表中没有可识别的工资项目列或“计算基数”列；可识别的列名：${s.payItems.map((i) => i.name).join('、')}、计算基数`);
 
   const grid = await assessmentGrid(ctx.db, year);
@@ -82,82 +85,87 @@ export async function importBases(ctx: Ctx, year: number, bytes: Uint8Array, com
 
   const rows: ImportRow[] = [];
   const entries: AssessInput[] = [];
-  const seen = new Set<string>();
-  for (const sheetRow of h.rows) {
-    const r = sheetRow.row;
-    const where = (k: string) => `${columnLetter(h.columns[k])}列（${LABELS[k] ?? k.slice(5)}）`;
-    // A cell that cannot be read is the row's problem; reading stops at the first one.
-    const col = (k: string): string => {
-      if (h.columns[k] === undefined) return '';
-      const c = sheetRow.cells[k];
-      if (k === 'idNumber' && c?.merge && (c.merge.multiRow || !c.merge.master))
-        throw new Error(`${where(k)}：是合并单元格（${c.merge.ref}），每人的公民身份号码应单独填在一格中，请取消合并后重新导入`);
-      const t = k === 'idNumber' ? idNumberOf(c) : textOf(sheetRow.cells[k], { compact: k === 'name' || k === 'branch' || k === 'category' });
-      if (!t.ok) throw new Error(`${where(k)}：${t.problem}`);
-      return t.value;
-    };
-    let name = '';
-    let idText = '';
-    let unreadable: string | null = null;
-    try {
-      name = col('name');
-      idText = col('idNumber');
-    } catch (e) {
-      unreadable = (e as Error).message;
-    }
-    if (!unreadable && !name && !idText) continue;
-    if (/^(合计|总计|小计)/.test(normalizeHeader(name))) continue;
-    // notes under the table (说明：…, 填报人：…) are not members
-    if (!unreadable && !idText && /[：:]/.test(name)) continue;
-    const out: ImportRow = { row: r, name, baseFen: null, monthlyDueFen: null, problem: null };
-    rows.push(out);
-    try {
-      if (unreadable) throw new Error(unreadable);
-      let m = idText ? byId.get(idText) : undefined;
-      if (idText && !m) throw new Error(`公民身份号码 ${idText} 不在花名册中`);
-      if (!m) {
-        let same = byName.get(name) ?? [];
-        const branch = col('branch');
-        if (same.length > 1 && branch) same = same.filter((x) => x.branch_name === branch);
-        if (same.length !== 1) throw new Error(same.length ? `花名册中有 ${same.length} 名“${name}”，请填写公民身份号码` : `“${name}”不在花名册中`);
-        m = same[0];
-      }
-      out.name = m.name;
-      const g = owing.get(m.id);
-      if (!g) throw new Error(`${m.name}在 ${year} 年不需缴纳党费（入党或离开日期不在该年内）`);
-      if (seen.has(m.id)) throw new Error(`${m.name}在表中出现了两次`);
-      seen.add(m.id);
-      const catText = col('category');
-      const category = (catText || defaultCategory(g.memberCategory)) as DuesCategory;
-      if (!DUES_CATEGORIES.includes(category)) throw new Error(`人员类别“${catText}”应为 ${DUES_CATEGORIES.join('、')} 之一`);
-      const money = (t: string, what: string) => {
-        if (!t) return null;
-        const f = parseYuan(t);
-        if (f === null) throw new Error(`${what}“${t}”不是有效金额`);
-        const max = what === '减免后金额' ? MONEY_MAX_FEN.monthlyDues : MONEY_MAX_FEN.monthlyBase;
-        if (f > max) throw new Error(`${what}“${t}”不能超过 ${yuanLimit(max)}`);
-        return f;
+  const seen = new Map<string, string>();
+  const many = sheets.length > 1;
+  for (const sh of sheets) {
+    const itemCols = Object.entries(sh.columns).filter(([k]) => k.startsWith('item:')) as [string, number][];
+    for (const sheetRow of sh.rows) {
+      const r = sheetRow.row;
+      const where = (k: string) => `${columnLetter(sh.columns[k])}列（${LABELS[k] ?? k.slice(5)}）`;
+      // A cell that cannot be read is the row's problem; reading stops at the first one.
+      const col = (k: string): string => {
+        if (sh.columns[k] === undefined) return '';
+        const c = sheetRow.cells[k];
+        if (k === 'idNumber' && c?.merge && (c.merge.multiRow || !c.merge.master))
+          throw new Error(`${where(k)}：是合并单元格（${c.merge.ref}），每人的公民身份号码应单独填在一格中，请取消合并后重新导入`);
+        const t = k === 'idNumber' ? idNumberOf(c) : textOf(sheetRow.cells[k], { compact: k === 'name' || k === 'branch' || k === 'category' });
+        if (!t.ok) throw new Error(`${where(k)}：${t.problem}`);
+        return t.value;
       };
-      const items: Record<string, number> = {};
-      for (const [k] of itemCols) {
-        const v = money(col(k), k.slice(5));
-        if (v !== null) items[k.slice(5)] = v;
+      let name = '';
+      let idText = '';
+      let unreadable: string | null = null;
+      try {
+        name = col('name');
+        idText = col('idNumber');
+      } catch (e) {
+        unreadable = (e as Error).message;
       }
-      const entry: AssessInput = {
-        memberId: m.id,
-        category,
-        items: Object.keys(items).length ? items : null,
-        baseFen: money(col('base'), '计算基数'),
-        reducedFen: money(col('reduced'), '减免后金额'),
-        hardshipRef: col('hardshipRef') || null,
-        note: col('note') || null,
-      };
-      const res = evaluate(entry, category, s, defaultCategory(g.memberCategory));
-      out.baseFen = res.baseFen;
-      out.monthlyDueFen = res.monthlyDueFen;
-      entries.push(entry);
-    } catch (e) {
-      out.problem = (e as Error).message;
+      if (!unreadable && !name && !idText) continue;
+      if (/^(合计|总计|小计)/.test(normalizeHeader(name))) continue;
+      // notes under the table (说明：…, 填报人：…) are not members
+      if (!unreadable && !idText && /[：:]/.test(name)) continue;
+      const out: ImportRow = { row: r, ...(many ? { sheet: sh.sheetName } : {}), name, baseFen: null, monthlyDueFen: null, problem: null };
+      rows.push(out);
+      try {
+        if (unreadable) throw new Error(unreadable);
+        let m = idText ? byId.get(idText) : undefined;
+        if (idText && !m) throw new Error(`公民身份号码 ${idText} 不在花名册中`);
+        if (!m) {
+          let same = byName.get(name) ?? [];
+          const branch = col('branch');
+          if (same.length > 1 && branch) same = same.filter((x) => x.branch_name === branch);
+          if (same.length !== 1) throw new Error(same.length ? `花名册中有 ${same.length} 名“${name}”，请填写公民身份号码` : `“${name}”不在花名册中`);
+          m = same[0];
+        }
+        out.name = m.name;
+        const g = owing.get(m.id);
+        if (!g) throw new Error(`${m.name}在 ${year} 年不需缴纳党费（入党或离开日期不在该年内）`);
+        const at = many ? `工作表“${sh.sheetName}”第 ${r} 行` : `第 ${r} 行`;
+        if (seen.has(m.id)) throw new Error(`${m.name}在表中出现了两次（另见${seen.get(m.id)}）`);
+        seen.set(m.id, at);
+        const catText = col('category');
+        const category = (catText || defaultCategory(g.memberCategory)) as DuesCategory;
+        if (!DUES_CATEGORIES.includes(category)) throw new Error(`人员类别“${catText}”应为 ${DUES_CATEGORIES.join('、')} 之一`);
+        const money = (t: string, what: string) => {
+          if (!t) return null;
+          const f = parseYuan(t);
+          if (f === null) throw new Error(`${what}“${t}”不是有效金额`);
+          const max = what === '减免后金额' ? MONEY_MAX_FEN.monthlyDues : MONEY_MAX_FEN.monthlyBase;
+          if (f > max) throw new Error(`${what}“${t}”不能超过 ${yuanLimit(max)}`);
+          return f;
+        };
+        const items: Record<string, number> = {};
+        for (const [k] of itemCols) {
+          const v = money(col(k), k.slice(5));
+          if (v !== null) items[k.slice(5)] = v;
+        }
+        const entry: AssessInput = {
+          memberId: m.id,
+          category,
+          items: Object.keys(items).length ? items : null,
+          baseFen: money(col('base'), '计算基数'),
+          reducedFen: money(col('reduced'), '减免后金额'),
+          hardshipRef: col('hardshipRef') || null,
+          note: col('note') || null,
+        };
+        const res = evaluate(entry, category, s, defaultCategory(g.memberCategory));
+        out.baseFen = res.baseFen;
+        out.monthlyDueFen = res.monthlyDueFen;
+        entries.push(entry);
+      } catch (e) {
+        out.problem = (e as Error).message;
+      }
     }
   }
   const invalidCount = rows.filter((r) => r.problem).length;

@@ -9,7 +9,7 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { LedgerError } from '../errors.ts';
 import { columnLetter, normalizeHeader } from './headers.ts';
 import { cleanText, readCell, type CellReading } from './cells.ts';
@@ -28,6 +28,8 @@ export interface SheetSpec {
   requireAny?: string[];
   /** Only the first sheet is considered. */
   firstSheetOnly?: boolean;
+  /** Every sheet whose header qualifies is read (the first in the result, the others in `more`); sheets that do not qualify (a summary) are passed over. */
+  allSheets?: boolean;
   maxRows?: number;
   maxCell?: number;
 }
@@ -45,6 +47,8 @@ export interface SheetData {
   columns: Record<string, number>;
   unknown: string[];
   rows: SheetRow[];
+  /** With `allSheets`: the later sheets that qualified, in workbook order. */
+  more?: SheetData[];
 }
 
 export interface ReadProgress {
@@ -72,6 +76,33 @@ function sheetBytes(bytes: Uint8Array): number {
   }
   if (total > MAX_UNPACKED) throw new LedgerError(`文件解压后超过 ${MAX_UNPACKED / 1024 / 1024} MB，不像是一份名册，请检查文件或分成几个文件导入`);
   return Math.max(sheets, 1);
+}
+
+/**
+ * exceljs' streaming reader loses the workbook part when several worksheets come
+ * before the shared strings (it parks them in temporary files and its zip loop then
+ * ends before xl/workbook.xml: "Cannot read properties of undefined (reading
+ * 'sheets')"), which is how exceljs itself writes a workbook of many sheets (a
+ * 核定表 of the whole bureau). Such a workbook is repacked with the workbook, its
+ * relations, shared strings and styles first; the unpacked size is already bounded
+ * by MAX_UNPACKED. A workbook of one sheet, or in a good order, is read as it is.
+ */
+export function inReadableOrder(bytes: Uint8Array): Uint8Array {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, { filter: (f) => (names.push(f.name), false) });
+  } catch {
+    throw new LedgerError(NOT_XLSX);
+  }
+  const sheets = names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
+  const firstSheet = names.indexOf(sheets[0] ?? '');
+  const late = ['xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml', 'xl/_rels/workbook.xml.rels'].some((n) => names.indexOf(n) > firstSheet);
+  if (sheets.length < 2 || !late) return bytes;
+  const parts = unzipSync(bytes);
+  const rank = (n: string) => (n === 'xl/_rels/workbook.xml.rels' ? 0 : n === 'xl/workbook.xml' ? 1 : n === 'xl/sharedStrings.xml' ? 2 : n === 'xl/styles.xml' ? 3 : sheets.includes(n) ? 5 : 4);
+  const ordered: Record<string, Uint8Array> = {};
+  for (const n of Object.keys(parts).sort((a, b) => rank(a) - rank(b) || names.indexOf(a) - names.indexOf(b))) ordered[n] = parts[n]!;
+  return zipSync(ordered, { level: 0 });
 }
 
 interface HeaderPick {
@@ -201,13 +232,16 @@ export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?:
     lastReport = now;
     onProgress({ fraction: Math.min(1, readBytes / totalBytes), rows: rowsRead });
   };
-  const reader = utf8Reader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+  const input = inReadableOrder(bytes);
+  const reader = utf8Reader(Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const found: SheetData[] = [];
+  const result = (): SheetData | null => (found.length ? { ...found[0]!, more: found.slice(1) } : null);
   try {
     for await (const ws of reader) {
       const ranges: Range[] = [];
@@ -252,24 +286,27 @@ export async function readSheet(bytes: Uint8Array, spec: SheetSpec, onProgress?:
             continue;
           }
           decide();
-          if (!pick) break;
         }
-        take(row);
+        // A sheet that does not qualify is read to its end all the same: leaving it half-read stalls the zip stream for the next sheet.
+        if (pick) take(row);
       }
       if (!decided) decide();
       if (pick) {
         const p = pick as HeaderPick;
         applyMerges(rows, ranges, p.columns);
         report(true);
-        return { sheetName: sheet.name, headerRow: p.headerRow, columns: p.columns, unknown: p.unknown, rows };
+        const data = { sheetName: sheet.name, headerRow: p.headerRow, columns: p.columns, unknown: p.unknown, rows };
+        if (!spec.allSheets) return data;
+        found.push(data);
+        continue;
       }
-      if (spec.firstSheetOnly) return null;
+      if (spec.firstSheetOnly) return result();
     }
   } catch (e) {
     if (e instanceof LedgerError) throw e;
     throw new LedgerError(NOT_XLSX);
   }
-  return null;
+  return result();
 }
 
 export { columnLetter };

@@ -307,6 +307,18 @@ describe('dues documents on the demo bureau', async () => {
     expect(after.map((g) => g.standards.at(-1)!.baseFen)).toEqual(before.map((g) => g.standards.at(-1)!.baseFen));
   });
 
+  it('the whole bureau’s 核定表 imports back too: every branch sheet is read, the summary passed over, rows named by sheet', async () => {
+    const before = await l.call('dues/assessment-grid', { year: 2026 });
+    const book = await l.call('dues/export-assessment', { year: 2026 });
+    const dry = await l.call('dues/assess-import', { year: 2026, fileName: book.fileName, contentBase64: book.contentBase64, commit: false });
+    expect(dry).toMatchObject({ invalidCount: 0, written: false, validCount: before.length });
+    expect(new Set(dry.rows.map((r) => r.sheet)).size).toBe(branchIds.length);
+    const r = await l.call('dues/assess-import', { year: 2026, fileName: book.fileName, contentBase64: book.contentBase64, commit: true });
+    expect(r).toMatchObject({ invalidCount: 0, written: true });
+    const after = await l.call('dues/assessment-grid', { year: 2026 });
+    expect(after.map((g) => g.standards.at(-1)!.monthlyDueFen)).toEqual(before.map((g) => g.standards.at(-1)!.monthlyDueFen));
+  });
+
   it.skipIf(skipRender)('as printed (LibreOffice): the signature stands with the last paragraph, the 附件 after it, the 核定表 one branch to a page', async () => {
     const auditFile = bytes(await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' }));
     const bodyParas = paragraphsOf(await zipPart(auditFile, 'word/document.xml')).map((p) => textOf(p).trim());
