@@ -36,6 +36,10 @@ export interface SheetModel<K extends string = string> {
   /** Lines printed below the table (e.g. 填表人 / 审核人). */
   notes?: string[];
   landscape?: boolean;
+  /** Size of the table's text, pt (10.5 by default); the header and notes follow it. */
+  fontSize?: number;
+  /** Least height of a table row, pt (e.g. 8 mm for a row signed by hand). */
+  minRowHeight?: number;
 }
 
 export const MONEY_FORMAT = '0.00';
@@ -103,32 +107,34 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     sub.alignment = { horizontal: 'left', vertical: 'middle' };
     ws.getRow(r).height = 20;
   }
+  const size = m.fontSize ?? 10.5;
+  const big = Math.max(11, size);
   r++;
   const headerRow = r;
   const hr = ws.getRow(r);
   m.columns.forEach((c, i) => {
     const cell = hr.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: FONT, size: 11, bold: true };
+    cell.font = { name: FONT, size: big, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = border;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
-  hr.height = 30;
+  hr.height = Math.max(30, rowHeight(m.columns.map((c) => c.header), m.columns, big));
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   const put = (record: SheetRow<K>, bold: boolean) => {
     r++;
     const row = ws.getRow(r);
     const values = m.columns.map((c) => cellValue(c, record[c.key]));
     // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
-    row.height = rowHeight(values.map(shownText), m.columns);
+    row.height = Math.max(m.minRowHeight ?? 0, rowHeight(values.map(shownText), m.columns, size));
     values.forEach((v, i) => {
       const c = m.columns[i];
       const cell = row.getCell(i + 1);
       cell.value = v;
       const fmt = c.kind === 'date' && !(v instanceof Date) ? undefined : numberFormat(c.kind);
       if (fmt) cell.numFmt = fmt;
-      cell.font = { name: FONT, size: 10.5, bold };
+      cell.font = { name: FONT, size, bold };
       cell.alignment = { horizontal: c.align ?? (c.kind === 'money' ? 'right' : 'center'), vertical: 'middle', wrapText: true };
       cell.border = border;
     });
@@ -140,28 +146,32 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     ws.mergeCells(r, 1, r, n);
     const cell = ws.getCell(r, 1);
     cell.value = note;
-    cell.font = { name: FONT, size: 11 };
-    ws.getRow(r).height = 24;
+    cell.font = { name: FONT, size: big };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = Math.max(24, rowHeight([note], [{ width: m.columns.reduce((a, c) => a + c.width, 0) }], big) + 4);
   }
   return ws;
 }
 
-/** Printed width of 10.5 pt text in column-width units (measured in LibreOffice: a CJK character ≈ 1.5, a digit ≈ 0.8). */
-export function textWidth(s: string): number {
+/** Printed width of text in column-width units (measured in LibreOffice at 10.5 pt: a CJK character ≈ 1.5, a digit ≈ 0.8), in proportion to the size. */
+export function textWidth(s: string, size = 10.5): number {
   let w = 0;
   for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 1.5 : 0.8;
-  return w;
+  return (w * size) / 10.5;
 }
 
-/** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line). */
-export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column, 'width'>[]): number {
+/** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line, in proportion to the size). */
+export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column, 'width'>[], size = 10.5): number {
   let lines = 1;
   values.forEach((v, i) => {
     if (v === null || v === undefined || !columns[i]) return;
     const usable = Math.max(1, columns[i].width - 0.5);
-    for (const part of String(v).split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part) / usable) || 1);
+    // each line of a multi-line value wraps on its own; the cell needs all of them
+    let cell = 0;
+    for (const part of String(v).split('\n')) cell += Math.ceil(textWidth(part, size) / usable) || 1;
+    lines = Math.max(lines, cell);
   });
-  return lines * 14 + 4;
+  return Math.round((lines * 14 * size) / 10.5) + 4;
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
