@@ -3,7 +3,7 @@ import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../common/labels.ts';
 import type { LifeStatsModel } from '../../templates/life-stats.ts';
-import { complianceCalendar, findingsOf, frequencyOfPeriod, STATUS_LABEL, type CellStatus } from './compliance.ts';
+import { complianceCalendar, findingsOf, frequencyOfPeriod, STATUS_LABEL, FINDING_LABEL, type CellStatus } from './compliance.ts';
 import { FREQUENCY_LABEL, ruleAppliesTo } from './rules.ts';
 import { attendanceOf, queryActivities } from './service.ts';
 import { sentenceOf, type TypeFigure } from './stats.ts';
@@ -63,7 +63,7 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
     rows: out,
     totals: { months: totalsMonths, quarters: quarterTotals, count: totalCount, persons: totalPersons, status: `问题 ${findings.length} 项` },
     summary: [...byType.values()].filter((f) => f.count).sort((a, b) => b.count - a.count).map((f) => ({ type: f.type, count: f.count, persons: f.personTimes, sentence: sentenceOf(f) })),
-    findings: findings.map((f) => ({ org: f.branch, type: f.rule.type, period: f.periodLabel, state: STATUS_LABEL[f.status], message: f.message })),
+    findings: findings.map((f) => ({ org: f.branch, type: f.rule.type, period: f.periodLabel, state: FINDING_LABEL[f.status], message: f.message })),
     footer: '填表人：              审核人：              填报日期：',
   };
 }

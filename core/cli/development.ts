@@ -60,6 +60,18 @@ export const developmentCommands: Command[] = [
     }),
   }),
   command({
+    path: ['export', 'development-notice'],
+    usage: 'export development-notice --file ID --kind 发展对象|预备党员 --start YYYY-MM-DD [--days N] [--contact 电话] --out FILE.docx',
+    summary: '生成一名发展对象或拟接收预备党员的公示（.docx）；截止日期所在年份未录入节假日安排时，在标准错误输出上提醒“暂算”',
+    handler: 'development/notice',
+    document: true,
+    input: (a) => ({ id: requireFlag(a, 'file'), kind: requireFlag(a, 'kind'), start: requireFlag(a, 'start'), days: flag(a, 'days') === undefined ? undefined : Number(flag(a, 'days')), contact: flag(a, 'contact') ?? null }),
+    print: (r, { file, io }) => {
+      for (const w of r.warnings) io.warn(w);
+      return { json: { file, end: r.end, warnings: r.warnings }, text: () => `已生成公示：${file}（公示至 ${r.end}）` };
+    },
+  }),
+  command({
     path: ['export', 'development-ledger'],
     usage: 'export development-ledger --year YYYY --out FILE.xlsx',
     summary: '导出发展党员工作台账（入党申请人、积极分子、发展对象基本情况登记表，年度新发展党员、预备党员转正登记表）',

@@ -20,6 +20,7 @@ import { loadFile } from './service.ts';
 import { acceptAsProbationary, convertToFull } from './members-link.ts';
 import { noticeEnd } from './documents.ts';
 import { STATE_COUNCIL_HOLIDAYS } from '../../common/workdays.ts';
+import { demoEnrollInLaterRecords } from '../activities/demo.ts';
 
 interface Plan {
   name: string;
@@ -131,6 +132,8 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
     if (f.memberId) {
       const m = await tx.selectFrom('members').select(['join_date', 'party_status']).where('id', '=', f.memberId).executeTakeFirstOrThrow();
       branch.members.push({ id: f.memberId, name: p.name, joinDate: m.join_date, partyStatus: m.party_status, category: '在职' });
+      // due at the branch's meetings from the day of acceptance (the 组织生活 demo ran before)
+      await demoEnrollInLaterRecords(ctx, tx, f.memberId);
     }
   }
 }

@@ -141,7 +141,8 @@ export const developmentHandlers = {
     z.object({ id, kind: z.enum(['发展对象', '预备党员'], { error: '应为 发展对象 或 预备党员' }), start: isoDate, days: z.number().int().min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').optional(), contact: optText(40) }),
     async (ctx, { id, kind, start, days, contact }) => {
       const r = await exportNotice(ctx, id, { kind, start, days: days ?? (await getSetting<number>(ctx.db, 'development.noticeWorkingDays')), contact });
-      return fileResult(r.fileName, r.bytes, DOCX_MIME);
+      // warnings: the end date was counted Monday to Friday for a year without 放假安排 (the 公示 is made all the same; the host asks first)
+      return { ...fileResult(r.fileName, r.bytes, DOCX_MIME), end: r.end, warnings: r.warnings };
     },
   ),
   'development/checklist': handler(z.object({ id }), async (ctx, { id }) => {

@@ -240,6 +240,10 @@ describe('org/roles/check: rows that break the rules, for ledgers kept before th
       ['old-2', '刑侦大队党支部委员“钱预备”（2026-07-01起，现任）：钱预备是预备党员，不能担任支部委员（党章第七条：预备党员没有被选举权）'],
       ['old-3', '刑侦大队党支部宣传委员“张三”（2026-12-01起，现任）：“任职日期”不能晚于今天（2026-11-28）：尚未开始的任职不能登记'],
     ]);
+    // party-ledger check reports the same rows, as 任职矛盾
+    const check = (await l.call('activities/check', { year: 2026 })).filter((f) => f.status === 'post-integrity');
+    expect(check.map((f) => f.message)).toEqual(found.map((f) => f.message));
+    expect(check.every((f) => f.severity === 'high')).toBe(true);
     // a 转正 date corrected later in the roster makes an appointment wrong: the check finds it
     await l.ctx.db.updateTable('members').set({ full_date: '2026-10-21' }).where('id', '=', promoted.id).execute();
     expect((await l.call('org/roles/check', {})).filter((f) => f.personName === '沈俊杰').map((f) => f.message)).toEqual([

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { testLedger, type TestLedger } from '../support/ledger.ts';
 import { bureau, member, memberInput } from '../support/bureau.ts';
 import { documentProblems, renderDocuments, skipRender, visible, type RenderedDocument } from '../support/document-check.ts';
-import { EXCEL, LIBREOFFICE, effectiveFontPt, minRowHeightMm, sheetSize } from '../support/sheet-size.ts';
+import { EXCEL, LIBREOFFICE, READABLE_MIN_PT, effectiveFontPt, minRowHeightMm, sheetSize } from '../support/sheet-size.ts';
 import { fileBytes } from '../../core/validate.ts';
 import { registerOrgName } from '../../core/transfers/registers.ts';
 import { IN_COLUMNS, OUT_COLUMNS, breakBetweenWords } from '../../templates/transfer-registers.ts';
@@ -135,26 +135,27 @@ describe('organizations on the registers', () => {
 
 describe('size of the signed sheet (column widths × fit-to-width scale)', () => {
   // Excel: a width of w characters is w × 7 px + 5 px at 96 dpi; LibreOffice here w × 9.31 px (see tests/support/sheet-size.ts).
-  for (const [label, metrics] of [['Excel', EXCEL], ['LibreOffice', LIBREOFFICE]] as const) {
-    it(`prints at 9 pt or more with rows of 8 mm or more (${label})`, () => {
+  for (const [label, metrics] of [['Excel', EXCEL], ['LibreOffice', LIBREOFFICE], ["the spreadsheet's rule", undefined]] as const) {
+    it(`prints at 9 pt or more with rows of 8 mm or more (${label})`, async () => {
       for (const file of [demoFile, busyFile]) {
         for (const sheet of SHEETS) {
           const bytes = fileBytes(file);
-          expect(effectiveFontPt(bytes, sheet, metrics), sheet).toBeGreaterThanOrEqual(9);
-          expect(minRowHeightMm(bytes, sheet, metrics), sheet).toBeGreaterThanOrEqual(8);
+          expect(await effectiveFontPt(bytes, sheet, metrics), sheet).toBeGreaterThanOrEqual(READABLE_MIN_PT);
+          expect(await minRowHeightMm(bytes, sheet, metrics), sheet).toBeGreaterThanOrEqual(8);
         }
       }
     });
   }
 
-  it('measures what fitting does: a wider sheet shrinks, in proportion', () => {
+  it('measures what fitting does: a wider sheet shrinks, in proportion', async () => {
     const bytes = fileBytes(demoFile);
-    const s = sheetSize(bytes, '转入党员登记表', LIBREOFFICE);
-    expect(s.printableWidthMm).toBeCloseTo(297 - 2 * 0.4 * 25.4, 1);
-    expect(s.contentWidthMm).toBeGreaterThan(s.printableWidthMm);
-    expect(s.scale).toBeCloseTo(s.printableWidthMm / s.contentWidthMm, 6);
+    const s = await sheetSize(bytes, '转入党员登记表', LIBREOFFICE);
+    expect(s.printableMm.width).toBeCloseTo(297 - 2 * 0.4 * 25.4, 1);
+    expect(s.contentWidthMm).toBeGreaterThan(s.printableMm.width);
+    expect(s.scale).toBeCloseTo(s.printableMm.width / s.contentWidthMm, 6);
+    expect(s.fontPt).toBe(10.5);
     expect(s.effectiveFontPt).toBeCloseTo(10.5 * s.scale, 6);
-    expect(sheetSize(bytes, '转出党员登记表', EXCEL).scale).toBe(1);
+    expect((await sheetSize(bytes, '转出党员登记表', EXCEL)).scale).toBe(1);
   });
 
   it('every header line fits its column at the header size', () => {

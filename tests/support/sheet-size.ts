@@ -1,138 +1,185 @@
 /**
- * How large a worksheet prints once its page setup has fitted it: the table's
- * font size × the fit scale, and its lowest row × the same scale. No rendering;
- * read from the .xlsx itself (sizes from styles.xml as written: exceljs alone
- * reads 10.5 pt back as 10).
- *
- * Column width (Excel characters) → mm: by default width × 7 px + 5 px padding at
- * 96 dpi, 1 px = 0.2646 mm (Excel's character of the default font, Calibri 11, plus
- * its cell padding). LibreOffice without Calibri measures the character in its
- * fallback font and draws a column of width w as w × 9.31 px (LIBREOFFICE, measured
- * from the column centres of a rendered register); pass it to size a sheet as the
- * rendered PDF shows it. The scale is printable width / sum of column widths when
- * fitToWidth is on and the columns are wider, else 1 (or the fixed scale when not
- * fitting).
+ * Worksheet geometry for print checks: how large a sheet's text and rows come
+ * out on paper once its page setup has fitted it (paper, orientation, margins,
+ * fitToWidth / fitToHeight or a fixed scale), from the column widths in
+ * characters and the cells' font sizes. No rendering: the numbers follow the
+ * spreadsheet's own rules (a column of width w is trunc(7w + 0.5) px of the
+ * default 11 pt font's digit, 96 px an inch), so a test can assert that a sheet
+ * meant for signatures prints at ≥ 9 pt with rows ≥ 8 mm.
+ * (Rendering through LibreOffice is tests/support/document-check.ts.)
+ * Load workbooks with loadSheets(): exceljs alone reads a font size as a whole
+ * number (10.5 pt comes back as 10).
  */
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 
-export const MM_PER_PX = 25.4 / 96;
-export const PT_PER_MM = 72 / 25.4;
+export const MM_PER_INCH = 25.4;
+export const PT_PER_MM = 72 / MM_PER_INCH;
+/** 8 mm, the least height of a row a person signs in. */
+export const SIGN_ROW_MIN_PT = 8 * PT_PER_MM;
+/** The least printed text size of a sheet meant to be read and signed. */
+export const READABLE_MIN_PT = 9;
 
-/** How a column width in characters becomes pixels (96 dpi). */
+/** Paper sizes by the OOXML paperSize code (portrait width × height, mm). */
+const PAPER_MM: Record<number, [number, number]> = { 1: [215.9, 279.4], 8: [297, 420], 9: [210, 297], 11: [148, 210] };
+
+/** How a column width in characters becomes pixels at 96 dpi, when not by the spreadsheet's own rule. */
 export interface CharMetrics {
   pxPerChar: number;
   paddingPx: number;
 }
-/** Excel with its default font: a character 7 px, 5 px cell padding. */
+/** The rough rule: a character of the default font 7 px, plus 5 px cell padding (a little wider than Excel's own rule, so on the safe side). */
 export const EXCEL: CharMetrics = { pxPerChar: 7, paddingPx: 5 };
-/** LibreOffice as installed here and in CI (no Calibri): 9.31 px a character, no padding. */
+/**
+ * LibreOffice as installed here and in CI: without Calibri it measures the character in its
+ * fallback font and draws a column of width w as w × 9.31 px (measured from the column centres
+ * of a rendered 转入党员登记表), a third wider than Excel, so a sheet fitted to the page shrinks more.
+ */
 export const LIBREOFFICE: CharMetrics = { pxPerChar: 9.31, paddingPx: 0 };
 
-/** Printed width of a column of `chars` Excel characters, mm. */
-export const columnMm = (chars: number, m: CharMetrics = EXCEL): number => (chars * m.pxPerChar + m.paddingPx) * MM_PER_PX;
-
-/** A4 and the others a sheet may use: OOXML paperSize → portrait width × height, mm. */
-const PAPER: Record<number, [number, number]> = { 1: [215.9, 279.4], 8: [297, 420], 9: [210, 297], 11: [148, 210] };
-
-export interface SheetSize {
-  printableWidthMm: number;
-  contentWidthMm: number;
-  scale: number;
-  /** smallest font size of the table cells (header and body rows), as written */
-  fontPt: number;
-  effectiveFontPt: number;
-  /** lowest body row of the table, as written */
-  minRowPt: number;
-  minRowHeightMm: number;
+/** A column width in characters → printed millimetres (before scaling): the spreadsheet's rule, or the given metrics. */
+export function columnWidthMm(chars: number, metrics?: CharMetrics): number {
+  const px = metrics ? chars * metrics.pxPerChar + metrics.paddingPx : Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
+  return (px * MM_PER_INCH) / 96;
 }
 
-const attrs = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+export interface SheetGeometry {
+  paperMm: { width: number; height: number };
+  /** the paper's width (height) inside the left and right (top and bottom) margins */
+  printableMm: { width: number; height: number };
+  /** the used columns' widths, unscaled */
+  contentWidthMm: number;
+  /** what fitting (or the fixed scale) shrinks the sheet to, ≤ 1 when fitted */
+  scale: number;
+  /** the smallest font size set on the cells of the rows measured, unscaled */
+  fontPt: number;
+  /** fontPt × scale */
+  effectiveFontPt: number;
+  /** the lowest of the rows measured, unscaled, pt */
+  minRowPt: number;
+  /** minRowPt × scale, in mm */
+  effectiveMinRowMm: number;
+  /** minRowPt × scale, in pt */
+  effectiveMinRowPt: number;
+}
 
-/**
- * The printed size of one sheet's table: its header row (the repeated print-title row)
- * and the bordered rows below it down to the first row without a border.
- */
-export function sheetSize(bytes: Uint8Array, sheetName: string, metrics: CharMetrics = EXCEL): SheetSize {
-  const zip = unzipSync(bytes);
-  const text = (name: string): string => (zip[name] ? strFromU8(zip[name]) : '');
-  const styles = text('xl/styles.xml');
-  const fonts = [...(/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(/<font\b[^>]*\/>|<font\b[^>]*>([\s\S]*?)<\/font>/g)].map(
-    (m) => Number(/<sz\b[^>]*val="([\d.]+)"/.exec(m[1] ?? '')?.[1] ?? 11),
-  );
-  const xfs = [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)].map((m) => attrs(m[0]));
-  const borders = [...(/<borders\b[^>]*>([\s\S]*?)<\/borders>/.exec(styles)?.[1] ?? '').matchAll(/<border\b[^>]*\/>|<border\b[^>]*>([\s\S]*?)<\/border>/g)].map(
-    (m) => /<top\b[^>]*style=/.test(m[1] ?? ''),
-  );
-  const workbook = text('xl/workbook.xml');
-  const rels = Object.fromEntries([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attrs(m[0]).Id, attrs(m[0]).Target]));
-  const sheets = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => attrs(m[0]));
-  const index = sheets.findIndex((s) => s.name === sheetName);
-  if (index < 0) throw new Error(`no sheet named ${sheetName}`);
-  const target = rels[sheets[index]!['r:id']!]!;
-  const xml = text(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+export interface GeometryOptions {
+  /** rows measured for font and height (default: the rows below the repeated header row that have a border) */
+  rows?: number[];
+  /** column widths by these metrics instead of the spreadsheet's rule (EXCEL, LIBREOFFICE) */
+  metrics?: CharMetrics;
+}
 
-  // Page: paper, orientation, margins (inches), fitting.
-  const setup = attrs(/<pageSetup\b[^>]*>/.exec(xml)?.[0] ?? '');
-  const margins = attrs(/<pageMargins\b[^>]*>/.exec(xml)?.[0] ?? '');
-  const [pw, ph] = PAPER[Number(setup.paperSize ?? 9)] ?? PAPER[9]!;
-  const paperWidth = setup.orientation === 'landscape' ? ph : pw;
-  const printableWidthMm = paperWidth - (Number(margins.left ?? 0.7) + Number(margins.right ?? 0.7)) * 25.4;
-  const fitToPage = /<pageSetUpPr\b[^>]*fitToPage="(1|true)"/.test(xml);
+/** The rows of the table body: after the print-title row, those whose first cell has a border. */
+export function tableRows(ws: ExcelJS.Worksheet): number[] {
+  const titles = ws.pageSetup.printTitlesRow;
+  const header = titles ? Number(String(titles).split(':').at(-1)!.replace(/\D/g, '')) : 0;
+  const out: number[] = [];
+  for (let r = header + 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).border?.top) out.push(r);
+  return out;
+}
 
-  // Columns in use: those with a width, up to the last column of the widest row.
-  const colDefs = [...xml.matchAll(/<col\b[^>]*>/g)].map((m) => attrs(m[0]));
-  const widthOf = (c: number): number => {
-    const d = colDefs.find((x) => Number(x.min) <= c && c <= Number(x.max));
-    return d?.hidden === '1' ? 0 : columnMm(Number(d?.width ?? 8.43), metrics);
-  };
-  const cellCol = (ref: string): number => [...ref.replace(/\d+/g, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const rows = [...xml.matchAll(/<row\b([^>]*)>([\s\S]*?)<\/row>/g)].map((m) => {
-    const a = attrs(m[1]!);
-    const cells = [...m[2]!.matchAll(/<c\b[^>]*>/g)].map((c) => attrs(c[0]));
-    return { r: Number(a.r), height: Number(a.ht ?? 15), cells };
-  });
-  const lastCol = Math.max(colDefs.reduce((n, d) => Math.max(n, Number(d.max)), 0), ...rows.flatMap((r) => r.cells.map((c) => cellCol(c.r ?? 'A'))));
+export function sheetGeometry(ws: ExcelJS.Worksheet, opts: GeometryOptions = {}): SheetGeometry {
+  const ps = ws.pageSetup;
+  const [pw, ph] = PAPER_MM[ps.paperSize ?? 9] ?? PAPER_MM[9];
+  const landscape = ps.orientation === 'landscape';
+  const paper = landscape ? { width: ph, height: pw } : { width: pw, height: ph };
+  const m = ps.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  const printable = { width: paper.width - (m.left + m.right) * MM_PER_INCH, height: paper.height - (m.top + m.bottom) * MM_PER_INCH };
+  // the columns given a width, and any further column with a value
+  let columns = Math.max(ws.columnCount, ws.columns?.length ?? 0);
+  ws.eachRow((row) => (columns = Math.max(columns, row.cellCount)));
   let contentWidthMm = 0;
-  for (let c = 1; c <= lastCol; c++) contentWidthMm += widthOf(c);
-
-  const fitToWidth = Number(setup.fitToWidth ?? 1);
-  const scale = fitToPage
-    ? fitToWidth > 0 && contentWidthMm > printableWidthMm * fitToWidth
-      ? (printableWidthMm * fitToWidth) / contentWidthMm
-      : 1
-    : Number(setup.scale ?? 100) / 100;
-
-  // The table: the print-title row (the header) and the bordered rows after it.
-  const titles = [...workbook.matchAll(/<definedName\b([^>]*)>([^<]*)</g)].find((m) => attrs(m[1]!).name === '_xlnm.Print_Titles' && attrs(m[1]!).localSheetId === String(index));
-  const spec = titles?.[2] ?? '';
-  const header = Number(/\$(\d+)$/.exec(spec)?.[1] ?? 0);
-  if (!header) throw new Error(`sheet ${sheetName} has no repeated header row`);
-  const bordered = (c: Record<string, string>): boolean => borders[Number(xfs[Number(c.s ?? 0)]?.borderId ?? 0)] ?? false;
-  const table = rows.filter((r) => r.r >= header);
-  const body: typeof rows = [];
-  for (const row of table.slice(1)) {
-    if (!row.cells.length || !bordered(row.cells[0]!)) break;
-    body.push(row);
+  for (let c = 1; c <= columns; c++) {
+    const col = ws.getColumn(c);
+    if (!col.hidden) contentWidthMm += columnWidthMm(col.width ?? 9.140625, opts.metrics);
   }
-  const fontPt = Math.min(...[table[0]!, ...body].flatMap((r) => r.cells.map((c) => fonts[Number(xfs[Number(c.s ?? 0)]?.fontId ?? 0)] ?? 11)));
-  const minRowPt = body.length ? Math.min(...body.map((r) => r.height)) : Infinity;
+  const rowPt = (r: number) => ws.getRow(r).height ?? 15;
+  let scale: number;
+  if (ps.fitToPage) {
+    const fits: number[] = [1];
+    if (ps.fitToWidth) fits.push((printable.width * ps.fitToWidth) / contentWidthMm);
+    if (ps.fitToHeight) {
+      let h = 0;
+      for (let r = 1; r <= ws.rowCount; r++) if (!ws.getRow(r).hidden) h += rowPt(r);
+      fits.push((printable.height * ps.fitToHeight) / (h / PT_PER_MM));
+    }
+    scale = Math.min(...fits);
+  } else scale = (ps.scale ?? 100) / 100;
+  const rows = opts.rows ?? tableRows(ws);
+  let fontPt = Infinity;
+  let minRowPt = Infinity;
+  for (const r of rows) {
+    const row = ws.getRow(r);
+    minRowPt = Math.min(minRowPt, rowPt(r));
+    for (let c = 1; c <= columns; c++) fontPt = Math.min(fontPt, row.getCell(c).font?.size ?? 11);
+  }
+  if (!rows.length) [fontPt, minRowPt] = [11, 15];
   return {
-    printableWidthMm,
+    paperMm: paper,
+    printableMm: printable,
     contentWidthMm,
     scale,
     fontPt,
     effectiveFontPt: fontPt * scale,
     minRowPt,
-    minRowHeightMm: (minRowPt * scale) / PT_PER_MM,
+    effectiveMinRowMm: (minRowPt * scale) / PT_PER_MM,
+    effectiveMinRowPt: minRowPt * scale,
   };
 }
 
+/** The attributes of an XML start tag, by name. */
+const attrs = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+
+/**
+ * The worksheets of an .xlsx as exceljs reads them, with each cell's font size
+ * as written in the file (from styles.xml: the cell's style → its font's sz).
+ */
+export async function loadSheets(bytes: Uint8Array): Promise<ExcelJS.Worksheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const zip = unzipSync(bytes);
+  const text = (name: string) => (zip[name] ? strFromU8(zip[name]) : '');
+  const styles = text('xl/styles.xml');
+  const fontsXml = /<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '';
+  const fontSizes = [...fontsXml.matchAll(/<font\b[^>]*\/>|<font\b[^>]*>([\s\S]*?)<\/font>/g)].map((m) => {
+    const sz = /<sz\b[^>]*val="([\d.]+)"/.exec(m[1] ?? '');
+    return sz ? Number(sz[1]) : null;
+  });
+  const xfsXml = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const xfFont = [...xfsXml.matchAll(/<xf\b[^>]*>/g)].map((m) => Number(attrs(m[0]).fontId ?? 0));
+  const rels = Object.fromEntries([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attrs(m[0]).Id, attrs(m[0]).Target]));
+  const sheetFiles = [...text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const target = rels[attrs(m[0])['r:id']] ?? '';
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  });
+  sheetFiles.forEach((file, i) => {
+    const ws = wb.worksheets[i];
+    if (!ws) return;
+    for (const m of text(file).matchAll(/<c\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if (!a.r || a.s === undefined) continue;
+      const size = fontSizes[xfFont[Number(a.s)] ?? 0];
+      const cell = ws.getCell(a.r);
+      if (size !== null && size !== undefined && cell.font?.size !== size) cell.font = { ...cell.font, size };
+    }
+  });
+  return wb.worksheets;
+}
+
+/** One sheet of an .xlsx by name, its geometry (font sizes as written, see loadSheets). */
+export async function sheetSize(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<SheetGeometry> {
+  const ws = (await loadSheets(workbookBytes)).find((w) => w.name === sheetName);
+  if (!ws) throw new Error(`no sheet named ${sheetName}`);
+  return sheetGeometry(ws, { metrics });
+}
+
 /** The table's smallest font size as printed, pt (font size × fit scale). */
-export function effectiveFontPt(workbookBytes: Uint8Array, sheetName: string, metrics: CharMetrics = EXCEL): number {
-  return sheetSize(workbookBytes, sheetName, metrics).effectiveFontPt;
+export async function effectiveFontPt(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<number> {
+  return (await sheetSize(workbookBytes, sheetName, metrics)).effectiveFontPt;
 }
 
 /** The table's lowest body row as printed, mm (row height × fit scale). */
-export function minRowHeightMm(workbookBytes: Uint8Array, sheetName: string, metrics: CharMetrics = EXCEL): number {
-  return sheetSize(workbookBytes, sheetName, metrics).minRowHeightMm;
+export async function minRowHeightMm(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<number> {
+  return (await sheetSize(workbookBytes, sheetName, metrics)).effectiveMinRowMm;
 }
