@@ -166,7 +166,10 @@ export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column
   values.forEach((v, i) => {
     if (v === null || v === undefined || !columns[i]) return;
     const usable = Math.max(1, columns[i].width - 0.5);
-    for (const part of String(v).split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part, size) / usable) || 1);
+    // each line of a multi-line value wraps on its own; the cell needs all of them
+    let cell = 0;
+    for (const part of String(v).split('\n')) cell += Math.ceil(textWidth(part, size) / usable) || 1;
+    lines = Math.max(lines, cell);
   });
   return Math.round((lines * 14 * size) / 10.5) + 4;
 }

@@ -1,9 +1,23 @@
 /** The view model of the 年度转入/转出党员登记表 (templates/transfer-registers.ts): a record of formatted strings per transfer, in date order. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
-import { chineseDate, monthLabel } from '../../common/labels.ts';
+import { chineseDate, monthLabel, partyOrgName } from '../../common/labels.ts';
 import { transferRegistersWorkbook, type TransferRegistersModel } from '../../templates/transfer-registers.ts';
 import { listTransfers, transferCounts } from './queries.ts';
+
+/**
+ * A Party organization's name ends with the word for the organization or for the party office
+ * that holds member files (党委, 党工委, 党组, 党总支, 党支部, 委员会, 组织部…); a 居民委员会 or
+ * 村民委员会 and any other text (a 人才交流中心 entered as it was written) are not.
+ */
+const PARTY_ORG = /(党委|党工委|党组|党总支|总支|支部|党组织|工委|委员会|组织部)$/u;
+const NOT_PARTY = /(居民|村民|居|村)委员会$/u;
+
+/** The 原所在党组织 / 转往党组织 as the register prints it: with 中共 where the entered text names a Party organization (the letter's rule, partyOrgName), otherwise as entered. */
+export function registerOrgName(name: string): string {
+  const n = name.trim();
+  return PARTY_ORG.test(n) && !NOT_PARTY.test(n) ? partyOrgName(n) : n;
+}
 
 export async function transferRegistersModel(ctx: Ctx, year: number): Promise<TransferRegistersModel> {
   const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
@@ -15,20 +29,20 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
   const person = new Map(people.map((p) => [p.id, p]));
   const counts = await transferCounts(ctx, `${year}-01-01`, `${year}-12-31`);
   const today = ctx.platform.today();
-  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${chineseDate(today)}`;
+  const footer = `填表人：　　　　　　　　　　审核人：　　　　　　　　　　填表日期：${chineseDate(today)}`;
   const basics = (t: { memberId: string; memberName: string; partyStatus: string }) => {
     const p = person.get(t.memberId);
-    return { name: t.memberName, gender: p?.gender ?? '', birthDate: p?.birth_date ?? '', ethnicity: p?.ethnicity ?? '', partyStatus: t.partyStatus };
+    return { name: t.memberName, gender: p?.gender ?? '', birthMonth: p?.birth_date ? monthLabel(p.birth_date) : '', ethnicity: p?.ethnicity ?? '', partyStatus: t.partyStatus };
   };
   const ins = all.filter((t) => t.direction === '转入');
   const outs = all.filter((t) => t.direction === '转出');
   return {
     transferIn: {
       title: `${year}年度转入党员登记表`,
-      subtitle: `填报单位：${unit}　　${year}年共转入党员 ${counts.in} 名`,
+      subtitle: `填报单位：${registerOrgName(unit)}　　${year}年共转入党员${counts.in}名`,
       rows: ins.map((t) => ({
         ...basics(t),
-        fromOrg: t.fromOrg,
+        fromOrg: registerOrgName(t.fromOrg),
         letterNo: t.letterNo,
         letterDate: t.letterDate,
         transferDate: t.transferDate,
@@ -42,14 +56,14 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
     },
     transferOut: {
       title: `${year}年度转出党员登记表`,
-      subtitle: `填报单位：${unit}　　${year}年共转出党员 ${counts.out} 名`,
+      subtitle: `填报单位：${registerOrgName(unit)}　　${year}年共转出党员${counts.out}名`,
       rows: outs.map((t) => ({
         ...basics(t),
         branchName: t.branchName,
-        toOrg: t.toOrg,
+        toOrg: registerOrgName(t.toOrg),
         transferDate: t.transferDate,
         letterNo: t.letterNo,
-        validityDays: String(t.validityDays ?? ''),
+        validityDays: t.validityDays ? `${t.validityDays}天` : '',
         duesPaidTo: t.duesPaidTo ? monthLabel(t.duesPaidTo) : '',
         receipt: t.receiptOn ?? (t.status === '回执逾期' ? '逾期未收' : '未收'),
         note: t.note ?? '',

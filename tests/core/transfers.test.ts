@@ -206,13 +206,13 @@ describe('registers and counts', () => {
     const ins = wb.getWorksheet('转入党员登记表')!;
     const outs = wb.getWorksheet('转出党员登记表')!;
     expect(ins.getCell(1, 1).value).toBe('2026年度转入党员登记表');
-    expect(String(ins.getCell(2, 1).value)).toContain('共转入党员 2 名');
+    expect(String(ins.getCell(2, 1).value)).toContain('共转入党员2名');
     expect(ins.getRow(3).values).toContain('原所在党组织');
     expect([ins.getCell(4, 2).value, ins.getCell(5, 2).value]).toEqual(['转入甲', '转入乙']);
     expect(ins.getCell(4, 13).value).toBe('2026年8月');
     expect(outs.getCell(1, 1).value).toBe('2026年度转出党员登记表');
     expect(outs.getCell(4, 2).value).toBe('转出甲');
-    expect(outs.getCell(4, 8).value).toBe('甲党委');
+    expect(outs.getCell(4, 8).value).toBe('中共甲党委');
     expect(outs.getCell(4, 10).value).toBe('2026001');
     expect(outs.getCell(4, 13).value).toBe('逾期未收');
   });

@@ -23,9 +23,23 @@ export const READABLE_MIN_PT = 9;
 /** Paper sizes by the OOXML paperSize code (portrait width × height, mm). */
 const PAPER_MM: Record<number, [number, number]> = { 1: [215.9, 279.4], 8: [297, 420], 9: [210, 297], 11: [148, 210] };
 
-/** A column width in characters → printed millimetres (before scaling). */
-export function columnWidthMm(chars: number): number {
-  const px = Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
+/** How a column width in characters becomes pixels at 96 dpi, when not by the spreadsheet's own rule. */
+export interface CharMetrics {
+  pxPerChar: number;
+  paddingPx: number;
+}
+/** The rough rule: a character of the default font 7 px, plus 5 px cell padding (a little wider than Excel's own rule, so on the safe side). */
+export const EXCEL: CharMetrics = { pxPerChar: 7, paddingPx: 5 };
+/**
+ * LibreOffice as installed here and in CI: without Calibri it measures the character in its
+ * fallback font and draws a column of width w as w × 9.31 px (measured from the column centres
+ * of a rendered 转入党员登记表), a third wider than Excel, so a sheet fitted to the page shrinks more.
+ */
+export const LIBREOFFICE: CharMetrics = { pxPerChar: 9.31, paddingPx: 0 };
+
+/** A column width in characters → printed millimetres (before scaling): the spreadsheet's rule, or the given metrics. */
+export function columnWidthMm(chars: number, metrics?: CharMetrics): number {
+  const px = metrics ? chars * metrics.pxPerChar + metrics.paddingPx : Math.trunc(((256 * chars + Math.trunc(128 / 7)) / 256) * 7);
   return (px * MM_PER_INCH) / 96;
 }
 
@@ -52,6 +66,8 @@ export interface SheetGeometry {
 export interface GeometryOptions {
   /** rows measured for font and height (default: the rows below the repeated header row that have a border) */
   rows?: number[];
+  /** column widths by these metrics instead of the spreadsheet's rule (EXCEL, LIBREOFFICE) */
+  metrics?: CharMetrics;
 }
 
 /** The rows of the table body: after the print-title row, those whose first cell has a border. */
@@ -76,7 +92,7 @@ export function sheetGeometry(ws: ExcelJS.Worksheet, opts: GeometryOptions = {})
   let contentWidthMm = 0;
   for (let c = 1; c <= columns; c++) {
     const col = ws.getColumn(c);
-    if (!col.hidden) contentWidthMm += columnWidthMm(col.width ?? 9.140625);
+    if (!col.hidden) contentWidthMm += columnWidthMm(col.width ?? 9.140625, opts.metrics);
   }
   const rowPt = (r: number) => ws.getRow(r).height ?? 15;
   let scale: number;
@@ -149,4 +165,21 @@ export async function loadSheets(bytes: Uint8Array): Promise<ExcelJS.Worksheet[]
     }
   });
   return wb.worksheets;
+}
+
+/** One sheet of an .xlsx by name, its geometry (font sizes as written, see loadSheets). */
+export async function sheetSize(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<SheetGeometry> {
+  const ws = (await loadSheets(workbookBytes)).find((w) => w.name === sheetName);
+  if (!ws) throw new Error(`no sheet named ${sheetName}`);
+  return sheetGeometry(ws, { metrics });
+}
+
+/** The table's smallest font size as printed, pt (font size × fit scale). */
+export async function effectiveFontPt(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<number> {
+  return (await sheetSize(workbookBytes, sheetName, metrics)).effectiveFontPt;
+}
+
+/** The table's lowest body row as printed, mm (row height × fit scale). */
+export async function minRowHeightMm(workbookBytes: Uint8Array, sheetName: string, metrics?: CharMetrics): Promise<number> {
+  return (await sheetSize(workbookBytes, sheetName, metrics)).effectiveMinRowMm;
 }
