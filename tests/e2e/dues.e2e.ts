@@ -85,4 +85,17 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     while (ws.getCell(r, 2).value !== name) r++;
     expect([first, second, current].map((m) => ws.getCell(r, ledgerColumn(m)).value)).toEqual([76.5, 76.5, 76.5]);
   });
+
+  it('keeps the 上年结转 entered in 党费设置', async () => {
+    await goto(ui.page, '/dues/assessment');
+    await ui.page.getByRole('button', { name: '党费设置' }).click();
+    const amount = ui.page.getByTestId('dues-opening-amount');
+    await expect.poll(() => amount.inputValue()).toBe('12864.50');
+    await amount.fill('1000.5');
+    await ui.page.getByTestId('dues-settings-save').click();
+    expect(await toast(ui.page, '已保存党费设置')).toContain('已保存');
+    await ui.page.getByRole('button', { name: '党费设置' }).click();
+    await expect.poll(() => ui.page.getByTestId('dues-opening-amount').inputValue()).toBe('1000.50');
+    await snap(ui.page, 'e2e-dues-settings-opening');
+  });
 });
