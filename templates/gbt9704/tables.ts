@@ -1,6 +1,7 @@
 /** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { FONTS, HAO, mmToTwip, run, type Hao } from './page.ts';
+import { FONTS, HAO, keptRuns, mmToTwip, type Hao } from './page.ts';
+import { balancedLines, titleWords, ziWidth } from '../typography.ts';
 
 // the string BorderStyle.SINGLE stands for: a constant at module level must not load docx (it loads on first use)
 const thin = { style: 'single' as typeof BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -15,8 +16,9 @@ export interface CellSpec {
   /** A label cell: 黑体, centred. */
   label?: boolean;
   align?: 'left' | 'center' | 'right';
-  /** Minimum row height in lines of this table's text. */
   font?: string;
+  /** Strings kept whole in this cell (the names it lists), beyond those templates/typography.ts finds. */
+  keep?: readonly string[];
 }
 
 export interface TableOptions {
@@ -32,12 +34,33 @@ export interface TableOptions {
   splitRows?: boolean;
 }
 
-function cellParagraphs(c: CellSpec, hao: Hao): Paragraph[] {
+/** Cell margins left and right, in twips. */
+const CELL_MARGIN = 80;
+
+/**
+ * A label too wide for its cell breaks between its words, in even lines
+ * ("缺席人员/及原因", never "缺席人员及/原因"); one that fits stays on one line.
+ */
+export function labelLines(text: string, widthZi: number): string[] {
+  if (ziWidth(text) <= widthZi) return [text];
+  return balancedLines(titleWords(text), Math.max(1, Math.floor(widthZi)));
+}
+
+function cellParagraphs(c: CellSpec, hao: Hao, widthTwips: number): Paragraph[] {
   const font = c.font ?? (c.label ? FONTS.heading1 : FONTS.body);
   const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
-  const lines = c.lines ?? [c.text ?? ''];
+  const widthZi = (widthTwips - 2 * CELL_MARGIN) / (HAO[hao] * 20);
+  let lines = c.lines ?? [c.text ?? ''];
+  if (c.label && !c.lines) lines = labelLines(c.text ?? '', widthZi);
   const pitch = Math.round(HAO[hao] * 20 * 1.5);
-  return (lines.length ? lines : ['']).map((line) => new Paragraph({ alignment: align, spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(line, font, hao)] }));
+  return (lines.length ? lines : ['']).map(
+    (line) =>
+      new Paragraph({
+        alignment: align,
+        spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+        children: keptRuns(line, font, hao, { keep: [...(c.keep ?? []), ...(c.label && ziWidth(line) <= widthZi ? [line] : [])] }),
+      }),
+  );
 }
 
 /** A bordered table in the body fonts; each row is a list of cells (strings or specs with spans). */
@@ -64,8 +87,8 @@ export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table 
             columnSpan: span > 1 ? span : undefined,
             rowSpan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined,
             verticalAlign: VerticalAlign.CENTER,
-            margins: { left: 80, right: 80, top: 40, bottom: 40 },
-            children: cellParagraphs(c, hao),
+            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+            children: cellParagraphs(c, hao, w),
           });
         }),
       });
