@@ -27,7 +27,9 @@ import {
   table,
   title,
   ziWidth,
-  labelLines,
+  RUBY_COST,
+  cellLines,
+  cellWidthZi,
   mmToTwip,
   type CellSpec,
   type GbSection,
@@ -90,10 +92,11 @@ function label(text: string): CellSpec {
   return { text, label: true };
 }
 
-function formTable(m: MeetingRecord): Table {
+/** The rows of a meeting's form (cells as tables.ts takes them). */
+function formSpec(m: MeetingRecord): (string | CellSpec)[][] {
   const keep = m.people ?? [];
   const wide = (l: string, v: string | string[]): (string | CellSpec)[] => [label(l), { lines: Array.isArray(v) ? (v.length ? v : ['']) : [v], span: 3, keep }];
-  const rows: (string | CellSpec)[][] = [
+  return [
     wide('会议名称', m.title),
     wide('组    织', m.orgName),
     wide('时    间', m.time),
@@ -107,7 +110,10 @@ function formTable(m: MeetingRecord): Table {
     wide('列席人员', m.guests),
     wide('议    题', m.agenda.length ? m.agenda : ['—']),
   ];
-  return table(rows, { widthsMm: WIDTHS, hao: '四号', rowHeightMm: 9 });
+}
+
+function formTable(m: MeetingRecord): Table {
+  return table(formSpec(m), { widthsMm: WIDTHS, hao: '四号', rowHeightMm: 9, cellPaddingTwips: 0 });
 }
 
 function section(head: string, lines: string[], keep: readonly string[]): Paragraph[] {
@@ -165,7 +171,7 @@ function cover(m: RecordBookModel): Paragraph[] {
     new Paragraph({
       indent: { left: indent * ZI },
       spacing: { line: Math.round(LINE_PITCH_TWIPS * 1.5), lineRule: 'exact' },
-      children: [...spreadLabel(l), ...keptRuns(v, FONTS.body, '三号', { underline: {} })],
+      children: [...spreadLabel(l), ...keptRuns(v, FONTS.body, '三号', { underline: {}, auto: true })],
     });
   const blank = '\u3000'.repeat(6);
   return [
@@ -304,38 +310,28 @@ const AREA = Math.round((225 * 1440) / 25.4);
 const ROW_MIN = mmToTwip(9);
 // 4号 lines of at least 1.5 × 14 pt snap to the document grid: one grid line each (Word and LibreOffice)
 const CELL_LINE = LINE_PITCH_TWIPS;
-const CELL_PAD = 80;
+const CELL_PAD = 0;
 
-/** Lines a body paragraph takes: 28 字 a line, a 2-字 first-line indent, kept units whole. */
-export function bodyLines(text: string, width = PAGE.chars, indent = 2): number {
-  return wrapLines(' '.repeat(indent * 2) + text, width).length;
+/** Lines a body paragraph takes: 28 字 a line, a 2-字 first-line indent, the named people kept whole. */
+export function bodyLines(text: string, keep: readonly string[] = []): number {
+  return wrapLines('    ' + text, PAGE.chars, { keep, auto: false, unitCost: RUBY_COST }).length;
 }
 
-/** Lines a table cell takes at 4号 in a cell `mm` wide. */
-function cellLines(text: string, mm: number): number {
-  const zi = (mmToTwip(mm) - 160) / 280;
-  return wrapLines(text, zi).length;
-}
-
+/** Heights of the form's rows: the lines tables.ts wraps each cell into, one grid line each. */
 function formRows(m: MeetingRecord): number[] {
-  const W = WIDTHS;
-  const wideMm = W[1] + W[2] + W[3];
-  const wide = (l: string, v: string | string[]) => Math.max(labelLines(l, (mmToTwip(W[0]) - 160) / 280).length, (Array.isArray(v) ? (v.length ? v : ['']) : [v]).reduce((n, x) => n + cellLines(x, wideMm), 0));
-  const lines = [
-    wide('会议名称', m.title),
-    wide('组    织', m.orgName),
-    wide('时    间', m.time),
-    wide('地    点', m.place),
-    ...m.extraRows.map(([l, v]) => wide(l, v)),
-    Math.max(cellLines(m.host, W[1]), cellLines(m.recorder, W[3])),
-    Math.max(cellLines(m.due, W[1]), cellLines(m.present, W[3])),
-    wide('出席人员', m.presentNames || '—'),
-    wide('缺席人员及原因', m.absentees),
-    ...(m.lateOrEarly ? [wide('迟到早退', m.lateOrEarly)] : []),
-    wide('列席人员', m.guests),
-    wide('议    题', m.agenda.length ? m.agenda : ['—']),
-  ];
-  return lines.map((n) => Math.max(ROW_MIN, n * CELL_LINE + CELL_PAD));
+  const widths = WIDTHS.map(mmToTwip);
+  return formSpec(m).map((row) => {
+    let col = 0;
+    let lines = 1;
+    for (const raw of row) {
+      const c: CellSpec = typeof raw === 'string' ? { text: raw } : raw;
+      const span = c.span ?? 1;
+      const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      lines = Math.max(lines, cellLines(c, cellWidthZi(w, '四号')).length);
+    }
+    return Math.max(ROW_MIN, lines * CELL_LINE + CELL_PAD);
+  });
 }
 
 /** The flow after the form: [lines, keepWithNext] per paragraph. */
@@ -346,7 +342,7 @@ function flow(m: MeetingRecord): { lines: number; keepNext: boolean; heading?: b
   const sec = (lines: string[]) => {
     if (!lines.length) return;
     out.push({ lines: 1, keepNext: true, heading: true });
-    for (const l of lines) out.push({ lines: wrapLines('    ' + l, PAGE.chars, { keep }).length, keepNext: false });
+    for (const l of lines) out.push({ lines: bodyLines(l, keep), keepNext: false });
   };
   sec(m.content.length ? m.content : ['（未记录）']);
   sec(m.votes);

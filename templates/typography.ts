@@ -75,20 +75,32 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Splits a string into pieces for printing: quotes nested (nestQuotes), and
  * kept whole: the `keep` strings (names of the people the text mentions,
- * labels' words), the parts of dates, and short runs of 2–4 Han characters
- * standing between separators (a name in "沈海燕、邹浩然", a post in "（组织委员）").
+ * labels' words) and, unless `auto` is false, the parts of dates and short
+ * runs of 2–4 Han characters standing between separators (a name in
+ * "沈海燕、邹浩然", a post in "（组织委员）"). Each kept piece takes the
+ * punctuation next to it.
  */
-export function keptPieces(text: string, opts: { keep?: readonly string[] } = {}): Piece[] {
+export function keptPieces(text: string, opts: { keep?: readonly string[]; auto?: boolean } = {}): Piece[] {
   const t = nestQuotes(text);
   if (!t) return [{ text: t, keep: false }];
   const keep = [...new Set(opts.keep ?? [])].filter((k) => [...k].length > 1).sort((a, b) => b.length - a.length);
-  const re = new RegExp([...keep.map(escapeRe), DATE_PARTS, SHORT_TOKEN].join('|'), 'gu');
+  const alts = [...keep.map(escapeRe), ...(opts.auto === false ? [] : [DATE_PARTS, SHORT_TOKEN])];
+  if (!alts.length) return [{ text: t, keep: false }];
+  const re = new RegExp(alts.join('|'), 'gu');
   const out: Piece[] = [];
   let at = 0;
   for (const m of t.matchAll(re)) {
-    if (m.index > at) out.push({ text: t.slice(at, m.index), keep: false });
-    out.push({ text: m[0], keep: true });
-    at = m.index + m[0].length;
+    if (m.index < at) continue;
+    // a kept unit takes the punctuation around it: the renderer cannot push a
+    // closing mark back onto the line of a unit it may not break, so "谈打算。"
+    // and "（请假" are held as one
+    let from = m.index;
+    let to = m.index + m[0].length;
+    while (from > at && OPENING.includes(t[from - 1])) from--;
+    while (to < t.length && CLOSING.includes(t[to])) to++;
+    if (from > at) out.push({ text: t.slice(at, from), keep: false });
+    out.push({ text: t.slice(from, to), keep: true });
+    at = to;
   }
   if (at < t.length) out.push({ text: t.slice(at), keep: false });
   return out;
@@ -110,11 +122,12 @@ export function ziWidth(text: string): number {
  * closing or after opening punctuation. A kept piece wider than a line is
  * broken by width as a last resort.
  */
-export function wrapLines(text: string, width: number, opts: { keep?: readonly string[] } = {}): string[] {
+export function wrapLines(text: string, width: number, opts: { keep?: readonly string[]; auto?: boolean; unitCost?: number } = {}): string[] {
   // the units that may not be split: kept pieces, and single characters glued to their punctuation
   const units: string[] = [];
+  const cost = new Set<string>();
   for (const p of keptPieces(text, opts)) {
-    if (p.keep) units.push(p.text);
+    if (p.keep) (units.push(p.text), cost.add(p.text));
     else for (const ch of p.text) units.push(ch);
   }
   const glued: string[] = [];
@@ -125,11 +138,15 @@ export function wrapLines(text: string, width: number, opts: { keep?: readonly s
   }
   const lines: string[] = [];
   let cur = '';
+  // a kept piece printed as a ruby takes a little more room (opts.unitCost 字, measured in LibreOffice)
+  let curW = 0;
   for (const u of glued.flatMap((g) => (ziWidth(g) > width ? splitByWidth(g, width) : [g]))) {
-    if (cur && ziWidth(cur + u) > width) {
+    const w = ziWidth(u) + (opts.unitCost && [...cost].some((k) => u.includes(k)) ? opts.unitCost : 0);
+    if (cur && curW + w > width) {
       lines.push(cur);
       cur = u;
-    } else cur += u;
+      curW = w;
+    } else (cur += u), (curW += w);
   }
   if (cur || !lines.length) lines.push(cur);
   return lines;

@@ -1,6 +1,6 @@
 /** Paragraph blocks of a GB/T 9704 document: titles, headings, body text, 附件说明, signatures and dates. */
 import { AlignmentType, PageBreak, Paragraph, TextRun } from 'docx';
-import { CONDENSE, FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, exactLine, keptRun, run, runStyle, runs, type Hao, type Runs } from './page.ts';
+import { CONDENSE, FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, exactLine, run, runStyle, runs, type Hao, type Runs } from './page.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { balancedGroups, balancedLines, titleWords, ziWidth } from '../typography.ts';
 
@@ -16,11 +16,11 @@ export function title(text: string | string[], opts: { hao?: Hao; spacingAfterLi
   const pitch = Math.max(LINE_PITCH_TWIPS, Math.round(HAO[hao] * 20 * 1.6));
   const perLine = Math.floor((PAGE.chars * (ZI + CONDENSE)) / (HAO[hao] * 20));
   const ws = Array.isArray(text) ? text : titleWords(text);
-  // each line ends in an explicit break; inside a line every word is kept whole
+  // each line ends in an explicit break between two words
   const children: TextRun[] = [];
   balancedGroups(ws, perLine).forEach((line, i) => {
     if (i > 0) children.push(new TextRun({ ...runStyle(FONTS.title, hao), break: 1 }));
-    for (const w of line) children.push(keptRun(w, FONTS.title, hao));
+    children.push(run(line.join(''), FONTS.title, hao));
   });
   return new Paragraph({
     alignment: AlignmentType.CENTER,

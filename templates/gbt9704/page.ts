@@ -93,6 +93,9 @@ export function run(text: string, font: string = FONTS.body, hao: Hao = '三号'
   return new TextRun({ ...runStyle(font, hao, extra), text: nestQuotes(text) });
 }
 
+/** Extra width of a kept run (a ruby) in LibreOffice, in 字: 4 two-字 rubies cost a line one 字. */
+export const RUBY_COST = 0.3;
+
 /** One XML element as a docx component (fromXmlString wraps the parsed document in a nameless root). */
 export function xmlElement(xml: string): ImportedXmlComponent {
   return (ImportedXmlComponent.fromXmlString(xml) as unknown as { root: ImportedXmlComponent[] }).root[0];
@@ -120,13 +123,14 @@ export function keptRun(text: string, font: string = FONTS.body, hao: Hao = '三
 }
 
 /**
- * The runs of a text with names, labels' words, date parts and short tokens
- * between separators kept whole (templates/typography.ts keptPieces); `keep`
- * names further strings (the people a text mentions).
+ * The runs of a text with the `keep` strings (the people a text mentions)
+ * kept whole as rubies. Each ruby costs LibreOffice about ¼ 字 of the line
+ * (RUBY_COST), so prose keeps only what it names; table cells are wrapped by
+ * the template itself (tables.ts) and need none.
  */
-export function keptRuns(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> & { keep?: readonly string[] } = {}): TextRun[] {
-  const { keep, ...rest } = extra;
-  return keptPieces(text, { keep }).map((p) => (p.keep ? keptRun(p.text, font, hao, rest) : new TextRun({ ...runStyle(font, hao, rest), text: p.text })));
+export function keptRuns(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> & { keep?: readonly string[]; auto?: boolean } = {}): TextRun[] {
+  const { keep, auto, ...rest } = extra;
+  return keptPieces(text, { keep, auto: auto ?? false }).map((p) => (p.keep ? keptRun(p.text, font, hao, rest) : new TextRun({ ...runStyle(font, hao, rest), text: p.text })));
 }
 
 /** Exactly one grid line (or `twips`), no space before or after. */

@@ -1,7 +1,7 @@
 /** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { FONTS, HAO, keptRuns, mmToTwip, type Hao } from './page.ts';
-import { balancedLines, titleWords, ziWidth } from '../typography.ts';
+import { FONTS, HAO, mmToTwip, run, type Hao } from './page.ts';
+import { balancedLines, titleWords, wrapLines, ziWidth } from '../typography.ts';
 
 // the string BorderStyle.SINGLE stands for: a constant at module level must not load docx (it loads on first use)
 const thin = { style: 'single' as typeof BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -32,6 +32,8 @@ export interface TableOptions {
   headerRow?: boolean;
   /** Let a row break across pages (default false: a form row stays whole). */
   splitRows?: boolean;
+  /** Cell margin above and below the text, in twips (default 40). A form on the line grid sets 0: each row is then a whole number of grid lines. */
+  cellPaddingTwips?: number;
 }
 
 /** Cell margins left and right, in twips. */
@@ -46,20 +48,28 @@ export function labelLines(text: string, widthZi: number): string[] {
   return balancedLines(titleWords(text), Math.max(1, Math.floor(widthZi)));
 }
 
+/**
+ * The lines of a cell's text, wrapped here rather than by the renderer: names
+ * (`keep`, and 2–4 字 runs between separators), dates' parts and labels' words
+ * are never split, no line starts with closing or ends with opening
+ * punctuation (templates/typography.ts wrapLines). One 字 is left spare for
+ * the ¼-字 gaps renderers put between Han and digits.
+ */
+export function cellLines(c: Pick<CellSpec, 'text' | 'lines' | 'label' | 'keep'>, widthZi: number): string[] {
+  const given = c.lines ?? [c.text ?? ''];
+  if (c.label && !c.lines) return labelLines(c.text ?? '', widthZi);
+  return (given.length ? given : ['']).flatMap((l) => wrapLines(l, Math.max(1, widthZi - 1), { keep: c.keep }));
+}
+
+/** Width of a cell's text in 字 of its size. */
+export const cellWidthZi = (widthTwips: number, hao: Hao): number => (widthTwips - 2 * CELL_MARGIN) / (HAO[hao] * 20);
+
 function cellParagraphs(c: CellSpec, hao: Hao, widthTwips: number): Paragraph[] {
   const font = c.font ?? (c.label ? FONTS.heading1 : FONTS.body);
   const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
-  const widthZi = (widthTwips - 2 * CELL_MARGIN) / (HAO[hao] * 20);
-  let lines = c.lines ?? [c.text ?? ''];
-  if (c.label && !c.lines) lines = labelLines(c.text ?? '', widthZi);
   const pitch = Math.round(HAO[hao] * 20 * 1.5);
-  return (lines.length ? lines : ['']).map(
-    (line) =>
-      new Paragraph({
-        alignment: align,
-        spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
-        children: keptRuns(line, font, hao, { keep: [...(c.keep ?? []), ...(c.label && ziWidth(line) <= widthZi ? [line] : [])] }),
-      }),
+  return cellLines(c, cellWidthZi(widthTwips, hao)).map(
+    (line) => new Paragraph({ alignment: align, spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(line, font, hao)] }),
   );
 }
 
@@ -87,7 +97,7 @@ export function table(rows: (string | CellSpec)[][], opts: TableOptions): Table 
             columnSpan: span > 1 ? span : undefined,
             rowSpan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined,
             verticalAlign: VerticalAlign.CENTER,
-            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 40, bottom: 40 },
+            margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: opts.cellPaddingTwips ?? 40, bottom: opts.cellPaddingTwips ?? 40 },
             children: cellParagraphs(c, hao, w),
           });
         }),
