@@ -203,7 +203,7 @@ export function contentsEntryParts(text: string, width: number, room = 3): strin
   let cur = '';
   for (const w of words) {
     if (cur && printedWidth(cur + w) > width) {
-      lines.push(cur);
+      lines.push(cur.trimEnd());
       cur = w.trimStart();
     } else cur += w;
   }

@@ -215,13 +215,16 @@ export function balancedGroups(wordList: string[], width: number): string[][] {
   return lines;
 }
 
+/** Splits by width as a last resort, still never starting a piece with closing or ending one with opening punctuation. */
 function splitByWidth(s: string, width: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const ch of s) {
-    if (ziWidth(cur + ch) > width) {
+    if (cur && ziWidth(cur + ch) > width && !CLOSING.includes(ch)) {
+      let carry = '';
+      while (cur.length > 1 && OPENING.includes(cur[cur.length - 1])) (carry = cur[cur.length - 1] + carry), (cur = cur.slice(0, -1));
       out.push(cur);
-      cur = '';
+      cur = carry;
     }
     cur += ch;
   }

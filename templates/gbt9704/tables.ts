@@ -52,13 +52,13 @@ export function labelLines(text: string, widthZi: number): string[] {
  * The lines of a cell's text, wrapped here rather than by the renderer: names
  * (`keep`, and 2–4 字 runs between separators), dates' parts and labels' words
  * are never split, no line starts with closing or ends with opening
- * punctuation (templates/typography.ts wrapLines). One 字 is left spare for
- * the ¼-字 gaps renderers put between Han and digits.
+ * punctuation (templates/typography.ts wrapLines). One 字 is left spare in a
+ * line with digits for the ¼-字 gaps renderers put between Han and digits.
  */
 export function cellLines(c: Pick<CellSpec, 'text' | 'lines' | 'label' | 'keep'>, widthZi: number): string[] {
   const given = c.lines ?? [c.text ?? ''];
   if (c.label && !c.lines) return labelLines(c.text ?? '', widthZi);
-  return (given.length ? given : ['']).flatMap((l) => wrapLines(l, Math.max(1, widthZi - 1), { keep: c.keep }));
+  return (given.length ? given : ['']).flatMap((l) => wrapLines(l, Math.max(1, widthZi - (/\d/.test(l) ? 1 : 0.25)), { keep: c.keep }));
 }
 
 /** Width of a cell's text in 字 of its size. */
