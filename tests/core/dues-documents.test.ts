@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { testLedger, zipPart } from '../support/ledger.ts';
+import { docxText, testLedger, zipPart } from '../support/ledger.ts';
 
 const bytes = (f: { contentBase64: string }) => new Uint8Array(Buffer.from(f.contentBase64, 'base64'));
 const num = (v: ExcelJS.CellValue) => (typeof v === 'number' ? v : 0);
@@ -104,7 +104,9 @@ describe('dues documents on the demo bureau', async () => {
 
   it('年度党费收缴使用情况公布 and 自查报告 use GB/T 9704 typography and list every mismatch', async () => {
     const pub = await zipPart(bytes(await l.call('dues/export-publication', { year: 2026, date: '2026-11-28' })), 'word/document.xml');
-    expect(pub).toContain('关于2026年度党费收缴、使用和管理情况的公布');
+    expect(docxText(pub)).toContain('关于2026年度党费收缴、使用和管理情况的公布');
+    // the title breaks between words, in even lines (GB/T 9704 7.3.1)
+    expect(pub).toMatch(/关于2026年度党费收缴、<\/w:t><\/w:r><w:r>.*?<w:br\/>.*?使用和管理情况的公布/s);
     expect(pub).toContain('三、党费使用情况');
     expect(pub).toContain('方正小标宋简体');
     expect(pub).toContain('w:eastAsia="仿宋_GB2312"');
