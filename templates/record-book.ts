@@ -310,7 +310,8 @@ const AREA = Math.round((225 * 1440) / 25.4);
 const ROW_MIN = mmToTwip(9);
 // 4号 lines of at least 1.5 × 14 pt snap to the document grid: one grid line each (Word and LibreOffice)
 const CELL_LINE = LINE_PITCH_TWIPS;
-const CELL_PAD = 0;
+/** A row's border, measured in LibreOffice: rows of one line are 29.5 pt apart. */
+const CELL_PAD = 10;
 
 /** Lines a body paragraph takes: 28 字 a line, a 2-字 first-line indent, the named people kept whole. */
 export function bodyLines(text: string, keep: readonly string[] = []): number {
@@ -361,7 +362,9 @@ function flow(m: MeetingRecord): { lines: number; keepNext: boolean; heading?: b
 export function meetingPages(m: MeetingRecord): number {
   const L = LINE_PITCH_TWIPS;
   let page = 1;
-  let used = Math.round(22 * 20 * 1.6) + (m.lateEntry ? L + L / 2 : L / 2);
+  // the 2号 heading (exact 35.2 pt) snaps to two grid lines and the half line after it to a whole one
+  // (measured in LibreOffice); a 补记 note is one more line
+  let used = (m.lateEntry ? 4 : 3) * L;
   for (const h of formRows(m)) {
     if (used + h > AREA && used > 0) (page++, (used = 0));
     used += h;
@@ -404,7 +407,7 @@ export function meetingPages(m: MeetingRecord): number {
 function contentsPages(m: RecordBookModel): number {
   const L = LINE_PITCH_TWIPS;
   let page = 1;
-  let used = Math.max(L, Math.round(22 * 20 * 1.6)) + L;
+  let used = 3 * L;
   for (const x of m.meetings) {
     const h = contentsEntryParts(contentsEntryText(x), PAGE.chars - ziWidth(`${x.no}．`)).length * L;
     if (used + h > AREA) (page++, (used = 0));

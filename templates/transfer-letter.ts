@@ -8,7 +8,7 @@
  * Typography from gbt9704.ts; this file only lays out the model.
  */
 import { AlignmentType, Paragraph, type TextRun } from 'docx';
-import { FONTS, LINE_PITCH_TWIPS, ZI, blankLine, documentBytes, keptRun, pageBreak, paragraph, run, table, title } from './gbt9704.ts';
+import { FONTS, LINE_PITCH_TWIPS, ZI, blankLine, documentBytes, keptRun, pageBreak, paragraph, run, table, title, ziWidth } from './gbt9704.ts';
 
 export interface TransferLetterModel {
   letterNo: string;
@@ -42,8 +42,9 @@ export const PART_NAMES = ['存　根', '介绍信', '回　执'] as const;
 export const RECEIPT_NOTE = '注：回执联由接收党员组织关系的基层党委在接收党员后一个月内邮寄或传真至党员原所在基层党委。';
 
 /** A filled-in blank: underlined, with a little air either side. */
-// a filled-in blank (a name, an organization) never breaks across lines (templates/typography.ts)
-const filled = (text: string): TextRun => keptRun(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
+// a short filled-in blank (a name, 正式/预备) never breaks across lines (templates/typography.ts); a long
+// one (an organization) may, or the justified line before it would be stretched over the gap it leaves
+const filled = (text: string): TextRun => (ziWidth(text) <= 8 ? keptRun : run)(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
 const plain = (text: string): TextRun => run(text);
 
 function right(children: TextRun[], indentZi = 2): Paragraph {
