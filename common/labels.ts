@@ -16,3 +16,14 @@ export function chineseDate(iso: string): string {
   if (!m) return iso;
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/**
+ * A Party organization's name with the 中共 prefix, as a 介绍信 prints both the sending and the
+ * receiving organization: added where the name lacks it, never doubled ("中共…" and "中国共产党…"
+ * stay as written). Empty stays empty.
+ */
+export function partyOrgName(name: string): string {
+  const n = name.trim();
+  if (!n || n.startsWith('中共') || n.startsWith('中国共产党')) return n;
+  return `中共${n}`;
+}

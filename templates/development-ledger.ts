@@ -11,7 +11,7 @@ export interface DevPerson {
   name: string;
   gender: string;
   ethnicity: string;
-  /** '1998.05' */
+  /** 出生年月 as 1998年5月 */
   birthMonth: string;
   education: string;
   workAndPost: string;
@@ -57,22 +57,22 @@ const PERSON: readonly Column<'no' | keyof DevPerson>[] = [
 ];
 
 export const APPLICANT_COLUMNS: readonly Column<'no' | keyof ApplicantRow>[] = [
-  ...PERSON, col('appliedOn', '递交入党申请书日期', 12, 'date'), col('talkedOn', '谈话日期', 11, 'date'), col('talkedBy', '谈话人', 10), note(14),
+  ...PERSON, col('appliedOn', '递交入党申请书日期', 12, 'date'), col('talkedOn', '谈话日期', 12, 'date'), col('talkedBy', '谈话人', 10), note(14),
 ];
 
 export const ACTIVIST_COLUMNS: readonly Column<'no' | keyof ActivistRow>[] = [
   ...PERSON, col('appliedOn', '递交入党申请书日期', 12, 'date'), col('activistOn', '确定为入党积极分子日期', 12, 'date'), col('contacts', '培养联系人', 12),
-  col('filedOn', '上级党委备案日期', 11, 'date'), col('candidateFrom', '可确定为发展对象日期', 12, 'date'), note(12),
+  col('filedOn', '上级党委备案日期', 12, 'date'), col('candidateFrom', '可确定为发展对象日期', 12, 'date'), note(12),
 ];
 
 export const CANDIDATE_COLUMNS: readonly Column<'no' | keyof CandidateRow>[] = [
   ...PERSON, col('appliedOn', '递交入党申请书日期', 12, 'date'), col('activistOn', '确定为入党积极分子日期', 12, 'date'), col('candidateOn', '确定为发展对象日期', 12, 'date'),
-  col('introducers', '入党介绍人', 14), col('politicalReview', '政治审查', 11), col('training', '集中培训', 12), note(12),
+  col('introducers', '入党介绍人', 14), col('politicalReview', '政治审查', 14), col('training', '集中培训', 12), note(12),
 ];
 
 export const ADMITTED_COLUMNS: readonly Column<'no' | keyof AdmittedRow>[] = [
   ...PERSON, col('appliedOn', '递交入党申请书日期', 12, 'date'), col('activistOn', '确定为入党积极分子日期', 12, 'date'), col('candidateOn', '确定为发展对象日期', 12, 'date'),
-  col('admittedOn', '支部大会通过日期', 12, 'date'), col('approvedOn', '上级党委审批日期', 12, 'date'), col('introducers', '入党介绍人', 14), col('swornOn', '入党宣誓日期', 11, 'date'), note(12),
+  col('admittedOn', '支部大会通过日期', 12, 'date'), col('approvedOn', '上级党委审批日期', 12, 'date'), col('introducers', '入党介绍人', 14), col('swornOn', '入党宣誓日期', 12, 'date'), note(12),
 ];
 
 export const CONVERTED_COLUMNS: readonly Column<'no' | keyof ConvertedRow>[] = [

@@ -1,7 +1,8 @@
 /**
  * 党费收缴情况季度统计表 (.xlsx): a row per branch (due, collected, rate,
- * arrears, remitted, held) with a total, and a second sheet of the quarter's
- * months (collected and remitted, 《党费交纳登记表》). Money in 分, printed in 元.
+ * arrears, remitted with its date, held) with a total, and a second sheet of
+ * the quarter's months (collected and remitted, 《党费缴纳登记表》) whose total
+ * row agrees with the first sheet. Money in 分, printed in 元.
  */
 import { addSheet, newWorkbook, workbookBytes, type Column } from './xlsx-sheet.ts';
 
@@ -14,21 +15,26 @@ export interface QuarterBranchRow {
   rate: string;
   /** members behind `warnMonths` months or more */
   arrears: number;
+  /** remitted for the quarter's months (by 所属期间, whenever made) */
   remittedFen: number;
+  /** when it was remitted, '2026年10月10日' */
+  remittedOn: string;
   heldFen: number;
   problems: string;
 }
 
 export interface QuarterMonthRow {
-  /** '2026年7月' */
+  /** '2026年7月', or '本季度合计' */
   month: string;
-  owed: number;
-  paid: number;
+  owed: number | null;
+  paid: number | null;
   dueFen: number;
   paidFen: number;
   rate: string;
-  branchRemittedFen: number;
-  committeeRemittedFen: number;
+  /** remittances whose 所属期间 is this row's month (the total row: the quarter's); null when none */
+  branchRemittedFen: number | null;
+  committeeRemittedFen: number | null;
+  remittedOn: string;
 }
 
 export interface DuesQuarterSheet {
@@ -40,7 +46,7 @@ export interface DuesQuarterSheet {
   upperBody: string;
   rows: QuarterBranchRow[];
   total: QuarterBranchRow;
-  months: { title: string; rows: QuarterMonthRow[] };
+  months: { title: string; subtitle: string; rows: QuarterMonthRow[]; total: QuarterMonthRow; notes: string[] };
   notes: string[];
 }
 
@@ -48,26 +54,28 @@ type BranchKey = 'no' | keyof QuarterBranchRow;
 
 export const quarterColumns = (warnMonths: number): Column<BranchKey>[] => [
   { key: 'no', header: '序号', width: 5, kind: 'count' },
-  { key: 'orgName', header: '党支部', width: 22, kind: 'text', align: 'left' },
-  { key: 'members', header: '应缴人数', width: 8, kind: 'count' },
+  { key: 'orgName', header: '党支部', width: 20, kind: 'text', align: 'left' },
+  { key: 'members', header: '应缴人数', width: 7, kind: 'count' },
   { key: 'dueFen', header: '应缴金额', width: 11, kind: 'money' },
   { key: 'collectedFen', header: '实缴金额', width: 11, kind: 'money' },
   { key: 'rate', header: '收缴率', width: 8, kind: 'text' },
-  { key: 'arrears', header: `欠缴${warnMonths}个月以上人数`, width: 10, kind: 'count' },
+  { key: 'arrears', header: `欠缴${warnMonths}个月以上人数`, width: 9, kind: 'count' },
   { key: 'remittedFen', header: '上缴党委', width: 11, kind: 'money' },
+  { key: 'remittedOn', header: '上缴日期', width: 16, kind: 'text' },
   { key: 'heldFen', header: '支部结存', width: 10, kind: 'money' },
-  { key: 'problems', header: '差异说明', width: 26, kind: 'text', align: 'left' },
+  { key: 'problems', header: '差异说明', width: 20, kind: 'text', align: 'left' },
 ];
 
 export const quarterMonthColumns = (upperBody: string): Column<keyof QuarterMonthRow>[] => [
   { key: 'month', header: '月份', width: 14, kind: 'text' },
-  { key: 'owed', header: '应缴人数', width: 12, kind: 'count' },
-  { key: 'paid', header: '已缴人数', width: 12, kind: 'count' },
+  { key: 'owed', header: '应缴人数', width: 10, kind: 'count' },
+  { key: 'paid', header: '已缴人数', width: 10, kind: 'count' },
   { key: 'dueFen', header: '应缴金额', width: 12, kind: 'money' },
   { key: 'paidFen', header: '实缴金额', width: 12, kind: 'money' },
-  { key: 'rate', header: '收缴率', width: 12, kind: 'text' },
-  { key: 'branchRemittedFen', header: '支部上缴党委', width: 16, kind: 'money' },
-  { key: 'committeeRemittedFen', header: `党委上缴${upperBody}`, width: 16, kind: 'money' },
+  { key: 'rate', header: '收缴率', width: 9, kind: 'text' },
+  { key: 'branchRemittedFen', header: '支部上缴党委', width: 14, kind: 'money' },
+  { key: 'committeeRemittedFen', header: `党委上缴${upperBody}`, width: 14, kind: 'money' },
+  { key: 'remittedOn', header: '上缴日期', width: 24, kind: 'text' },
 ];
 
 export async function duesQuarterWorkbook(m: DuesQuarterSheet): Promise<Uint8Array> {
@@ -81,6 +89,14 @@ export async function duesQuarterWorkbook(m: DuesQuarterSheet): Promise<Uint8Arr
     footerRows: [{ no: '', ...m.total }],
     notes: m.notes,
   });
-  addSheet(wb, { name: '月度统计', title: m.months.title, columns: quarterMonthColumns(m.upperBody), rows: m.months.rows });
+  addSheet(wb, {
+    name: '月度统计',
+    title: m.months.title,
+    subtitle: m.months.subtitle,
+    columns: quarterMonthColumns(m.upperBody),
+    rows: m.months.rows,
+    footerRows: [m.months.total],
+    notes: m.months.notes,
+  });
   return workbookBytes(wb);
 }

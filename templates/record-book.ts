@@ -83,6 +83,8 @@ export interface RecordBookModel {
   periodText: string;
   keeper: string;
   span: string;
+  /** 说明 printed at the foot of the cover (e.g. what 补记 means in this book) */
+  notes?: string[];
   meetings: MeetingRecord[];
 }
 
@@ -186,6 +188,7 @@ function cover(m: RecordBookModel): Paragraph[] {
     line('记录人', m.keeper || blank),
     line('起止日期', m.span || blank),
     line('记录次数', `${m.meetings.length} 次`),
+    ...(m.notes?.length ? [blankLine(), ...m.notes.map((n, i) => paragraph(i === 0 ? `说明：${n}` : n))] : []),
   ];
 }
 

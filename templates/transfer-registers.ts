@@ -51,7 +51,7 @@ const PERSON: readonly Column<'no' | keyof TransferPerson>[] = [
   { key: 'no', header: '序号', width: 5, kind: 'text' },
   { key: 'name', header: '姓名', width: 9, kind: 'text' },
   { key: 'gender', header: '性别', width: 5, kind: 'text' },
-  { key: 'birthDate', header: '出生日期', width: 11, kind: 'date' },
+  { key: 'birthDate', header: '出生日期', width: 12, kind: 'date' },
   { key: 'ethnicity', header: '民族', width: 6, kind: 'text' },
   { key: 'partyStatus', header: '党员状态', width: 7, kind: 'text' },
 ];
@@ -60,11 +60,11 @@ export const OUT_COLUMNS: readonly Column<'no' | keyof TransferOutRow>[] = [
   ...PERSON,
   { key: 'branchName', header: '原所在支部', width: 18, kind: 'text', align: 'left' },
   { key: 'toOrg', header: '转往党组织', width: 34, kind: 'text', align: 'left' },
-  { key: 'transferDate', header: '转出日期', width: 11, kind: 'date' },
+  { key: 'transferDate', header: '转出日期', width: 12, kind: 'date' },
   { key: 'letterNo', header: '介绍信编号', width: 10, kind: 'id' },
   { key: 'validityDays', header: '有效期（天）', width: 7, kind: 'text' },
   { key: 'duesPaidTo', header: '党费交至', width: 9, kind: 'text' },
-  { key: 'receipt', header: '回执收到日期', width: 11, kind: 'date' },
+  { key: 'receipt', header: '回执收到日期', width: 12, kind: 'date' },
   { key: 'note', header: '备注', width: 14, kind: 'text', align: 'left' },
 ];
 
@@ -72,12 +72,12 @@ export const IN_COLUMNS: readonly Column<'no' | keyof TransferInRow>[] = [
   ...PERSON,
   { key: 'fromOrg', header: '原所在党组织', width: 34, kind: 'text', align: 'left' },
   { key: 'letterNo', header: '介绍信编号', width: 10, kind: 'id' },
-  { key: 'letterDate', header: '介绍信日期', width: 11, kind: 'date' },
-  { key: 'transferDate', header: '报到日期', width: 11, kind: 'date' },
+  { key: 'letterDate', header: '介绍信日期', width: 12, kind: 'date' },
+  { key: 'transferDate', header: '报到日期', width: 12, kind: 'date' },
   { key: 'branchName', header: '编入支部', width: 18, kind: 'text', align: 'left' },
   { key: 'duesPaidTo', header: '党费交至', width: 9, kind: 'text' },
   { key: 'duesStartMonth', header: '党费起交月份', width: 9, kind: 'text' },
-  { key: 'receipt', header: '回执寄回日期', width: 11, kind: 'date' },
+  { key: 'receipt', header: '回执寄回日期', width: 12, kind: 'date' },
   { key: 'note', header: '备注', width: 14, kind: 'text', align: 'left' },
 ];
 

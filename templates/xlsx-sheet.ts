@@ -6,8 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import { wrapLines } from './typography.ts';
+import { chineseDate } from '../common/labels.ts';
 
-/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as written, 'text' as given. */
+/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as real date cells shown as 2026年1月1日 (other text, e.g. "—", as written), 'text' as given. */
 export type ColumnKind = 'text' | 'money' | 'count' | 'date' | 'id';
 
 export type Cell = string | number | null;
@@ -36,22 +37,39 @@ export interface SheetModel<K extends string = string> {
   /** Lines printed below the table (e.g. 填表人 / 审核人). */
   notes?: string[];
   landscape?: boolean;
+  /** Size of the table's text, pt (10.5 by default); the header and notes follow it. */
+  fontSize?: number;
+  /** Least height of a table row, pt (e.g. 8 mm for a row signed by hand). */
+  minRowHeight?: number;
 }
 
 export const MONEY_FORMAT = '0.00';
 export const COUNT_FORMAT = '0';
+/** A date cell as the reader sees it on paper: 2026年1月1日 (full year, no leading zeros). */
+export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The number format a column's kind gives its cells. */
 export function numberFormat(kind: ColumnKind): string | undefined {
-  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : undefined;
+  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : kind === 'date' ? DATE_FORMAT : undefined;
 }
 
 /** The value written for a model value: 分 become 元, ids stay text; strings (e.g. "—") pass through. */
-export function cellValue(c: Column, v: Cell | undefined): Cell {
+export function cellValue(c: Column, v: Cell | undefined): Cell | Date {
   if (v === null || v === undefined) return null;
   if (c.kind === 'id') return String(v);
   if (c.kind === 'money' && typeof v === 'number') return v / 100;
+  const day = c.kind === 'date' && typeof v === 'string' ? ISO_DAY.exec(v) : null;
+  if (day) return new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
   return v;
+}
+
+/** The text a cell shows when printed (for sizing rows): a date cell as 2026年1月1日. */
+export function shownText(v: Cell | Date): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return chineseDate(v.toISOString());
+  return String(v);
 }
 
 const FONT = '宋体';
@@ -90,32 +108,34 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     sub.alignment = { horizontal: 'left', vertical: 'middle' };
     ws.getRow(r).height = 20;
   }
+  const size = m.fontSize ?? 10.5;
+  const big = Math.max(11, size);
   r++;
   const headerRow = r;
   const hr = ws.getRow(r);
   m.columns.forEach((c, i) => {
     const cell = hr.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: FONT, size: 11, bold: true };
+    cell.font = { name: FONT, size: big, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = border;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
-  hr.height = 30;
+  hr.height = Math.max(30, rowHeight(m.columns.map((c) => c.header), m.columns, big));
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
   const put = (record: SheetRow<K>, bold: boolean) => {
     r++;
     const row = ws.getRow(r);
-    const values = m.columns.map((c) => wrapCell(c, cellValue(c, record[c.key])));
+    const values = m.columns.map((c) => wrapCell(c, cellValue(c, record[c.key]), size));
     // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
-    row.height = rowHeight(values, m.columns);
+    row.height = Math.max(m.minRowHeight ?? 0, rowHeight(values.map(shownText), m.columns, size));
     values.forEach((v, i) => {
       const c = m.columns[i];
       const cell = row.getCell(i + 1);
       cell.value = v;
-      const fmt = numberFormat(c.kind);
+      const fmt = c.kind === 'date' && !(v instanceof Date) ? undefined : numberFormat(c.kind);
       if (fmt) cell.numFmt = fmt;
-      cell.font = { name: FONT, size: 10.5, bold };
+      cell.font = { name: FONT, size, bold };
       cell.alignment = { horizontal: c.align ?? (c.kind === 'money' ? 'right' : 'center'), vertical: 'middle', wrapText: true };
       cell.border = border;
     });
@@ -127,8 +147,9 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     ws.mergeCells(r, 1, r, n);
     const cell = ws.getCell(r, 1);
     cell.value = note;
-    cell.font = { name: FONT, size: 11 };
-    ws.getRow(r).height = 24;
+    cell.font = { name: FONT, size: big };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+    ws.getRow(r).height = Math.max(24, rowHeight([note], [{ width: m.columns.reduce((a, c) => a + c.width, 0) }], big) + 4);
   }
   return ws;
 }
@@ -140,33 +161,34 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
  * or ends with opening punctuation (templates/typography.ts). rowHeight counts
  * the same lines.
  */
-export function wrapCell(c: Pick<Column, 'kind' | 'width'>, v: Cell): Cell {
+export function wrapCell(c: Pick<Column, 'kind' | 'width'>, v: Cell, size = 10.5): Cell {
   if (c.kind !== 'text' || typeof v !== 'string') return v;
   const usable = Math.max(1, c.width - 0.5);
-  if (v.split('\n').every((part) => textWidth(part) <= usable)) return v;
-  // 1 字 is 1.5 column units at 10.5 pt; digits (0.8) are a little over ½ 字, so keep ½ 字 spare
+  if (v.split('\n').every((part) => textWidth(part, size) <= usable)) return v;
+  // 1 字 is 1.5 column units at 10.5 pt (in proportion to the size); digits (0.8) are a little over ½ 字, so keep ½ 字 spare
+  const zi = (1.5 * size) / 10.5;
   return v
     .split('\n')
-    .flatMap((part) => (textWidth(part) <= usable ? [part] : wrapLines(part, Math.max(1, usable / 1.5 - 0.5))))
+    .flatMap((part) => (textWidth(part, size) <= usable ? [part] : wrapLines(part, Math.max(1, usable / zi - 0.5))))
     .join('\n');
 }
 
-/** Printed width of 10.5 pt text in column-width units (measured in LibreOffice: a CJK character ≈ 1.5, a digit ≈ 0.8). */
-export function textWidth(s: string): number {
+/** Printed width of text in column-width units (measured in LibreOffice at 10.5 pt: a CJK character ≈ 1.5, a digit ≈ 0.8), in proportion to the size. */
+export function textWidth(s: string, size = 10.5): number {
   let w = 0;
   for (const ch of s) w += /[\u2e80-\uffff]/.test(ch) ? 1.5 : 0.8;
-  return w;
+  return (w * size) / 10.5;
 }
 
-/** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line). */
-export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column, 'width'>[]): number {
+/** Points for a row whose cells wrap inside their column widths (10.5 pt text, 14 pt a line, in proportion to the size). */
+export function rowHeight(values: readonly Cell[], columns: readonly Pick<Column, 'width'>[], size = 10.5): number {
   let lines = 1;
   values.forEach((v, i) => {
     if (v === null || v === undefined || !columns[i]) return;
     const usable = Math.max(1, columns[i].width - 0.5);
-    for (const part of String(v).split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part) / usable) || 1);
+    for (const part of String(v).split('\n')) lines = Math.max(lines, Math.ceil(textWidth(part, size) / usable) || 1);
   });
-  return lines * 14 + 4;
+  return Math.round((lines * 14 * size) / 10.5) + 4;
 }
 
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {

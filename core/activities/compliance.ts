@@ -18,6 +18,9 @@ import { assessQuorum } from '../../common/quorum.ts';
 import { attendanceOf, activityOptions } from './service.ts';
 import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
 import { inForceOn } from '../../common/rules.ts';
+import { chineseDate } from '../../common/labels.ts';
+import { storedRecordFindings } from './integrity-load.ts';
+import { postFindings } from '../org/service.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -69,7 +72,8 @@ export interface Finding {
   rule: { type: string; frequency: string; label: string; basis: string };
   period: string;
   periodLabel: string;
-  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'>;
+  /** a period's status, 'record-integrity': a stored record contradicts itself (integrity.ts), or 'post-integrity': a role row breaks an appointment rule (org/service postFindings) */
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'> | 'record-integrity' | 'post-integrity';
   severity: Severity;
   message: string;
   activityIds: string[];
@@ -127,7 +131,7 @@ async function loadActivities(tx: Tx, year: number): Promise<CountedActivity[]> 
     if (r.type !== '党课' || !r.speaker) continue;
     for (const s of secretaries) {
       if (s.org_id === r.org_id || s.person_name !== r.speaker.trim()) continue;
-      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on < r.held_on)) continue;
+      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on <= r.held_on)) continue;
       counted.push({ id: r.id, orgId: s.org_id, groupId: null, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet: null });
     }
   }
@@ -219,7 +223,10 @@ export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string):
   return buildCalendar(year, day, orgs, acts, versions);
 }
 
-const SEVERITY: Record<Finding['status'], Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
+/** Labels of every finding status (the calendar's and the record check's). */
+export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾' };
+
+const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
 
 export function periodLabel(key: string): string {
   const q = /^(\d{4})-Q(\d)$/.exec(key);
@@ -261,8 +268,41 @@ export function findingsOf(cal: Calendar): Finding[] {
   return out;
 }
 
+/**
+ * The check: the calendar's findings, then every stored record of the year up
+ * to the as-of day that contradicts itself (reported as it stands, never changed).
+ */
 export async function complianceCheck(ctx: Ctx, year: number, asOf?: string): Promise<Finding[]> {
-  return findingsOf(await complianceCalendar(ctx, year, asOf));
+  const day = asOf ?? ctx.platform.today();
+  const end = `${year}-12-31` < day ? `${year}-12-31` : day;
+  const orgs = new Map((await ctx.db.selectFrom('org_units').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+  const records = (await storedRecordFindings(ctx.db, `${year}-01-01`, end)).map(
+    (f): Finding => ({
+      branch: orgs.get(f.orgId) ?? '',
+      orgId: f.orgId,
+      rule: { type: f.type, frequency: 'record', label: '记录', basis: '会议记录不得自相矛盾（主持人、记录人出席，同一时间不在两处，支委会到会委员，应到名单即当日名册）' },
+      period: f.heldOn,
+      periodLabel: chineseDate(f.heldOn),
+      status: 'record-integrity',
+      severity: f.level === 'refuse' ? 'high' : 'medium',
+      message: `${orgs.get(f.orgId) ?? ''}${chineseDate(f.heldOn)}的${f.type}：${f.message}`,
+      activityIds: [f.activityId, ...(f.otherActivityId ? [f.otherActivityId] : [])],
+    }),
+  );
+  const posts = (await postFindings(ctx)).map(
+    (p): Finding => ({
+      branch: p.orgName,
+      orgId: p.orgId,
+      rule: { type: p.role, frequency: 'post', label: '任职', basis: '党章第七条（预备党员没有被选举权）；任职日期不晚于今天、卸任日期晚于任职日期，同一职务同一时间只有一人' },
+      period: '',
+      periodLabel: '',
+      status: 'post-integrity',
+      severity: 'high',
+      message: p.message,
+      activityIds: [],
+    }),
+  );
+  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts];
 }
 
 export interface TodoOrg {
@@ -277,7 +317,7 @@ export interface TodoOrg {
 /** 本月待办: what each organization still owes now, and what is overdue this year. */
 export async function monthTodo(ctx: Ctx, asOf?: string): Promise<{ asOf: string; orgs: TodoOrg[] }> {
   const day = asOf ?? ctx.platform.today();
-  const findings = await complianceCheck(ctx, Number(day.slice(0, 4)), day);
+  const findings = findingsOf(await complianceCalendar(ctx, Number(day.slice(0, 4)), day));
   const byOrg = new Map<string, TodoOrg>();
   for (const f of findings) {
     const o = byOrg.get(f.orgId) ?? { orgId: f.orgId, name: f.branch, due: [], overdue: [] };

@@ -5,7 +5,8 @@ import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, ref, searchText,
 import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema } from './model.ts';
-import { activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
+import { recordIntegrity } from './integrity-load.ts';
+import { suggestedPeople, withPostsOnDay, activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
@@ -48,6 +49,16 @@ export const activityHandlers = {
   'activities/suggest-attendance': handler(
     z.object({ orgId: id, type: ref.min(1, '不能为空'), groupId: ref.nullish(), heldOn: isoDate }),
     (ctx, q) => suggestedAttendance(ctx, q),
+  ),
+  /** The record-integrity findings of a record before it is saved (refuse: the save will be refused; warn: shown only). */
+  'activities/integrity': handler(activityInputSchema.extend({ id: ref.nullish() }), async (ctx, { id, ...a }) => {
+    const withPosts = await withPostsOnDay(ctx.db, a);
+    return { hostPost: withPosts.hostPost, recorderPost: withPosts.recorderPost, findings: await recordIntegrity(ctx.db, id ?? null, withPosts) };
+  }),
+  /** Host and recorder to start from: the posts held on the meeting day, the recorder a present committee member. */
+  'activities/suggest-people': handler(
+    z.object({ orgId: id, type: ref.min(1, '不能为空'), groupId: ref.nullish(), heldOn: isoDate, attendance: activityInputSchema.shape.attendance }),
+    (ctx, q) => suggestedPeople(ctx.db, q),
   ),
   'activities/calendar': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCalendar(ctx, q.year, q.asOf)),
   'activities/check': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCheck(ctx, q.year, q.asOf)),

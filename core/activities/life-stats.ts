@@ -1,8 +1,9 @@
 /** The model of 组织生活开展情况统计表 for a year: counts per organization × type × month, 参加人次, compliance per rule. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
+import { chineseDate } from '../../common/labels.ts';
 import type { LifeStatsModel } from '../../templates/life-stats.ts';
-import { complianceCalendar, findingsOf, frequencyOfPeriod, STATUS_LABEL, type CellStatus } from './compliance.ts';
+import { complianceCalendar, findingsOf, frequencyOfPeriod, STATUS_LABEL, FINDING_LABEL, type CellStatus } from './compliance.ts';
 import { FREQUENCY_LABEL, ruleAppliesTo } from './rules.ts';
 import { attendanceOf, queryActivities } from './service.ts';
 import { sentenceOf, type TypeFigure } from './stats.ts';
@@ -58,11 +59,11 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
   const unit = (await getSetting<string>(ctx.db, 'org.committeeName')) || (await getSetting<string>(ctx.db, 'org.unitName')) || '';
   return {
     title: `${year}年度组织生活开展情况统计表`,
-    subtitle: `填报单位：${unit}　　统计截至：${cal.asOf}　　频次规则：${cal.ruleVersion.version === 0 ? '全国默认' : `本单位第 ${cal.ruleVersion.version} 版`}（${cal.ruleVersion.effectiveFrom} 起施行）`,
+    subtitle: `填报单位：${unit}　　统计截至：${chineseDate(cal.asOf)}　　频次规则：${cal.ruleVersion.version === 0 ? '全国默认' : `本单位第 ${cal.ruleVersion.version} 版`}（${chineseDate(cal.ruleVersion.effectiveFrom)}起施行）`,
     rows: out,
     totals: { months: totalsMonths, quarters: quarterTotals, count: totalCount, persons: totalPersons, status: `问题 ${findings.length} 项` },
     summary: [...byType.values()].filter((f) => f.count).sort((a, b) => b.count - a.count).map((f) => ({ type: f.type, count: f.count, persons: f.personTimes, sentence: sentenceOf(f) })),
-    findings: findings.map((f) => ({ org: f.branch, type: f.rule.type, period: f.periodLabel, state: STATUS_LABEL[f.status], message: f.message })),
+    findings: findings.map((f) => ({ org: f.branch, type: f.rule.type, period: f.periodLabel, state: FINDING_LABEL[f.status], message: f.message })),
     footer: '填表人：              审核人：              填报日期：',
   };
 }

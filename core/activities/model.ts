@@ -197,7 +197,7 @@ export const activityLabels: Record<string, string> = {
   basis: '依据',
   customTypes: '自定义活动类型',
   halfInclusive: '“半数以上”是否含半数',
-  lateEntryGraceDays: '补记宽限天数',
+  lateEntryGraceDays: '补记期限（会后超过几天录入视为补记）',
 };
 
 const list = <T>(json: string): T[] => {
@@ -260,8 +260,9 @@ export function activityTitle(type: string, topic: string | null): string {
 }
 
 /**
- * 补记: the record was written after the meeting day (more than `graceDays`
- * later; the national reading is 0 — any later day). The entry day is set by
+ * 补记: the record was entered more than `graceDays` days after the meeting
+ * ("会后超过 N 天录入视为补记"; the setting activities.lateEntryGraceDays,
+ * 7 by default; 0 makes any later day a 补记). The entry day is set by
  * the ledger when the record is created and never edited.
  */
 export function isLateEntry(heldOn: string, enteredOn: string, graceDays = 0): boolean {

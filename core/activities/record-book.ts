@@ -11,7 +11,7 @@ import { chineseDate } from '../../templates/gbt9704.ts';
 import type { MeetingRecord, RecordBookModel } from '../../templates/record-book.ts';
 import { activityTitle, rowToInput, isLateEntry, type ActivityInput } from './model.ts';
 import { assessQuorum } from '../../common/quorum.ts';
-import { activityOptions, attendanceOf, queryActivities } from './service.ts';
+import { activityOptions, attendanceOf, queryActivities, withPostsOnDay } from './service.ts';
 import { inChunks } from '../../db/chunks.ts';
 
 const HEADING: Record<string, string> = {
@@ -121,6 +121,13 @@ export function bookTitle(kind: string, types: string[]): string {
   return `${parts.join('及')}记录`;
 }
 
+/** The book's 说明 of 补记, as the unit's setting reads. */
+export function lateEntryRule(graceDays: number): string {
+  return graceDays > 0
+    ? `会后超过 ${graceDays} 天录入的记录视为补记，在目录和记录中标明“补记”及录入日期。`
+    : '会议当日以后录入的记录视为补记，在目录和记录中标明“补记”及录入日期。';
+}
+
 export interface RecordBookQuery {
   orgId: string;
   from: string;
@@ -136,7 +143,9 @@ export async function recordBookModel(ctx: Ctx, q: RecordBookQuery): Promise<Rec
   const att = await attendanceOf(ctx.db, rows.map((r) => r.id));
   const o = await activityOptions(ctx.db);
   const files = await attachmentNames(ctx.db, rows.map((r) => r.id));
-  const meetings = rows.map((r, i) => meetingRecord(i + 1, r, rowToInput(r, att.get(r.id) ?? []), o, files.get(r.id) ?? []));
+  const inputs: ActivityInput[] = [];
+  for (const r of rows) inputs.push(await withPostsOnDay(ctx.db, rowToInput(r, att.get(r.id) ?? [])));
+  const meetings = rows.map((r, i) => meetingRecord(i + 1, r, inputs[i], o, files.get(r.id) ?? []));
   const roles = await ctx.db
     .selectFrom('org_roles')
     .select(['person_name', 'role'])
@@ -157,6 +166,7 @@ export async function recordBookModel(ctx: Ctx, q: RecordBookQuery): Promise<Rec
     keeper: realRecorder ?? (keeper ? `${keeper.person_name}（${keeper.role}）` : ''),
     bookTitle: bookTitle(org.kind, rows.map((r) => r.type)),
     span: meetings.length ? `${meetings[0].dateShort}至${meetings[meetings.length - 1].dateShort}` : '',
+    notes: [lateEntryRule(o.graceDays)],
     meetings,
   };
 }
@@ -176,5 +186,5 @@ export async function meetingRecordOf(ctx: Ctx, id: string): Promise<{ meeting: 
   if (!r) throw new LedgerError('找不到该组织生活记录，可能已被删除');
   const att = (await attendanceOf(ctx.db, [id])).get(id) ?? [];
   const files = (await attachmentNames(ctx.db, [id])).get(id) ?? [];
-  return { meeting: meetingRecord(1, r, rowToInput(r, att), await activityOptions(ctx.db), files), orgName: r.org_name, heldOn: r.held_on };
+  return { meeting: meetingRecord(1, r, await withPostsOnDay(ctx.db, rowToInput(r, att)), await activityOptions(ctx.db), files), orgName: r.org_name, heldOn: r.held_on };
 }

@@ -68,7 +68,7 @@ export const activitySettingDefaults = {
   [SETTINGS.ruleVersions]: [],
   [SETTINGS.customTypes]: [],
   [SETTINGS.halfInclusive]: true,
-  [SETTINGS.lateEntryGraceDays]: 0,
+  [SETTINGS.lateEntryGraceDays]: 7,
 };
 
 /** A unit version as stored; versions saved before the shared shape held their list as `rules`. */

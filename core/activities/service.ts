@@ -15,6 +15,9 @@ import { ACTIVITY_TYPES, activityTitle, isLateEntry, rowToInput, type Activity, 
 import { assessQuorum, type QuorumOptions } from '../../common/quorum.ts';
 import { SETTINGS } from './rules.ts';
 import { inChunks } from '../../db/chunks.ts';
+import { assertIntegrity } from './integrity-load.ts';
+import { rosterOfOrgOn, statusOn } from './roster.ts';
+import { postsOn } from '../org/service.ts';
 
 export interface ActivityOptions {
   halfInclusive: boolean;
@@ -141,6 +144,59 @@ export async function checkInput(tx: Tx, ctx: Ctx, a: ActivityInput): Promise<vo
   }
 }
 
+const POST_ORDER = ['书记', '副书记', '组长', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员'];
+
+/**
+ * The post a person held on a day in the meeting's organization (for a
+ * 党小组会 the group's post first: its leader is 组长), or null when the roles
+ * table has none for that day.
+ */
+export async function postOnDay(tx: Tx, a: Pick<ActivityInput, 'orgId' | 'groupId' | 'type' | 'heldOn'>, name: string | null): Promise<string | null> {
+  if (!name?.trim()) return null;
+  const orgIds = a.type === '党小组会' && a.groupId ? [a.groupId, a.orgId] : [a.orgId];
+  const posts = (await postsOn(tx, orgIds, a.heldOn)).filter((p) => p.personName === name.trim());
+  for (const org of orgIds) {
+    const mine = posts.filter((p) => p.orgId === org).sort((x, y) => POST_ORDER.indexOf(x.role) - POST_ORDER.indexOf(y.role));
+    if (mine.length) return mine[0].role;
+  }
+  return null;
+}
+
+/** The host's and recorder's posts as held on the meeting day where the roles table has them; a typed post stays where it has none. */
+export async function withPostsOnDay(tx: Tx, a: ActivityInput): Promise<ActivityInput> {
+  const [hostPost, recorderPost] = await Promise.all([postOnDay(tx, a, a.hostName), postOnDay(tx, a, a.recorderName)]);
+  return { ...a, hostPost: hostPost ?? a.hostPost, recorderPost: recorderPost ?? a.recorderPost };
+}
+
+export interface SuggestedPeople {
+  hostName: string | null;
+  hostPost: string | null;
+  recorderName: string | null;
+  recorderPost: string | null;
+}
+
+const RECORDER_ORDER = ['组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '副书记'];
+
+/**
+ * Host and recorder to start from, as held on the meeting day: the 书记 (a
+ * 党小组会: the 组长) hosts; the recorder is a committee member present at the
+ * meeting (the 组织委员 where present), never one marked absent, never the host.
+ */
+export async function suggestedPeople(tx: Tx, q: { orgId: string; groupId?: string | null; type: string; heldOn: string; attendance: Pick<AttendanceEntry, 'memberId' | 'memberName' | 'status'>[] }): Promise<SuggestedPeople> {
+  const group = q.type === '党小组会' && q.groupId ? q.groupId : null;
+  const posts = await postsOn(tx, group ? [group, q.orgId] : [q.orgId], q.heldOn);
+  const absent = (name: string, memberId: string | null) => q.attendance.some((e) => e.status !== '出席' && (memberId && e.memberId ? e.memberId === memberId : e.memberName === name));
+  const listed = (name: string, memberId: string | null) => !q.attendance.length || q.attendance.some((e) => (memberId && e.memberId ? e.memberId === memberId : e.memberName === name));
+  const hostRoles = group ? ['组长'] : ['书记', '副书记'];
+  const hostOrg = group ?? q.orgId;
+  const host = hostRoles.map((r) => posts.find((p) => p.orgId === hostOrg && p.role === r && !absent(p.personName, p.memberId))).find(Boolean);
+  const candidates = posts
+    .filter((p) => p.orgId === q.orgId && RECORDER_ORDER.includes(p.role) && p.personName !== host?.personName && !absent(p.personName, p.memberId) && listed(p.personName, p.memberId))
+    .sort((a, b) => RECORDER_ORDER.indexOf(a.role) - RECORDER_ORDER.indexOf(b.role));
+  const recorder = candidates[0];
+  return { hostName: host?.personName ?? null, hostPost: host?.role ?? null, recorderName: recorder?.personName ?? null, recorderPost: recorder?.role ?? null };
+}
+
 function toRow(ctx: Ctx, id: string, a: ActivityInput, enteredOn: string, createdAt: string): ActivitiesTable {
   return {
     id,
@@ -199,10 +255,12 @@ export async function createActivity(ctx: Ctx, a: ActivityInput): Promise<Activi
   const id = ctx.platform.newId();
   await ctx.db.transaction().execute(async (tx) => {
     await checkInput(tx, ctx, a);
+    a = await withPostsOnDay(tx, a);
+    await assertIntegrity(tx, null, a);
     const row = toRow(ctx, id, a, ctx.platform.today(), ctx.platform.now());
     await tx.insertInto('activities').values(row).execute();
     await writeAttendance(tx, ctx, id, a.attendance);
-    const late = row.entered_on > row.held_on ? '（补记）' : '';
+    const late = isLateEntry(row.held_on, row.entered_on, (await activityOptions(tx)).graceDays) ? '（补记）' : '';
     await audit(tx, ctx, { entity: 'activities', entityId: id, action: '新增', summary: `记录${a.heldOn} ${activityTitle(a.type, a.topic)}${late}`, after: { ...row, attendance: a.attendance } });
   });
   return getActivity(ctx, id);
@@ -213,6 +271,8 @@ export async function updateActivity(ctx: Ctx, id: string, a: ActivityInput): Pr
     const before = await tx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!before) throw new LedgerError('找不到该组织生活记录，可能已被删除');
     await checkInput(tx, ctx, a);
+    a = await withPostsOnDay(tx, a);
+    await assertIntegrity(tx, id, a);
     const beforeAtt = (await attendanceOf(tx, [id])).get(id) ?? [];
     const row = toRow(ctx, id, a, before.entered_on, before.created_at);
     await tx.updateTable('activities').set(row).where('id', '=', id).execute();
@@ -242,7 +302,6 @@ export async function deleteActivity(ctx: Ctx, id: string): Promise<void> {
 export async function suggestedAttendance(ctx: Ctx, q: { orgId: string; type: string; groupId?: string | null; heldOn: string }): Promise<AttendanceEntry[]> {
   const org = await ctx.db.selectFrom('org_units').select(['id', 'kind']).where('id', '=', q.orgId).executeTakeFirst();
   if (!org) throw new LedgerError('所选组织不存在', 'orgId');
-  const statusOn = (m: { party_status: string; full_date: string | null }) => (m.full_date ? (m.full_date <= q.heldOn ? '正式' : '预备') : m.party_status === '预备' ? '预备' : '正式');
   const committeeOnly = q.type === '支部委员会' || org.kind !== '党支部';
   if (q.type === '谈心谈话') return [];
   if (committeeOnly) {
@@ -253,7 +312,7 @@ export async function suggestedAttendance(ctx: Ctx, q: { orgId: string; type: st
       .where('r.org_id', '=', q.orgId)
       .where('r.deleted_at', 'is', null)
       .where((eb) => eb.or([eb('r.start_on', 'is', null), eb('r.start_on', '<=', q.heldOn)]))
-      .where((eb) => eb.or([eb('r.end_on', 'is', null), eb('r.end_on', '>=', q.heldOn)]))
+      .where((eb) => eb.or([eb('r.end_on', 'is', null), eb('r.end_on', '>', q.heldOn)]))
       .execute();
     const seen = new Set<string>();
     return roles
@@ -266,7 +325,7 @@ export async function suggestedAttendance(ctx: Ctx, q: { orgId: string; type: st
       .map((r) => ({
         memberId: r.member_id,
         memberName: r.person_name,
-        partyStatus: r.party_status ? statusOn({ party_status: r.party_status, full_date: r.full_date }) : '正式',
+        partyStatus: r.party_status ? statusOn({ partyStatus: r.party_status, fullDate: r.full_date }, q.heldOn) : '正式',
         status: '出席',
         late: false,
         leftEarly: false,
@@ -274,14 +333,6 @@ export async function suggestedAttendance(ctx: Ctx, q: { orgId: string; type: st
         writtenOpinion: false,
       }));
   }
-  let mq = ctx.db
-    .selectFrom('members')
-    .select(['id', 'name', 'party_status', 'full_date'])
-    .where('deleted_at', 'is', null)
-    .where('branch_id', '=', q.orgId)
-    .where('join_date', '<=', q.heldOn)
-    .where((eb) => eb.or([eb('left_type', 'is', null), eb('left_date', '>', q.heldOn)]));
-  if (q.type === '党小组会' && q.groupId) mq = mq.where('group_id', '=', q.groupId);
-  const members = await mq.orderBy('join_date').orderBy('name').execute();
-  return members.map((m) => ({ memberId: m.id, memberName: m.name, partyStatus: statusOn(m), status: '出席', late: false, leftEarly: false, reason: null, writtenOpinion: false }));
+  const roster = await rosterOfOrgOn(ctx.db, q.orgId, q.heldOn, q.type === '党小组会' ? q.groupId : null);
+  return roster.map((m) => ({ ...m, status: '出席', late: false, leftEarly: false, reason: null, writtenOpinion: false }));
 }

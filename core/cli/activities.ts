@@ -1,5 +1,5 @@
 /** CLI commands of organizational life: activities list, check, export record-book, export life-stats, stats activities. */
-import { STATUS_LABEL } from '../activities/compliance.ts';
+import { FINDING_LABEL } from '../activities/compliance.ts';
 import { command, flag, requireFlag, UsageError, type Command } from './registry.ts';
 import { orgByName, table } from './helpers.ts';
 
@@ -34,14 +34,14 @@ export const activityCommands: Command[] = [
   command({
     path: ['check'],
     usage: 'check --year YYYY [--as-of 日期] [--json]',
-    summary: '组织生活合规检查：缺失、待开展、未达法定人数、延后开展',
+    summary: '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，自相矛盾的会议记录，以及违反任职规则的职务',
     handler: 'activities/check',
     input: (a) => ({ year: requireFlag(a, 'year'), asOf: flag(a, 'as-of') }),
     print: (findings, { args }) => ({
       json: findings,
       text: () =>
         findings.length
-          ? table([['党组织', '活动', '期间', '情况', '严重程度', '说明'], ...findings.map((f) => [f.branch, `${f.rule.type}（${f.rule.label}）`, f.periodLabel, STATUS_LABEL[f.status], f.severity, f.message])]) +
+          ? table([['党组织', '活动', '期间', '情况', '严重程度', '说明'], ...findings.map((f) => [f.branch, `${f.rule.type}（${f.rule.label}）`, f.periodLabel, FINDING_LABEL[f.status], f.severity, f.message])]) +
             `\n共 ${findings.length} 项`
           : `${flag(args, 'year')} 年没有发现问题`,
     }),

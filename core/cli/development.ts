@@ -23,14 +23,20 @@ export const developmentCommands: Command[] = [
     summary: '按发展党员工作细则检查一份发展档案（不需要台账）；--today 时把已过期限而未做的步骤也列为问题',
     handler: 'development/check',
     input: (a) => ({ dossier: dossierOf(a.positional[0]), today: flag(a, 'today'), rules: flag(a, 'rules') }),
-    print: ({ rules, ...r }) => ({
+    print: ({ rules, stepRules, ...r }) => ({
       json: r,
       text: () => {
         const lines = [`依据：${rules.map((v, i) => `${i ? `${v.effectiveFrom} 起的步骤：` : ''}${v.title}${v.verified ? '' : '【未经核实】'}`).join('；')}`];
+        // with more than one version, say which judged which step
+        if (rules.length > 1)
+          for (const v of rules) {
+            const steps = Object.entries(stepRules).filter(([, x]) => x === v.version).map(([n]) => n);
+            if (steps.length) lines.push(`　按 ${v.version} 判断的步骤：${steps.join('、')}`);
+          }
         if (!r.findings.length) lines.push('未发现问题。');
-        for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}）`);
+        for (const f of r.findings) lines.push(`${f.severity === 'error' ? '错误' : '提醒'}　${stepLabel(f.step)}　${f.message}（${f.rule}${f.article ? `；${f.article}` : ''}）`);
         if (r.next.length) lines.push('下一步：');
-        for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.latest ? `，最迟 ${n.latest}` : ''}`);
+        for (const n of r.next) lines.push(`　${stepLabel(n.step)}　最早 ${n.earliest}${n.provisional ? `（暂算：${n.provisional}）` : ''}${n.latest ? `，最迟 ${n.latest}` : ''}`);
         return lines.join('\n');
       },
     }),
@@ -52,6 +58,18 @@ export const developmentCommands: Command[] = [
           `共 ${rows.length} 人`,
         ].join('\n'),
     }),
+  }),
+  command({
+    path: ['export', 'development-notice'],
+    usage: 'export development-notice --file ID --kind 发展对象|预备党员 --start YYYY-MM-DD [--days N] [--contact 电话] --out FILE.docx',
+    summary: '生成一名发展对象或拟接收预备党员的公示（.docx）；截止日期所在年份未录入节假日安排时，在标准错误输出上提醒“暂算”',
+    handler: 'development/notice',
+    document: true,
+    input: (a) => ({ id: requireFlag(a, 'file'), kind: requireFlag(a, 'kind'), start: requireFlag(a, 'start'), days: flag(a, 'days') === undefined ? undefined : Number(flag(a, 'days')), contact: flag(a, 'contact') ?? null }),
+    print: (r, { file, io }) => {
+      for (const w of r.warnings) io.warn(w);
+      return { json: { file, end: r.end, warnings: r.warnings }, text: () => `已生成公示：${file}（公示至 ${r.end}）` };
+    },
   }),
   command({
     path: ['export', 'development-ledger'],

@@ -71,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
     json,
     out: (line) => process.stdout.write(line + '\n'),
+    warn: (line) => process.stderr.write(`提醒：${line}\n`),
     print: (value, text) => process.stdout.write((json ? JSON.stringify(value, null, 2) : text()) + '\n'),
     open: async () => {
       if (ledger) return ledger;

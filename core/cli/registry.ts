@@ -18,6 +18,8 @@ export interface ParsedArgs {
 export interface CliIo {
   json: boolean;
   out: (line: string) => void;
+  /** A warning for the clerk, on stderr (the result on stdout stays clean for --json and pipes). */
+  warn: (line: string) => void;
   /** Prints a value: JSON when --json, else the text form. */
   print: (value: unknown, text: () => string) => void;
   open: () => Promise<Ledger>;

@@ -43,7 +43,10 @@ export const transferCommands: Command[] = [
     handler: 'transfers/letter',
     document: true,
     input: (a) => ({ id: requireFlag(a, 'transfer') }),
-    print: (_r, { file }) => ({ json: { file }, text: () => `已生成介绍信：${file}` }),
+    print: (r, { file, io }) => {
+      for (const w of r.warnings) io.warn(w);
+      return { json: { file, warnings: r.warnings }, text: () => `已生成介绍信：${file}` };
+    },
   }),
   command({
     path: ['export', 'transfer-registers'],

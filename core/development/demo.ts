@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
+import { DEMO_BRANCHES } from '../org/demo.ts';
 import { addDays, addMonths } from '../../common/dates.ts';
 import { makeIdNumber } from '../members/idcard.ts';
 import { birthDateFromId } from '../members/idcard.ts';
@@ -18,6 +19,8 @@ import type { StepDetails } from './model.ts';
 import { loadFile } from './service.ts';
 import { acceptAsProbationary, convertToFull } from './members-link.ts';
 import { noticeEnd } from './documents.ts';
+import { STATE_COUNCIL_HOLIDAYS } from '../../common/workdays.ts';
+import { demoEnrollInLaterRecords } from '../activities/demo.ts';
 
 interface Plan {
   name: string;
@@ -80,7 +83,7 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       .insertInto('development_files')
       .values({
         id, name: p.name, gender: p.male ? '男' : '女', ethnicity: '汉族', birth_date: birthDateFromId(idNumber), id_number: idNumber, native_place: null,
-        education: p.education, category: '在职', work_unit: branch.name.replace('党支部', ''), position: p.position, phone: `139${String(rng.int(10000000, 99999999))}`,
+        education: p.education, category: '在职', work_unit: DEMO_BRANCHES.find((b) => b.name === branch.name)?.unit ?? null, position: p.position, phone: `139${String(rng.int(10000000, 99999999))}`,
         branch_id: branch.id, member_id: null, extension_months: null, extension_decided_on: null, left_type: null, left_date: null, left_reason: null,
         note: null, created_at: now, updated_at: now, deleted_at: null,
       })
@@ -93,8 +96,11 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       if (n === 5) details.contacts = contacts.map((c) => c.name);
       if (n === 6) for (let a = dates[6]; a <= (dates[7] < today ? dates[7] : today); a = addMonths(a, 6)) (details.assessments ??= []).push(a);
       if (n === 7) {
-        details.publicityStart = addDays(date, -10);
-        details.publicityEnd = noticeEnd(details.publicityStart, 5);
+        // 5 working days by the shipped holiday calendar, ended before the 发展对象 is fixed
+        let start = addDays(date, -10);
+        while (noticeEnd(start, 5, STATE_COUNCIL_HOLIDAYS) >= date) start = addDays(start, -1);
+        details.publicityStart = start;
+        details.publicityEnd = noticeEnd(start, 5, STATE_COUNCIL_HOLIDAYS);
       }
       if (n === 9) details.introducers = contacts.map((c) => ({ memberId: c.id, name: c.name, fullMemberSince: c.full_date, underProbation: false }));
       if (n === 10) details.conclusion = '经函调和谈话，政治审查合格';
@@ -102,7 +108,7 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
       if (n === 11) details.trainingHours = 24;
       if (n === 15 || n === 23) {
         const due = Math.max(3, fulls.length);
-        details.meeting = { due, present: due - 1, for: due - 1, writtenFor: 0 };
+        details.meeting = { due, present: due - 1, for: due - 1, writtenFor: 0, secretBallot: true };
       }
       await tx
         .insertInto('development_steps')
@@ -126,6 +132,8 @@ export async function demoDevelopment(ctx: Ctx, tx: Transaction<DB>, rng: Rng, s
     if (f.memberId) {
       const m = await tx.selectFrom('members').select(['join_date', 'party_status']).where('id', '=', f.memberId).executeTakeFirstOrThrow();
       branch.members.push({ id: f.memberId, name: p.name, joinDate: m.join_date, partyStatus: m.party_status, category: '在职' });
+      // due at the branch's meetings from the day of acceptance (the 组织生活 demo ran before)
+      await demoEnrollInLaterRecords(ctx, tx, f.memberId);
     }
   }
 }

@@ -5,24 +5,28 @@
  */
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
-import { addDays, addMonths } from '../../common/dates.ts';
+import { addMonths } from '../../common/dates.ts';
 import { getSetting } from '../settings/service.ts';
-import { chineseDate } from '../../templates/gbt9704.ts';
+import { chineseDate, monthLabel, partyOrgName } from '../../common/labels.ts';
 import { LEDGER_SHEET_NAMES, developmentLedgerWorkbook, type DevPerson, type DevelopmentLedgerModel } from '../../templates/development-ledger.ts';
 import { noticeDocument, type NoticeModel } from '../../templates/development-notice.ts';
 import { checklistDocument } from '../../templates/development-checklist.ts';
-import { probationEnd, workingDaysBetween } from './engine.ts';
+import { probationEnd } from './engine.ts';
 import { rulesOn } from './rulesets.ts';
+import { STEP } from './steps.ts';
 import { stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
+import { currentCalendar } from './rules-guard.ts';
+import { workingDaysEnd, type HolidayCalendar } from '../../common/workdays.ts';
 import { getFileView, loadAll } from './roster.ts';
 
-const yearMonth = (iso: string) => `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
-const workAndPost = (f: DevFile) => [f.workUnit, f.position].filter(Boolean).join('');
+const yearMonth = (iso: string) => (iso ? monthLabel(iso.slice(0, 7)) : '');
+/** 工作单位及职务: in a register cell the unit and the post as two words ("分局指挥中心 民警"), so neither runs into the other; in prose run together. */
+export const workAndPost = (f: Pick<DevFile, 'workUnit' | 'position'>, sep = ' ') => [f.workUnit, f.position].map((s) => s?.trim()).filter(Boolean).join(sep);
 const person = (f: DevFile): DevPerson => ({ name: f.name, gender: f.gender, ethnicity: f.ethnicity, birthMonth: yearMonth(f.birthDate), education: f.education ?? '', workAndPost: workAndPost(f), branchName: f.branchName });
 
 function introducerNames(steps: StepRecord[]): string {
-  return (steps.find((s) => s.step === 9)?.details.introducers ?? []).map((i) => i.name).join('、');
+  return (steps.find((s) => s.step === STEP.introducers)?.details.introducers ?? []).map((i) => i.name).join('、');
 }
 
 export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLedgerModel> {
@@ -39,24 +43,24 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
     all
       .map(({ file, steps }) => ({ file, steps: steps.filter((s) => s.date <= asOf) }))
       .filter(({ file, steps }) => steps.length && (!file.leftDate || file.leftDate > asOf) && stageOf(steps) === stage)
-      .sort((a, b) => date(a.steps, 1).localeCompare(date(b.steps, 1)) || byBranch(a, b));
+      .sort((a, b) => date(a.steps, STEP.application).localeCompare(date(b.steps, STEP.application)) || byBranch(a, b));
   const inYear = (n: number) =>
     all.filter(({ steps }) => date(steps, n).startsWith(`${year}-`)).sort((a, b) => date(a.steps, n).localeCompare(date(b.steps, n)) || byBranch(a, b));
-  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
-  const sub = (n: number, what: string) => `填报单位：${unit}　　统计截至 ${asOf}　　共 ${n} 名${what}`;
+  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${chineseDate(today)}`;
+  const sub = (n: number, what: string) => `填报单位：${unit}　　统计截至${chineseDate(asOf)}　　共 ${n} 名${what}`;
 
   const applicants = atStage('申请人');
   const activists = atStage('入党积极分子');
   const candidates = atStage('发展对象');
-  const admitted = inYear(15);
-  const converted = inYear(24);
+  const admitted = inYear(STEP.branchMeeting);
+  const converted = inYear(STEP.conversionApproval);
 
   const step = (steps: StepRecord[], n: number) => steps.find((s) => s.step === n);
   return {
     applicants: {
       title: `${year}年度入党申请人基本情况登记表`,
       subtitle: sub(applicants.length, '入党申请人'),
-      rows: applicants.map(({ file, steps }) => ({ ...person(file), appliedOn: date(steps, 1), talkedOn: date(steps, 2), talkedBy: step(steps, 2)?.actor ?? '', note: file.note ?? '' })),
+      rows: applicants.map(({ file, steps }) => ({ ...person(file), appliedOn: date(steps, STEP.application), talkedOn: date(steps, STEP.talk), talkedBy: step(steps, STEP.talk)?.actor ?? '', note: file.note ?? '' })),
       footer,
     },
     activists: {
@@ -64,11 +68,11 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
       subtitle: sub(activists.length, '入党积极分子'),
       rows: activists.map(({ file, steps }) => ({
         ...person(file),
-        appliedOn: date(steps, 1),
-        activistOn: date(steps, 3),
-        contacts: (step(steps, 5)?.details.contacts ?? []).join('、'),
-        filedOn: date(steps, 4),
-        candidateFrom: step(steps, 3) ? addMonths(date(steps, 3), rulesOn(rules, date(steps, 3)).values.activistMinMonths) : '',
+        appliedOn: date(steps, STEP.application),
+        activistOn: date(steps, STEP.activist),
+        contacts: (step(steps, STEP.contactPersons)?.details.contacts ?? []).join('、'),
+        filedOn: date(steps, STEP.activistFiling),
+        candidateFrom: step(steps, STEP.activist) ? addMonths(date(steps, STEP.activist), rulesOn(rules, date(steps, STEP.activist)).values.activistMinMonths) : '',
         note: file.note ?? '',
       })),
       footer,
@@ -77,14 +81,14 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
       title: `${year}年度发展对象基本情况登记表`,
       subtitle: sub(candidates.length, '发展对象'),
       rows: candidates.map(({ file, steps }) => {
-        const t = step(steps, 11);
+        const t = step(steps, STEP.training);
         return {
           ...person(file),
-          appliedOn: date(steps, 1),
-          activistOn: date(steps, 3),
-          candidateOn: date(steps, 7),
+          appliedOn: date(steps, STEP.application),
+          activistOn: date(steps, STEP.activist),
+          candidateOn: date(steps, STEP.candidate),
           introducers: introducerNames(steps),
-          politicalReview: step(steps, 10) ? `${date(steps, 10)} 已完成` : '未完成',
+          politicalReview: step(steps, STEP.politicalReview) ? `${chineseDate(date(steps, STEP.politicalReview))}完成` : '未完成',
           training: t ? `${t.details.trainingDays ?? 0}天/${t.details.trainingHours ?? 0}学时` : '未参加',
           note: file.note ?? '',
         };
@@ -96,14 +100,14 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
       subtitle: `填报单位：${unit}　　${year}年度经支部大会接收预备党员 ${admitted.length} 名`,
       rows: admitted.map(({ file, steps }) => ({
         ...person(file),
-        appliedOn: date(steps, 1),
-        activistOn: date(steps, 3),
-        candidateOn: date(steps, 7),
-        admittedOn: date(steps, 15),
-        approvedOn: date(steps, 17),
+        appliedOn: date(steps, STEP.application),
+        activistOn: date(steps, STEP.activist),
+        candidateOn: date(steps, STEP.candidate),
+        admittedOn: date(steps, STEP.branchMeeting),
+        approvedOn: date(steps, STEP.approval),
         introducers: introducerNames(steps),
-        swornOn: date(steps, 20),
-        note: file.leftType ? `${file.leftType}（${file.leftDate}）` : (file.note ?? ''),
+        swornOn: date(steps, STEP.oath),
+        note: file.leftType ? `${file.leftType}（${chineseDate(file.leftDate ?? '')}）` : (file.note ?? ''),
       })),
       footer,
     },
@@ -112,12 +116,12 @@ export async function ledgerModel(ctx: Ctx, year: number): Promise<DevelopmentLe
       subtitle: `填报单位：${unit}　　${year}年度经上级党委批准转正 ${converted.length} 名`,
       rows: converted.map(({ file, steps }) => ({
         ...person(file),
-        admittedOn: date(steps, 15),
-        probationEnd: probationEnd(date(steps, 15), rules, null),
+        admittedOn: date(steps, STEP.branchMeeting),
+        probationEnd: probationEnd(date(steps, STEP.branchMeeting), rules, null),
         extension: file.extensionMonths ? `${file.extensionMonths}个月` : '',
-        meetingOn: date(steps, 23),
-        approvedOn: date(steps, 24),
-        fullDate: probationEnd(date(steps, 15), rules, file.extensionMonths),
+        meetingOn: date(steps, STEP.conversionMeeting),
+        approvedOn: date(steps, STEP.conversionApproval),
+        fullDate: probationEnd(date(steps, STEP.branchMeeting), rules, file.extensionMonths),
         note: file.note ?? '',
       })),
       footer,
@@ -131,26 +135,48 @@ export async function exportLedger(ctx: Ctx, year: number): Promise<{ bytes: Uin
   return { bytes, fileName: `${year}年度发展党员工作台账.xlsx`, counts: Object.fromEntries((Object.keys(LEDGER_SHEET_NAMES) as (keyof DevelopmentLedgerModel)[]).map((k) => [LEDGER_SHEET_NAMES[k], model[k].rows.length])) };
 }
 
-/** The last day of a notice of `days` working days starting on `start` (weekends skipped; no holiday calendar). */
-export function noticeEnd(start: string, days: number): string {
-  let end = start;
-  while (workingDaysBetween(start, end) < days) end = addDays(end, 1);
-  return end;
+/** The last day of a notice of `days` working days starting on `start`, by a holiday calendar (none given: Monday to Friday). */
+export function noticeEnd(start: string, days: number, calendar: HolidayCalendar = []): string {
+  return workingDaysEnd(start, days, calendar).end;
 }
 
 export type NoticeKind = '发展对象' | '预备党员';
 
-export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: NoticeKind; start: string; days: number; contact: string | null }): Promise<NoticeModel> {
+/**
+ * What the clerk must know before posting a 公示 whose end date rests on a year the
+ * holiday calendar does not know (counted Monday to Friday): the date may move once
+ * that year's 放假安排 is entered. The posted text carries no "暂算" (the public reads
+ * a period, not a caveat); the warning goes to the clerk instead, on every path.
+ */
+export function noticeWarnings(unknownYears: number[], end: string): string[] {
+  if (!unknownYears.length) return [];
+  const years = unknownYears.map((y) => `${y}年`).join('、');
+  return [`${years}节假日安排未录入，公示截止日期按周一至周五暂算为${chineseDate(end)}，请核对后再张贴（在发展党员规则设置的“节假日安排”中录入${years}放假安排后重新生成，即按节假日计算）。`];
+}
+
+export interface NoticeOptions {
+  kind: NoticeKind;
+  start: string;
+  days: number;
+  contact: string | null;
+}
+
+export async function noticeModel(ctx: Ctx, fileId: string, opts: NoticeOptions): Promise<NoticeModel & { end: string; warnings: string[] }> {
   const { file, steps } = await loadFile(ctx.db, fileId);
   const date = (n: number) => steps.find((s) => s.step === n)?.date;
-  if (opts.kind === '发展对象' && !date(3)) throw new LedgerError('尚未确定为入党积极分子，不能公示为发展对象');
-  if (opts.kind === '预备党员' && !date(7)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
+  if (opts.kind === '发展对象' && !date(STEP.activist)) throw new LedgerError('尚未确定为入党积极分子，不能公示为发展对象');
+  if (opts.kind === '预备党员' && !date(STEP.candidate)) throw new LedgerError('尚未确定为发展对象，不能公示为拟接收的预备党员');
   const unit = (await getSetting<string>(ctx.db, 'org.unitName')) || '';
-  const signer = `中共${unit}${file.branchName}`;
-  const end = noticeEnd(opts.start, opts.days);
+  const signer = partyOrgName(`${unit}${file.branchName}`);
+  const due = workingDaysEnd(opts.start, opts.days, await currentCalendar(ctx.db));
+  const end = due.end;
   const edu = file.education ? `，${file.education}学历` : '';
-  const post = workAndPost(file) ? `，${workAndPost(file)}` : '';
-  const facts = [`${chineseDate(date(1)!)}递交入党申请书`, date(3) && `${chineseDate(date(3)!)}被确定为入党积极分子`, opts.kind === '预备党员' && date(7) && `${chineseDate(date(7)!)}被确定为发展对象`]
+  const post = workAndPost(file, '') ? `，${workAndPost(file, '')}` : '';
+  const facts = [
+    `${chineseDate(date(STEP.application)!)}递交入党申请书`,
+    date(STEP.activist) && `${chineseDate(date(STEP.activist)!)}被确定为入党积极分子`,
+    opts.kind === '预备党员' && date(STEP.candidate) && `${chineseDate(date(STEP.candidate)!)}被确定为发展对象`,
+  ]
     .filter(Boolean)
     .join('，');
   const intro = introducerNames(steps);
@@ -163,12 +189,13 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: { kind: Notice
     ...(opts.contact ? [`联系电话：${opts.contact}`] : []),
   ];
   const title = opts.kind === '发展对象' ? `关于拟确定${file.name}同志为发展对象的公示` : `关于拟发展${file.name}同志为中共预备党员的公示`;
-  return { title, paragraphs, signer, date: opts.start };
+  return { title, paragraphs, signer, date: opts.start, end, warnings: noticeWarnings(due.unknownYears, end) };
 }
 
-export async function exportNotice(ctx: Ctx, fileId: string, opts: { kind: NoticeKind; start: string; days: number; contact: string | null }): Promise<{ bytes: Uint8Array; fileName: string }> {
+/** The 公示 .docx, its last day, and the warnings the clerk sees before posting it (an end date counted Monday to Friday). */
+export async function exportNotice(ctx: Ctx, fileId: string, opts: NoticeOptions): Promise<{ bytes: Uint8Array; fileName: string; end: string; warnings: string[] }> {
   const model = await noticeModel(ctx, fileId, opts);
-  return { bytes: await noticeDocument(model), fileName: `${model.title}.docx` };
+  return { bytes: await noticeDocument(model), fileName: `${model.title}.docx`, end: model.end, warnings: model.warnings };
 }
 
 /** The per-person 档案材料清单: what the file must hold for the steps done, and what is missing. */

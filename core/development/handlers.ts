@@ -11,7 +11,11 @@ import { createFile, deleteFile, extendProbation, leaveFile, previewStep, record
 import { getFileView, listRoster, reminders } from './roster.ts';
 import { maskMember, revealIdNumber } from '../members/privacy.ts';
 import { parseDossier } from './dossier.ts';
-import { checkRules, evaluate, rulesUsed } from './engine.ts';
+import { checkRules, evaluate, rulesUsed, stepVersions } from './engine.ts';
+import { currentCalendar } from './rules-guard.ts';
+import { LedgerError } from '../errors.ts';
+import { checkHolidayYear, type HolidayYear } from '../../common/workdays.ts';
+import { mergeCalendar } from '../../common/workdays.ts';
 
 export const developmentHandlers = {
   /** Checks one dossier (the JSON of `development check FILE.json`) by the rules; a pure calculation, no ledger. */
@@ -23,7 +27,8 @@ export const developmentHandlers = {
       // each step by the version in force on its date, unless --rules (or the file) names one
       const rules = checkRules(q.rules ?? p.ruleVersion);
       const used = rulesUsed(p.dossier, rules, today).map((v) => ({ version: v.version, effectiveFrom: v.effectiveFrom, title: v.title, verified: v.verified }));
-      return { ...evaluate(p.dossier, rules, { today }), rules: used };
+      // working days by the shipped 放假安排, with the years the file brings laid over them
+      return { ...evaluate(p.dossier, rules, { today, calendar: mergeCalendar(p.calendar) }), rules: used, stepRules: stepVersions(p.dossier, rules) };
     },
     { needsLedger: false },
   ),
@@ -32,11 +37,42 @@ export const developmentHandlers = {
     steps: STEPS,
     leaveTypes: [...LEAVE_TYPES],
     categories: [...CATEGORIES],
-    ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source })),
+    ruleSets: RULE_SETS.map((r) => ({ version: r.version, title: r.title, verified: r.verified, effectiveFrom: r.effectiveFrom, source: r.source, publicityWorkingDays: r.values.publicityWorkingDays })),
     ruleVersion: (await getSetting<string>(ctx.db, 'development.ruleVersion')) ?? '2014',
     localPractice: await getSetting<LocalPractice>(ctx.db, 'development.localPractice'),
     noticeWorkingDays: await getSetting<number>(ctx.db, 'development.noticeWorkingDays'),
+    /** What each later version adds, by article (待核实 until checked). */
+    changes: RULE_SETS.flatMap((r) => (r.changes ?? []).map((c) => ({ version: r.version, ...c }))),
+    calendar: await currentCalendar(ctx.db),
   })),
+  /** The holiday calendar working days are counted by: each year, shipped or entered by the unit. */
+  'development/holidays': handler(z.object({}), async (ctx) => {
+    const unit = new Set(((await getSetting<HolidayYear[]>(ctx.db, 'development.holidays')) ?? []).map((y) => y.year));
+    return (await currentCalendar(ctx.db)).map((y) => ({ ...y, entered: unit.has(y.year) }));
+  }),
+  /** Adds (or replaces) one year's 放假安排 as the unit's own entry; the shipped years stay as they are. */
+  'development/set-holiday-year': handler(
+    z.object({ year, holidays: listOf(isoDate, 60).default([]), workdays: listOf(isoDate, 20).default([]), source: text(200) }),
+    async (ctx, entry) => {
+      const y = { ...entry, holidays: [...new Set(entry.holidays)].sort(), workdays: [...new Set(entry.workdays)].sort() };
+      const problem = checkHolidayYear(y);
+      if (problem) throw new LedgerError(`${y.year}年节假日安排有误：${problem}`, problem.includes('调休') ? 'workdays' : 'holidays');
+      await ctx.db.transaction().execute(async (tx) => {
+        const list = ((await getSetting<HolidayYear[]>(tx, 'development.holidays')) ?? []).filter((x) => x.year !== y.year);
+        await setSetting(tx, ctx, 'development.holidays', [...list, y].sort((a, b) => a.year - b.year));
+      });
+      return y;
+    },
+  ),
+  /** Removes the unit's entry for a year (a shipped year then counts by the shipped notice again). */
+  'development/remove-holiday-year': handler(z.object({ year }), async (ctx, { year }) => {
+    await ctx.db.transaction().execute(async (tx) => {
+      const list = (await getSetting<HolidayYear[]>(tx, 'development.holidays')) ?? [];
+      if (!list.some((x) => x.year === year)) throw new LedgerError(`${year}年的节假日安排不是本单位录入的，不能删除`, 'year');
+      await setSetting(tx, ctx, 'development.holidays', list.filter((x) => x.year !== year));
+    });
+    return { ok: true };
+  }),
   'development/set-rule-version': handler(z.object({ version: text(20) }), async (ctx, { version }) => {
     const r = ruleSet(version);
     await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, 'development.ruleVersion', r.version));
@@ -105,7 +141,8 @@ export const developmentHandlers = {
     z.object({ id, kind: z.enum(['发展对象', '预备党员'], { error: '应为 发展对象 或 预备党员' }), start: isoDate, days: z.number().int().min(1, '至少 1 个工作日').max(30, '不超过 30 个工作日').optional(), contact: optText(40) }),
     async (ctx, { id, kind, start, days, contact }) => {
       const r = await exportNotice(ctx, id, { kind, start, days: days ?? (await getSetting<number>(ctx.db, 'development.noticeWorkingDays')), contact });
-      return fileResult(r.fileName, r.bytes, DOCX_MIME);
+      // warnings: the end date was counted Monday to Friday for a year without 放假安排 (the 公示 is made all the same; the host asks first)
+      return { ...fileResult(r.fileName, r.bytes, DOCX_MIME), end: r.end, warnings: r.warnings };
     },
   ),
   'development/checklist': handler(z.object({ id }), async (ctx, { id }) => {

@@ -123,6 +123,11 @@ export const fileLabels: Record<string, string> = {
   writtenFor: '书面赞成人数',
   against: '反对人数',
   abstain: '弃权人数',
+  secretBallot: '无记名投票',
+  holidays: '放假日期',
+  workdays: '调休上班日期',
+  source: '依据',
+  year: '年份',
   groupId: '党小组',
   contacts: '培养联系人',
   kind: '公示类别',
@@ -155,6 +160,8 @@ export const meetingSchema = z.object({
   writtenFor: count.optional(),
   against: count.optional(),
   abstain: count.optional(),
+  /** 无记名投票 (2026.05, unverified); false: 举手; absent: not recorded. */
+  secretBallot: z.boolean({ error: '应为是或否' }).optional(),
 });
 
 export const detailsSchema = z

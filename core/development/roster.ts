@@ -6,9 +6,9 @@
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { addMonths } from '../../common/dates.ts';
-import { evaluate, probationEnd, type Finding } from './engine.ts';
+import { evaluate, probationEnd, rulesUsed, stepVersions, type Finding } from './engine.ts';
 import { rulesOn, type RuleSet } from './rulesets.ts';
-import { STAGE_TITLES, STEPS, stepDef, type StageTitle } from './steps.ts';
+import { STAGE_TITLES, STEP, STEPS, stepDef, type StageTitle } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
 
@@ -17,6 +17,8 @@ export interface NextStepView {
   name: string;
   earliest: string;
   latest: string | null;
+  /** "暂算" reason: the date rests on a year the holiday calendar does not know. */
+  provisional?: string;
 }
 
 export interface ChecklistItem {
@@ -56,6 +58,9 @@ export interface FileView {
   checklist: ChecklistItem[];
   missingDocuments: number;
   rules: { version: string; title: string; verified: boolean };
+  /** The version that judged each recorded step (step → version), and those versions: switching the unit's default never re-judges a step. */
+  stepRules: Record<number, string>;
+  versions: { version: string; title: string; verified: boolean; source: string; effectiveFrom: string }[];
 }
 
 /** Documents the file must hold for the steps done so far, and whether each is kept. */
@@ -77,13 +82,14 @@ function shownRules(rules: RuleSet, steps: StepRecord[]): FileView['rules'] {
 
 export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles): FileView {
   const open = !file.leftType;
-  const ev = evaluate(dossierOf(file, steps), rules, { today: open ? today : null });
-  const s15 = steps.find((s) => s.step === 15);
+  const dossier = dossierOf(file, steps);
+  const ev = evaluate(dossier, rules, { today: open ? today : null });
+  const s15 = steps.find((s) => s.step === STEP.branchMeeting);
   const checklist = checklistOf(steps, attached);
   return {
     file,
     stage: stageOf(steps),
-    applicationDate: steps.find((s) => s.step === 1)?.date ?? '',
+    applicationDate: steps.find((s) => s.step === STEP.application)?.date ?? '',
     probationEnd: s15 ? probationEnd(s15.date, rules, file.extensionMonths) : null,
     steps,
     findings: ev.findings,
@@ -91,6 +97,8 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
     checklist,
     missingDocuments: checklist.filter((c) => !c.kept).length,
     rules: shownRules(rules, steps),
+    stepRules: stepVersions(dossier, rules),
+    versions: rulesUsed(dossier, rules).map((v) => ({ version: v.version, title: v.title, verified: v.verified, source: v.source, effectiveFrom: v.effectiveFrom })),
   };
 }
 
@@ -179,7 +187,7 @@ export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: st
       memberId: file.memberId,
       leftType: file.leftType,
       leftDate: file.leftDate,
-      done: steps.some((s) => s.step === 25),
+      done: steps.some((s) => s.step === STEP.archiving),
     });
   }
   return rows.sort((a, b) => STAGE_TITLES.indexOf(a.stage) - STAGE_TITLES.indexOf(b.stage) || a.applicationDate.localeCompare(b.applicationDate) || a.name.localeCompare(b.name, 'zh'));
@@ -197,6 +205,34 @@ export interface Reminder {
   earliest: string;
   latest: string | null;
   message: string;
+  /** "暂算" reason: the date shown rests on a year the holiday calendar does not know (counted Monday to Friday). */
+  provisional?: string;
+}
+
+/**
+ * One open file's reminders in month `m` (YYYY-MM), judged on `today`: deadlines passed or falling in the month,
+ * steps that become possible in it. A date counted Monday to Friday for a year without 放假安排 carries its "暂算" reason.
+ */
+export function fileReminders(v: FileView, m: string, today: string): Reminder[] {
+  const items: Reminder[] = [];
+  const monthEnd = addMonths(`${m}-01`, 1);
+  const base = { fileId: v.file.id, name: v.file.name, branchName: v.file.branchName, stage: v.stage };
+  for (const n of v.next) {
+    const label = `${n.name}`;
+    const step = { ...base, step: n.step, stepName: n.name, ...(n.provisional ? { provisional: n.provisional } : {}) };
+    const conversion = n.step === STEP.conversionRequest || n.step === STEP.conversionMeeting;
+    if (n.latest && n.latest < today) items.push({ ...step, kind: '已逾期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成，已逾期` });
+    else if (n.latest && n.latest < monthEnd && n.latest >= `${m}-01`) items.push({ ...step, kind: '本月到期', earliest: n.earliest, latest: n.latest, message: `${label}最迟 ${n.latest}` });
+    else if (!n.latest && n.earliest >= `${m}-01` && n.earliest < monthEnd && (n.step === STEP.candidate || conversion))
+      items.push({ ...step, kind: '本月可办', earliest: n.earliest, latest: null, message: `${label}：${n.earliest} 起可办${conversion ? '（预备期满）' : '（培养满一年）'}` });
+    // A probation that ended in an earlier month and has not been discussed: the branch should discuss it promptly.
+    else if (!n.latest && n.earliest < `${m}-01` && n.earliest < today && conversion)
+      items.push({ ...step, kind: '已逾期', earliest: n.earliest, latest: null, message: `预备期已于 ${v.probationEnd} 期满，应及时${n.step === STEP.conversionRequest ? '提出转正申请并' : ''}讨论能否转正` });
+  }
+  // Half-yearly assessment of an activist (the assessment step is done, the 发展对象 not yet fixed).
+  const half = v.findings.find((f) => f.rule === 'assessment-half-yearly');
+  if (half) items.push({ ...base, step: STEP.assessment, stepName: stepDef(STEP.assessment).name, kind: '已逾期', earliest: v.applicationDate, latest: null, message: half.message });
+  return items;
 }
 
 /** What is due or overdue in a month (YYYY-MM): deadlines falling in it or passed, and steps that become possible in it. */
@@ -205,26 +241,9 @@ export async function reminders(ctx: Ctx, month?: string): Promise<{ month: stri
   const m = month ?? today.slice(0, 7);
   const rules = await currentRules(ctx.db);
   const items: Reminder[] = [];
-  const monthEnd = addMonths(`${m}-01`, 1);
   for (const { file, steps } of await loadAll(ctx.db, { scope: 'open' })) {
-    if (!steps.length || steps.some((s) => s.step === 25)) continue;
-    const v = viewOf(file, steps, rules, today);
-    const base = { fileId: file.id, name: file.name, branchName: file.branchName, stage: v.stage };
-    for (const n of v.next) {
-      const label = `${n.name}`;
-      if (n.latest && n.latest < today)
-        items.push({ ...base, step: n.step, stepName: n.name, kind: '已逾期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成，已逾期` });
-      else if (n.latest && n.latest < monthEnd && n.latest >= `${m}-01`)
-        items.push({ ...base, step: n.step, stepName: n.name, kind: '本月到期', earliest: n.earliest, latest: n.latest, message: `${label}最迟 ${n.latest}` });
-      else if (!n.latest && n.earliest >= `${m}-01` && n.earliest < monthEnd && [7, 22, 23].includes(n.step))
-        items.push({ ...base, step: n.step, stepName: n.name, kind: '本月可办', earliest: n.earliest, latest: null, message: `${label}：${n.earliest} 起可办${n.step >= 22 ? '（预备期满）' : '（培养满一年）'}` });
-      // A probation that ended in an earlier month and has not been discussed: the branch should discuss it promptly.
-      else if (!n.latest && n.earliest < `${m}-01` && n.earliest < today && (n.step === 22 || n.step === 23))
-        items.push({ ...base, step: n.step, stepName: n.name, kind: '已逾期', earliest: n.earliest, latest: null, message: `预备期已于 ${v.probationEnd} 期满，应及时${n.step === 22 ? '提出转正申请并' : ''}讨论能否转正` });
-    }
-    // Half-yearly assessment of an activist (step 6 is done, step 7 not yet).
-    const half = v.findings.find((f) => f.rule === 'assessment-half-yearly');
-    if (half) items.push({ ...base, step: 6, stepName: stepDef(6).name, kind: '已逾期', earliest: v.applicationDate, latest: null, message: half.message });
+    if (!steps.length || steps.some((s) => s.step === STEP.archiving)) continue;
+    items.push(...fileReminders(viewOf(file, steps, rules, today), m, today));
   }
   const order = { 已逾期: 0, 本月到期: 1, 本月可办: 2 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.latest ?? a.earliest).localeCompare(b.latest ?? b.earliest));

@@ -25,13 +25,24 @@ export function checkBeforeMeeting({ d, at, has, rules, add, today }: Judge): vo
     if (t.days < r.trainingMinDays && t.hours < r.trainingMinHours)
       add('training-3-days-24-hours', trainingStep, 'error', `集中培训 ${t.days} 天、${t.hours} 学时，不足 ${r.trainingMinDays} 天或 ${r.trainingMinHours} 学时`);
   }
-  const within = rules(branchMeeting).meetingAfterPreReviewMonths;
+  // A deadline that runs from an earlier step is that step's version's: a 预审 passed under 2014 has no one-month limit.
+  const within = has(preReview) ? rules(preReview).meetingAfterPreReviewMonths : null;
   if (within && has(preReview)) {
     const deadline = addMonths(at(preReview)!, within);
-    if (has(branchMeeting) && at(branchMeeting)! > deadline) add('meeting-after-pre-review', branchMeeting, 'warning', `预审通过（${at(preReview)}）后应在 ${deadline} 前提交支部大会，实际 ${at(branchMeeting)}`);
-    if (!has(branchMeeting) && today && today > deadline) add('meeting-after-pre-review', branchMeeting, 'warning', `预审通过（${at(preReview)}）已超过${monthsText(within)}，尚未提交支部大会（期限 ${deadline}）`);
+    if (has(branchMeeting) && at(branchMeeting)! > deadline) add('branch-meeting-1-month-after-review', branchMeeting, 'warning', `预审通过（${at(preReview)}）后应在 ${deadline} 前提交支部大会，实际 ${at(branchMeeting)}`);
+    if (!has(branchMeeting) && today && today > deadline) add('branch-meeting-1-month-after-review', branchMeeting, 'warning', `预审通过（${at(preReview)}）已超过${monthsText(within)}，尚未提交支部大会（期限 ${deadline}）`);
   }
-  if (has(branchMeeting)) meetingRules(d.branchMeeting, branchMeeting, '接收预备党员的支部大会', add);
+  if (has(branchMeeting)) {
+    meetingRules(d.branchMeeting, branchMeeting, '接收预备党员的支部大会', add);
+    ballotRule(d.branchMeeting, branchMeeting, '接收预备党员的支部大会', rules(branchMeeting).secretBallot, add);
+  }
+}
+
+/** 2026：支部大会表决采取无记名投票；举手表决或未记录表决方式只提醒（条文待核实）。 */
+function ballotRule(m: Meeting | null | undefined, step: number, what: string, required: boolean, add: Add): void {
+  if (!required || !m) return;
+  if (m.secretBallot === false) add('secret-ballot', step, 'warning', `${what}记录为举手表决，应采取无记名投票方式表决`);
+  else if (m.secretBallot !== true) add('secret-ballot', step, 'warning', `${what}未记录是否采取无记名投票方式表决`);
 }
 
 /** 上级党委审批：规定期限内，特殊情况可延长，但不超过最长期限；2026：审批后一定期限内宣誓。 */
@@ -55,7 +66,7 @@ export function checkApproval({ at, has, rules, add, today }: Judge): void {
         ? `上级党委审批（${when}）超过支部大会后${normalSpan}（${normal}）；特殊情况可延长，最长至 ${max}`
         : `支部大会（${meeting}）后已超过${normalSpan}（${normal}），上级党委尚未审批；最长不得晚于 ${max}`);
   }
-  const within = rules(oath).oathWithinMonths;
+  const within = has(approval) ? rules(approval).oathWithinMonths : null;
   if (within && has(approval)) {
     const deadline = addMonths(at(approval)!, within);
     const when = at(oath) ?? (today && today > deadline ? today : null);
@@ -81,6 +92,7 @@ export function checkProbation({ d, at, has, rules, add, today }: Judge, all: Ru
       }
     if (has(conversionMeeting)) meetingRules(d.conversionMeeting, conversionMeeting, '讨论转正的支部大会', add);
   }
+  if (has(conversionMeeting)) ballotRule(d.conversionMeeting, conversionMeeting, '讨论转正的支部大会', rules(conversionMeeting).secretBallot, add);
   if (has(conversionMeeting)) {
     const months = rules(conversionApproval).conversionApprovalMonths;
     const span = monthsText(months);

@@ -3,19 +3,14 @@
  * the version in force on the date of the step it judges, and builds its
  * message from those numbers.
  */
-import { addDays, addMonths, parts } from '../../common/dates.ts';
+import { addMonths } from '../../common/dates.ts';
+import { countWorkingDays, workingDaysEnd, type HolidayCalendar } from '../../common/workdays.ts';
 import { ancestors, STEP, STEPS, stepLabel } from './steps.ts';
-import { monthsText, type Judge, type Severity } from './rule-types.ts';
+import { monthsText, type Judge, type RuleId, type Severity } from './rule-types.ts';
 
-/** Mon–Fri working days from `start` to `end`, both included (no holiday calendar). */
-export function workingDaysBetween(start: string, end: string): number {
-  let n = 0;
-  for (let d = start; d <= end; d = addDays(d, 1)) {
-    const [y, m, day] = parts(d);
-    const wd = new Date(Date.UTC(y, m - 1, day)).getUTCDay();
-    if (wd !== 0 && wd !== 6) n++;
-  }
-  return n;
+/** Working days from `start` to `end`, both included, by a holiday calendar (none given: Monday to Friday). */
+export function workingDaysBetween(start: string, end: string, calendar: HolidayCalendar = []): number {
+  return countWorkingDays(start, end, calendar).days;
 }
 
 /** Order: each recorded step needs every earlier step of its chain, dated on or before it. */
@@ -83,25 +78,35 @@ export function checkActivist({ d, at, has, rules, add, today }: Judge): void {
   }
 }
 
-/** 发展对象：经过规定期限以上的培养教育；公示（2026 或本单位规定）。 */
-export function checkCandidate({ d, at, has, rules, add }: Judge): void {
+/** 发展对象：经过规定期限以上的培养教育；2026（第十三条）或本单位规定：确定前公示规定的工作日数。 */
+export function checkCandidate(j: Judge): void {
+  const { at, has, rules, add } = j;
   const { activist, candidate } = STEP;
   const r = rules(candidate);
   if (has(activist) && has(candidate)) {
     const earliest = addMonths(at(activist)!, r.activistMinMonths);
     if (at(candidate)! < earliest) add('activist-1-year', candidate, 'error', `确定为入党积极分子（${at(activist)}）不满${monthsText(r.activistMinMonths)}，${earliest} 起方可确定为发展对象`);
   }
-  if (r.publicityWorkingDays && has(candidate)) {
-    const p = d.publicity;
-    const sev: Severity = r.publicityLocal ? 'warning' : 'error';
-    const by = r.publicityLocal ? '按本单位规定，' : '';
-    if (!p) add('publicity-working-days', candidate, sev, `${by}确定发展对象前应公示不少于 ${r.publicityWorkingDays} 个工作日，未记录公示`);
-    else {
-      const n = workingDaysBetween(p.start, p.end);
-      if (n < r.publicityWorkingDays) add('publicity-working-days', candidate, sev, `${by}公示 ${p.start} 至 ${p.end} 只有 ${n} 个工作日，应不少于 ${r.publicityWorkingDays} 个`);
-      if (p.end > at(candidate)!) add('publicity-working-days', candidate, sev, `公示（至 ${p.end}）应在确定发展对象（${at(candidate)}）前结束`);
-    }
+  // The national rule (an error) first; the unit's longer notice only warns, and only when the national one is met.
+  if (r.publicityWorkingDays) publicityRule(j, 'notice-5-working-days', r.publicityWorkingDays, 'error', '');
+  const national = j.d.publicity ? !r.publicityWorkingDays || countWorkingDays(j.d.publicity.start, j.d.publicity.end, j.calendar).days >= r.publicityWorkingDays : !r.publicityWorkingDays;
+  if (r.localPublicityWorkingDays && national) publicityRule(j, 'publicity-working-days', r.localPublicityWorkingDays, 'warning', '按本单位规定，');
+}
+
+/** The 公示 before 确定发展对象: recorded, long enough in working days (by the holiday calendar), ended by the step's date. */
+function publicityRule({ d, at, has, add, calendar }: Judge, rule: RuleId, days: number, sev: Severity, by: string): void {
+  const { candidate } = STEP;
+  if (!has(candidate)) return;
+  const p = d.publicity;
+  if (!p) return add(rule, candidate, sev, `${by}确定发展对象前应公示不少于 ${days} 个工作日，未记录公示`);
+  const n = countWorkingDays(p.start, p.end, calendar);
+  const note = n.provisional ? `（暂算：${n.provisional}）` : '';
+  if (p.end < p.start) return add(rule, candidate, sev, `公示结束日期 ${p.end} 早于开始日期 ${p.start}`);
+  if (n.days < days) {
+    const due = workingDaysEnd(p.start, days, calendar);
+    add(rule, candidate, sev, `${by}公示 ${p.start} 至 ${p.end} 只有 ${n.days} 个工作日，应不少于 ${days} 个（至少公示至 ${due.end}）${note}`);
   }
+  if (p.end > at(candidate)!) add(rule, candidate, sev, `公示（至 ${p.end}）应在确定发展对象（${at(candidate)}）前结束`);
 }
 
 /** 入党介绍人：规定人数的正式党员，不得为留党察看期间未恢复党员权利的党员。 */

@@ -4,6 +4,7 @@
  * its numbers), and the context each check receives.
  */
 import type { DevRules } from './rulesets.ts';
+import type { HolidayCalendar } from '../../common/workdays.ts';
 
 export const RULE_IDS = [
   'age-18',
@@ -12,12 +13,14 @@ export const RULE_IDS = [
   'assessment-half-yearly',
   'activist-1-year',
   'publicity-working-days',
+  'notice-5-working-days',
   'introducers-2-full',
   'political-review',
   'training-3-days-24-hours',
-  'meeting-after-pre-review',
+  'branch-meeting-1-month-after-review',
   'branch-meeting-quorum',
   'branch-meeting-majority',
+  'secret-ballot',
   'approval-3-months',
   'approval-6-months',
   'oath-1-month',
@@ -37,6 +40,8 @@ export interface Meeting {
   for: number;
   /** Written opinions in favour from voting members who could not attend; they count as votes. */
   writtenFor?: number;
+  /** Voted by secret ballot (无记名投票); false: a show of hands; absent: not recorded. */
+  secretBallot?: boolean;
 }
 
 export interface Introducer {
@@ -73,12 +78,16 @@ export interface Finding {
   step: number;
   severity: Severity;
   message: string;
+  /** Only for a rule a later version added: the version and article it is cited under, e.g. "2026.05 第十三条，待核实". */
+  article?: string;
 }
 
 export interface NextStep {
   step: number;
   earliest: string;
   latest: string | null;
+  /** The date rests on a year the holiday calendar does not know: "暂算" and why. */
+  provisional?: string;
 }
 
 export interface Evaluation {
@@ -94,6 +103,8 @@ export interface Judge {
   has(step: number): boolean;
   /** The numbers of the version in force on the step's date (not recorded: today, else the latest recorded date). */
   rules(step: number): DevRules;
+  /** The holiday calendar working days are counted by. */
+  calendar: HolidayCalendar;
   add(rule: RuleId, step: number, severity: Severity, message: string): void;
 }
 

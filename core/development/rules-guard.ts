@@ -11,13 +11,19 @@ import { evaluate, type Finding, type RuleId } from './engine.ts';
 import { adoptedVersions, NO_LOCAL_PRACTICE, withLocalPractice, type DevVersion, type LocalPractice } from './rulesets.ts';
 import { STEP, stepLabel } from './steps.ts';
 import { dossierOf, type DevFile, type StepRecord } from './model.ts';
+import { mergeCalendar, type HolidayYear } from '../../common/workdays.ts';
 
 /**
  * development.ruleVersion: the newest national version the unit has adopted. Every
  * version up to it applies from its own effective date, so adopting 2026.05 does
  * not re-judge a file whose steps were taken under the 2014 细则.
  */
-export const developmentSettingDefaults = { 'development.ruleVersion': '2014', 'development.localPractice': NO_LOCAL_PRACTICE };
+export const developmentSettingDefaults = {
+  'development.ruleVersion': '2014',
+  'development.localPractice': NO_LOCAL_PRACTICE,
+  /** The unit's own years of 放假安排 (HolidayYear[]), laid over the years the ledger ships (common/workdays.ts). */
+  'development.holidays': [] as HolidayYear[],
+};
 
 /** Rules about timeliness: what happened late is still recorded. Training is a fact; it blocks only at the 支部大会. */
 const NON_BLOCKING = new Set<RuleId>([
@@ -26,7 +32,8 @@ const NON_BLOCKING = new Set<RuleId>([
   'assessment-half-yearly',
   'approval-3-months',
   'approval-6-months',
-  'meeting-after-pre-review',
+  'branch-meeting-1-month-after-review',
+  'secret-ballot',
   'oath-1-month',
   'conversion-approval-3-months',
   'training-3-days-24-hours',
@@ -34,10 +41,16 @@ const NON_BLOCKING = new Set<RuleId>([
 /** Errors that must be cleared before a step may be recorded, wherever they were found. */
 const GATES: Record<number, RuleId[]> = { [STEP.branchMeeting]: ['training-3-days-24-hours', 'political-review', 'introducers-2-full'] };
 
-/** The versions the unit applies (each with the unit's local practice laid over it), in date order. */
+/** The holiday calendar of the unit: the shipped years with the unit's own entries laid over them. */
+export async function currentCalendar(tx: Tx): Promise<HolidayYear[]> {
+  return mergeCalendar(await getSetting<HolidayYear[]>(tx, 'development.holidays'));
+}
+
+/** The versions the unit applies (each with the unit's local practice and holiday calendar laid over it), in date order. */
 export async function currentRules(tx: Tx): Promise<DevVersion[]> {
   const local = await getSetting<LocalPractice>(tx, 'development.localPractice');
-  return adoptedVersions(await getSetting<string>(tx, 'development.ruleVersion')).map((r) => withLocalPractice(r, local));
+  const calendar = await currentCalendar(tx);
+  return adoptedVersions(await getSetting<string>(tx, 'development.ruleVersion')).map((r) => ({ ...withLocalPractice(r, local), calendar }));
 }
 
 const key = (f: Finding) => `${f.rule}|${f.step}|${f.message}`;

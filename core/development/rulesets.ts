@@ -11,6 +11,8 @@
 import { inForceOn, type Versioned } from '../../common/rules.ts';
 import { addMonths } from '../../common/dates.ts';
 import { LedgerError } from '../errors.ts';
+import type { HolidayCalendar } from '../../common/workdays.ts';
+import type { RuleId } from './rule-types.ts';
 
 export interface DevRules {
   minAge: number;
@@ -29,18 +31,36 @@ export interface DevRules {
   conversionApprovalMonths: number;
   /** Local practice only: months from the application before someone may be chosen as activist (null: no national minimum). */
   activistAfterApplicationMonths: number | null;
-  /** 2026, or local practice: public notice before listing as 发展对象, in working days (null: not required). */
+  /** 2026 (第十三条): public notice before listing as 发展对象, in working days (null: no national requirement). */
   publicityWorkingDays: number | null;
-  /** The 公示 is the unit's own rule, not a national one: a missing or short notice warns instead of blocking. */
-  publicityLocal?: boolean;
+  /** The unit's own 公示 length where it asks more than the national rule (or there is none): a short notice warns. */
+  localPublicityWorkingDays?: number | null;
   /** 2026 only: 支部大会 within this many months after 预审 passes. */
   meetingAfterPreReviewMonths: number | null;
   /** 2026 only: oath within this many months after approval. */
   oathWithinMonths: number | null;
+  /** 2026 only: the 支部大会 votes on admission and on 转正 by secret ballot (无记名投票); a show of hands warns. */
+  secretBallot: boolean;
+}
+
+/** A rule a version adds or changes, with the article it is cited under and whether the text was checked. */
+export interface RuleNote {
+  rule: RuleId;
+  /** e.g. 第十三条 (null: the sources do not say which article) */
+  article: string | null;
+  text: string;
+  /** 待核实 while the article has not been read in the published text. */
+  note: '待核实' | null;
 }
 
 /** One version of the 发展党员 rules; `title` names the document for the clerk. */
-export type DevVersion = Versioned<DevRules> & { title: string };
+export type DevVersion = Versioned<DevRules> & {
+  title: string;
+  /** The rules this version adds, by article (none: the 2014 base). */
+  changes?: readonly RuleNote[];
+  /** The holiday calendar working days are counted by (the unit's entries over the shipped years; none: the shipped years). */
+  calendar?: HolidayCalendar;
+};
 
 /** What a dossier is judged by: one version (forced), or the versions to choose from by the date of each step. */
 export type RuleSet = DevVersion | readonly DevVersion[];
@@ -70,6 +90,7 @@ export const RULES_2014: DevVersion = {
     publicityWorkingDays: null,
     meetingAfterPreReviewMonths: null,
     oathWithinMonths: null,
+    secretBallot: false,
   },
 };
 
@@ -80,8 +101,21 @@ export const RULES_2026: DevVersion = {
   effectiveFrom: '2026-05-18',
   source: '2026-05-18 发布（共产党员网；施行日期待核实）；条款据公开规则引擎 D2（RULE_VERSION = "2026.05"）转述，条文待与正式文本核对',
   verified: false,
-  values: { ...RULES_2014.values, publicityWorkingDays: 5, meetingAfterPreReviewMonths: 1, oathWithinMonths: 1 },
+  values: { ...RULES_2014.values, publicityWorkingDays: 5, meetingAfterPreReviewMonths: 1, oathWithinMonths: 1, secretBallot: true },
+  changes: [
+    { rule: 'notice-5-working-days', article: '第十三条', text: '确定发展对象前公示，时间不少于 5 个工作日', note: '待核实' },
+    { rule: 'branch-meeting-1-month-after-review', article: '第十九条', text: '上级党委预审通过后，一个月内提交支部大会讨论', note: '待核实' },
+    { rule: 'oath-1-month', article: '第二十九条', text: '批准后一般一个月内进行入党宣誓', note: '待核实' },
+    // D17 quotes the wording without an article number: none is invented.
+    { rule: 'secret-ballot', article: null, text: '支部大会讨论接收预备党员和预备党员转正，与会党员采取无记名投票方式表决', note: '待核实' },
+  ],
 };
+
+/** The article a version cites for a rule, as printed after a finding: "2026.05 第十三条，待核实" (null: a 2014 rule). */
+export function articleOf(v: DevVersion, rule: RuleId): string | null {
+  const c = v.changes?.find((x) => x.rule === rule);
+  return c ? `${v.version} ${c.article ?? '条款待查'}${c.note ? `，${c.note}` : ''}` : null;
+}
 
 export const RULE_SETS: readonly DevVersion[] = [RULES_2014, RULES_2026];
 
@@ -114,8 +148,7 @@ export function withLocalPractice(r: DevVersion, local: LocalPractice | null | u
     values: {
       ...v,
       activistAfterApplicationMonths: unit.values.activistAfterApplicationMonths ?? v.activistAfterApplicationMonths,
-      publicityWorkingDays: Math.max(v.publicityWorkingDays ?? 0, unit.values.publicityWorkingDays ?? 0) || null,
-      publicityLocal: !v.publicityWorkingDays && !!unit.values.publicityWorkingDays,
+      localPublicityWorkingDays: (unit.values.publicityWorkingDays ?? 0) > (v.publicityWorkingDays ?? 0) ? unit.values.publicityWorkingDays : null,
     },
   };
 }

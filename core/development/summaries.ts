@@ -2,6 +2,9 @@
 export const summaries: Record<string, string> = {
   'development/check': '按发展党员工作细则检查一份发展档案（不需要台账）',
   'development/options': '发展党员的阶段、步骤、规则版本及本单位做法',
+  'development/holidays': '节假日安排（放假、调休上班日期），用于计算公示的工作日',
+  'development/set-holiday-year': '录入本单位某一年的节假日安排（放假、调休上班日期及依据）',
+  'development/remove-holiday-year': '删除本单位录入的某一年节假日安排',
   'development/set-rule-version': '选择发展党员工作细则的版本',
   'development/set-local-practice': '保存本单位做法（积极分子确定时间、公示天数）',
   'development/list': '发展党员花名册：按阶段列出每人的下一步及期限',

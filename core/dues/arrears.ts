@@ -153,9 +153,9 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
       severity,
       action:
         severity === 'critical'
-          ? `连续 ${n} 个月未交纳党费，需支部研究（无正当理由连续 6 个月不交纳党费的，按自行脱党处理，须经支部大会讨论决定并报上级党组织批准）`
+          ? `连续 ${n} 个月未缴纳党费，需支部研究（无正当理由连续 6 个月不缴纳党费的，按自行脱党处理，须经支部大会讨论决定并报上级党组织批准）`
           : severity === 'warning'
-            ? `连续 ${n} 个月未交纳党费，应提醒并限期交纳`
+            ? `连续 ${n} 个月未缴纳党费，应提醒并限期缴纳`
             : '',
       lastPaidMonth: lp,
       leftType: m.left_type,

@@ -143,7 +143,7 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
     if (input.method === '预交' && months.at(-1)! <= paidMonth) throw new LedgerError('所选月份都不是以后的月份，不是预交', 'method');
     const out: Payment[] = [];
     const stdCache = new Map<number, Map<string, Assessment[]>>();
-    // the voluntary extra of this one payment, over all its months (第十一条: 一次性自愿多交纳 1000 元以上)
+    // the voluntary extra of this one payment, over all its months (第十一条: 一次性自愿多缴纳 1000 元以上)
     let extraFen = 0;
     for (const month of months) {
       const label = monthLabel(month);

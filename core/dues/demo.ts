@@ -37,6 +37,8 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   // the demo unit remits half of what the branches hand in to the 机关工委 and keeps the rest for approved uses
   const s = { ...DUES_DEFAULTS, committeeRemitRatioBp: 5000 };
   await setSetting(tx, ctx, 'dues.settings', s);
+  // the committee's balance from the paper books on 1 January of the window's first year (上年结转 of the reports)
+  await setSetting(tx, ctx, 'dues.openingBalance', { year: Number(windowStart.slice(0, 4)), amountFen: 1_286_450 });
   const opts = calcOptions(s);
   const committee = await tx.selectFrom('org_units').select('name').where('id', '=', state.committeeId).executeTakeFirstOrThrow();
 

@@ -20,7 +20,7 @@ import { assessmentSheetModel } from './reports-assessment.ts';
 import { yearSummary } from './reports-year.ts';
 import { publicationModel } from './reports-publication.ts';
 import { auditReportModel } from './reports-audit.ts';
-import { EXPENSE_PURPOSES, listExpenses, listPublications, saveExpense, savePublication } from './spending.ts';
+import { EXPENSE_PURPOSES, getOpeningBalance, listExpenses, listPublications, saveExpense, saveOpeningBalance, savePublication } from './spending.ts';
 
 export async function exportLedger(ctx: Ctx, branchId: string, y: number) {
   const m = await ledgerModel(ctx, branchId, y);
@@ -44,12 +44,14 @@ export async function exportAssessment(ctx: Ctx, y: number, branchId?: string | 
 }
 
 export async function exportPublication(ctx: Ctx, y: number, date?: string | null) {
-  const m = publicationModel(await yearSummary(ctx, y), date ?? ctx.platform.today());
+  const on = date ?? ctx.platform.today();
+  const m = publicationModel(await yearSummary(ctx, y, undefined, on), on);
   return { fileName: `${y}年度党费收缴使用情况公布.docx`, bytes: await duesReportDocx(m) };
 }
 
 export async function exportAudit(ctx: Ctx, y: number, date?: string | null) {
-  const m = auditReportModel(await yearSummary(ctx, y), date ?? ctx.platform.today());
+  const on = date ?? ctx.platform.today();
+  const m = auditReportModel(await yearSummary(ctx, y, undefined, on), on);
   return { fileName: `${y}年度党费专项检查自查报告.docx`, bytes: await duesReportDocx(m) };
 }
 
@@ -65,6 +67,8 @@ export const duesDocumentHandlers = {
   'dues/export-audit': handler(z.object({ year, date: isoDate.nullish() }), async (ctx, q) => out(await exportAudit(ctx, q.year, q.date), DOCX_MIME)),
   'dues/publications': handler(z.object({ year }), (ctx, q) => listPublications(ctx.db, q.year)),
   'dues/publication-save': handler(z.object({ year, publishedOn: isoDate, medium: z.string().trim().min(1, '不能为空').max(50), note: optText(200) }), (ctx, p) => savePublication(ctx, p)),
+  'dues/opening-balance': handler(z.object({}), (ctx) => getOpeningBalance(ctx.db)),
+  'dues/opening-balance-save': handler(z.object({ year, amountFen: money(MONEY_MAX_FEN.total) }), (ctx, b) => saveOpeningBalance(ctx, b)),
   'dues/expenses': handler(z.object({ year }), async (ctx, q) => ({ purposes: [...EXPENSE_PURPOSES], rows: await listExpenses(ctx.db, q.year) })),
   'dues/expense-save': handler(
     z.object({ spentOn: isoDate, purpose: z.enum(EXPENSE_PURPOSES, { error: '请选择规定的党费用途' }), amountFen: money(MONEY_MAX_FEN.total, 1), decidedBy: optText(100), voucherNo: optText(50), note: optText(200) }),

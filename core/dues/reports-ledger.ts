@@ -63,6 +63,6 @@ function ledgerFromFacts(f: YearFacts, branchName: string, unit: string): DuesLe
       dueFen: rows.reduce((a, r) => a + r.dueFen, 0),
       paidFen: rows.reduce((a, r) => a + r.paidFen, 0),
     },
-    notes: ['说明：各月栏填实缴金额，空白为未缴，“—”为不需缴纳（尚未入党、已转出或批准免交）。党员交纳党费时在“本人签名”栏签名。', '收缴人：                    支部书记（审核）：                    日期：'],
+    notes: ['说明：各月栏填实缴金额，空白为未缴，“—”为不需缴纳（尚未入党、已转出或批准免交）。党员缴纳党费时在“本人签名”栏签名。', '收缴人：                    支部书记（审核）：                    日期：'],
   };
 }

@@ -8,10 +8,10 @@ import { ratePercent, yuan } from './calc.ts';
 import { collectionRows, raisedShortfall, type CollectionRow } from './collect.ts';
 import { loadYearFacts, type FactMember, type YearFacts } from './year-facts.ts';
 import { arrearsList, type ArrearsRow } from './arrears.ts';
-import { reconcile, type ReconRow } from './remit.ts';
+import { listRemittances, reconcile, type ReconRow } from './remit.ts';
 import type { DuesSettings } from './settings.ts';
 import { addMonth, monthIndex, monthLabel } from './months.ts';
-import { expensesByPurpose, listPublications } from './spending.ts';
+import { expensesByPurpose, getOpeningBalance, listPublications } from './spending.ts';
 import { unitNames } from './reports-common.ts';
 
 export interface YearSummary {
@@ -48,6 +48,10 @@ export interface YearSummary {
   warnMonths: number;
   criticalMonths: number;
   publications: { publishedOn: string; medium: string }[];
+  /** the committee's balance at the start of the year (上年结转): the unit's opening balance plus the records of the years since */
+  carriedInFen: number;
+  /** the remittance differences within rounding (a 分 for each remittance, each rounded on its own), left out of the findings */
+  roundingFen: number;
   standards: { name: string; branch: string; category: string; baseFen: number; rate: string; monthlyFen: number; note: string }[];
   settingsText: string[];
 }
@@ -67,18 +71,50 @@ export function periodEnds(year: number, today: string, remitEveryMonths: number
   return { end, remitEnd };
 }
 
-/** Collection up to `end`, remittance up to `remitEnd`: one row per organization. */
-async function yearReconciliation(ctx: Ctx, year: number, end: string, remitEnd: string): Promise<ReconRow[]> {
+/**
+ * Collection up to `end`, remittance up to `remitEnd`: one row per organization. Each remittance is rounded to the
+ * 分 on its own period, so the year's remitted total may differ from the ratio of the year's total by up to 1 分 a
+ * remittance: such a difference is rounding (stated once in the report), not a finding.
+ */
+async function yearReconciliation(ctx: Ctx, year: number, end: string, remitEnd: string): Promise<{ rows: ReconRow[]; roundingFen: number }> {
   const collect = await reconcile(ctx.db, `${year}-01`, end);
   const remit = remitEnd >= `${year}-01` ? await reconcile(ctx.db, `${year}-01`, remitEnd) : null;
-  return collect.rows.map((c): ReconRow => {
+  const remits = remit ? await listRemittances(ctx.db, `${year}-01`, remitEnd) : [];
+  let roundingFen = 0;
+  const rows = collect.rows.map((c): ReconRow => {
     const r = remit?.rows.find((x) => x.orgId === c.orgId);
     const problems = c.level === '支部' && c.collectedFen < c.dueFen ? [`少收 ${yuan(c.dueFen - c.collectedFen)} 元`] : [];
-    if (r) problems.push(...r.problems.filter((p) => !p.startsWith('少收')));
+    const count = remits.filter((x) => x.level === c.level && x.fromOrgId === c.orgId).length;
+    const rounding = r && r.differenceFen !== 0 && Math.abs(r.differenceFen) <= count;
+    if (rounding) roundingFen += Math.abs(r.differenceFen);
+    if (r) problems.push(...r.problems.filter((p) => !p.startsWith('少收') && !(rounding && /^(多缴|少缴)/.test(p))));
     return r
-      ? { ...c, collectedFen: c.level === '党委' ? r.collectedFen : c.collectedFen, expectedRemitFen: r.expectedRemitFen, remittedFen: r.remittedFen, heldFen: c.collectedFen - r.remittedFen, differenceFen: r.differenceFen, problems }
+      ? { ...c, collectedFen: c.level === '党委' ? r.collectedFen : c.collectedFen, expectedRemitFen: r.expectedRemitFen, remittedFen: r.remittedFen, heldFen: c.collectedFen - r.remittedFen, differenceFen: rounding ? 0 : r.differenceFen, problems }
       : { ...c, expectedRemitFen: 0, remittedFen: 0, heldFen: c.collectedFen, differenceFen: 0, problems };
   });
+  return { rows, roundingFen };
+}
+
+/**
+ * 上年结转: the setting dues.openingBalance ({ year, amountFen }: the balance on 1 January of that year, from the
+ * books before the ledger) plus, for each year since, what the branches remitted for it less what the committee
+ * remitted up for it and spent in it.
+ */
+export async function carriedIn(ctx: Ctx, year: number): Promise<number> {
+  const opening = await getOpeningBalance(ctx.db);
+  const from = opening ? opening.year : 0;
+  if (from >= year) return from === year ? (opening?.amountFen ?? 0) : 0;
+  const start = `${String(from).padStart(4, '0')}-01`;
+  const remits = await listRemittances(ctx.db, start, `${year - 1}-12`);
+  const net = remits.reduce((a, r) => a + (r.level === '支部' ? r.amountFen : -r.amountFen), 0);
+  const spent = await ctx.db
+    .selectFrom('dues_expenses')
+    .select((eb) => eb.fn.sum<number>('amount_fen').as('fen'))
+    .where('deleted_at', 'is', null)
+    .where('spent_on', '>=', `${start}-01`)
+    .where('spent_on', '<', `${year}-01-01`)
+    .executeTakeFirst();
+  return (opening?.amountFen ?? 0) + net - Number(spent?.fen ?? 0);
 }
 
 /** Payments at another amount than the standard, and 补交 / 预交 beyond the limit with the branch's consent. */
@@ -130,19 +166,20 @@ function memberFacts(f: YearFacts, rows: CollectionRow[]): MemberFacts {
 /** The unit's dues settings in words, for the 自查报告. */
 export function settingsText(s: DuesSettings): string[] {
   return [
-    `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数交纳（中组发〔2008〕3号 第十条）'}`,
+    `核定办法：${s.fixPolicy === 'annual' ? '年初核定，年内一般不作调整（组电明字〔2017〕5号）' : '工资变动后从领取新工资的当月起按新基数缴纳（中组发〔2008〕3号 第十条）'}`,
     `舍入：${s.rounding === 'jiao' ? '四舍五入到角' : '四舍五入到分'}；每月党费${s.capEnabled ? `一般不超过 ${yuan(s.capFen)} 元` : '不设上限'}`,
     `计算基数计入项目：${s.payItems.filter((p) => p.include && p.kind === 'income').map((p) => p.name).join('、')}；扣除：${s.payItems.filter((p) => p.include && p.kind === 'deduction').map((p) => p.name).join('、')}；不计入：${s.payItems.filter((p) => !p.include).map((p) => p.name).join('、')}`,
     `上缴比例：支部上缴党委 ${s.branchRemitRatioBp / 100}%，党委上缴${s.upperBodyName} ${s.committeeRemitRatioBp / 100}%，${{ 3: '每季度', 6: '每半年', 12: '每年' }[s.remitEveryMonths]}上缴一次`,
   ];
 }
 
-export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promise<YearSummary> {
+/** The year's figures as on `today` (the report's date; the clock's today by default). */
+export async function yearSummary(ctx: Ctx, year: number, asOf?: string, today = ctx.platform.today()): Promise<YearSummary> {
   const { unit, committee } = await unitNames(ctx);
   const f = await loadYearFacts(ctx.db, year);
   const s = f.settings;
-  const { end, remitEnd } = periodEnds(year, ctx.platform.today(), s.remitEveryMonths, asOf);
-  const merged = await yearReconciliation(ctx, year, end, remitEnd);
+  const { end, remitEnd } = periodEnds(year, today, s.remitEveryMonths, asOf);
+  const { rows: merged, roundingFen } = await yearReconciliation(ctx, year, end, remitEnd);
   const branchRows = merged.filter((r) => r.level === '支部');
   const committeeRow = merged.find((r) => r.level === '党委') ?? null;
   const expenses = await expensesByPurpose(ctx.db, year);
@@ -171,6 +208,8 @@ export async function yearSummary(ctx: Ctx, year: number, asOf?: string): Promis
     warnMonths: s.warnMonths,
     criticalMonths: s.criticalMonths,
     publications,
+    carriedInFen: await carriedIn(ctx, year),
+    roundingFen,
     settingsText: settingsText(s),
   };
 }

@@ -109,7 +109,8 @@ export const DUES_DEFAULTS: DuesSettings = {
 };
 
 const KEY = 'dues.settings';
-export const duesSettingDefaults = { [KEY]: DUES_DEFAULTS };
+/** dues.openingBalance: the committee's balance on 1 January of a year from the books before the ledger, { year, amountFen } (上年结转 of the 公布 and 自查报告), null when none. */
+export const duesSettingDefaults = { [KEY]: DUES_DEFAULTS, 'dues.openingBalance': null };
 
 export async function loadDuesSettings(tx: Tx): Promise<DuesSettings> {
   const stored = await getSetting<Partial<DuesSettings>>(tx, KEY);

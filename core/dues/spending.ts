@@ -7,6 +7,7 @@ import type { Ctx } from '../context.ts';
 import { audit, type Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { yuan } from './calc.ts';
+import { getSetting, setSetting } from '../settings/service.ts';
 
 export const EXPENSE_PURPOSES = ['培训党员', '订阅或购买党报党刊、党员教育资料和设备', '表彰先进基层党组织和优秀党员', '补助生活困难党员', '补助受灾党员和修缮受灾党员教育设施', '其他经批准的用途'] as const;
 
@@ -78,4 +79,21 @@ export async function savePublication(ctx: Ctx, p: { year: number; publishedOn: 
     await audit(tx, ctx, { entity: 'dues_publications', entityId: row.id, action: '新增', summary: `登记 ${p.year} 年度党费收缴使用情况已于 ${p.publishedOn} 通过${p.medium}公布`, after: row });
     return { id: row.id };
   });
+}
+
+/** The committee's balance on 1 January of `year` from the books before the ledger (上年结转 of the 公布 and 自查报告 start from it). */
+export interface OpeningBalance {
+  year: number;
+  amountFen: number;
+}
+
+export const OPENING_BALANCE_KEY = 'dues.openingBalance';
+
+export async function getOpeningBalance(tx: Tx): Promise<OpeningBalance | null> {
+  return (await getSetting<OpeningBalance | null>(tx, OPENING_BALANCE_KEY)) ?? null;
+}
+
+export async function saveOpeningBalance(ctx: Ctx, b: OpeningBalance): Promise<OpeningBalance> {
+  await ctx.db.transaction().execute((tx) => setSetting(tx, ctx, OPENING_BALANCE_KEY, b));
+  return b;
 }

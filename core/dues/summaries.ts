@@ -25,6 +25,8 @@ export const summaries: Record<string, string> = {
   'dues/export-audit': '导出党费专项检查自查报告（.docx）',
   'dues/publications': '某年度党费收缴使用情况的公布记录',
   'dues/publication-save': '登记一次党费收缴使用情况公布',
+  'dues/opening-balance': '党费期初结存：启用台账前某年1月1日分局党委的党费结存（公布和自查报告的上年结转由此算起）',
+  'dues/opening-balance-save': '登记党费期初结存（年份和该年1月1日的结存金额）',
   'dues/expenses': '某年度的党费使用记录及规定用途',
   'dues/expense-save': '登记一笔党费使用',
 };

@@ -67,18 +67,21 @@ export async function demoMembers(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state
   await demoCommitteePosts(ctx, tx, state);
 }
 
-/** Each branch's committee from its 正式党员 (the 预备党员 are refused by the organization service), and the 党委's from the organs' leaders. */
+/** The 正式党员 of the list on a day (转正 a year after joining: fullDate above), in order. */
+const fullOn = (members: DemoMember[], day: string) => members.filter((m) => m.partyStatus === '正式' && addYears(m.joinDate, 1) <= day);
+
+/** Each branch's committee from its 正式党员 of the term's first day (the organization service refuses a 预备党员, then or now), and the 党委's from the organs' leaders. */
 async function demoCommitteePosts(ctx: Ctx, tx: Transaction<DB>, state: DemoState): Promise<void> {
   const thisYear = Number(ctx.platform.today().slice(0, 4));
   for (const [bi, plan] of DEMO_BRANCHES.entries()) {
     const branch = state.branches[bi];
     const roles = plan.retired ? ['书记', '组织委员'] : ['书记', '组织委员', '宣传委员', '纪检委员'];
-    const eligible = branch.members.filter((m) => m.partyStatus === '正式');
-    for (const [ri, role] of roles.entries())
-      await saveRole(ctx, { orgId: branch.id, memberId: eligible[ri].id, personName: null, role, startOn: branchTermStart(bi, thisYear) }, tx);
+    const startOn = branchTermStart(bi, thisYear);
+    const eligible = fullOn(branch.members, startOn);
+    for (const [ri, role] of roles.entries()) await saveRole(ctx, { orgId: branch.id, memberId: eligible[ri].id, personName: null, role, startOn }, tx);
   }
-  const [b0, b1, b2, , b4] = state.branches;
-  const leaders = [b0.members[0], b1.members[0], b0.members[1], b2.members[1], b4.members[1]];
+  const [b0, b1, b2, , b4] = state.branches.map((b) => fullOn(b.members, committeeTermStart(thisYear)));
+  const leaders = [b0[0], b1[0], b0[1], b2[1], b4[1]];
   const committeeRoles = ['书记', '副书记', '组织委员', '纪检委员', '宣传委员'];
   for (const [i, m] of leaders.entries()) await saveRole(ctx, { orgId: state.committeeId, memberId: m.id, personName: null, role: committeeRoles[i], startOn: committeeTermStart(thisYear) }, tx);
 }

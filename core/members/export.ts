@@ -1,6 +1,7 @@
 /** The view model of the 党员花名册 (templates/roster.ts): a record of formatted strings per member, in roster order. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
+import { chineseDate } from '../../common/labels.ts';
 import { rosterWorkbook, type RosterModel } from '../../templates/roster.ts';
 import { composeWorkUnit } from './import.ts';
 import { listMembers } from './service.ts';
@@ -16,7 +17,7 @@ export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promis
   const masked = (await getSetting<boolean>(ctx.db, ID_MASK_KEYS.roster)) === true;
   return {
     title: `${unit}${branchName ? branchName : ''}党员花名册`,
-    subtitle: `填报单位：${unit}${branchName ? `　${branchName}` : ''}　　截至 ${today}　共 ${rows.length} 名（正式党员 ${rows.filter((r) => r.partyStatus === '正式').length} 名，预备党员 ${rows.filter((r) => r.partyStatus === '预备').length} 名）`,
+    subtitle: `填报单位：${unit}${branchName ? `　${branchName}` : ''}　　截至${chineseDate(today)}　共 ${rows.length} 名（正式党员 ${rows.filter((r) => r.partyStatus === '正式').length} 名，预备党员 ${rows.filter((r) => r.partyStatus === '预备').length} 名）`,
     rows: rows.map((m) => ({
       name: m.name,
       gender: m.gender,
@@ -36,7 +37,7 @@ export async function rosterModel(ctx: Ctx, opts: { branchId?: string }): Promis
       groupName: m.groupName ?? '',
       note: m.note ?? '',
     })),
-    footer: `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`,
+    footer: `填表人：　　　　　　审核人：　　　　　　填表日期：${chineseDate(today)}`,
   };
 }
 

@@ -52,6 +52,11 @@ export async function demoOrganization(ctx: Ctx, tx: Transaction<DB>, _rng: Rng,
     ['org.unitName', '江城市公安局临江分局'],
     ['org.committeeName', '中共江城市公安局临江分局委员会'],
     ['org.sealText', '中共江城市公安局临江分局委员会'],
+    // the address block of the 介绍信 (a made-up address of the demo bureau)
+    ['org.committeeAddress', '江城市临江区滨江路88号'],
+    ['org.committeePhone', '0710-3216001'],
+    ['org.committeeFax', '0710-3216002'],
+    ['org.committeePostcode', '441000'],
   ];
   for (const [key, v] of settings) await setSetting(tx, ctx, key, v);
   const unit = (kind: '党委' | '党支部' | '党小组', name: string, parentId: string | null, sortOrder: number, establishedOn: string, termStartOn: string | null) =>

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { id, optDate, optText, ref, text } from '../validate.ts';
+import { id, isoDate, optDate, optText, ref, text } from '../validate.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
-import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, ROLES, saveRole, updateUnit } from './service.ts';
+import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, postFindings, ROLES, saveRole, updateRole, updateUnit } from './service.ts';
 
 const unitInput = z.object({
   parentId: ref.nullish().transform((v) => v || null),
@@ -16,14 +16,45 @@ const unitInput = z.object({
   note: optText(500),
 });
 
+/** A person in a post: from the roster (memberId) or by name; the 任职日期 may be empty. */
+const roleInput = z.object({
+  memberId: ref.nullish().transform((v) => v || null),
+  personName: optText(30),
+  role: z.enum(ROLES, { error: '职务不在列表中' }),
+  startOn: optDate,
+});
+
 /** 单位信息: the names printed on every document; the only writer of the org.* settings. */
-const orgSettingsInput = z.object({ unitName: text(60), committeeName: text(60), sealText: optText(60).transform((v) => v ?? '') });
+const blankable = (max: number) => optText(max).transform((v) => v ?? '');
+/** The 党委's contact details: optional in the input (a form that does not show them leaves them as they are). */
+const contactText = (max: number) => blankable(max).optional();
+const orgSettingsInput = z.object({
+  unitName: text(60),
+  committeeName: text(60),
+  sealText: blankable(60),
+  committeeAddress: contactText(100),
+  committeePhone: contactText(30),
+  committeeFax: contactText(30),
+  committeePostcode: z
+    .string()
+    .trim()
+    .regex(/^(\d{6})?$/, '应为 6 位数字')
+    .optional(),
+});
 
 export const orgHandlers = {
   'org/settings-save': handler(orgSettingsInput, async (ctx, s) => {
     await ctx.db.transaction().execute(async (tx) => {
-      const values = { 'org.unitName': s.unitName, 'org.committeeName': s.committeeName, 'org.sealText': s.sealText };
-      for (const [key, value] of Object.entries(values)) if ((await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
+      const values: Record<string, string | undefined> = {
+        'org.unitName': s.unitName,
+        'org.committeeName': s.committeeName,
+        'org.sealText': s.sealText,
+        'org.committeeAddress': s.committeeAddress,
+        'org.committeePhone': s.committeePhone,
+        'org.committeeFax': s.committeeFax,
+        'org.committeePostcode': s.committeePostcode,
+      };
+      for (const [key, value] of Object.entries(values)) if (value !== undefined && (await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
     });
     return { ok: true };
   }),
@@ -38,17 +69,13 @@ export const orgHandlers = {
     await deleteUnit(ctx, id);
     return { ok: true };
   }),
-  'org/roles/add': handler(
-    z.object({
-      orgId: id,
-      memberId: ref.nullish().transform((v) => v || null),
-      personName: optText(30),
-      role: z.enum(ROLES, { error: '职务不在列表中' }),
-      startOn: optDate,
-    }),
-    async (ctx, input) => ({ id: await saveRole(ctx, input) }),
-  ),
-  'org/roles/end': handler(z.object({ id, endOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '应为日期') }), async (ctx, { id, endOn }) => {
+  'org/roles/add': handler(roleInput.extend({ orgId: id, endOn: optDate }), async (ctx, input) => ({ id: await saveRole(ctx, input) })),
+  'org/roles/update': handler(roleInput.extend({ id, endOn: optDate }), async (ctx, { id, ...input }) => {
+    await updateRole(ctx, id, input);
+    return { ok: true };
+  }),
+  'org/roles/check': handler(z.object({}), (ctx) => postFindings(ctx)),
+  'org/roles/end': handler(z.object({ id, endOn: isoDate }), async (ctx, { id, endOn }) => {
     await endRole(ctx, id, endOn);
     return { ok: true };
   }),

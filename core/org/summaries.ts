@@ -6,6 +6,8 @@ export const summaries: Record<string, string> = {
   'org/create': '新建党组织',
   'org/update': '修改党组织信息',
   'org/delete': '删除党组织（移入回收站）',
-  'org/roles/add': '登记书记、副书记或委员任职',
-  'org/roles/end': '登记离任日期',
+  'org/roles/add': '登记书记、副书记、委员或组长任职（可补登以往任职）',
+  'org/roles/update': '更正任职记录（人员、职务、任职或卸任日期），规则同任命',
+  'org/roles/check': '检查任职记录：预备党员任委员、任职或卸任日期有误、同一职务任职时间重叠',
+  'org/roles/end': '登记卸任日期（卸任后仍留在该职务的历任记录中）',
 };

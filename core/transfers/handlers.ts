@@ -10,7 +10,7 @@ import { transferIn } from './in.ts';
 import { recordReceipt, transferAlerts } from './receipts.ts';
 import { exportTransferLetter } from './letter.ts';
 import { exportTransferRegisters } from './registers.ts';
-import { SETTING_KEYS, saveUnitTransferRules, transferVersion, transferVersions } from './rules.ts';
+import { SETTING_KEYS, committeeContact, saveUnitTransferRules, transferVersion, transferVersions } from './rules.ts';
 
 const optMonth = z
   .union([month, z.literal(''), z.null()])
@@ -42,7 +42,6 @@ const inInput = z.object({
   note: optText(500),
 });
 
-const contact = z.object({ address: z.string().max(100), phone: z.string().max(30), fax: z.string().max(30), postcode: z.string().max(10) });
 
 export const transferHandlers = {
   'transfers/list': handler(
@@ -64,7 +63,8 @@ export const transferHandlers = {
   'transfers/alerts': handler(z.object({}), (ctx) => transferAlerts(ctx)),
   'transfers/letter': handler(z.object({ id }), async (ctx, { id }) => {
     const r = await exportTransferLetter(ctx, id);
-    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+    // warnings: the 党委's address block is incomplete in 单位设置 (the letter is made all the same; the host asks first)
+    return { ...fileResult(r.fileName, r.bytes, DOCX_MIME), warnings: r.warnings };
   }),
   'transfers/registers': handler(z.object({ year }), async (ctx, { year }) => {
     const r = await exportTransferRegisters(ctx, year);
@@ -77,7 +77,8 @@ export const transferHandlers = {
       /** The version in force today, its numbers alongside its name, date and source. */
       rules: { version: inForce.version, effectiveFrom: inForce.effectiveFrom, source: inForce.source, verified: inForce.verified, ...inForce.values },
       versions: await transferVersions(ctx.db),
-      contact: s[SETTING_KEYS.contact] as z.infer<typeof contact>,
+      /** The 党委's address block as the letter prints it: kept in 单位设置 (org/settings-save), shown here read-only. */
+      contact: await committeeContact(ctx.db),
       numeralStyle: s[SETTING_KEYS.numeralStyle] as 'chinese' | 'financial',
       letterNoPattern: String(s[SETTING_KEYS.letterNoPattern]),
     };
@@ -86,7 +87,6 @@ export const transferHandlers = {
     z.object({
       validityDaysDefault: z.coerce.number().int().min(1, '至少 1 天').max(365, '不超过 365 天'),
       validityDaysMax: z.coerce.number().int().min(1, '至少 1 天').max(365, '不超过 365 天'),
-      contact,
       numeralStyle: z.enum(['chinese', 'financial']),
       // {year} and {seq} are replaced (rules.ts); without {seq} every letter would get the same number.
       letterNoPattern: z.string().trim().min(1, '不能为空').max(30, '不能超过 30 字').refine((v) => v.includes('{seq}'), '须包含 {seq}（序号）').optional(),
@@ -94,7 +94,6 @@ export const transferHandlers = {
     async (ctx, input) => {
       await ctx.db.transaction().execute(async (tx) => {
         await saveUnitTransferRules(tx, ctx, input);
-        await setSetting(tx, ctx, SETTING_KEYS.contact, input.contact);
         await setSetting(tx, ctx, SETTING_KEYS.numeralStyle, input.numeralStyle);
         if (input.letterNoPattern !== undefined) await setSetting(tx, ctx, SETTING_KEYS.letterNoPattern, input.letterNoPattern);
       });

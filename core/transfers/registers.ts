@@ -1,6 +1,7 @@
 /** The view model of the 年度转入/转出党员登记表 (templates/transfer-registers.ts): a record of formatted strings per transfer, in date order. */
 import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
+import { chineseDate, monthLabel } from '../../common/labels.ts';
 import { transferRegistersWorkbook, type TransferRegistersModel } from '../../templates/transfer-registers.ts';
 import { listTransfers, transferCounts } from './queries.ts';
 
@@ -14,7 +15,7 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
   const person = new Map(people.map((p) => [p.id, p]));
   const counts = await transferCounts(ctx, `${year}-01-01`, `${year}-12-31`);
   const today = ctx.platform.today();
-  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${today}`;
+  const footer = `填表人：　　　　　　审核人：　　　　　　填表日期：${chineseDate(today)}`;
   const basics = (t: { memberId: string; memberName: string; partyStatus: string }) => {
     const p = person.get(t.memberId);
     return { name: t.memberName, gender: p?.gender ?? '', birthDate: p?.birth_date ?? '', ethnicity: p?.ethnicity ?? '', partyStatus: t.partyStatus };
@@ -32,8 +33,8 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
         letterDate: t.letterDate,
         transferDate: t.transferDate,
         branchName: t.branchName,
-        duesPaidTo: t.duesPaidTo ?? '',
-        duesStartMonth: t.duesStartMonth ?? '',
+        duesPaidTo: t.duesPaidTo ? monthLabel(t.duesPaidTo) : '',
+        duesStartMonth: t.duesStartMonth ? monthLabel(t.duesStartMonth) : '',
         receipt: t.receiptOn ?? (t.status === '回执逾期未寄' ? '逾期未寄' : '未寄'),
         note: [t.inMode === 'rejoin' ? '原党员恢复在册' : '', t.note ?? ''].filter(Boolean).join('；'),
       })),
@@ -49,7 +50,7 @@ export async function transferRegistersModel(ctx: Ctx, year: number): Promise<Tr
         transferDate: t.transferDate,
         letterNo: t.letterNo,
         validityDays: String(t.validityDays ?? ''),
-        duesPaidTo: t.duesPaidTo ?? '',
+        duesPaidTo: t.duesPaidTo ? monthLabel(t.duesPaidTo) : '',
         receipt: t.receiptOn ?? (t.status === '回执逾期' ? '逾期未收' : '未收'),
         note: t.note ?? '',
       })),

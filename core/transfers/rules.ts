@@ -108,8 +108,38 @@ export async function saveUnitTransferRules(tx: Tx, ctx: Ctx, change: Pick<Trans
   await setSetting(tx, ctx, SETTING_KEYS.rules, [...kept, unitVersion(kept.length + 1, today, values)]);
 }
 
+/** Where 单位设置 keeps the 党委's address block (written by org/settings-save). */
+export const CONTACT_SETTING_KEYS: Record<keyof CommitteeContact, string> = {
+  address: 'org.committeeAddress',
+  phone: 'org.committeePhone',
+  fax: 'org.committeeFax',
+  postcode: 'org.committeePostcode',
+};
+
+export const CONTACT_LABELS: Record<keyof CommitteeContact, string> = { address: '通讯地址', phone: '联系电话', fax: '传真', postcode: '邮编' };
+
+/**
+ * The 党委's address block from 单位设置; a field not filled there falls back to the one a ledger
+ * kept in the former 介绍信设置 (`transfers.committeeContact`), so an older ledger prints as before.
+ */
 export async function committeeContact(tx: Tx): Promise<CommitteeContact> {
-  return { address: '', phone: '', fax: '', postcode: '', ...(await getSetting<Partial<CommitteeContact>>(tx, SETTING_KEYS.contact)) };
+  const legacy = { address: '', phone: '', fax: '', postcode: '', ...(await getSetting<Partial<CommitteeContact>>(tx, SETTING_KEYS.contact)) };
+  const out = { ...legacy };
+  for (const k of Object.keys(CONTACT_SETTING_KEYS) as (keyof CommitteeContact)[]) {
+    const v = await getSetting<string>(tx, CONTACT_SETTING_KEYS[k]);
+    if (typeof v === 'string' && v.trim()) out[k] = v.trim();
+  }
+  return out;
+}
+
+/**
+ * What the clerk is told before printing a letter whose address block is incomplete: the receipt
+ * is mailed (address, postcode) or answered by phone, so these blank are worth a second look; the
+ * fax is often not kept and is left blank without a word.
+ */
+export function contactWarnings(c: CommitteeContact): string[] {
+  const missing = (['address', 'phone', 'postcode'] as const).filter((k) => !c[k].trim()).map((k) => CONTACT_LABELS[k]);
+  return missing.length ? [`单位设置中未填写${missing.join('、')}，介绍信上将留空。`] : [];
 }
 
 export async function numeralStyle(tx: Tx): Promise<NumeralStyle> {

@@ -50,10 +50,11 @@ export function heading2(text: string): Paragraph {
 }
 
 /** Body paragraph: 3号仿宋, first line indented 2 字, continuation lines flush. */
-export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify'; keepNext?: boolean; keep?: readonly string[]; widowControl?: boolean } = {}): Paragraph {
+export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify'; keepNext?: boolean; pageBreakBefore?: boolean; keep?: readonly string[]; widowControl?: boolean } = {}): Paragraph {
   const hao = opts.hao ?? '三号';
   return new Paragraph({
     keepNext: opts.keepNext,
+    pageBreakBefore: opts.pageBreakBefore,
     widowControl: opts.widowControl,
     alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: Math.round(2 * HAO[hao] * 20) },
@@ -116,8 +117,10 @@ export { ziWidth };
  * its first character 2 字 right of the signature's first; when the date is
  * longer than the signature, the date goes 2 字 from the right and the
  * signature moves left to keep that shift. Widths count half-width digits as ½ 字.
+ * keepTogether: the blank line and the signature keep with the date (keepNext,
+ * keepLines), so with a keepNext on the last paragraph they never stand alone.
  */
-export function signatureBlock(signer: string, isoDate: string, opts: { sealed?: boolean } = {}): Paragraph[] {
+export function signatureBlock(signer: string, isoDate: string, opts: { sealed?: boolean; keepTogether?: boolean } = {}): Paragraph[] {
   const date = chineseDate(isoDate);
   const [ws, wd] = [ziWidth(signer), ziWidth(date)];
   let signerRight: number;
@@ -132,10 +135,11 @@ export function signatureBlock(signer: string, isoDate: string, opts: { sealed?:
     signerRight = 2;
     dateRight = signerRight + ws - 2 - wd;
   }
+  const keep = opts.keepTogether ? { keepNext: true, keepLines: true } : {};
   return [
-    blankLine(),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(signerRight * ZI) }, spacing: exactLine(), children: [run(signer)] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * ZI) }, spacing: exactLine(), children: [run(date)] }),
+    opts.keepTogether ? new Paragraph({ ...keep, spacing: exactLine(), children: [run('')] }) : blankLine(),
+    new Paragraph({ ...keep, alignment: AlignmentType.RIGHT, indent: { right: Math.round(signerRight * ZI) }, spacing: exactLine(), children: [run(signer)] }),
+    new Paragraph({ keepLines: opts.keepTogether || undefined, alignment: AlignmentType.RIGHT, indent: { right: Math.round(dateRight * ZI) }, spacing: exactLine(), children: [run(date)] }),
   ];
 }
 

@@ -152,15 +152,17 @@ describe('三会一课记录本 (.docx)', () => {
 describe('latecomers and early leavers in a record', () => {
   it('are named in their own row, never among the absentees', async () => {
     const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
-    const p = (memberName: string, status: '出席' | '病假', extra: Record<string, unknown> = {}) => ({ memberId: null, memberName, partyStatus: '正式' as const, status, ...extra });
-    const attendance = [p('甲同志', '出席', { late: true, reason: '处警' }), p('乙同志', '出席', { leftEarly: true }), p('丙同志', '病假', { reason: '住院' }), p('丁同志', '出席')];
+    // the 应到 list is the roster of the day (record integrity): statuses are set on it
+    const roster = await l.call('activities/suggest-attendance', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21' });
+    const [p1, p2, p3] = roster;
+    const attendance = roster.map((e, i) => (i === 0 ? { ...e, late: true, reason: '处警' } : i === 1 ? { ...e, leftEarly: true } : i === 2 ? { ...e, status: '病假' as const, reason: '住院' } : e));
     const a = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance });
     const text = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: a.id })), 'word/document.xml'));
-    expect(text).toContain('缺席人员及原因丙同志（病假：住院）迟到早退甲同志（迟到：处警）；乙同志（早退）列席人员');
-    expect(text).toContain('出席人员甲同志、乙同志、丁同志');
+    expect(text).toContain(`缺席人员及原因${p3.memberName}（病假：住院）迟到早退${p1.memberName}（迟到：处警）；${p2.memberName}（早退）列席人员`);
+    expect(text).toContain(`出席人员${[p1, p2, ...roster.slice(3)].map((e) => e.memberName).join('、')}`);
     await l.call('activities/delete', { id: a.id });
     // a meeting where nobody came late or left early has no such row
-    const b = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance: [p('丁同志', '出席')] });
+    const b = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance: roster });
     expect(textOf(await zipPart(bytesOf(await l.call('activities/print', { id: b.id })), 'word/document.xml'))).not.toContain('迟到早退');
     await l.call('activities/delete', { id: b.id });
   });
@@ -168,17 +170,23 @@ describe('latecomers and early leavers in a record', () => {
 
 describe('the quorum sentence of a record', () => {
   it('counts against the same 应到 as the table: all due for a 支委会, voting members for a 党员大会', async () => {
-    const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
-    const person = (name: string, partyStatus: '正式' | '预备') => ({ memberId: null, memberName: name, partyStatus, status: '出席' as const });
-    const attendance = [person('甲委员', '正式'), person('乙委员', '正式'), person('丙委员', '正式'), person('丁同志', '预备')];
-    const committee = await l.call('activities/create', { orgId: west, type: '支部委员会', heldOn: '2026-11-20', attendance });
+    const branches = await l.call('org/branches', {});
+    const west = branches.find((b) => b.name === '西城派出所党支部')!.id;
+    const committeeList = await l.call('activities/suggest-attendance', { orgId: west, type: '支部委员会', heldOn: '2026-11-20' });
+    expect(committeeList).toHaveLength(4);
+    const committee = await l.call('activities/create', { orgId: west, type: '支部委员会', heldOn: '2026-11-20', attendance: committeeList });
     const c = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: committee.id })), 'word/document.xml'));
     expect(c).toContain('应到人数4 人');
     expect(c).toContain('到会人数符合规定（到会委员达到半数以上，应到 4 人，至少 2 人）');
-    const general = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-20', attendance });
+    // 南关派出所 has a 预备党员 on its roster: the 党员大会 counts the voting members
+    const south = branches.find((b) => b.name === '南关派出所党支部')!.id;
+    const roster = await l.call('activities/suggest-attendance', { orgId: south, type: '支部党员大会', heldOn: '2026-11-20' });
+    const voting = roster.filter((e) => e.partyStatus === '正式').length;
+    expect(voting).toBeLessThan(roster.length);
+    const general = await l.call('activities/create', { orgId: south, type: '支部党员大会', heldOn: '2026-11-20', attendance: roster });
     const g = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: general.id })), 'word/document.xml'));
-    expect(g).toContain('应到人数4 人（其中有表决权 3 人）');
-    expect(g).toContain('应到会有表决权党员的半数以上，应到 3 人，至少 2 人）');
+    expect(g).toContain(`应到人数${roster.length} 人（其中有表决权 ${voting} 人）`);
+    expect(g).toContain(`应到会有表决权党员的半数以上，应到 ${voting} 人，至少 `);
     for (const id of [committee.id, general.id]) await l.call('activities/delete', { id });
   });
 });

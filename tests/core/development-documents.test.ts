@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { testLedger, zipPart } from '../support/ledger.ts';
 import { noticeEnd } from '../../core/development/documents.ts';
+import { STATE_COUNCIL_HOLIDAYS } from '../../common/workdays.ts';
 
 const bytes = (f: { contentBase64: string }) => Buffer.from(f.contentBase64, 'base64');
 
@@ -48,7 +49,12 @@ describe('development demo, documents and reminders', () => {
     expect(header).toContain('支部大会通过日期');
     const data = [4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(1));
     expect(data.map((d) => d[0])).toEqual(['1', '2']);
-    expect(data.every((d) => String(d[11]).startsWith('2026-'))).toBe(true);
+    // 支部大会通过日期: a real date cell of 2026, printed as 2026年M月D日
+    expect(data.every((d) => d[11] instanceof Date && d[11].getUTCFullYear() === 2026)).toBe(true);
+    expect(sheet.getCell(4, 12).numFmt).toBe('yyyy"年"m"月"d"日"');
+    // 出生年月 as 1996年3月, 工作单位及职务 as the unit and the post, two words
+    expect(data.every((d) => /^\d{4}年\d{1,2}月$/.test(String(d[4])))).toBe(true);
+    expect(data.every((d) => /^\S+(大队|中心|派出所|中队|政治处) \S+$/.test(String(d[6])))).toBe(true);
     expect(sheet.pageSetup.orientation).toBe('landscape');
     const conv = wb.getWorksheet('预备党员转正')!;
     expect(conv.getCell('A2').value).toMatch(/转正 1 名/);
@@ -57,7 +63,7 @@ describe('development demo, documents and reminders', () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(bytes(f2025) as unknown as ArrayBuffer);
     expect(wb2.getWorksheet('新发展党员')!.getCell('A2').value).toMatch(/接收预备党员 \d+ 名/);
-    expect(wb2.getWorksheet('入党申请人')!.getCell('A2').value).toMatch(/统计截至 2025-12-31/);
+    expect(wb2.getWorksheet('入党申请人')!.getCell('A2').value).toMatch(/统计截至2025年12月31日/);
   });
 
   it('prints the 公示 in GB/T 9704 with 5 working days', async () => {
@@ -71,6 +77,10 @@ describe('development demo, documents and reminders', () => {
     expect(xml).toContain(`关于拟发展${cand.name}同志为中共预备党员的公示`);
     expect(xml).toContain('公示时间：2026年11月30日至12月4日（5个工作日）');
     expect(xml).toContain('联系电话：0531-12345678');
+    // The ledger counts by the holiday calendar: 国庆 2026 (10-01..07 off) stretches a 公示 from 9-28 to 10-09.
+    expect(noticeEnd('2026-06-15', 5, STATE_COUNCIL_HOLIDAYS)).toBe('2026-06-22');
+    const national = await zipPart(bytes(await l.call('development/notice', { id: cand.id, kind: '预备党员', start: '2026-09-28' })), 'word/document.xml');
+    expect(national).toContain('公示时间：2026年9月28日至10月9日（5个工作日）');
     expect(xml).toContain(`中共江城市公安局临江分局${cand.branchName}`);
     expect(xml).toMatch(/w:eastAsia="[^"]+"/);
     const applicant = (await l.call('development/list', { stage: '申请人' }))[0];

@@ -25,8 +25,8 @@ function full(): Dossier {
     ],
     training: { days: 3, hours: 24 },
     politicalReviewConcluded: true,
-    branchMeeting: { due: 16, present: 14, for: 13 },
-    conversionMeeting: { due: 16, present: 15, for: 15 },
+    branchMeeting: { due: 16, present: 14, for: 13, secretBallot: true },
+    conversionMeeting: { due: 16, present: 15, for: 15, secretBallot: true },
   };
 }
 
@@ -248,9 +248,9 @@ describe('development rule engine', () => {
     expect(workingDaysBetween('2026-06-15', '2026-06-18')).toBe(4);
     const d = { ...full(), publicity: { start: '2024-09-02', end: '2024-09-06' } };
     expect(rules(d, undefined, RULES_2026)).toEqual([]);
-    expect(rules({ ...d, publicity: { start: '2024-09-03', end: '2024-09-06' } }, undefined, RULES_2026)).toEqual(['publicity-working-days@7:error']);
-    expect(rules({ ...d, publicity: null }, undefined, RULES_2026)).toEqual(['publicity-working-days@7:error']);
-    expect(rules({ ...withSteps(upTo(16), { 15: '2024-12-16', 16: '2024-12-20' }), publicity: d.publicity }, undefined, RULES_2026)).toEqual(['meeting-after-pre-review@15:warning']);
+    expect(rules({ ...d, publicity: { start: '2024-09-03', end: '2024-09-06' } }, undefined, RULES_2026)).toEqual(['notice-5-working-days@7:error']);
+    expect(rules({ ...d, publicity: null }, undefined, RULES_2026)).toEqual(['notice-5-working-days@7:error']);
+    expect(rules({ ...withSteps(upTo(16), { 15: '2024-12-16', 16: '2024-12-20' }), publicity: d.publicity }, undefined, RULES_2026)).toEqual(['branch-meeting-1-month-after-review@15:warning']);
     expect(rules(withSteps(d, { 20: '2025-02-16' }), undefined, RULES_2026)).toEqual(['oath-1-month@20:warning']);
     expect(rules(withSteps(full(), { 20: '2025-02-16' }))).toEqual([]);
     expect(run(upTo(17), undefined, RULES_2026).next).toContainEqual({ step: 20, earliest: '2025-01-15', latest: '2025-02-15' });
@@ -358,7 +358,11 @@ describe('local practice laid over the national rules', () => {
     expect(rules({ ...full(), publicity: null }, undefined, local)).toEqual(['publicity-working-days@7:warning']);
     // A national requirement is never loosened by local practice.
     expect(withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 3 }).values.publicityWorkingDays).toBe(5);
-    expect(rules({ ...full(), publicity: null }, undefined, withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 }))).toEqual(['publicity-working-days@7:error']);
+    expect(rules({ ...full(), publicity: null }, undefined, withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 }))).toEqual(['notice-5-working-days@7:error']);
+    // The unit's longer 公示 warns under its own id once the national 5 days are met (2024 has no calendar: Mon–Fri).
+    const seven = withLocalPractice(RULES_2026, { activistAfterApplicationMonths: null, publicityWorkingDays: 7 });
+    expect(rules({ ...full(), publicity: { start: '2024-08-30', end: '2024-09-06' } }, undefined, seven)).toEqual(['publicity-working-days@7:warning']);
+    expect(rules({ ...full(), publicity: { start: '2024-08-28', end: '2024-09-06' } }, undefined, seven)).toEqual([]);
   });
 });
 
@@ -374,7 +378,7 @@ describe('rule versions chosen by the date of each step', () => {
     expect(ids(d, RULE_SETS, '2026-11-28')).toEqual([]);
     expect(ids(d, [RULES_2014])).toEqual([]);
     // Forced to 2026.05 (development check --rules 2026.05) the same file breaks the new rules.
-    expect(ids(d, [RULES_2026])).toEqual(['publicity-working-days@7:error', 'oath-1-month@20:warning']);
+    expect(ids(d, [RULES_2026])).toEqual(['notice-5-working-days@7:error', 'oath-1-month@20:warning']);
     expect(rulesOn(RULE_SETS, '2015-12-01').version).toBe('2014');
     expect(rulesOn(RULE_SETS, '2026-05-17').version).toBe('2014');
     expect(rulesOn(RULE_SETS, RULES_2026.effectiveFrom).version).toBe('2026.05');
@@ -383,7 +387,7 @@ describe('rule versions chosen by the date of each step', () => {
   it('a step on or after 2026-05-18 is judged by 2026.05, the earlier steps of the same file by 2014', () => {
     // 发展对象 fixed 2026-06-01 with no 公示: a 2026.05 rule; the 2025 steps before it stay under 2014.
     const d: Dossier = { birthDate: '1998-01-01', steps: { 1: '2025-01-10', 2: '2025-01-20', 3: '2025-05-15', 4: '2025-05-20', 5: '2025-05-20', 6: '2025-11-15', 7: '2026-06-01' } };
-    expect(ids(d, RULE_SETS)).toEqual(['publicity-working-days@7:error']);
+    expect(ids(d, RULE_SETS)).toEqual(['notice-5-working-days@7:error']);
     expect(ids(d, [RULES_2014])).toEqual([]);
     expect(ids({ ...d, steps: { ...d.steps, 7: '2026-05-17' } }, RULE_SETS)).toEqual([]);
     // The next step's window is that of the rules in force for it.

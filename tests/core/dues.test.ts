@@ -122,7 +122,7 @@ describe('dues: annual assessment', () => {
     const short = async () => raisedShortfall((await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0]);
     expect(await short()).toEqual({ shortFen: 3 * 1000, months: ['2026-07', '2026-08', '2026-09'] });
     const audit = async () => zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-10-20' })).contentBase64, 'base64'), 'word/document.xml');
-    expect(await audit()).toContain('预交后调资2026年7月至2026年9月按原标准交纳，按现行标准尚差 30.00 元，应在下次交纳党费时补交');
+    expect(await audit()).toContain('预交后调资2026年7月至2026年9月按原标准缴纳，按现行标准尚差30.00元，应在下次缴纳党费时补交');
     // the next payment carries the difference
     await l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-10-08', method: '现金', amountFen: 5000 + 3000, reason: '含 7–9 月调资差额 30.00 元' });
     expect((await short()).shortFen).toBe(0);
@@ -222,7 +222,7 @@ describe('dues: monthly collection', () => {
     const { l, member } = await bureau();
     const m = await member('多交者');
     await assess(l, 2026, m.id, 400000); // 40.00 a month
-    // three months at 440.00 each: 1200.00 more than the standard, paid at once (一次性自愿多交纳 1000 元以上)
+    // three months at 440.00 each: 1200.00 more than the standard, paid at once (一次性自愿多缴纳 1000 元以上)
     const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', amountFen: 44000, reason: '自愿多交' }));
     expect(e.field).toBe('amountFen');
     expect(e.message).toMatch(/一次性自愿多交 1200.00 元，达到 1000 元的按大额党费办理/);
@@ -376,12 +376,12 @@ describe('dues: remittance cadence is the unit\'s setting (reference §1.7: quar
     // quarterly (the default): July–September should have been remitted by now
     expect((await l.call('dues/settings', {})).settings.remitEveryMonths).toBe(3);
     const quarterly = await report();
-    expect(quarterly).toContain('上缴统计至2026年9月');
-    expect(quarterly).toContain('少缴 120.00 元');
+    expect(quarterly).toContain('各党支部上缴分局党委2026年1—9月党费');
+    expect(quarterly).toContain('少缴120.00元');
     // half-yearly: the second half is not due until after December
     await l.call('dues/settings-save', { remitEveryMonths: 6 });
     const halfYearly = await report();
-    expect(halfYearly).toContain('上缴统计至2026年6月');
+    expect(halfYearly).toContain('各党支部上缴分局党委2026年1—6月党费');
     expect(halfYearly).not.toContain('少缴');
     expect(halfYearly).toContain('每半年上缴一次');
   });
@@ -399,12 +399,12 @@ describe('dues: the self-inspection report states the unit\'s thresholds', () =>
     await l.call('dues/settings-save', { warnMonths: 2, criticalMonths: 4, arrearsLimitMonths: 3 });
     const xml = await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml');
     // as of October: 欠二月 owes Sep–Oct (2), 欠四月 owes Jul–Oct (4, critical at 4)
-    expect(xml).toContain('连续 2 个月以上未交纳党费的党员 2 名，其中连续 4 个月以上 1 名');
-    expect(xml).toContain('欠二月2026年1月党费于 2026-08-05 补交超过 3 个月，支部同意记录：支委会 2026-08-01 同意');
-    expect(xml).toContain('欠二月2026年4月党费于 2026-08-05 补交超过 3 个月');
+    expect(xml).toContain('连续2个月以上未缴纳党费的党员2名，已由所在党支部谈心谈话、督促补交；其中连续4个月以上1名，已提请所在党支部研究处理');
+    expect(xml).toContain('欠二月2026年1月党费于2026年8月5日补交，超过3个月，支部同意记录：支委会2026-08-01同意');
+    expect(xml).toContain('欠二月2026年4月党费于2026年8月5日补交，超过3个月');
     // May is 3 months back: within the limit, whatever consent was noted
     expect(xml).not.toContain('欠二月2026年5月党费');
-    expect(xml).not.toContain('超过 6 个月');
+    expect(xml).not.toContain('超过6个月');
     // the home card lists and names the same threshold
     const home = await l.call('dues/overview', { month: '2026-10' });
     expect(home.warnMonths).toBe(2);

@@ -118,14 +118,15 @@ describe('党章第七条: a 预备党员 holds no committee post', () => {
       .select(['r.role', 'm.name', 'm.party_status'])
       .where('r.end_on', 'is', null)
       .execute();
-    expect(holders.length).toBe(47);
+    // 47 committee posts and the 4 党小组 leaders (组长) who host their groups' meetings
+    expect(holders.length).toBe(51);
     expect(holders.filter((h) => h.party_status !== '正式')).toEqual([]);
     const log = await l.ctx.db.selectFrom('audit_log').select(['entity', 'action', 'summary']).execute();
     const created = log.filter((r) => r.entity === 'members' && r.action === '新增');
     // 99 members of the bureau, one transferred in, and the development files' 预备党员 accepted by a 支部大会
     expect(created.filter((r) => r.summary.startsWith('新增党员“'))).toHaveLength(100);
     expect(created.filter((r) => r.summary.includes('经支部大会接收为预备党员')).length).toBeGreaterThan(0);
-    expect(log.filter((r) => r.entity === 'org_roles')).toHaveLength(47);
+    expect(log.filter((r) => r.entity === 'org_roles')).toHaveLength(51);
     expect(log.filter((r) => r.entity === 'members' && r.action === '离开')).toHaveLength(1);
     await l.close();
   });

@@ -18,7 +18,15 @@ describe('settings writers', () => {
     await bureau(l, { unitName: '临江分局', committeeName: '中共临江分局委员会', branches: 0 });
     const logged = (await l.call('audit/log', {})).total;
     await l.call('org/settings-save', { unitName: '  临江区公安分局 ', committeeName: '中共临江分局委员会', sealText: '中共临江区公安分局委员会' });
-    expect(await l.call('settings/get', { prefix: 'org.' })).toEqual({ 'org.unitName': '临江区公安分局', 'org.committeeName': '中共临江分局委员会', 'org.sealText': '中共临江区公安分局委员会' });
+    expect(await l.call('settings/get', { prefix: 'org.' })).toEqual({
+      'org.unitName': '临江区公安分局',
+      'org.committeeName': '中共临江分局委员会',
+      'org.sealText': '中共临江区公安分局委员会',
+      'org.committeeAddress': '',
+      'org.committeePhone': '',
+      'org.committeeFax': '',
+      'org.committeePostcode': '',
+    });
     const log = await l.call('audit/log', {});
     expect(log.total).toBe(logged + 2);
     expect(log.rows.slice(0, 2).map((r) => r.summary).sort()).toEqual(['修改设置 org.sealText', '修改设置 org.unitName']);
@@ -32,7 +40,7 @@ describe('settings writers', () => {
 
   it('the letter-number pattern goes through transfers/save-settings and must keep {seq}', async () => {
     const l = await testLedger();
-    const form = { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '', phone: '', fax: '', postcode: '' }, numeralStyle: 'financial' as const };
+    const form = { validityDaysDefault: 30, validityDaysMax: 90, numeralStyle: 'financial' as const };
     expect((await failure(l.call('transfers/save-settings', { ...form, letterNoPattern: '分局转' }))).message).toBe('“介绍信编号格式”须包含 {seq}（序号）');
     await l.call('transfers/save-settings', { ...form, letterNoPattern: '临转{year}-{seq}' });
     expect((await l.call('transfers/settings', {})).letterNoPattern).toBe('临转{year}-{seq}');

@@ -77,7 +77,7 @@ describe('transfer out', () => {
 
   it('follows the unit setting for the default and maximum validity', async () => {
     const { l, branchId } = await ledger();
-    await l.call('transfers/save-settings', { validityDaysDefault: 10, validityDaysMax: 180, contact: { address: '江城市临江路1号', phone: '0000-1234567', fax: '', postcode: '100000' }, numeralStyle: 'chinese' });
+    await l.call('transfers/save-settings', { validityDaysDefault: 10, validityDaysMax: 180, numeralStyle: 'chinese' });
     const a = await addMember(l, branchId);
     expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28' })).validityDays).toBe(10);
     expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', validityDays: 180 })).expiresOn).toBe('2027-05-27');
@@ -209,7 +209,7 @@ describe('registers and counts', () => {
     expect(String(ins.getCell(2, 1).value)).toContain('共转入党员 2 名');
     expect(ins.getRow(3).values).toContain('原所在党组织');
     expect([ins.getCell(4, 2).value, ins.getCell(5, 2).value]).toEqual(['转入甲', '转入乙']);
-    expect(ins.getCell(4, 13).value).toBe('2026-08');
+    expect(ins.getCell(4, 13).value).toBe('2026年8月');
     expect(outs.getCell(1, 1).value).toBe('2026年度转出党员登记表');
     expect(outs.getCell(4, 2).value).toBe('转出甲');
     expect(outs.getCell(4, 8).value).toBe('甲党委');
@@ -266,7 +266,7 @@ describe('one transaction per transfer', () => {
 
   it('a unit pattern without {year} keeps counting across years', async () => {
     const { l, branchId } = await ledger();
-    await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, contact: { address: '', phone: '', fax: '', postcode: '' }, numeralStyle: 'financial', letterNoPattern: '分局转{seq}' });
+    await l.call('transfers/save-settings', { validityDaysDefault: 30, validityDaysMax: 90, numeralStyle: 'financial', letterNoPattern: '分局转{seq}' });
     const a = await addMember(l, branchId);
     const b = await addMember(l, branchId);
     expect((await l.call('transfers/out', { memberId: a.id, toOrg: '甲党委', transferDate: '2025-12-20', duesPaidTo: '2025-12' })).letterNo).toBe('分局转001');

@@ -32,7 +32,9 @@ describe('a template’s columns drive the worksheet', () => {
     expect(money.alignment.horizontal).toBe('right');
     expect(count.value).toBe(3);
     expect(count.numFmt).toBe('0');
-    expect(day.value).toBe('2026-03-01');
+    // a real date cell, shown as the reader writes it
+    expect(day.value).toEqual(new Date(Date.UTC(2026, 2, 1)));
+    expect(day.numFmt).toBe('yyyy"年"m"月"d"日"');
     expect(idc.value).toBe('37010219850301001X');
     expect(idc.numFmt).toBe('@');
     expect(idc.alignment.horizontal).toBe('left');
@@ -42,11 +44,15 @@ describe('a template’s columns drive the worksheet', () => {
   });
 
   it('the 季度统计表 takes 分 and prints 元 under the headers of its own column list', async () => {
-    const row = { orgName: '一支部', members: 10, dueFen: 150_050, collectedFen: 140_000, rate: '93.3%', arrears: 1, remittedFen: 70_000, heldFen: 70_000, problems: '' };
+    const row = { orgName: '一支部', members: 10, dueFen: 150_050, collectedFen: 140_000, rate: '93.3%', arrears: 1, remittedFen: 70_000, remittedOn: '2026年10月10日', heldFen: 70_000, problems: '' };
     const m: DuesQuarterSheet = {
       title: '党费收缴情况季度统计表', subtitle: '单位：元', warnMonths: 3, upperBody: '机关工委',
       rows: [row], total: { ...row, orgName: '合计' },
-      months: { title: '月度', rows: [{ month: '2026年7月', owed: 10, paid: 9, dueFen: 50_000, paidFen: 45_001, rate: '90.0%', branchRemittedFen: 0, committeeRemittedFen: 12 }] },
+      months: {
+        title: '月度', subtitle: '填报单位：某党委', notes: ['填表人：'],
+        rows: [{ month: '2026年7月', owed: 10, paid: 9, dueFen: 50_000, paidFen: 45_001, rate: '90.0%', branchRemittedFen: null, committeeRemittedFen: 12, remittedOn: '' }],
+        total: { month: '本季度合计', owed: null, paid: null, dueFen: 50_000, paidFen: 45_001, rate: '90.0%', branchRemittedFen: 70_000, committeeRemittedFen: 35_000, remittedOn: '2026年10月10日' },
+      },
       notes: [],
     };
     const wb = await load(await duesQuarterWorkbook(m));
@@ -63,7 +69,9 @@ describe('a template’s columns drive the worksheet', () => {
     });
     expect(ws.getCell(4, 4).value).toBe(1500.5);
     const months = wb.worksheets[1];
-    expect(months.getCell(2, 8).value).toBe('党委上缴机关工委');
-    expect([months.getCell(3, 5).value, months.getCell(3, 8).value]).toEqual([450.01, 0.12]);
+    expect(months.getCell(2, 1).value).toBe('填报单位：某党委');
+    expect(months.getCell(3, 8).value).toBe('党委上缴机关工委');
+    expect([months.getCell(4, 5).value, months.getCell(4, 7).value, months.getCell(4, 8).value]).toEqual([450.01, null, 0.12]);
+    expect([months.getCell(5, 1).value, months.getCell(5, 7).value, months.getCell(5, 9).value]).toEqual(['本季度合计', 700, '2026年10月10日']);
   });
 });

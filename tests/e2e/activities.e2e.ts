@@ -39,6 +39,21 @@ describe.skipIf(!hasChromium)('organizational life, click by click', () => {
     await ui.page.getByTestId(`att-reason-${firstName}`).fill('外出办案');
     await expect.poll(() => ui.page.getByTestId('att-summary').innerText()).toMatch(/实到 \d+ 人/);
     await snap(ui.page, 'e2e-activities-attendance');
+    // the recorder suggested was the 组织委员; marked 公出, a present committee member records instead
+    await editor.getByRole('tab', { name: '会议信息' }).click();
+    await expect.poll(() => ui.page.getByTestId('af-recorder').inputValue()).not.toBe(firstName);
+    expect(await ui.page.getByTestId('af-recorder').inputValue()).not.toBe('');
+    // a host marked absent is shown before saving, as the save would refuse it
+    const host = await ui.page.getByTestId('af-host').inputValue();
+    expect(host).not.toBe('');
+    await editor.getByRole('tab', { name: /出席情况/ }).click();
+    await ui.page.getByTestId(`att-status-${host}`).getByText('缺席').click();
+    await expect.poll(() => ui.page.getByTestId('af-findings').innerText()).toContain(`不能保存：主持人“${host}”在出席名单中为缺席`);
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    await snap(ui.page, 'e2e-activities-findings-1024');
+    await ui.page.setViewportSize({ width: 1400, height: 900 });
+    await ui.page.getByTestId(`att-status-${host}`).getByText('出席').first().click();
+    await expect.poll(() => ui.page.locator('[data-testid="af-findings"] [data-level="refuse"]').count()).toBe(0);
     await ui.page.getByTestId('af-save-continue').click();
     expect(await toast(ui.page)).toContain('已保存');
   });

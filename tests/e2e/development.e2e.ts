@@ -72,4 +72,44 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await ui.page.getByTestId('member-search').fill('许文博');
     await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toMatch(new RegExp(`许文博[\\s\\S]*${meeting}[\\s\\S]*预备`));
   });
+
+  it('says which version judged each step; the rules dialog lists the 2026.05 articles as 待核实 and edits the holiday calendar', async () => {
+    await goto(ui.page, '/development');
+    await ui.page.getByTestId('dev-open-许文博').click();
+    await expect.poll(() => ui.page.getByTestId('dev-step-version-15').innerText()).toContain('按 2014');
+    await expect.poll(() => ui.page.getByTestId('dev-rules-used').innerText()).toContain('2014');
+    await goto(ui.page, '/development');
+    await ui.page.getByTestId('dev-rules').click();
+    const dialog = ui.page.getByTestId('dev-rules-dialog');
+    await dialog.getByText('2026年修订细则', { exact: false }).first().click();
+    await expect.poll(() => ui.page.getByTestId('dev-rule-changes').innerText()).toMatch(/第十三条[\s\S]*待核实[\s\S]*第十九条[\s\S]*第二十九条/);
+    await expect.poll(() => dialog.innerText()).toContain('来源未经核实');
+    await expect.poll(() => ui.page.getByTestId('dev-holidays').innerText()).toMatch(/2025[\s\S]*2026年部分节假日安排/);
+    await snap(ui.page, 'e2e-development-rules-2026');
+    await dialog.getByRole('button', { name: '取消' }).click();
+  });
+
+  it('asks before saving a 公示 whose end date was counted Monday to Friday for 2027, and saves at once when 2026 covers it', async () => {
+    await goto(ui.page, '/development');
+    await ui.page.getByTestId('dev-open-冯宇航').click();
+    await ui.page.getByTestId('dev-notice').click();
+    await fillDate(ui.page, 'dev-notice-start', '2026-12-28');
+    await ui.page.getByTestId('dev-notice-save').click();
+    const box = ui.page.locator('.el-message-box');
+    await expect.poll(() => box.innerText()).toContain('2027年节假日安排未录入，公示截止日期按周一至周五暂算为2027年1月1日，请核对后再张贴');
+    await snap(ui.page, 'e2e-development-notice-provisional');
+    await box.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => box.isVisible()).toBe(false);
+    let download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('dev-notice-save').click();
+    await box.getByRole('button', { name: '已核对，生成' }).click();
+    expect((await download).suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
+    // 12-21 to 12-25 lies wholly in 2026, whose 放假安排 the ledger ships: no question asked.
+    await ui.page.getByTestId('dev-notice').click();
+    await fillDate(ui.page, 'dev-notice-start', '2026-12-21');
+    download = ui.page.waitForEvent('download');
+    await ui.page.getByTestId('dev-notice-save').click();
+    expect((await download).suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
+    expect(await box.isVisible()).toBe(false);
+  });
 });

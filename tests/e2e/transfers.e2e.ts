@@ -82,4 +82,24 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await ui.page.getByTestId('member-search').fill('司马振华');
     await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toContain('刑侦大队党支部');
   });
+
+  it('asks before printing a letter when 单位设置 has no 联系电话, and prints only when told to', async () => {
+    await goto(ui.page, '/settings');
+    await expect.poll(() => ui.page.getByTestId('unit-phone').inputValue()).toBe('0710-3216001');
+    await ui.page.getByTestId('unit-phone').fill('');
+    await ui.page.getByTestId('unit-save').click();
+    await toast(ui.page, '已保存');
+    await goto(ui.page, '/transfers');
+    const row = ui.page.getByTestId('transfer-table').locator('tr', { hasText: '杨浩然' });
+    await row.getByTestId('transfer-print').click();
+    const box = ui.page.locator('.el-message-box');
+    await expect.poll(() => box.innerText()).toContain('单位设置中未填写联系电话，介绍信上将留空。仍要打印吗？');
+    await snap(ui.page, 'e2e-transfer-letter-warning');
+    await box.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => box.isVisible()).toBe(false);
+    const download = ui.page.waitForEvent('download');
+    await row.getByTestId('transfer-print').click();
+    await box.getByRole('button', { name: '仍要打印' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
+  });
 });
