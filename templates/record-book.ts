@@ -257,6 +257,9 @@ function pageRef(anchor: string, page: number): TextRun[] {
   ];
 }
 
+/** Room left on an entry's last line for the dot leader and page number: 4 字 (3 and the ¼-字 gaps renderers add around digits). */
+const CONTENTS_ROOM = 4;
+
 function contents(m: RecordBookModel, pages: number[]): Paragraph[] {
   const st = runStyle(FONTS.body, '三号');
   const out: Paragraph[] = [title('目  录')];
@@ -264,7 +267,7 @@ function contents(m: RecordBookModel, pages: number[]): Paragraph[] {
   m.meetings.forEach((x, i) => {
     const no = `${x.no}．`;
     const hang = ziWidth(no);
-    const parts = contentsEntryParts(contentsEntryText(x), PAGE.chars - hang);
+    const parts = contentsEntryParts(contentsEntryText(x), PAGE.chars - hang, CONTENTS_ROOM);
     out.push(
       new Paragraph({
         // Wrapped lines hang under the text, after the number; the page number sits at the margin
@@ -412,7 +415,7 @@ function contentsPages(m: RecordBookModel): number {
   let page = 1;
   let used = 3 * L;
   for (const x of m.meetings) {
-    const h = contentsEntryParts(contentsEntryText(x), PAGE.chars - ziWidth(`${x.no}．`)).length * L;
+    const h = contentsEntryParts(contentsEntryText(x), PAGE.chars - ziWidth(`${x.no}．`), CONTENTS_ROOM).length * L;
     if (used + h > AREA) (page++, (used = 0));
     used += h;
   }
