@@ -1,7 +1,7 @@
 /** Bordered tables in the GB/T 9704 body fonts (黑体 header, 仿宋 cells), full type-area width by default. */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
-import { FONTS, HAO, mmToTwip, run, type Hao } from './page.ts';
-import { balancedLines, titleWords, wrapLines, ziWidth } from '../typography.ts';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
+import { FONTS, HAO, mmToTwip, run, runStyle, type Hao } from './page.ts';
+import { balancedLines, nestQuotes, titleWords, wrapLines, ziWidth } from '../typography.ts';
 
 // the string BorderStyle.SINGLE stands for: a constant at module level must not load docx (it loads on first use)
 const thin = { style: 'single' as typeof BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -68,9 +68,17 @@ function cellParagraphs(c: CellSpec, hao: Hao, widthTwips: number): Paragraph[] 
   const font = c.font ?? (c.label ? FONTS.heading1 : FONTS.body);
   const align = c.align === 'left' ? AlignmentType.LEFT : c.align === 'right' ? AlignmentType.RIGHT : c.align === 'center' || c.label ? AlignmentType.CENTER : AlignmentType.LEFT;
   const pitch = Math.round(HAO[hao] * 20 * 1.5);
-  return cellLines(c, cellWidthZi(widthTwips, hao)).map(
-    (line) => new Paragraph({ alignment: align, spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 }, children: [run(line, font, hao)] }),
-  );
+  const widthZi = cellWidthZi(widthTwips, hao);
+  // one paragraph per given line; the lines it wraps into are explicit breaks inside it
+  const given = c.lines ?? [c.text ?? ''];
+  return (given.length ? given : ['']).map((text) => {
+    const lines = cellLines({ ...c, lines: undefined, text }, widthZi);
+    return new Paragraph({
+      alignment: align,
+      spacing: { line: pitch, lineRule: LineRuleType.AT_LEAST, before: 0, after: 0 },
+      children: lines.map((line, i) => (i === 0 ? run(line, font, hao) : new TextRun({ ...runStyle(font, hao), break: 1, text: nestQuotes(line) }))),
+    });
+  });
 }
 
 /** A bordered table in the body fonts; each row is a list of cells (strings or specs with spans). */
