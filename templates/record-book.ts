@@ -4,7 +4,8 @@
  * 补记 marked. Also the single-meeting record. Model in, bytes out; GB/T 9704
  * typography from gbt9704.ts.
  */
-import { AlignmentType, Bookmark, LeaderType, Paragraph, PageReference, Tab, TabStopType, TextRun, type Table } from 'docx';
+import { AlignmentType, Bookmark, LeaderType, Paragraph, Tab, TabStopType, TextRun, type Table } from 'docx';
+import { titleWords, ziWidth as printedWidth } from './typography.ts';
 import {
   CONDENSE,
   FONTS,
@@ -18,21 +19,32 @@ import {
   documentBytes,
   heading1,
   paragraph,
+  keptRuns,
   run,
   runStyle,
+  xmlElement,
   signatureLines,
   table,
   title,
   ziWidth,
+  RUBY_COST,
+  cellLines,
+  cellWidthZi,
+  mmToTwip,
   type CellSpec,
   type GbSection,
 } from './gbt9704.ts';
+import { wrapLines } from './typography.ts';
 
 export interface MeetingRecord {
   no: number;
   anchor: string;
   /** 支部委员会会议记录 */
   heading: string;
+  /** the 党小组 of a 党小组会, named in the contents */
+  groupName?: string | null;
+  /** names of the people the record mentions, kept whole on a line */
+  people?: string[];
   /** 会议名称 */
   title: string;
   orgName: string;
@@ -64,6 +76,8 @@ export interface MeetingRecord {
 }
 
 export interface RecordBookModel {
+  /** 三会一课记录本, or for a 党委 理论学习中心组学习记录 / 党委会会议记录 */
+  bookTitle?: string;
   unitName: string;
   orgName: string;
   periodText: string;
@@ -80,15 +94,17 @@ function label(text: string): CellSpec {
   return { text, label: true };
 }
 
-function formTable(m: MeetingRecord): Table {
-  const wide = (l: string, v: string | string[]): (string | CellSpec)[] => [label(l), { lines: Array.isArray(v) ? (v.length ? v : ['']) : [v], span: 3 }];
-  const rows: (string | CellSpec)[][] = [
+/** The rows of a meeting's form (cells as tables.ts takes them). */
+function formSpec(m: MeetingRecord): (string | CellSpec)[][] {
+  const keep = m.people ?? [];
+  const wide = (l: string, v: string | string[]): (string | CellSpec)[] => [label(l), { lines: Array.isArray(v) ? (v.length ? v : ['']) : [v], span: 3, keep }];
+  return [
     wide('会议名称', m.title),
     wide('组    织', m.orgName),
     wide('时    间', m.time),
     wide('地    点', m.place),
     ...m.extraRows.map(([l, v]) => wide(l, v)),
-    [label('主 持 人'), m.host, label('记 录 人'), m.recorder],
+    [label('主 持 人'), { text: m.host, keep }, label('记 录 人'), { text: m.recorder, keep }],
     [label('应到人数'), m.due, label('实到人数'), m.present],
     wide('出席人员', m.presentNames || '—'),
     wide('缺席人员及原因', m.absentees),
@@ -96,12 +112,15 @@ function formTable(m: MeetingRecord): Table {
     wide('列席人员', m.guests),
     wide('议    题', m.agenda.length ? m.agenda : ['—']),
   ];
-  return table(rows, { widthsMm: WIDTHS, hao: '四号', rowHeightMm: 9 });
 }
 
-function section(head: string, lines: string[]): Paragraph[] {
+function formTable(m: MeetingRecord): Table {
+  return table(formSpec(m), { widthsMm: WIDTHS, hao: '四号', rowHeightMm: 9, cellPaddingTwips: 0 });
+}
+
+function section(head: string, lines: string[], keep: readonly string[]): Paragraph[] {
   if (!lines.length) return [];
-  return [heading1(head), ...lines.map((l) => paragraph(l))];
+  return [heading1(head), ...lines.map((l) => paragraph(l, { keep, widowControl: true }))];
 }
 
 /** The paragraphs of one meeting; the first carries the bookmark the contents points to. */
@@ -117,11 +136,12 @@ export function meetingBlocks(m: MeetingRecord, opts: { newPage: boolean; bookma
   if (m.lateEntry) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact', after: LINE_PITCH_TWIPS / 2 }, children: [run(`（${m.lateEntry}）`, FONTS.heading2, '四号')] }));
   out.push(formTable(m));
   out.push(blankLine());
-  if (m.quorum) out.push(paragraph(m.quorum));
-  out.push(...section('会议内容', m.content.length ? m.content : ['（未记录）']));
-  out.push(...section('表决情况', m.votes));
-  out.push(...section('会议决议', m.resolutions));
-  out.push(...section('会后任务', m.tasks));
+  const keep = m.people ?? [];
+  if (m.quorum) out.push(paragraph(m.quorum, { widowControl: true }));
+  out.push(...section('会议内容', m.content.length ? m.content : ['（未记录）'], keep));
+  out.push(...section('表决情况', m.votes, keep));
+  out.push(...section('会议决议', m.resolutions, keep));
+  out.push(...section('会后任务', m.tasks, keep));
   // "散会" stays on the page of the signature lines, so they never stand alone.
   out.push(paragraph('散会。', { keepNext: true }));
   out.push(...attachmentNote(m.attachments, { keepNext: true }));
@@ -145,11 +165,15 @@ function spreadLabel(label: string, zi = 5): TextRun[] {
 }
 
 function cover(m: RecordBookModel): Paragraph[] {
+  const values = [m.orgName, m.periodText, m.keeper, m.span, `${m.meetings.length} 次`];
+  // the labels start where the longest value still fits the line with 3.5 字 to spare
+  // (LibreOffice and Word add ¼ 字 between Han and digits), at most 5 字 in
+  const indent = Math.max(0, Math.min(5, Math.floor(PAGE.chars - 6 - Math.max(...values.map(printedWidth)) - 3.5)));
   const line = (l: string, v: string) =>
     new Paragraph({
-      indent: { left: 5 * ZI },
+      indent: { left: indent * ZI },
       spacing: { line: Math.round(LINE_PITCH_TWIPS * 1.5), lineRule: 'exact' },
-      children: [...spreadLabel(l), run(v, FONTS.body, '三号', { underline: {} })],
+      children: [...spreadLabel(l), ...keptRuns(v, FONTS.body, '三号', { underline: {}, auto: true })],
     });
   const blank = '\u3000'.repeat(6);
   return [
@@ -158,7 +182,7 @@ function cover(m: RecordBookModel): Paragraph[] {
     centered(m.unitName, { font: FONTS.heading1, hao: '三号' }),
     blankLine(),
     blankLine(),
-    title('三会一课记录本', { hao: '小初', spacingAfterLines: 4 }),
+    title(m.bookTitle ?? '三会一课记录本', { hao: '小初', spacingAfterLines: 4 }),
     line('党组织名称', m.orgName),
     line('记录年度', m.periodText),
     line('记录人', m.keeper || blank),
@@ -169,68 +193,243 @@ function cover(m: RecordBookModel): Paragraph[] {
 }
 
 /**
- * Splits a contents entry so its last line leaves at least `room` 字 of the
- * `width`-字 line for the dot leader and page number: the renderer wraps the
- * rest itself, and a line that would end too close to the margin is broken
- * earlier (otherwise the leader vanishes or stands alone on the next line).
+ * The lines of a contents entry `width` 字 wide, broken only between words
+ * (the date, the meeting, the words of its topic: never "集/中学习"), the last
+ * line leaving at least `room` 字 for the dot leader and the page number.
  */
 export function contentsEntryParts(text: string, width: number, room = 3): string[] {
-  let lineStart = 0;
-  let w = 0;
-  const chars = [...text];
-  chars.forEach((ch, i) => {
-    const cw = ziWidth(ch);
-    if (w + cw > width) {
-      lineStart = i;
-      w = 0;
-    }
-    w += cw;
-  });
-  if (w <= width - room) return [text];
-  // keep what fits with one 字 to spare, move the rest to a line of its own
-  let head = lineStart;
-  let hw = 0;
-  while (head < chars.length && hw + ziWidth(chars[head]) <= width - room - 1) hw += ziWidth(chars[head++]);
-  return [chars.slice(0, head).join(''), chars.slice(head).join('')];
+  const words = text
+    .split(/(?<=\s)(?=\S)|(?<=：)|(?=（补记）)/u)
+    .flatMap((w) => (/\s$/.test(w) ? [w] : titleWords(w)))
+    .flatMap((w) => (printedWidth(w) > width - room - 1 ? [...w] : [w]));
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur && printedWidth(cur + w) > width) {
+      lines.push(cur.trimEnd());
+      cur = w.trimStart();
+    } else cur += w;
+  }
+  lines.push(cur);
+  // the last line must leave room: move its first words down a line
+  const last = lines[lines.length - 1];
+  if (printedWidth(last) > width - room) {
+    const ws = words.slice(words.length - countWords(words, last));
+    let head = '';
+    let i = 0;
+    while (i < ws.length && printedWidth(head + ws[i]) <= width - room - 1) head += ws[i++];
+    if (i === 0) while (i < ws.length && printedWidth(head + ws[i]) <= width) head += ws[i++];
+    lines.splice(lines.length - 1, 1, head, ws.slice(i).join('').trimStart());
+  }
+  return lines.filter((l, i) => l || i === 0);
 }
 
-function contents(m: RecordBookModel): Paragraph[] {
+/** How many of the last words make up `tail`. */
+function countWords(words: string[], tail: string): number {
+  let n = 0;
+  let acc = '';
+  while (n < words.length && acc.trimStart() !== tail) acc = words[words.length - 1 - n++] + acc;
+  return n;
+}
+
+/** The text of a contents entry: date, meeting (and its 党小组), topic, 补记. */
+export function contentsEntryText(x: MeetingRecord): string {
+  const group = x.groupName ? `（${x.groupName}）` : '';
+  const topic = x.title.includes('：') ? x.title.slice(x.title.indexOf('：')) : '';
+  return `${x.dateShort}  ${x.heading.replace(/记录$/, '')}${group}${topic}${x.lateEntry ? '（补记）' : ''}`;
+}
+
+/**
+ * A PAGEREF field with its result stored: a reader that does not update
+ * fields shows `page`; Word refreshes it (the document asks to update fields
+ * on opening), LibreOffice computes it from the bookmark.
+ */
+function pageRef(anchor: string, page: number): TextRun[] {
+  const st = runStyle(FONTS.body, '三号');
+  const rpr = `<w:rPr><w:rFonts w:ascii="${FONTS.body}" w:hAnsi="${FONTS.body}" w:eastAsia="${FONTS.body}" w:cs="${FONTS.body}"/><w:spacing w:val="${CONDENSE}"/><w:sz w:val="${st.size}"/><w:szCs w:val="${st.size}"/></w:rPr>`;
+  const r = (inner: string) => xmlElement(`<w:r>${rpr}${inner}</w:r>`) as unknown as TextRun;
+  return [
+    r('<w:fldChar w:fldCharType="begin"/>'),
+    r(`<w:instrText xml:space="preserve"> PAGEREF ${anchor} \\h </w:instrText>`),
+    r('<w:fldChar w:fldCharType="separate"/>'),
+    r(`<w:t>${page}</w:t>`),
+    r('<w:fldChar w:fldCharType="end"/>'),
+  ];
+}
+
+/** Room left on an entry's last line for the dot leader and page number: 4 字 (3 and the ¼-字 gaps renderers add around digits). */
+const CONTENTS_ROOM = 4;
+
+function contents(m: RecordBookModel, pages: number[]): Paragraph[] {
   const st = runStyle(FONTS.body, '三号');
   const out: Paragraph[] = [title('目  录')];
   if (!m.meetings.length) out.push(paragraph('本期间没有组织生活记录。'));
-  for (const x of m.meetings) {
+  m.meetings.forEach((x, i) => {
     const no = `${x.no}．`;
     const hang = ziWidth(no);
-    const text = `${x.dateShort}  ${x.heading.replace(/记录$/, '')}${x.title.includes('：') ? x.title.slice(x.title.indexOf('：')) : ''}${x.lateEntry ? '（补记）' : ''}`;
-    const parts = contentsEntryParts(text, PAGE.chars - hang);
+    const parts = contentsEntryParts(contentsEntryText(x), PAGE.chars - hang, CONTENTS_ROOM);
     out.push(
       new Paragraph({
-        // Wrapped lines hang under the text, after the number; the page number sits at the margin.
+        // Wrapped lines hang under the text, after the number; the page number sits at the margin
+        // after a dot leader to a right tab stop, so the leader fills whatever room the last line leaves.
         tabStops: [{ type: TabStopType.RIGHT, position: TYPE_WIDTH_TWIPS, leader: LeaderType.DOT }],
         indent: { left: Math.round(hang * ZI), hanging: Math.round(hang * ZI) },
         spacing: { line: LINE_PITCH_TWIPS, lineRule: 'exact' },
+        keepLines: true,
         children: [
           run(`${no}${parts[0]}`),
           ...parts.slice(1).map((p) => new TextRun({ ...st, break: 1, text: p })),
           new TextRun({ ...st, children: [new Tab()] }),
-          new PageReference(x.anchor),
+          ...pageRef(x.anchor, pages[i]),
         ],
       }),
     );
-  }
+  });
   return out;
 }
 
 export async function recordBookDocx(m: RecordBookModel): Promise<Uint8Array> {
-  const body: (Paragraph | Table)[] = [...contents(m)];
+  const pages = bookPages(m);
+  const body: (Paragraph | Table)[] = [...contents(m, pages.first)];
   m.meetings.forEach((x) => body.push(...meetingBlocks(x, { newPage: true, bookmark: true })));
   const sections: GbSection[] = [
     { children: cover(m), pageNumbers: false },
     { children: body, startPage: 1 },
   ];
-  return documentBytes(sections, { title: `${m.orgName}${m.periodText}三会一课记录本`, updateFields: true });
+  return documentBytes(sections, { title: `${m.orgName}${m.periodText}${m.bookTitle ?? '三会一课记录本'}`, updateFields: true });
 }
 
 export async function meetingDocx(m: MeetingRecord): Promise<Uint8Array> {
   return documentBytes([{ children: meetingBlocks(m, { newPage: false, bookmark: false }) }], { title: m.heading });
+}
+
+// ---- the book's own layout, to store each contents entry's page number ----
+//
+// The book controls its layout: every line of body text is exactly one grid
+// line (LINE_PITCH_TWIPS) of 28 字, headings and titles have exact heights,
+// form rows have a minimum height and 4号 lines at least 1.5 × 14 pt, and every
+// meeting starts a new page. So the page each meeting starts on is computed
+// here, from the same model the blocks are made from.
+
+/** Height of the type area in twips (225 mm). */
+const AREA = Math.round((225 * 1440) / 25.4);
+const ROW_MIN = mmToTwip(9);
+// 4号 lines of at least 1.5 × 14 pt snap to the document grid: one grid line each (Word and LibreOffice)
+const CELL_LINE = LINE_PITCH_TWIPS;
+/** A row's border, measured in LibreOffice: rows of one line are 29.5 pt apart. */
+const CELL_PAD = 10;
+
+/** Lines a body paragraph takes: 28 字 a line, a 2-字 first-line indent, the named people kept whole. */
+export function bodyLines(text: string, keep: readonly string[] = []): number {
+  return wrapLines('    ' + text, PAGE.chars, { keep, auto: false, unitCost: RUBY_COST }).length;
+}
+
+/** Heights of the form's rows: the lines tables.ts wraps each cell into, one grid line each. */
+function formRows(m: MeetingRecord): number[] {
+  const widths = WIDTHS.map(mmToTwip);
+  return formSpec(m).map((row) => {
+    let col = 0;
+    let lines = 1;
+    for (const raw of row) {
+      const c: CellSpec = typeof raw === 'string' ? { text: raw } : raw;
+      const span = c.span ?? 1;
+      const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+      col += span;
+      lines = Math.max(lines, cellLines(c, cellWidthZi(w, '四号')).length);
+    }
+    return Math.max(ROW_MIN, lines * CELL_LINE + CELL_PAD);
+  });
+}
+
+/** The flow after the form: [lines, keepWithNext] per paragraph. */
+function flow(m: MeetingRecord): { lines: number; keepNext: boolean; heading?: boolean }[] {
+  const out: { lines: number; keepNext: boolean; heading?: boolean }[] = [{ lines: 1, keepNext: false }];
+  const keep = m.people ?? [];
+  if (m.quorum) out.push({ lines: bodyLines(m.quorum), keepNext: false });
+  const sec = (lines: string[]) => {
+    if (!lines.length) return;
+    out.push({ lines: 1, keepNext: true, heading: true });
+    for (const l of lines) out.push({ lines: bodyLines(l, keep), keepNext: false });
+  };
+  sec(m.content.length ? m.content : ['（未记录）']);
+  sec(m.votes);
+  sec(m.resolutions);
+  sec(m.tasks);
+  out.push({ lines: 1, keepNext: true });
+  if (m.attachments.length) {
+    out.push({ lines: 1, keepNext: true });
+    for (const a of m.attachments) out.push({ lines: wrapLines(a, PAGE.chars - 5).length, keepNext: true });
+  }
+  out.push({ lines: 2, keepNext: false });
+  return out;
+}
+
+/** Pages one meeting takes, starting on a fresh page. */
+export function meetingPages(m: MeetingRecord): number {
+  const L = LINE_PITCH_TWIPS;
+  let page = 1;
+  // the 2号 heading (exact 35.2 pt) snaps to two grid lines and the half line after it to a whole one
+  // (measured in LibreOffice); a 补记 note is one more line
+  let used = (m.lateEntry ? 4 : 3) * L;
+  for (const h of formRows(m)) {
+    if (used + h > AREA && used > 0) (page++, (used = 0));
+    used += h;
+  }
+  const items = flow(m);
+  const room = () => Math.floor((AREA - used) / L);
+  for (let i = 0; i < items.length; i++) {
+    // a keep-with-next chain goes to the next page whole when it does not fit with
+    // the first two lines (orphan control) of what follows it
+    let chain = 0;
+    let j = i;
+    while (j < items.length && items[j].keepNext) chain += items[j++].lines;
+    const next = items[j];
+    const need = chain + (next ? (j > i ? Math.min(2, next.lines) : Math.min(next.lines, next.lines <= 3 ? next.lines : 2)) : 0);
+    if (need > room() && used > 0) (page++, (used = 0));
+    if (j > i) {
+      used += chain * L;
+      i = j - 1;
+      continue;
+    }
+    // a paragraph: split across the page with at least two lines on each side
+    let n = items[i].lines;
+    while (n > 0) {
+      const r = room();
+      if (n <= r) {
+        used += n * L;
+        n = 0;
+      } else {
+        const take = n >= 4 && r >= 2 ? Math.min(r, n - 2) : 0;
+        n -= take;
+        page++;
+        used = 0;
+      }
+    }
+  }
+  return page;
+}
+
+/** Lines of the contents, and so its pages. */
+function contentsPages(m: RecordBookModel): number {
+  const L = LINE_PITCH_TWIPS;
+  let page = 1;
+  let used = 3 * L;
+  for (const x of m.meetings) {
+    const h = contentsEntryParts(contentsEntryText(x), PAGE.chars - ziWidth(`${x.no}．`), CONTENTS_ROOM).length * L;
+    if (used + h > AREA) (page++, (used = 0));
+    used += h;
+  }
+  return page;
+}
+
+/** The page each meeting starts on, numbered from 1 at the contents (the cover has none). */
+export function bookPages(m: RecordBookModel): { first: number[]; contents: number } {
+  const c = contentsPages(m);
+  let at = c + 1;
+  const first = m.meetings.map((x) => {
+    const p = at;
+    at += meetingPages(x);
+    return p;
+  });
+  return { first, contents: c };
 }

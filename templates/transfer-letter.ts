@@ -10,7 +10,7 @@
  * Typography from gbt9704.ts; this file only lays out the model.
  */
 import { AlignmentType, Paragraph, type TextRun } from 'docx';
-import { FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, blankLine, documentBytes, exactLine, paragraph, run, runs, table, ziWidth } from './gbt9704.ts';
+import { FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, blankLine, documentBytes, exactLine, keptRun, paragraph, run, runs, table, ziWidth } from './gbt9704.ts';
 
 export interface TransferLetterModel {
   letterNo: string;
@@ -64,7 +64,9 @@ export function cutLine(letterNo: string): Paragraph {
 }
 
 /** A filled-in blank: underlined, with a little air either side. */
-const filled = (text: string): TextRun => run(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
+// a short filled-in blank (a name, 正式/预备) never breaks across lines (templates/typography.ts); a long
+// one (an organization) may, or the justified line before it would be stretched over the gap it leaves
+const filled = (text: string): TextRun => (ziWidth(text) <= 8 ? keptRun : run)(` ${text || '　　　　'} `, FONTS.body, '三号', { underline: {} });
 const plain = (text: string): TextRun => run(text);
 
 function right(children: TextRun[], indentZi = 2): Paragraph {

@@ -5,6 +5,7 @@
  * a model; they never touch the database or the file system.
  */
 import ExcelJS from 'exceljs';
+import { wrapLines } from './typography.ts';
 import { chineseDate } from '../common/labels.ts';
 
 /** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as real date cells shown as 2026年1月1日 (other text, e.g. "—", as written), 'text' as given. */
@@ -125,7 +126,7 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
   const put = (record: SheetRow<K>, bold: boolean) => {
     r++;
     const row = ws.getRow(r);
-    const values = m.columns.map((c) => cellValue(c, record[c.key]));
+    const values = m.columns.map((c) => wrapCell(c, cellValue(c, record[c.key]), size));
     // Spreadsheet programs do not grow a row for wrapped text on their own when printing; size it from the text.
     row.height = Math.max(m.minRowHeight ?? 0, rowHeight(values.map(shownText), m.columns, size));
     values.forEach((v, i) => {
@@ -151,6 +152,25 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
     ws.getRow(r).height = Math.max(24, rowHeight([note], [{ width: m.columns.reduce((a, c) => a + c.width, 0) }], big) + 4);
   }
   return ws;
+}
+
+/**
+ * A text cell too long for its column, broken into lines here (joined by
+ * "\n") rather than by the spreadsheet program: a name, a date's parts and a
+ * short token between separators stay whole, and no line starts with closing
+ * or ends with opening punctuation (templates/typography.ts). rowHeight counts
+ * the same lines.
+ */
+export function wrapCell(c: Pick<Column, 'kind' | 'width'>, v: Cell, size = 10.5): Cell {
+  if (c.kind !== 'text' || typeof v !== 'string') return v;
+  const usable = Math.max(1, c.width - 0.5);
+  if (v.split('\n').every((part) => textWidth(part, size) <= usable)) return v;
+  // 1 字 is 1.5 column units at 10.5 pt (in proportion to the size); digits (0.8) are a little over ½ 字, so keep ½ 字 spare
+  const zi = (1.5 * size) / 10.5;
+  return v
+    .split('\n')
+    .flatMap((part) => (textWidth(part, size) <= usable ? [part] : wrapLines(part, Math.max(1, usable / zi - 0.5))))
+    .join('\n');
 }
 
 /** Printed width of text in column-width units (measured in LibreOffice at 10.5 pt: a CJK character ≈ 1.5, a digit ≈ 0.8), in proportion to the size. */

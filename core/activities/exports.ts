@@ -19,7 +19,7 @@ export async function exportRecordBook(ctx: Ctx, q: { orgId: string; year?: numb
   if (!from || !to) throw new LedgerError('请选择年度，或填写起止日期', 'year');
   if (to < from) throw new LedgerError('结束日期早于开始日期', 'to');
   const model = await recordBookModel(ctx, { orgId: q.orgId, from, to });
-  return { fileName: safe(`${model.orgName}${model.periodText}三会一课记录本.docx`), bytes: await recordBookDocx(model) };
+  return { fileName: safe(`${model.orgName}${model.periodText}${model.bookTitle}.docx`), bytes: await recordBookDocx(model) };
 }
 
 export async function exportMeeting(ctx: Ctx, id: string): Promise<ExportedFile> {

@@ -71,9 +71,12 @@ export function meetingRecord(
   if (a.type === '主题党日') rows.push(['活动主题', a.topic ?? '']);
   const late = isLateEntry(a.heldOn, r.entered_on, o.graceDays);
   const orgName = r.group_name ? `${r.org_name}${r.group_name}` : r.org_name;
+  const people = [...a.attendance.map((e) => e.memberName), a.hostName, a.recorderName, a.speaker, ...a.guests.map((g) => g.name)].filter((n): n is string => !!n);
   return {
     no,
     anchor: `meeting_${no}`,
+    groupName: r.group_name,
+    people: [...new Set(people)],
     heading: HEADING[a.type] ?? `${a.type}记录`,
     title: activityTitle(a.type, a.topic),
     orgName,
@@ -104,6 +107,18 @@ export function meetingRecord(
     attachments,
     signatures: a.type === '党课' ? ['授课人（签字）：', '记录人（签字）：'] : ['主持人（签字）：', '记录人（签字）：'],
   };
+}
+
+/**
+ * What the book is called: a 党支部's (or 党小组's) book is the 三会一课记录本; a
+ * 党委's is titled by what it holds — 理论学习中心组学习记录, 党委会会议记录, or both.
+ */
+export function bookTitle(kind: string, types: string[]): string {
+  if (kind === '党支部' || kind === '党小组' || kind === '党总支') return '三会一课记录本';
+  const held = new Set(types);
+  const parts = [held.has('理论学习中心组学习') ? '理论学习中心组学习' : null, held.has('党委会') ? '党委会会议' : null].filter(Boolean);
+  if (!parts.length) return held.size ? '会议记录本' : '三会一课记录本';
+  return `${parts.join('及')}记录`;
 }
 
 /** The book's 说明 of 补记, as the unit's setting reads. */
@@ -138,13 +153,18 @@ export async function recordBookModel(ctx: Ctx, q: RecordBookQuery): Promise<Rec
     .where('deleted_at', 'is', null)
     .where('end_on', 'is', null)
     .execute();
+  // the cover's 记录人 is who recorded the meetings (the most frequent recorder), else the 组织委员 or 书记
+  const recorders = new Map<string, number>();
+  for (const m of meetings) if (m.recorder) recorders.set(m.recorder, (recorders.get(m.recorder) ?? 0) + 1);
+  const realRecorder = [...recorders].sort((x, y) => y[1] - x[1])[0]?.[0];
   const keeper = roles.find((r) => r.role === '组织委员') ?? roles.find((r) => r.role === '书记');
   const wholeYear = q.from.slice(5) === '01-01' && q.to.slice(5) === '12-31' && q.from.slice(0, 4) === q.to.slice(0, 4);
   return {
     unitName: (await getSetting<string>(ctx.db, 'org.unitName')) || (await getSetting<string>(ctx.db, 'org.committeeName')) || '',
     orgName: org.name,
     periodText: q.periodText ?? (wholeYear ? `${q.from.slice(0, 4)}年度` : `${chineseDate(q.from)}至${chineseDate(q.to)}`),
-    keeper: keeper ? `${keeper.person_name}（${keeper.role}）` : '',
+    keeper: realRecorder ?? (keeper ? `${keeper.person_name}（${keeper.role}）` : ''),
+    bookTitle: bookTitle(org.kind, rows.map((r) => r.type)),
     span: meetings.length ? `${meetings[0].dateShort}至${meetings[meetings.length - 1].dateShort}` : '',
     notes: [lateEntryRule(o.graceDays)],
     meetings,

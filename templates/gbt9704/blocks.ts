@@ -1,17 +1,37 @@
 /** Paragraph blocks of a GB/T 9704 document: titles, headings, body text, 附件说明, signatures and dates. */
-import { AlignmentType, PageBreak, Paragraph, type TextRun } from 'docx';
-import { FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, exactLine, run, runs, type Hao, type Runs } from './page.ts';
+import { AlignmentType, PageBreak, Paragraph, TextRun } from 'docx';
+import { CONDENSE, FONTS, HAO, LINE_PITCH_TWIPS, PAGE, ZI, exactLine, run, runStyle, runs, type Hao, type Runs } from './page.ts';
 import { chineseDate } from '../../common/labels.ts';
+import { balancedGroups, balancedLines, titleWords, ziWidth } from '../typography.ts';
 
-/** 2号方正小标宋简体 title, centred. */
-export function title(text: string, opts: { hao?: Hao; spacingAfterLines?: number } = {}): Paragraph {
+/**
+ * 2号方正小标宋简体 title, centred. A title longer than a line breaks between
+ * words, in lines of even length (GB/T 9704 7.3.1: 回行时词意完整，排列对称，
+ * 长短适宜，间距恰当, 梯形或菱形): give the words as an array to say where it may
+ * break, or a string to let titleWords() find the words (after 关于 and
+ * punctuation, before 的通知/的公布/…, before 和/与/及).
+ */
+export function title(text: string | string[], opts: { hao?: Hao; spacingAfterLines?: number } = {}): Paragraph {
   const hao = opts.hao ?? '二号';
   const pitch = Math.max(LINE_PITCH_TWIPS, Math.round(HAO[hao] * 20 * 1.6));
+  const perLine = Math.floor((PAGE.chars * (ZI + CONDENSE)) / (HAO[hao] * 20));
+  const ws = Array.isArray(text) ? text : titleWords(text);
+  // each line ends in an explicit break between two words
+  const children: TextRun[] = [];
+  balancedGroups(ws, perLine).forEach((line, i) => {
+    if (i > 0) children.push(new TextRun({ ...runStyle(FONTS.title, hao), break: 1 }));
+    children.push(run(line.join(''), FONTS.title, hao));
+  });
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { ...exactLine(pitch), after: (opts.spacingAfterLines ?? 1) * LINE_PITCH_TWIPS },
-    children: runs(text, FONTS.title, hao),
+    children,
   });
+}
+
+/** The lines a title is printed in (titleWords, balancedLines), `perLine` 字 wide. */
+export function titleLines(text: string | string[], perLine: number): string[] {
+  return balancedLines(Array.isArray(text) ? text : titleWords(text), perLine);
 }
 
 /** Subtitle / centred line in the body font (e.g. "（2026年度）"). */
@@ -30,15 +50,16 @@ export function heading2(text: string): Paragraph {
 }
 
 /** Body paragraph: 3号仿宋, first line indented 2 字, continuation lines flush. */
-export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify'; keepNext?: boolean; pageBreakBefore?: boolean } = {}): Paragraph {
+export function paragraph(content: Runs, opts: { indent?: boolean; hao?: Hao; align?: 'left' | 'center' | 'right' | 'justify'; keepNext?: boolean; pageBreakBefore?: boolean; keep?: readonly string[]; widowControl?: boolean } = {}): Paragraph {
   const hao = opts.hao ?? '三号';
   return new Paragraph({
     keepNext: opts.keepNext,
     pageBreakBefore: opts.pageBreakBefore,
+    widowControl: opts.widowControl,
     alignment: opts.align === 'center' ? AlignmentType.CENTER : opts.align === 'right' ? AlignmentType.RIGHT : opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
     indent: opts.indent === false ? undefined : { firstLine: Math.round(2 * HAO[hao] * 20) },
     spacing: exactLine(),
-    children: runs(content, FONTS.body, hao),
+    children: runs(content, FONTS.body, hao, { keep: opts.keep }),
   });
 }
 
@@ -85,16 +106,9 @@ export { chineseDate };
 /**
  * Printed width in 字: Chinese characters and punctuation are 1 — including
  * “ ” ‘ ’ — … (U+2010–U+206F), full-width in Chinese fonts — and digits and
- * Latin letters ½.
+ * Latin letters ½; word joiners 0 (templates/typography.ts).
  */
-export function ziWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const c = ch.codePointAt(0)!;
-    w += c >= 0x2e80 || (c >= 0x2010 && c <= 0x206f) ? 1 : 0.5;
-  }
-  return w;
-}
+export { ziWidth };
 
 /**
  * Signature and 成文日期 (GB/T 9704-2012 7.3.5).

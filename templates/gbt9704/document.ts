@@ -1,6 +1,6 @@
 /** A GB/T 9704 document: A4 sections on the line grid, the Normal style in 3号仿宋, page numbers; packed to .docx bytes. */
 import { Document, DocumentGridType, Packer, type Paragraph, type Table } from 'docx';
-import { FONTS, LINE_PITCH_TWIPS, PAGE, exactLine, fontSlots, halfPoints, mmToTwip } from './page.ts';
+import { FONTS, LINE_PITCH_TWIPS, PAGE, exactLine, fontSlots, halfPoints, mmToTwip, xmlElement } from './page.ts';
 import { FOOTER_MM, emptyFooter, pageNumberFooter } from './footers.ts';
 
 export interface GbSection {
@@ -32,6 +32,19 @@ export function sectionProperties(s: Pick<GbSection, 'startPage'> = {}) {
   };
 }
 
+/** The Normal paragraph style: 3号仿宋 on the line grid, Chinese line-breaking rules on. */
+export function normalStyleXml(): string {
+  const font = FONTS.body;
+  const sz = halfPoints('三号');
+  const sp = exactLine();
+  return (
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>' +
+    `<w:pPr><w:kinsoku w:val="1"/><w:overflowPunct w:val="1"/><w:topLinePunct w:val="1"/><w:autoSpaceDE w:val="1"/><w:autoSpaceDN w:val="1"/>` +
+    `<w:spacing w:before="${sp.before}" w:after="${sp.after}" w:line="${sp.line}" w:lineRule="exact"/></w:pPr>` +
+    `<w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}" w:cs="${font}"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:style>`
+  );
+}
+
 export interface DocMeta {
   title?: string;
   /** Ask Word to refresh fields (PAGEREF in a contents list) on opening. */
@@ -53,16 +66,14 @@ export function gbDocument(sections: GbSection[], meta: DocMeta = {}): Document 
       },
       // An explicit Normal style: LibreOffice measures the character grid from
       // Normal's East-Asian size (12 pt if absent), and a 16 pt glyph would then
-      // take two grid cells.
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          quickFormat: true,
-          run: { font: fontSlots(FONTS.body), size: halfPoints('三号'), sizeComplexScript: halfPoints('三号') },
-          paragraph: { spacing: exactLine() },
-        },
-      ],
+      // take two grid cells. It also turns on the Chinese line-breaking rules for
+      // every paragraph (templates/typography.ts): kinsoku (no line starts with
+      // closing or ends with opening punctuation), overflowPunct (a closing mark
+      // may hang in the margin rather than pull a character down), topLinePunct
+      // (compress punctuation at a line start) and the zh-CN language the
+      // forbidden-character lists are chosen by. The docx library has no option
+      // for kinsoku and topLinePunct, so the style is written as XML.
+      importedStyles: [xmlElement(normalStyleXml())],
     },
     sections: sections.map((s) => ({
       properties: sectionProperties(s),

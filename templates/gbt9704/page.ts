@@ -18,7 +18,8 @@
  * the document (document.ts) build on it; templates import them all through
  * templates/gbt9704.ts, never touch the database or the file system.
  */
-import { LineRuleType, TextRun, type IRunOptions } from 'docx';
+import { ImportedXmlComponent, LineRuleType, TextRun, type IRunOptions } from 'docx';
+import { keptPieces, nestQuotes } from '../typography.ts';
 
 /** Chinese type sizes (号) in points, Word/WPS values (GB/T 9704 practice). */
 export const HAO = {
@@ -87,15 +88,57 @@ export function runStyle(font: string, hao: Hao, extra: Partial<IRunOptions> = {
   return { font: fontSlots(font), size: sz, sizeComplexScript: sz, ...(hao === '三号' ? { characterSpacing: CONDENSE } : {}), ...extra } as IRunOptions;
 }
 
+/** A run of text (nested quotes made ‘’ inside “”, templates/typography.ts). */
 export function run(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> = {}): TextRun {
-  return new TextRun({ ...runStyle(font, hao, extra), text });
+  return new TextRun({ ...runStyle(font, hao, extra), text: nestQuotes(text) });
+}
+
+/** Extra width of a kept run (a ruby) in LibreOffice, in 字: 4 two-字 rubies cost a line one 字. */
+export const RUBY_COST = 0.3;
+
+/** One XML element as a docx component (fromXmlString wraps the parsed document in a nameless root). */
+export function xmlElement(xml: string): ImportedXmlComponent {
+  return (ImportedXmlComponent.fromXmlString(xml) as unknown as { root: ImportedXmlComponent[] }).root[0];
+}
+
+/**
+ * A run that never breaks across lines (a name, a label's word, a date part):
+ * a ruby whose ruby text is empty, laid out by Word and LibreOffice as one
+ * unit and printed as plain text (why a ruby: templates/typography.ts). Typed
+ * as a TextRun so it goes wherever a run goes.
+ */
+export function keptRun(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> = {}): TextRun {
+  const sz = halfPoints(hao);
+  const r = new ImportedXmlComponent('w:r');
+  const ruby = new ImportedXmlComponent('w:ruby');
+  ruby.addChildElement(xmlElement(`<w:rubyPr><w:rubyAlign w:val="center"/><w:hps w:val="2"/><w:hpsRaise w:val="0"/><w:hpsBaseText w:val="${sz}"/><w:lid w:val="zh-CN"/></w:rubyPr>`));
+  const rt = new ImportedXmlComponent('w:rt');
+  rt.addChildElement(new TextRun({ font: fontSlots(font), size: 2, text: '' }));
+  const base = new ImportedXmlComponent('w:rubyBase');
+  base.addChildElement(new TextRun({ ...runStyle(font, hao, extra), text }));
+  ruby.addChildElement(rt);
+  ruby.addChildElement(base);
+  r.addChildElement(ruby);
+  return r as unknown as TextRun;
+}
+
+/**
+ * The runs of a text with the `keep` strings (the people a text mentions)
+ * kept whole as rubies. Each ruby costs LibreOffice about ¼ 字 of the line
+ * (RUBY_COST), so prose keeps only what it names; table cells are wrapped by
+ * the template itself (tables.ts) and need none.
+ */
+export function keptRuns(text: string, font: string = FONTS.body, hao: Hao = '三号', extra: Partial<IRunOptions> & { keep?: readonly string[]; auto?: boolean } = {}): TextRun[] {
+  const { keep, auto, ...rest } = extra;
+  return keptPieces(text, { keep, auto: auto ?? false }).map((p) => (p.keep ? keptRun(p.text, font, hao, rest) : new TextRun({ ...runStyle(font, hao, rest), text: p.text })));
 }
 
 /** Exactly one grid line (or `twips`), no space before or after. */
 export const exactLine = (twips = LINE_PITCH_TWIPS) => ({ line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
 export type Runs = string | TextRun | (string | TextRun)[];
-export function runs(content: Runs, font: string, hao: Hao, extra: Partial<IRunOptions> = {}): TextRun[] {
+/** Strings become kept runs (keptRuns); runs pass through. */
+export function runs(content: Runs, font: string, hao: Hao, extra: Partial<IRunOptions> & { keep?: readonly string[] } = {}): TextRun[] {
   const list = Array.isArray(content) ? content : [content];
-  return list.map((c) => (typeof c === 'string' ? run(c, font, hao, extra) : c));
+  return list.flatMap((c) => (typeof c === 'string' ? keptRuns(c, font, hao, extra) : [c]));
 }

@@ -119,16 +119,21 @@ describe('三会一课记录本 (.docx)', () => {
     }
   });
 
-  it('breaks a contents entry early when its last line would leave under 3 字 for the leader and page number', () => {
+  it('breaks a contents entry between words, its last line leaving 3 字 for the leader and page number', () => {
     // 26.5 字 wide after "1．": 23 characters fit with room; 25 do not, so the last ones move to a line of their own
     expect(contentsEntryParts('党'.repeat(23), 26.5)).toEqual(['党'.repeat(23)]);
     const parts = contentsEntryParts('党'.repeat(25), 26.5);
     expect(parts).toHaveLength(2);
     expect(parts.join('')).toBe('党'.repeat(25));
     expect(ziWidth(parts[0])).toBeLessThanOrEqual(26.5 - 3);
-    // a second line is judged on its own: 26 + 10 characters wrap by themselves, the 10 leave room
-    expect(contentsEntryParts('党'.repeat(36), 26.5)).toEqual(['党'.repeat(36)]);
+    // every line is broken by the template, none wider than the line, the last with room
+    const long = contentsEntryParts('党'.repeat(36), 26.5);
+    expect(long.join('')).toBe('党'.repeat(36));
+    expect(long.every((p) => ziWidth(p) <= 26.5)).toBe(true);
+    expect(ziWidth(long[long.length - 1])).toBeLessThanOrEqual(26.5 - 3);
     expect(contentsEntryParts(`2026年11月25日  党课：${'党'.repeat(14)}`, 26)).toHaveLength(2);
+    // between words: after the meeting's "：", never inside "集中学习"
+    expect(contentsEntryParts('2026年2月18日  理论学习中心组学习：第一季度集中学习', 26)).toEqual(['2026年2月18日  理论学习中心组学习：', '第一季度集中学习']);
   });
 
   it('prints a single meeting with absentees and reasons, and the quorum finding', async () => {

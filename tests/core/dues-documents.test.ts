@@ -157,6 +157,8 @@ describe('dues documents on the demo bureau', async () => {
     const text = textOf(pub);
     expect(text).toContain('关于2026年度党费收缴、使用和管理情况的公布');
     expect(text).toContain('三、党费使用情况');
+    // the title breaks between words, in even lines (GB/T 9704 7.3.1)
+    expect(pub).toMatch(/关于2026年度党费收缴、<\/w:t><\/w:r><w:r>.*?<w:br\/>.*?使用和管理情况的公布/s);
     expect(pub).toContain('方正小标宋简体');
     expect(pub).toContain('w:eastAsia="仿宋_GB2312"');
     // the report of 28 November counts the months that ended: 1—10月 collected, 1—9月 remitted (quarterly)

@@ -45,3 +45,14 @@ export async function zipPart(bytes: Uint8Array, part: string): Promise<string> 
   if (!f) throw new Error(`no ${part} in the archive`);
   return f.async('string');
 }
+
+/**
+ * The visible text of a WordprocessingML part, paragraph by paragraph (one
+ * line each): the text a reader sees, whatever runs, rubies (names kept whole,
+ * templates/typography.ts) or explicit line breaks (titles) it is made of.
+ */
+export function docxText(xml: string): string {
+  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
+    .map((p) => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n');
+}
