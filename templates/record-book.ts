@@ -88,7 +88,8 @@ export interface RecordBookModel {
   meetings: MeetingRecord[];
 }
 
-const WIDTHS = [30, 48, 30, 48];
+// The label columns hold "缺席人员及原因" (7 字 at 四号) on one line: a label never breaks inside itself.
+const WIDTHS = [38, 44, 30, 44];
 
 function label(text: string): CellSpec {
   return { text, label: true };

@@ -99,7 +99,7 @@ describe('三会一课记录本 (.docx)', () => {
     if (away) expect(text).toContain(`${away.memberName}（${away.status}`);
     expect(meetings.filter((m) => m.late)).toHaveLength(1);
     expect(text).toMatch(/支部委员会会议（补记）/);
-    expect(text).toMatch(/补记：本次会议于2026年9月\d+日召开，记录于2026年10月\d+日补记录入/);
+    expect(text).toMatch(/补记：本次会议于2026年9月\d+日召开，记录于2026年(9|10)月\d+日补记录入/);
     expect(text).toContain('主持人（签字）：');
     expect(text).toContain('记录人（签字）：');
     expect(text).toContain('三会一课记录本');
