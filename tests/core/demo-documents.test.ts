@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileBytes } from '../../core/validate.ts';
-import { documentProblems, renderDocuments, skipRender, type RenderedDocument } from '../support/document-check.ts';
+import { contentsEntries, documentProblems, pagesWith, renderDocuments, skipRender, type RenderedDocument } from '../support/document-check.ts';
+import { zipPart } from '../support/ledger.ts';
 import { testLedger, type TestLedger } from '../support/ledger.ts';
 
 const TODAY = '2026-11-28';
@@ -25,6 +26,7 @@ const LABELS = ['缺席人员及原因', '应到人数', '实到人数', '主持
 let l: TestLedger;
 let names: string[] = [];
 const rendered = new Map<string, RenderedDocument>();
+const files = new Map<string, Uint8Array>();
 
 type File = { fileName: string; contentBase64: string };
 const call = (name: string, input: object): Promise<any> => l.call(name as never, input as never) as Promise<any>;
@@ -69,7 +71,7 @@ beforeAll(async () => {
   if (skipRender) return;
   const docs = await demoDocuments();
   const pdfs = renderDocuments(docs.map(([, f]) => ({ bytes: fileBytes(f), ext: f.fileName.endsWith('.xlsx') ? 'xlsx' : 'docx' })));
-  docs.forEach(([name], i) => rendered.set(name, pdfs[i]!));
+  docs.forEach(([name, f], i) => (rendered.set(name, pdfs[i]!), files.set(name, fileBytes(f))));
   if (process.env.DEMO_DOCS_OUT) {
     fs.mkdirSync(process.env.DEMO_DOCS_OUT, { recursive: true });
     for (const [name, doc] of rendered) fs.copyFileSync(doc.pdf, path.join(process.env.DEMO_DOCS_OUT, `${name}.pdf`));
@@ -87,6 +89,22 @@ describe('every document of the demo bureau, as an inspector reads it', () => {
   it.skipIf(skipRender)('renders every document, and every branch has its record book', () => {
     for (const name of expected) expect(rendered.get(name)?.pageCount ?? 0, name).toBeGreaterThan(0);
     expect([...rendered.keys()].filter((n) => n.startsWith('三会一课记录本（') && n.endsWith('支部）')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.skipIf(skipRender)('every record book: each contents entry shows, as stored and as printed, the page its meeting starts on', async () => {
+    const books = [...rendered.keys()].filter((n) => n.startsWith('三会一课记录本（'));
+    expect(books.length).toBeGreaterThanOrEqual(11);
+    for (const name of books) {
+      const doc = rendered.get(name)!;
+      // page numbers start at 1 on the contents, after the unnumbered cover
+      const starts = pagesWith(doc, '会议名称').map((p) => p - 1);
+      const contentsPages = Array.from({ length: starts[0] ?? 0 }, (_, i) => i + 1);
+      expect(contentsEntries(doc, contentsPages).map((e) => e.page), name).toEqual(starts);
+      // the value stored in each PAGEREF field, for a reader that does not update fields
+      const xml = await zipPart(files.get(name)!, 'word/document.xml');
+      const stored = [...xml.matchAll(/PAGEREF meeting_\d+[\s\S]*?fldCharType="separate"\/>[\s\S]*?<w:t(?: [^>]*)?>(\d+)<\/w:t>/g)].map((m) => Number(m[1]));
+      expect(stored, name).toEqual(starts);
+    }
   });
 
   it.skipIf(skipRender)('finds nothing to fix by hand in any of them', () => {
