@@ -161,7 +161,7 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
  * or ends with opening punctuation (templates/typography.ts). rowHeight counts
  * the same lines.
  */
-export function wrapCell(c: Pick<Column, 'kind' | 'width'>, v: Cell, size = 10.5): Cell {
+export function wrapCell<V extends Cell | Date>(c: Pick<Column, 'kind' | 'width'>, v: V, size = 10.5): V {
   if (c.kind !== 'text' || typeof v !== 'string') return v;
   const usable = Math.max(1, c.width - 0.5);
   if (v.split('\n').every((part) => textWidth(part, size) <= usable)) return v;
@@ -170,7 +170,7 @@ export function wrapCell(c: Pick<Column, 'kind' | 'width'>, v: Cell, size = 10.5
   return v
     .split('\n')
     .flatMap((part) => (textWidth(part, size) <= usable ? [part] : wrapLines(part, Math.max(1, usable / zi - 0.5))))
-    .join('\n');
+    .join('\n') as V;
 }
 
 /** Printed width of text in column-width units (measured in LibreOffice at 10.5 pt: a CJK character ≈ 1.5, a digit ≈ 0.8), in proportion to the size. */
