@@ -7,6 +7,8 @@ export interface ChecklistModel {
   subtitle: string;
   rows: string[][];
   summary: string;
+  /** The person's name: never split across lines. */
+  keep?: readonly string[];
 }
 
 export async function checklistDocument(m: ChecklistModel): Promise<Uint8Array> {
@@ -23,7 +25,7 @@ export async function checklistDocument(m: ChecklistModel): Promise<Uint8Array> 
             ],
             { widthsMm: [14, 58, 56, 28], hao: '四号', headerRow: true },
           ),
-          paragraph(m.summary, { hao: '四号' }),
+          paragraph(m.summary, { hao: '四号', keep: m.keep }),
         ],
       },
     ],

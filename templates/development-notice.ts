@@ -7,8 +7,10 @@ export interface NoticeModel {
   paragraphs: string[];
   signer: string;
   date: string;
+  /** Names printed in the text (the person, the introducers): never split across lines. */
+  keep?: readonly string[];
 }
 
 export async function noticeDocument(m: NoticeModel): Promise<Uint8Array> {
-  return documentBytes([{ children: [title(m.title), ...m.paragraphs.map((p) => paragraph(p, { indent: true })), blankLine(), ...signatureBlock(m.signer, m.date, { sealed: true })] }], { title: m.title });
+  return documentBytes([{ children: [title(m.title), ...m.paragraphs.map((p) => paragraph(p, { indent: true, keep: m.keep })), blankLine(), ...signatureBlock(m.signer, m.date, { sealed: true })] }], { title: m.title });
 }

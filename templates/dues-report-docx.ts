@@ -39,30 +39,32 @@ export interface DuesDocModel {
   signer: string;
   date: string;
   attachments?: DuesDocAttachment[];
+  /** Names of members and branches printed in the text: never split across lines. */
+  keep?: readonly string[];
 }
 
-function tableBlock(t: DuesDocTable): (Paragraph | Table)[] {
+function tableBlock(t: DuesDocTable, keep?: readonly string[]): (Paragraph | Table)[] {
   const rows = t.rows.length ? t.rows : [['无', ...t.headers.slice(1).map(() => '')]];
   const cells: (string | CellSpec)[][] = [
     t.headers.map((h) => ({ text: tight(h), label: true })),
-    ...rows.map((r) => r.map((text, i): CellSpec => ({ text: tight(text), align: t.align?.[i] ?? 'left' }))),
+    ...rows.map((r) => r.map((text, i): CellSpec => ({ text: tight(text), align: t.align?.[i] ?? 'left', keep }))),
   ];
   return [table(cells, { widthsMm: t.widthsMm, hao: '小四', headerRow: true }), blankLine()];
 }
 
 export async function duesReportDocx(m: DuesDocModel): Promise<Uint8Array> {
-  const p = (text: string, keepNext = false) => paragraph(tight(text), { keepNext });
+  const p = (text: string, keepNext = false) => paragraph(tight(text), { keepNext, keep: m.keep });
   const children: (Paragraph | Table)[] = [title(m.title), ...m.intro.map((t) => p(t))];
   // the body's last paragraph keeps with what follows (附件说明, signature and date)
   const lastSection = m.sections.length - 1;
   m.sections.forEach((s, si) => {
     children.push(heading1(tight(s.heading)));
     s.paragraphs.forEach((t, pi) => children.push(p(t, si === lastSection && pi === s.paragraphs.length - 1 && !s.table && !s.subsections?.length)));
-    if (s.table) children.push(...tableBlock(s.table));
+    if (s.table) children.push(...tableBlock(s.table, m.keep));
     for (const sub of s.subsections ?? []) {
       children.push(heading2(tight(sub.heading)));
       for (const t of sub.paragraphs) children.push(p(t));
-      if (sub.table) children.push(...tableBlock(sub.table));
+      if (sub.table) children.push(...tableBlock(sub.table, m.keep));
     }
   });
   const attachments = m.attachments ?? [];
@@ -73,7 +75,7 @@ export async function duesReportDocx(m: DuesDocModel): Promise<Uint8Array> {
     children.push(paragraph(run(attachments.length > 1 ? `附件${i + 1}` : '附件', FONTS.heading1), { indent: false, align: 'left', pageBreakBefore: true }), blankLine());
     children.push(title(tight(a.title)));
     for (const t of a.paragraphs ?? []) children.push(p(t));
-    if (a.table) children.push(...tableBlock(a.table));
+    if (a.table) children.push(...tableBlock(a.table, m.keep));
   });
   return documentBytes([{ children }], { title: m.title });
 }

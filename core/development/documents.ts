@@ -189,7 +189,8 @@ export async function noticeModel(ctx: Ctx, fileId: string, opts: NoticeOptions)
     ...(opts.contact ? [`联系电话：${opts.contact}`] : []),
   ];
   const title = opts.kind === '发展对象' ? `关于拟确定${file.name}同志为发展对象的公示` : `关于拟发展${file.name}同志为中共预备党员的公示`;
-  return { title, paragraphs, signer, date: opts.start, end, warnings: noticeWarnings(due.unknownYears, end) };
+  const keep = [file.name, ...intro.split('、')].filter(Boolean);
+  return { title, paragraphs, signer, date: opts.start, end, warnings: noticeWarnings(due.unknownYears, end), keep };
 }
 
 /** The 公示 .docx, its last day, and the warnings the clerk sees before posting it (an end date counted Monday to Friday). */
@@ -208,6 +209,7 @@ export async function exportChecklist(ctx: Ctx, fileId: string): Promise<{ bytes
     title,
     subtitle: `${f.branchName}　${f.leftType ?? v.stage}　截至${chineseDate(ctx.platform.today())}`,
     rows,
+    keep: [f.name],
     summary: v.missingDocuments ? `应存材料 ${v.checklist.length} 份，缺 ${v.missingDocuments} 份：${v.checklist.filter((c) => !c.kept).map((c) => c.document).join('、')}。` : `应存材料 ${v.checklist.length} 份，均已留存。`,
   });
   return { bytes, fileName: `${title}.docx`, missing: v.missingDocuments };

@@ -43,16 +43,22 @@ export async function exportAssessment(ctx: Ctx, y: number, branchId?: string | 
   return { fileName: `${y}年度党员党费核定表.xlsx`, bytes: await duesAssessmentWorkbook(m) };
 }
 
+/** Members' names a dues report may print: kept whole across lines (organization names may break between their words). */
+async function printedNames(ctx: Ctx): Promise<string[]> {
+  const members = await ctx.db.selectFrom('members').select('name').where('deleted_at', 'is', null).execute();
+  return [...new Set(members.map((r) => r.name))];
+}
+
 export async function exportPublication(ctx: Ctx, y: number, date?: string | null) {
   const on = date ?? ctx.platform.today();
   const m = publicationModel(await yearSummary(ctx, y, undefined, on), on);
-  return { fileName: `${y}年度党费收缴使用情况公布.docx`, bytes: await duesReportDocx(m) };
+  return { fileName: `${y}年度党费收缴使用情况公布.docx`, bytes: await duesReportDocx({ ...m, keep: await printedNames(ctx) }) };
 }
 
 export async function exportAudit(ctx: Ctx, y: number, date?: string | null) {
   const on = date ?? ctx.platform.today();
   const m = auditReportModel(await yearSummary(ctx, y, undefined, on), on);
-  return { fileName: `${y}年度党费专项检查自查报告.docx`, bytes: await duesReportDocx(m) };
+  return { fileName: `${y}年度党费专项检查自查报告.docx`, bytes: await duesReportDocx({ ...m, keep: await printedNames(ctx) }) };
 }
 
 const out = (r: { fileName: string; bytes: Uint8Array }, mime: string) => fileResult(r.fileName, r.bytes, mime);

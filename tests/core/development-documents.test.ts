@@ -77,6 +77,8 @@ describe('development demo, documents and reminders', () => {
     expect(xml).toContain(`关于拟发展${cand.name}同志为中共预备党员的公示`);
     expect(xml).toContain('公示时间：2026年11月30日至12月4日（5个工作日）');
     expect(xml).toContain('联系电话：0531-12345678');
+    // the person's name in the text is one unbreakable unit (templates/typography.ts)
+    expect(xml).toMatch(new RegExp(`<w:rubyBase>(?:(?!</w:rubyBase>).)*${cand.name}`));
     // The ledger counts by the holiday calendar: 国庆 2026 (10-01..07 off) stretches a 公示 from 9-28 to 10-09.
     expect(noticeEnd('2026-06-15', 5, STATE_COUNCIL_HOLIDAYS)).toBe('2026-06-22');
     const national = await zipPart(bytes(await l.call('development/notice', { id: cand.id, kind: '预备党员', start: '2026-09-28' })), 'word/document.xml');

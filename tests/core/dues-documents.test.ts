@@ -206,6 +206,9 @@ describe('dues documents on the demo bureau', async () => {
     expect(text).toContain('五、自查发现的问题');
     expect(text).toMatch(/治安大队党支部：应上缴[\d.]+元，实上缴[\d.]+元，少缴10\.00元/);
     expect(text).toMatch(/连续5个月未缴纳党费/);
+    // the member named in the arrears sentence is one unbreakable unit (an empty ruby: templates/typography.ts)
+    const owing = /([\u4e00-\u9fa5]{2,4})（[^（）]*党支部）[^。]*连续5个月未缴纳党费/.exec(text)![1]!;
+    expect(audit).toMatch(new RegExp(`<w:rubyBase>(?:(?!</w:rubyBase>).)*${owing}`));
     expect(text).toContain('2026年1—10月应缴党费');
     expect(text).toContain('2026年度党费收缴、使用和管理情况尚未登记向党员公布');
     // GB/T 9704 7.3.3: 附件说明 after the body, then signature and date, then the 附件 on a new page
