@@ -4,7 +4,7 @@ import { bureau as makeBureau, member as addMember, memberInput, type MemberFiel
 import { lastPaidMonth } from '../../core/dues/queries.ts';
 import { raisedShortfall } from '../../core/dues/collect.ts';
 import { newWorkbook, workbookBytes } from '../../templates/xlsx-sheet.ts';
-import { zipPart } from '../support/ledger.ts';
+import { docxText, zipPart } from '../support/ledger.ts';
 
 async function bureau(today = '2026-11-28') {
   const l = await testLedger({ today });
@@ -121,7 +121,7 @@ describe('dues: annual assessment', () => {
     await assess(l, 2026, m.id, 500000, { fromMonth: '2026-07', reason: '7 月起调资' }); // 50.00 from July
     const short = async () => raisedShortfall((await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0]);
     expect(await short()).toEqual({ shortFen: 3 * 1000, months: ['2026-07', '2026-08', '2026-09'] });
-    const audit = async () => zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-10-20' })).contentBase64, 'base64'), 'word/document.xml');
+    const audit = async () => docxText(await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-10-20' })).contentBase64, 'base64'), 'word/document.xml'));
     expect(await audit()).toContain('预交后调资2026年7月至2026年9月按原标准缴纳，按现行标准尚差30.00元，应在下次缴纳党费时补交');
     // the next payment carries the difference
     await l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-10-08', method: '现金', amountFen: 5000 + 3000, reason: '含 7–9 月调资差额 30.00 元' });
@@ -372,7 +372,7 @@ describe('dues: remittance cadence is the unit\'s setting (reference §1.7: quar
     for (const m of months) await l.call('dues/pay', { memberId: a.id, months: [m], paidOn: `${m}-05`, method: '现金' });
     await l.call('dues/remit', { level: '支部', fromOrgId: branchId, periodFrom: '2026-01', periodTo: '2026-06', amountFen: 24000, remittedOn: '2026-07-08' });
     await l.call('dues/remit', { level: '党委', fromOrgId: rootId, periodFrom: '2026-01', periodTo: '2026-06', amountFen: 24000, remittedOn: '2026-07-10' });
-    const report = async () => zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml');
+    const report = async () => docxText(await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml'));
     // quarterly (the default): July–September should have been remitted by now
     expect((await l.call('dues/settings', {})).settings.remitEveryMonths).toBe(3);
     const quarterly = await report();
@@ -397,7 +397,7 @@ describe('dues: the self-inspection report states the unit\'s thresholds', () =>
     await l.call('dues/pay', { memberId: a.id, months: ['2026-08'], paidOn: '2026-08-05', method: '现金' });
     await l.call('dues/pay', { memberId: b.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-06-05', method: '现金' });
     await l.call('dues/settings-save', { warnMonths: 2, criticalMonths: 4, arrearsLimitMonths: 3 });
-    const xml = await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml');
+    const xml = docxText(await zipPart(Buffer.from((await l.call('dues/export-audit', { year: 2026, date: '2026-11-28' })).contentBase64, 'base64'), 'word/document.xml'));
     // as of October: 欠二月 owes Sep–Oct (2), 欠四月 owes Jul–Oct (4, critical at 4)
     expect(xml).toContain('连续2个月以上未缴纳党费的党员2名，已由所在党支部谈心谈话、督促补交；其中连续4个月以上1名，已提请所在党支部研究处理');
     expect(xml).toContain('欠二月2026年1月党费于2026年8月5日补交，超过3个月，支部同意记录：支委会2026-08-01同意');

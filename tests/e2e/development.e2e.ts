@@ -93,6 +93,8 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await goto(ui.page, '/development');
     await ui.page.getByTestId('dev-open-冯宇航').click();
     await ui.page.getByTestId('dev-notice').click();
+    // the 联系电话 starts as the 党委's phone from 单位设置 (the demo's)
+    await expect.poll(() => ui.page.getByTestId('dev-notice-contact').inputValue()).toBe('0710-3216001');
     await fillDate(ui.page, 'dev-notice-start', '2026-12-28');
     await ui.page.getByTestId('dev-notice-save').click();
     const box = ui.page.locator('.el-message-box');
