@@ -2,11 +2,9 @@
  * Chinese line breaking (templates/typography.ts) and the 三会一课记录本's
  * contents page numbers, checked on the demo bureau as printed by LibreOffice.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tempDir, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
+import { testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
+import { documentProblems, renderDocument, skipRender } from '../support/document-check.ts';
 import { CLOSING, OPENING, balancedLines, keptPieces, nestQuotes, titleWords, wrapLines, ziWidth } from '../../templates/typography.ts';
 import { labelLines } from '../../templates/gbt9704.ts';
 import { bookTitle } from '../../core/activities/record-book.ts';
@@ -126,50 +124,13 @@ describe('the record book as stored', () => {
   });
 });
 
-const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-
-/** Renders .docx bytes through LibreOffice and returns the text of each page (pdftotext -layout). */
-function renderPages(bytes: Uint8Array, name: string): string[] {
-  const dir = tempDir('typography-pdf-');
-  const file = path.join(dir, `${name}.docx`);
-  fs.writeFileSync(file, bytes);
-  execFileSync(soffice, ['--headless', '--convert-to', 'pdf', '--outdir', dir, `-env:UserInstallation=file://${dir}/lo-profile`, file], {
-    env: { ...process.env, FONTCONFIG_FILE: path.resolve('build/fonts.conf') },
-    timeout: 170_000,
-    stdio: 'ignore',
-  });
-  return execFileSync('pdftotext', ['-layout', path.join(dir, `${name}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 1 << 26 }).split('\f');
-}
-
-/** Lines of a page broken wrongly: a name split, a closing mark first, an opening mark last (per column). */
-function badBreaks(pages: string[], names: string[]): string[] {
-  const bad: string[] = [];
-  for (const page of pages) {
-    const segs = page
-      .split('\n')
-      .filter((line) => line.trim())
-      .map((line) => line.trim().split(/\s{2,}/).map((s) => s.replace(/\s/g, '')));
-    segs.forEach((line, i) => {
-      for (const s of line) {
-        if (s && CLOSING.slice(0, 11).includes(s[0])) bad.push(`starts with ${s[0]}: ${s}`);
-        if (s && OPENING.includes(s[s.length - 1])) bad.push(`ends with ${s[s.length - 1]}: ${s}`);
-      }
-      const next = segs[i + 1];
-      if (!next) return;
-      const a = line[line.length - 1];
-      for (const n of names)
-        for (let k = 1; k < n.length; k++) if (a.endsWith(n.slice(0, k)) && (next[next.length - 1].startsWith(n.slice(k)) || next[0].startsWith(n.slice(k)))) bad.push(`${n} split: ${a}/${next.join(' ')}`);
-    });
-  }
-  return bad;
-}
-
 describe('the record books through LibreOffice', () => {
   for (const name of ['机关第二党支部', '中共江城市公安局临江分局委员会']) {
-    it.skipIf(!soffice)(`${name}: every contents entry shows the page the meeting starts on, and no name or punctuation is broken`, async () => {
+    it.skipIf(skipRender)(`${name}: every contents entry shows the page the meeting starts on, and no name or punctuation is broken`, async () => {
       const { bytes } = await recordBook(name);
       const stored = await storedPages(bytes);
-      const pages = renderPages(bytes, 'book');
+      const doc = renderDocument(bytes, 'docx');
+      const pages = doc.layout;
       // the cover has no number; page numbers start at 1 on the contents
       const starts = pages.flatMap((p, i) => (p.replace(/\s/g, '').includes('会议名称') ? [i] : []));
       expect(starts).toEqual(stored);
@@ -178,7 +139,7 @@ describe('the record books through LibreOffice', () => {
       expect(shown).toEqual(stored);
       const names = (await l.call('members/list', { scope: 'all', pageSize: 100_000 })).rows.map((m) => m.name);
       expect(names.length).toBeGreaterThan(50);
-      expect(badBreaks(pages, names)).toEqual([]);
+      expect(documentProblems(doc, names)).toEqual([]);
     }, 240_000);
   }
 });
