@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
 import { base64, newId, rosterRow, rosterWorkbook } from '../support/workbooks.ts';
 import { maskIdNumber } from '../../core/members/privacy.ts';
+import { inReadableOrder } from '../../core/xlsx/sheet-reader.ts';
+import { unzipSync } from 'fflate';
 
 type Result = Awaited<ReturnType<TestLedger['call']>> & { problems: { row: number; column: string; message: string }[] };
 
@@ -153,5 +155,24 @@ describe('roster import: bounds', () => {
     const l = await testLedger({ demo: true });
     const e = await failure(l.call('members/import-preview', { fileName: 'a.xlsx', contentBase64: Buffer.from('PK\u0003\u0004 broken').toString('base64') }));
     expect(e.message).toBe('无法读取该文件：请选择 Excel 工作簿（.xlsx）；旧版 .xls 请先在 Excel 或 WPS 中另存为 .xlsx');
+  });
+});
+
+describe('roster import: the reader never parks a sheet', () => {
+  it('a one-sheet workbook written sheet-first (as exceljs writes it) is repacked with the workbook part ahead of the sheet', async () => {
+    // exceljs' streaming reader parks a sheet met before xl/workbook.xml in a temporary file and, now and then on a
+    // busy machine, ends its zip loop without the workbook part: a good file refused as "无法读取该文件" (CI, stop 18).
+    const bytes = await rosterWorkbook([rosterRow('成员甲', newId(71))]);
+    const order = (b: Uint8Array) => {
+      const names: string[] = [];
+      unzipSync(b, { filter: (f) => (names.push(f.name), false) });
+      return names;
+    };
+    const before = order(bytes);
+    expect(before.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(before.indexOf('xl/workbook.xml'));
+    const after = order(inReadableOrder(bytes));
+    for (const part of ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])
+      if (after.includes(part)) expect(after.indexOf(part), part).toBeLessThan(after.indexOf('xl/worksheets/sheet1.xml'));
+    expect(inReadableOrder(inReadableOrder(bytes))).toEqual(inReadableOrder(bytes));
   });
 });
