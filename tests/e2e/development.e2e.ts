@@ -73,20 +73,20 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await expect.poll(() => ui.page.getByTestId('member-table').innerText()).toMatch(new RegExp(`许文博[\\s\\S]*${meeting}[\\s\\S]*预备`));
   });
 
-  it('says which version judged each step; the rules dialog lists the 2026.05 articles as 待核实 and edits the holiday calendar', async () => {
+  it('says which version judged each step; 单位设置 → 发展党员规则 lists the 2026.05 articles as 待核实 and edits the holiday calendar', async () => {
     await goto(ui.page, '/development');
     await ui.page.getByTestId('dev-open-许文博').click();
     await expect.poll(() => ui.page.getByTestId('dev-step-version-15').innerText()).toContain('按 2014');
     await expect.poll(() => ui.page.getByTestId('dev-rules-used').innerText()).toContain('2014');
     await goto(ui.page, '/development');
     await ui.page.getByTestId('dev-rules').click();
-    const dialog = ui.page.getByTestId('dev-rules-dialog');
+    await expect.poll(() => ui.page.url()).toContain('/settings?section=development');
+    const dialog = ui.page.getByTestId('settings-development');
     await dialog.getByText('2026年修订细则', { exact: false }).first().click();
     await expect.poll(() => ui.page.getByTestId('dev-rule-changes').innerText()).toMatch(/第十三条[\s\S]*待核实[\s\S]*第十九条[\s\S]*第二十九条/);
     await expect.poll(() => dialog.innerText()).toContain('来源未经核实');
     await expect.poll(() => ui.page.getByTestId('dev-holidays').innerText()).toMatch(/2025[\s\S]*2026年部分节假日安排/);
     await snap(ui.page, 'e2e-development-rules-2026');
-    await dialog.getByRole('button', { name: '取消' }).click();
   });
 
   it('asks before saving a 公示 whose end date was counted Monday to Friday for 2027, and saves at once when 2026 covers it', async () => {

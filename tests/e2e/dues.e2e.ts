@@ -86,14 +86,16 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     expect([first, second, current].map((m) => ws.getCell(r, ledgerColumn(m)).value)).toEqual([76.5, 76.5, 76.5]);
   });
 
-  it('keeps the 上年结转 entered in 党费设置', async () => {
+  it('keeps the 上年结转 entered in 党费设置, which 年度核定 links to 单位设置 → 党费', async () => {
     await goto(ui.page, '/dues/assessment');
     await ui.page.getByRole('button', { name: '党费设置' }).click();
+    await expect.poll(() => ui.page.url()).toContain('/settings?section=dues');
     const amount = ui.page.getByTestId('dues-opening-amount');
     await expect.poll(() => amount.inputValue()).toBe('12864.50');
     await amount.fill('1000.5');
     await ui.page.getByTestId('dues-settings-save').click();
     expect(await toast(ui.page, '已保存党费设置')).toContain('已保存');
+    await goto(ui.page, '/dues/assessment');
     await ui.page.getByRole('button', { name: '党费设置' }).click();
     await expect.poll(() => ui.page.getByTestId('dues-opening-amount').inputValue()).toBe('1000.50');
     await snap(ui.page, 'e2e-dues-settings-opening');
