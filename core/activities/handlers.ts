@@ -7,6 +7,7 @@ import { getSetting, setSetting } from '../settings/service.ts';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema } from './model.ts';
 import { recordIntegrity } from './integrity-load.ts';
 import { suggestedPeople, withPostsOnDay, activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
+import { pageActivities } from './page.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
@@ -37,6 +38,15 @@ export const activityHandlers = {
   'activities/list': handler(
     z.object({ orgId: ref.optional(), type: ref.optional(), from: optDay, to: optDay, search: searchText }),
     (ctx, q) => listActivities(ctx, q),
+  ),
+  /** The same list a page at a time, with the total (the 组织生活记录 page). */
+  'activities/page': handler(
+    z.object({
+      orgId: ref.optional(), type: ref.optional(), from: optDay, to: optDay, search: searchText,
+      page: z.number().int().min(1, '页码应从 1 开始').max(1_000_000).optional(),
+      pageSize: z.number().int().min(1, '每页条数至少 1').max(500, '每页条数不能超过 500').optional(),
+    }),
+    (ctx, q) => pageActivities(ctx, q),
   ),
   'activities/get': handler(z.object({ id }), (ctx, { id }) => getActivity(ctx, id)),
   'activities/create': handler(activityInputSchema, (ctx, a) => createActivity(ctx, a)),

@@ -55,7 +55,7 @@ export async function attendanceOf(tx: Tx, ids: string[]): Promise<Map<string, A
   return out;
 }
 
-type Joined = ActivitiesTable & { org_name: string; group_name: string | null };
+export type Joined = ActivitiesTable & { org_name: string; group_name: string | null };
 
 function summarize(r: Joined, att: ActivityAttendanceTable[], o: ActivityOptions, attachments: number): ActivitySummary {
   const input = rowToInput(r, att);
@@ -92,7 +92,8 @@ function baseQuery(tx: Tx) {
     .where('a.deleted_at', 'is', null);
 }
 
-export async function queryActivities(tx: Tx, q: ActivityQuery): Promise<Joined[]> {
+/** The filtered, not yet ordered query of the list (shared with the paged list in page.ts). */
+export function filteredActivities(tx: Tx, q: ActivityQuery) {
   let query = baseQuery(tx);
   if (q.orgId) query = query.where((eb) => eb.or([eb('a.org_id', '=', q.orgId!), eb('a.group_id', '=', q.orgId!)]));
   if (q.type) query = query.where('a.type', '=', q.type);
@@ -102,11 +103,24 @@ export async function queryActivities(tx: Tx, q: ActivityQuery): Promise<Joined[
     const t = q.search.trim();
     query = query.where((eb) => eb.or([contains('a.topic', t), contains('a.content', t), contains('a.place', t), contains('a.host_name', t)]));
   }
-  return query.orderBy('a.held_on', 'desc').orderBy('a.start_time', 'desc').orderBy('a.id').execute();
+  return query;
+}
+
+/** Newest first; the one order of the list, whole or paged. */
+export function newestFirst(query: ReturnType<typeof filteredActivities>) {
+  return query.orderBy('a.held_on', 'desc').orderBy('a.start_time', 'desc').orderBy('a.id');
+}
+
+export async function queryActivities(tx: Tx, q: ActivityQuery): Promise<Joined[]> {
+  return newestFirst(filteredActivities(tx, q)).execute();
 }
 
 export async function listActivities(ctx: Ctx, q: ActivityQuery): Promise<ActivitySummary[]> {
-  const rows = await queryActivities(ctx.db, q);
+  return summaries(ctx, await queryActivities(ctx.db, q));
+}
+
+/** List rows with their attendance, quorum and attachment counts. */
+export async function summaries(ctx: Ctx, rows: Joined[]): Promise<ActivitySummary[]> {
   const ids = rows.map((r) => r.id);
   const [att, files, o] = await Promise.all([attendanceOf(ctx.db, ids), countAttachments(ctx.db, 'activities', ids), activityOptions(ctx.db)]);
   return rows.map((r) => summarize(r, att.get(r.id) ?? [], o, files.get(r.id) ?? 0));

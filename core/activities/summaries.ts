@@ -2,6 +2,7 @@
 export const summaries: Record<string, string> = {
   'activities/options': '组织生活的可选值（活动类型、出席情况、表决方式等）',
   'activities/list': '查询组织生活记录（可按党组织、类型、日期筛选，搜索）',
+  'activities/page': '分页查询组织生活记录（筛选同上，返回一页和总条数）',
   'activities/get': '一次组织生活的记录及出席名单',
   'activities/create': '登记一次组织生活',
   'activities/update': '修改组织生活记录',
