@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
-import { choose, goto, toast } from './support/pages.ts';
+import { choose, goto, toast, saveFromPreview } from './support/pages.ts';
 
 const BRANCH = '机关第二党支部';
 const month = TODAY.slice(0, 7);
@@ -77,9 +77,7 @@ describe.skipIf(!hasChromium)('organizational life, click by click', () => {
   it('prints the record book with the new meeting', async () => {
     await goto(ui.page, '/activities/record-book');
     await choose(ui.page, 'rb-org', BRANCH);
-    const download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('rb-export').click();
-    const file = await (await download).path();
+    const file = await (await saveFromPreview(ui.page, () => ui.page.getByTestId('rb-export').click())).path();
     const xml = await (await JSZip.loadAsync(fs.readFileSync(file!))).file('word/document.xml')!.async('string');
     expect(xml).toContain('研究年终组织生活会准备工作');
     expect(xml).toContain(`${y}年${m}月${d}日`);

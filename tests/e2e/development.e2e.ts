@@ -8,7 +8,7 @@ import { addDays, addMonths } from '../../common/dates.ts';
 const applied = addMonths(TODAY, -3);
 const talked = addDays(applied, 19);
 const meeting = addDays(TODAY, -1);
-import { choose, fillDate, goto, toast } from './support/pages.ts';
+import { choose, fillDate, goto, toast, saveFromPreview } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
 /** The text box of an Element Plus input or input-number, wherever the test id landed. */
@@ -102,16 +102,16 @@ describe.skipIf(!hasChromium)('development, click by click', () => {
     await snap(ui.page, 'e2e-development-notice-provisional');
     await box.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => box.isVisible()).toBe(false);
-    let download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('dev-notice-save').click();
-    await box.getByRole('button', { name: '已核对，生成' }).click();
-    expect((await download).suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
+    let download = await saveFromPreview(ui.page, async () => {
+      await ui.page.getByTestId('dev-notice-save').click();
+      await box.getByRole('button', { name: '已核对，生成' }).click();
+    });
+    expect(download.suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
     // 12-21 to 12-25 lies wholly in 2026, whose 放假安排 the ledger ships: no question asked.
     await ui.page.getByTestId('dev-notice').click();
     await fillDate(ui.page, 'dev-notice-start', '2026-12-21');
-    download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('dev-notice-save').click();
-    expect((await download).suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
+    download = await saveFromPreview(ui.page, () => ui.page.getByTestId('dev-notice-save').click());
+    expect(download.suggestedFilename()).toBe('关于拟确定冯宇航同志为发展对象的公示.docx');
     expect(await box.isVisible()).toBe(false);
   });
 });

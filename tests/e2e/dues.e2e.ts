@@ -10,7 +10,7 @@ const [first, second, current] = [-2, -1, 0].map((n) => monthOf(addMonths(TODAY,
 const label = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`;
 /** Ledger columns: 序号, 姓名, 人员类别, 月工资收入, 执行标准, 月缴纳标准, then 1月 in column 7. */
 const ledgerColumn = (m: string) => 6 + Number(m.slice(5));
-import { choose, goto, toast } from './support/pages.ts';
+import { choose, goto, toast, saveFromPreview } from './support/pages.ts';
 
 describe.skipIf(!hasChromium)('party dues, click by click', () => {
   const ui = useApp({ demo: true });
@@ -72,9 +72,7 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
   it('exports the branch ledger with the payments and totals', async () => {
     await goto(ui.page, '/dues/collection');
     await choose(ui.page, 'dues-collect-branch', branch);
-    const download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('dues-export-ledger').click();
-    const d = await download;
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('dues-export-ledger').click());
     expect(d.suggestedFilename()).toBe(`${branch}${TODAY.slice(0, 4)}年党费收缴台账.xlsx`);
     const saved = `${ui.app.dataDir}/ledger.xlsx`;
     await d.saveAs(saved);

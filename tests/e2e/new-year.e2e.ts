@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
-import { choose, goto, toast } from './support/pages.ts';
+import { choose, goto, toast, saveFromPreview } from './support/pages.ts';
 import { monthOf } from '../../common/dates.ts';
 
 const TODAY = '2027-01-05';
@@ -71,9 +71,7 @@ describe.skipIf(!hasChromium)('the new year, click by click', () => {
     await goto(ui.page, '/activities/record-book');
     await choose(ui.page, 'rb-org', '机关第一党支部');
     await ui.page.getByTestId(`rb-year-${LAST}`).click();
-    const download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('rb-export').click();
-    const file = await (await download).path();
+    const file = await (await saveFromPreview(ui.page, () => ui.page.getByTestId('rb-export').click())).path();
     const xml = await (await JSZip.loadAsync(fs.readFileSync(file!))).file('word/document.xml')!.async('string');
     expect(xml).toContain(`${LAST}年12月`);
   });

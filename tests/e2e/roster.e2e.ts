@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
-import { choose, fillDate, goto, toast } from './support/pages.ts';
+import { choose, fillDate, goto, toast, saveFromPreview } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
 describe.skipIf(!hasChromium)('roster, click by click', () => {
@@ -67,9 +67,7 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
   });
 
   it('exports the roster as a workbook with every member', async () => {
-    const download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('member-export').click();
-    const d = await download;
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('member-export').click());
     expect(d.suggestedFilename()).toMatch(/党员花名册.*\.xlsx$/);
     const saved = `${ui.app.dataDir}/export.xlsx`;
     await d.saveAs(saved);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
 import { addDays, addMonths, monthOf } from '../../common/dates.ts';
 import { monthNumerals } from '../../core/transfers/numerals.ts';
-import { choose, fillDate, goto, toast } from './support/pages.ts';
+import { choose, fillDate, goto, toast, saveFromPreview } from './support/pages.ts';
 import { makeIdNumber } from '../../core/members/idcard.ts';
 
 describe.skipIf(!hasChromium)('transfer out, click by click', () => {
@@ -34,9 +34,7 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
   });
 
   it('prints the three-part letter with the dues month and validity in capital numerals (大写)', async () => {
-    const download = ui.page.waitForEvent('download');
-    await ui.page.getByTestId('transfer-out-print').click();
-    const d = await download;
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('transfer-out-print').click());
     expect(d.suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
     const saved = `${ui.app.dataDir}/letter.docx`;
     await d.saveAs(saved);
@@ -97,9 +95,10 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await snap(ui.page, 'e2e-transfer-letter-warning');
     await box.getByRole('button', { name: '取消' }).click();
     await expect.poll(() => box.isVisible()).toBe(false);
-    const download = ui.page.waitForEvent('download');
-    await row.getByTestId('transfer-print').click();
-    await box.getByRole('button', { name: '仍要打印' }).click();
-    expect((await download).suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
+    const download = await saveFromPreview(ui.page, async () => {
+      await row.getByTestId('transfer-print').click();
+      await box.getByRole('button', { name: '仍要打印' }).click();
+    });
+    expect(download.suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
   });
 });

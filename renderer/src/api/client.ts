@@ -91,6 +91,18 @@ export async function saveFile(file: FileResult): Promise<string | null> {
   return file.fileName;
 }
 
+/** Desktop only: opens a document this session saved, with the program the system gives it (Word, WPS, Excel). */
+export async function openSavedFile(path: string): Promise<void> {
+  const reply = await bridge.invoke('host/open-file', { path });
+  if (!reply.ok) throw new ApiError(reply.error.message);
+}
+
+/** Desktop only: shows a document this session saved in its folder (Explorer, Finder, the file manager). */
+export async function showSavedFile(path: string): Promise<void> {
+  const reply = await bridge.invoke('host/show-in-folder', { path });
+  if (!reply.ok) throw new ApiError(reply.error.message);
+}
+
 /** Reads a file the clerk picked, for import handlers. */
 export async function readPickedFile(file: File): Promise<{ fileName: string; contentBase64: string }> {
   const buf = new Uint8Array(await file.arrayBuffer());

@@ -1,5 +1,5 @@
 /** Page objects: what a clerk does, in steps the specs read like a task list. */
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 
 export async function goto(page: Page, navPath: string): Promise<void> {
   await page.getByTestId(`nav-${navPath}`).click();
@@ -27,4 +27,20 @@ export async function toast(page: Page, text?: string): Promise<string> {
   const el = (text ? page.locator('.el-message', { hasText: text }) : page.locator('.el-message')).last();
   await el.waitFor();
   return (await el.innerText()).trim();
+}
+
+/**
+ * A generated document opens in the preview (components/FilePreview.vue): does what makes it
+ * (`trigger`), waits for the preview, clicks 保存 and returns the download, then closes the preview.
+ */
+export async function saveFromPreview(page: Page, trigger: () => Promise<unknown>): Promise<Download> {
+  await trigger();
+  const preview = page.getByTestId('file-preview');
+  await preview.getByTestId('preview-save').waitFor();
+  const download = page.waitForEvent('download');
+  await preview.getByTestId('preview-save').click();
+  const d = await download;
+  await preview.getByTestId('preview-close').click();
+  await preview.waitFor({ state: 'hidden' });
+  return d;
 }

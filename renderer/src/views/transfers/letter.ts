@@ -1,7 +1,8 @@
 /** Prints a 介绍信: when 单位设置 lacks the 党委's address block, the clerk is asked first (the letter would carry blanks). */
 import { ElMessageBox } from 'element-plus';
-import { call, saveFile } from '../../api/client';
-import { attempt, showOk } from '../../notify';
+import { call } from '../../api/client';
+import { attempt } from '../../notify';
+import { previewFile } from '../../preview';
 
 export async function printTransferLetter(id: string): Promise<void> {
   await attempt(async () => {
@@ -17,7 +18,6 @@ export async function printTransferLetter(id: string): Promise<void> {
       );
       if (!go) return;
     }
-    const saved = await saveFile(file);
-    if (saved) showOk(`已生成介绍信：${saved}`);
+    previewFile(file, '已生成介绍信');
   });
 }
