@@ -10,7 +10,7 @@ export function hostHandlers(getWindow: () => BrowserWindow | null): Record<stri
       if (!f?.fileName || typeof f.contentBase64 !== 'string') throw new LedgerError('没有可保存的文件');
       const win = getWindow();
       const ext = f.fileName.split('.').pop() ?? '';
-      const kinds: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', zip: '党务台账备份', plbk: '党务台账加密备份' };
+      const kinds: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', png: 'PNG 图片', zip: '党务台账备份', plbk: '党务台账加密备份' };
       const opts = { defaultPath: f.fileName, filters: [{ name: kinds[ext] ?? '文件', extensions: [ext] }] };
       const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (r.canceled || !r.filePath) return { path: null };
