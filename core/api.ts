@@ -29,6 +29,7 @@ import { auditArea } from './audit/index.ts';
 import { importsArea } from './imports/index.ts';
 import { lockArea } from './lock/index.ts';
 import { backupArea } from './backup/index.ts';
+import { statsArea } from './stats/index.ts';
 
 export const areas = [
   setupArea,
@@ -43,6 +44,7 @@ export const areas = [
   importsArea,
   lockArea,
   backupArea,
+  statsArea,
 ] as const;
 
 const registry = installAreas(areas);

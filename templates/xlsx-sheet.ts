@@ -8,8 +8,8 @@ import ExcelJS from 'exceljs';
 import { wrapLines } from './typography.ts';
 import { chineseDate } from '../common/labels.ts';
 
-/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as real date cells shown as 2026年1月1日 (other text, e.g. "—", as written), 'text' as given. */
-export type ColumnKind = 'text' | 'money' | 'count' | 'date' | 'id';
+/** How a column's values are written: 'money' takes 分 and prints 元 (0.00), 'count' whole numbers, 'percent' a percentage as a number (95.5 prints 95.5%), 'id' digit strings kept as text (ID and phone numbers, letter numbers), 'date' ISO dates as real date cells shown as 2026年1月1日 (other text, e.g. "—", as written), 'text' as given. */
+export type ColumnKind = 'text' | 'money' | 'count' | 'percent' | 'date' | 'id';
 
 export type Cell = string | number | null;
 
@@ -45,6 +45,7 @@ export interface SheetModel<K extends string = string> {
 
 export const MONEY_FORMAT = '0.00';
 export const COUNT_FORMAT = '0';
+export const PERCENT_FORMAT = '0.0"%"';
 /** A date cell as the reader sees it on paper: 2026年1月1日 (full year, no leading zeros). */
 export const DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
@@ -52,7 +53,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** The number format a column's kind gives its cells. */
 export function numberFormat(kind: ColumnKind): string | undefined {
-  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'id' ? '@' : kind === 'date' ? DATE_FORMAT : undefined;
+  return kind === 'money' ? MONEY_FORMAT : kind === 'count' ? COUNT_FORMAT : kind === 'percent' ? PERCENT_FORMAT : kind === 'id' ? '@' : kind === 'date' ? DATE_FORMAT : undefined;
 }
 
 /** The value written for a model value: 分 become 元, ids stay text; strings (e.g. "—") pass through. */
@@ -136,7 +137,7 @@ export function addSheet<K extends string>(wb: ExcelJS.Workbook, m: SheetModel<K
       const fmt = c.kind === 'date' && !(v instanceof Date) ? undefined : numberFormat(c.kind);
       if (fmt) cell.numFmt = fmt;
       cell.font = { name: FONT, size, bold };
-      cell.alignment = { horizontal: c.align ?? (c.kind === 'money' ? 'right' : 'center'), vertical: 'middle', wrapText: true };
+      cell.alignment = { horizontal: c.align ?? (c.kind === 'money' || c.kind === 'percent' ? 'right' : 'center'), vertical: 'middle', wrapText: true };
       cell.border = border;
     });
   };

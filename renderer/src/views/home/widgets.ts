@@ -10,4 +10,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'activities-todo', component: defineAsyncComponent(() => import('../activities/TodoWidget.vue')) },
   { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
   { key: 'development', component: defineAsyncComponent(() => import('../development/DevelopmentWidget.vue')) },
+  { key: 'stats', component: defineAsyncComponent(() => import('../stats/StatsWidget.vue')) },
 ];

@@ -1,0 +1,9 @@
+/** One line in Chinese per handler of this area, for `party-ledger call --list`. */
+export const summaries: Record<string, string> = {
+  'stats/dues': '党费收缴率：各党支部每月实缴与应缴（统计分析图表的数据）',
+  'stats/compliance': '组织生活开展情况热力图：各党组织每月的开展情况（取自组织生活日历）',
+  'stats/attendance': '组织生活出席率：各党组织全年实到与应到人次',
+  'stats/development': '发展党员各阶段人数（申请人至正式党员）',
+  'stats/members': '党员队伍结构：年龄、党龄、人员类别、学历',
+  'stats/export': '导出某一统计图表的数据（.xlsx）',
+};

@@ -1,0 +1,35 @@
+/** 统计分析 figures on the demo bureau (pinned 2026-11-28), and one workbook read back. */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { testLedger } from '../support/ledger.ts';
+
+describe('stats on the demo', () => {
+  it('gives the known figures of each chart and exports them', async () => {
+    const l = await testLedger({ demo: true });
+    const dues = await l.call('stats/dues', { year: 2026 });
+    expect(dues.asOf).toBe('2026-11-28');
+    expect(dues.total.rate).toBe(97.3);
+    expect(dues.branches.find((b) => b.branch === '机关第一党支部')?.rate).toBe(99);
+    expect(dues.total.months[11].rate).toBeNull();
+    const heat = await l.call('stats/compliance', { year: 2026 });
+    expect(heat.counts).toEqual({ held: 114, due: 17, missing: 3, 'quorum-not-met': 1, 'held-late': 1 });
+    const att = await l.call('stats/attendance', { year: 2026 });
+    expect(att.total).toEqual({ due: 2674, present: 2498, meetings: 371, rate: 93.4 });
+    const dev = await l.call('stats/development', { year: 2026 });
+    expect(dev.stages.map((s) => s.reached)).toEqual([13, 9, 7, 5, 2]);
+    const mem = await l.call('stats/members', { year: 2026 });
+    expect(mem.total).toBe(104);
+    const r = await l.call('stats/export', { year: 2026, chart: 'dues' });
+    expect(r.fileName).toBe('2026年度党费收缴率统计表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('收缴率')!;
+    expect(String(ws.getCell('A1').value)).toBe('2026年度党费收缴率统计表');
+    let found: unknown = null;
+    ws.eachRow((row) => {
+      if (row.getCell(2).value === '机关第一党支部') found = row.getCell(17).value;
+    });
+    expect(found).toBe(99);
+    await l.close();
+  }, 120_000);
+});
