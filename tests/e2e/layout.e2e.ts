@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('every screen at 1024×768', () => {
         for (const c of ['col-status', 'col-branch', 'col-position']) {
           const th = table.locator(`.el-table__header-wrapper th.${c}`);
           expect(await inView(ui.page, th), c).toBe(true);
-          await expect.poll(() => notCovered(th), c).toBe(true);
+          await expect.poll(() => notCovered(th), { message: c }).toBe(true);
         }
         await ui.page.getByTestId('member-add').click();
         const save = ui.page.getByTestId('mf-save');
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('every screen at 1024×768', () => {
         for (const c of ['col-other-org', 'col-dues', 'col-receipt']) {
           const th = ui.page.locator(`.el-table__header-wrapper th.${c}`);
           expect(await inView(ui.page, th), c).toBe(true);
-          await expect.poll(() => notCovered(th), c).toBe(true);
+          await expect.poll(() => notCovered(th), { message: c }).toBe(true);
         }
         await goto(ui.page, '/dues/assessment');
         const approval = ui.page.getByTestId('dues-assess-table').locator('.el-table__header-wrapper th.col-approval');
