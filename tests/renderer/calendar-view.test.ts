@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** The organizational-life calendar: each cell's status where it belongs, the legend's counts, and what a click opens. */
+import { previewing, closePreview } from '../../renderer/src/preview';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
@@ -187,7 +188,7 @@ describe('CalendarView', () => {
     expect(callsTo('activities/calendar')).toEqual([{ year: 2026 }, { year: 2025 }]);
   });
 
-  it('导出统计表 saves the statistics of the year shown', async () => {
+  it('导出统计表 previews the statistics of the year shown (保存 is in the preview)', async () => {
     answer('activities/export-life-stats', (input) => ({ fileName: `${input.year}年组织生活统计表.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: 'UEs=' }));
     await mountCalendar();
     byTestId('cal-year-2025')!.querySelector('input')!.click(); // last year is one click away
@@ -195,7 +196,8 @@ describe('CalendarView', () => {
     byTestId('cal-export-stats')!.click();
     await settle();
     expect(callsTo('activities/export-life-stats')).toEqual([{ year: 2025 }]);
-    expect(savedFiles.map((f) => f.fileName)).toEqual(['2025年组织生活统计表.xlsx']);
-    expect(messages()).toContain('已导出：2025年组织生活统计表.xlsx');
+    expect(previewing.value?.file.fileName).toBe('2025年组织生活统计表.xlsx');
+    expect(previewing.value?.savedPrefix).toBe('已导出');
+    closePreview();
   });
 });
