@@ -66,7 +66,10 @@ describe.skipIf(!hasChromium)('统计分析: charts a clerk can look at, save an
     });
   }
 
-  // TODO: the colour search finds no cell in headless Chromium yet (click path unverified in e2e)
+  // Skipped, reason checkable by removing .skip: these find a heat-map cell by its pixel colour, and in headless
+  // Chromium the search finds no pixel of that colour (ECharts blends the cell border), so the click never happens.
+  // The click path (CalendarView ?year&org&month, /activities?edit=) is built but unproven here; fix: click by the
+  // chart's convertToPixel of the cell's [month, org] instead of by colour.
   it.skip('opens the record of a month that was held from its heat-map cell', async () => {
     await ui.page.getByTestId('chart-compliance').scrollIntoViewIfNeeded();
     const held = await cellOfColour(ui.page, [0x95, 0xd4, 0x75]);
