@@ -10,6 +10,11 @@
  * missing         the period ended with nothing recorded
  * upcoming        the period (or, for "generally in Q4" rules, its due quarter) has not begun
  * n/a             the organization did not exist yet
+ * before-start    the period ended before the 台账启用日期 (core/settings/start-date.ts):
+ *                 not judged, shown as 未启用
+ *
+ * A 党小组 with no member on the roster is not judged (a group rule applies to
+ * the groups that have members).
  */
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
@@ -21,8 +26,9 @@ import { inForceOn } from '../../common/rules.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { storedRecordFindings } from './integrity-load.ts';
 import { postFindings } from '../org/service.ts';
+import { ledgerStartDate } from '../settings/start-date.ts';
 
-export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a';
+export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a' | 'before-start';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 
 export const STATUS_LABEL: Record<CellStatus, string> = {
@@ -33,6 +39,7 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
   missing: '缺失',
   upcoming: '未到期',
   'n/a': '不适用',
+  'before-start': '未启用',
 };
 
 export interface CalendarCell {
@@ -60,6 +67,8 @@ export interface CalendarRule extends FrequencyRule {
 export interface Calendar {
   year: number;
   asOf: string;
+  /** 台账启用日期: periods that ended before it are 'before-start' */
+  startDate: string;
   ruleVersion: { version: number; effectiveFrom: string; source: string };
   orgs: CalendarOrg[];
   rules: CalendarRule[];
@@ -73,7 +82,7 @@ export interface Finding {
   period: string;
   periodLabel: string;
   /** a period's status, 'record-integrity': a stored record contradicts itself (integrity.ts), or 'post-integrity': a role row breaks an appointment rule (org/service postFindings) */
-  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a'> | 'record-integrity' | 'post-integrity';
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a' | 'before-start'> | 'record-integrity' | 'post-integrity';
   severity: Severity;
   message: string;
   activityIds: string[];
@@ -94,6 +103,11 @@ async function loadOrgs(tx: Tx): Promise<(CalendarOrg & { establishedOn: string 
   const units = await tx.selectFrom('org_units').select(['id', 'name', 'kind', 'parent_id', 'established_on', 'sort_order']).where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
   const groups = new Map<string, { id: string; name: string }[]>();
   for (const u of units) if (u.kind === '党小组' && u.parent_id) groups.set(u.parent_id, [...(groups.get(u.parent_id) ?? []), { id: u.id, name: u.name }]);
+  // a 党小组 without a member on the roster is not judged
+  const manned = new Set(
+    (await tx.selectFrom('members').select('group_id').distinct().where('deleted_at', 'is', null).where('left_type', 'is', null).where('group_id', 'is not', null).execute()).map((r) => r.group_id),
+  );
+  for (const [k, l] of groups) groups.set(k, l.filter((g) => manned.has(g.id)));
   const committees = units.filter((u) => u.kind === '党委');
   const branches = units.filter((u) => u.kind === '党支部');
   return [...committees, ...branches].map((u) => ({ id: u.id, name: u.name, kind: u.kind, groups: groups.get(u.id) ?? [], establishedOn: u.established_on }));
@@ -151,7 +165,7 @@ function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf:
   return 'due';
 }
 
-const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'n/a'];
+const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'before-start', 'n/a'];
 
 const ruleKey = (r: FrequencyRule) => `${r.scope}|${r.type}|${r.frequency}`;
 
@@ -166,7 +180,7 @@ export function frequencyOfPeriod(key: string): FrequencyRule['frequency'] {
  * its time. `rules` is the union over the versions used in the year (by scope,
  * type and frequency, each as in the latest version that has it).
  */
-export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[]): Calendar {
+export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[], startDate: string): Calendar {
   const periodVersion = (p: Period) => inForceOn(versions, p.from);
   const used = new Set<RuleVersion>();
   for (const f of ['month', 'quarter', 'year'] as const) for (const p of periodsOfYear(f, year)) used.add(periodVersion(p));
@@ -194,6 +208,11 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
           continue;
         }
         const held = byKey.get(`${org.id}|${rule.type}|${p.key}`) ?? [];
+        // a period that ended before the 台账启用日期 is not judged: a record shows as held, no record as 未启用
+        if (p.to < startDate) {
+          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: held.length ? 'held' : 'before-start', activityIds: held.map((a) => a.id), detail: null });
+          continue;
+        }
         if (rule.scope === 'group') {
           const perGroup = org.groups.map((g) => ({ g, s: statusOf(held.filter((a) => a.groupId === g.id), p, rule, asOf, year) }));
           const worst = WORST.find((w) => perGroup.some((x) => x.s === w)) ?? 'held';
@@ -210,6 +229,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   return {
     year,
     asOf,
+    startDate,
     ruleVersion: { version: named.version, effectiveFrom: named.effectiveFrom, source: named.source },
     orgs: orgs.map(({ establishedOn: _e, ...o }) => o),
     rules,
@@ -219,8 +239,8 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
 
 export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string): Promise<Calendar> {
   const day = asOf ?? ctx.platform.today();
-  const [orgs, acts, versions] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db)]);
-  return buildCalendar(year, day, orgs, acts, versions);
+  const [orgs, acts, versions, startDate] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db), ledgerStartDate(ctx.db, ctx.platform.today())]);
+  return buildCalendar(year, day, orgs, acts, versions, startDate);
 }
 
 /** Labels of every finding status (the calendar's and the record check's). */
@@ -240,7 +260,7 @@ export function findingsOf(cal: Calendar): Finding[] {
   const orgs = new Map(cal.orgs.map((o) => [o.id, o]));
   const out: Finding[] = [];
   for (const c of cal.cells) {
-    if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a') continue;
+    if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a' || c.status === 'before-start') continue;
     const org = orgs.get(c.orgId)!;
     const rule = cal.rules.find((r) => r.type === c.type && r.frequency === frequencyOfPeriod(c.period) && ruleAppliesTo(r, org))!;
     const pl = periodLabel(c.period);

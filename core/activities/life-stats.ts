@@ -38,7 +38,7 @@ export async function lifeStatsModel(ctx: Ctx, year: number, asOf?: string): Pro
         .filter((r) => r.type === type && ruleAppliesTo(r, org) && ruleCells.some((x) => frequencyOfPeriod(x.period) === r.frequency))
         .map((r) => FREQUENCY_LABEL[r.frequency]);
       const count = (s: CellStatus) => ruleCells.filter((x) => x.status === s).length;
-      const required = ruleCells.filter((x) => x.status !== 'upcoming' && x.status !== 'n/a').length;
+      const required = ruleCells.filter((x) => x.status !== 'upcoming' && x.status !== 'n/a' && x.status !== 'before-start').length;
       const held = count('held') + count('held-late') + count('quorum-not-met');
       const notes = (['missing', 'quorum-not-met', 'held-late', 'due'] as CellStatus[]).filter((s) => count(s)).map((s) => `${STATUS_LABEL[s]} ${count(s)}`);
       const status = frequencies.length ? (required ? `应开展 ${required}，已开展 ${held}${notes.length ? `；${notes.join('，')}` : ''}` : '未到期') : '不作频次要求';

@@ -3,6 +3,7 @@
  * of the area list (core/api.ts) inside one transaction, adding its records to
  * what the earlier ones made. A new area gives its module a `demo`.
  */
+import { saveStartDate } from '../settings/start-date.ts';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
@@ -49,6 +50,8 @@ export async function loadDemo(ctx: Ctx, opts: { force?: boolean } = {}): Promis
     if (opts.force) await clearTables(tx, ledgerTables());
     const rng = seeded(DEMO_SEED);
     for (const step of demoSteps()) await step.run(ctx, tx, rng, state);
+    // 台账启用日期: 1 January of last year, so the demo's year of records (and last year's gaps) are judged
+    await saveStartDate(ctx, tx, `${Number(ctx.platform.today().slice(0, 4)) - 1}-01-01`);
     await audit(tx, ctx, { entity: 'ledger', entityId: 'demo', action: '新增', summary: '载入示例分局（演示数据）' });
   });
   return { branches: state.branches.length, members: state.branches.reduce((s, b) => s + b.members.length, 0) };

@@ -1,7 +1,9 @@
 /**
  * Reading development files: one file with its findings, next steps and the
  * checklist of documents; the roster (花名册) by stage; the monthly reminders.
- * Findings here are judged against today, so what is overdue shows.
+ * Findings here are judged against today, so what is overdue shows; a
+ * deadline that fell before the 台账启用日期 (core/settings/start-date.ts) is
+ * shown as 启用前到期, for information, never as overdue.
  */
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
@@ -11,6 +13,7 @@ import { rulesOn, type RuleSet } from './rulesets.ts';
 import { STAGE_TITLES, STEP, STEPS, stepDef, type StageTitle } from './steps.ts';
 import { dossierOf, rowToFile, rowToStep, stageOf, type DevFile, type StepRecord } from './model.ts';
 import { currentRules, loadFile } from './service.ts';
+import { ledgerStartDate } from '../settings/start-date.ts';
 
 export interface NextStepView {
   step: number;
@@ -143,6 +146,8 @@ export interface RosterRow {
   lastStepName: string;
   lastStepDate: string;
   next: NextStepView | null;
+  /** the next step's latest date has passed, on or after the 台账启用日期 */
+  overdue: boolean;
   errors: number;
   warnings: number;
   missingDocuments: number;
@@ -161,6 +166,7 @@ function headline(next: NextStepView[]): NextStepView | null {
 export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: string; scope?: 'open' | 'left' | 'all' } = {}): Promise<RosterRow[]> {
   const rules = await currentRules(ctx.db);
   const today = ctx.platform.today();
+  const startDate = await ledgerStartDate(ctx.db, today);
   const rows: RosterRow[] = [];
   const attached = await attachedFiles(ctx.db);
   for (const { file, steps } of await loadAll(ctx.db, opts)) {
@@ -181,6 +187,7 @@ export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: st
       lastStepName: stepDef(last.step).name,
       lastStepDate: last.date,
       next: headline(v.next),
+      overdue: ((n) => !!n?.latest && n.latest < today && n.latest >= startDate)(headline(v.next)),
       errors: v.findings.filter((f) => f.severity === 'error').length,
       warnings: v.findings.filter((f) => f.severity === 'warning').length,
       missingDocuments: v.missingDocuments,
@@ -200,8 +207,11 @@ export interface Reminder {
   stage: StageTitle;
   step: number;
   stepName: string;
-  /** 已逾期: the latest date has passed; 本月到期: the latest date falls in the month; 本月可办: the earliest date falls in the month */
-  kind: '已逾期' | '本月到期' | '本月可办';
+  /**
+   * 已逾期: the latest date has passed; 本月到期: the latest date falls in the month; 本月可办: the earliest date falls in the month;
+   * 启用前到期: the date passed before the 台账启用日期 (for information, not judged overdue)
+   */
+  kind: '已逾期' | '本月到期' | '本月可办' | '启用前到期';
   earliest: string;
   latest: string | null;
   message: string;
@@ -212,8 +222,9 @@ export interface Reminder {
 /**
  * One open file's reminders in month `m` (YYYY-MM), judged on `today`: deadlines passed or falling in the month,
  * steps that become possible in it. A date counted Monday to Friday for a year without 放假安排 carries its "暂算" reason.
+ * A deadline before `startDate` (the 台账启用日期) is 启用前到期, not 已逾期.
  */
-export function fileReminders(v: FileView, m: string, today: string): Reminder[] {
+export function fileReminders(v: FileView, m: string, today: string, startDate = ''): Reminder[] {
   const items: Reminder[] = [];
   const monthEnd = addMonths(`${m}-01`, 1);
   const base = { fileId: v.file.id, name: v.file.name, branchName: v.file.branchName, stage: v.stage };
@@ -221,13 +232,14 @@ export function fileReminders(v: FileView, m: string, today: string): Reminder[]
     const label = `${n.name}`;
     const step = { ...base, step: n.step, stepName: n.name, ...(n.provisional ? { provisional: n.provisional } : {}) };
     const conversion = n.step === STEP.conversionRequest || n.step === STEP.conversionMeeting;
-    if (n.latest && n.latest < today) items.push({ ...step, kind: '已逾期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成，已逾期` });
+    if (n.latest && n.latest < startDate) items.push({ ...step, kind: '启用前到期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成（台账启用前到期，请核实是否已办理并补录）` });
+    else if (n.latest && n.latest < today) items.push({ ...step, kind: '已逾期', earliest: n.earliest, latest: n.latest, message: `${label}应在 ${n.latest} 前完成，已逾期` });
     else if (n.latest && n.latest < monthEnd && n.latest >= `${m}-01`) items.push({ ...step, kind: '本月到期', earliest: n.earliest, latest: n.latest, message: `${label}最迟 ${n.latest}` });
     else if (!n.latest && n.earliest >= `${m}-01` && n.earliest < monthEnd && (n.step === STEP.candidate || conversion))
       items.push({ ...step, kind: '本月可办', earliest: n.earliest, latest: null, message: `${label}：${n.earliest} 起可办${conversion ? '（预备期满）' : '（培养满一年）'}` });
     // A probation that ended in an earlier month and has not been discussed: the branch should discuss it promptly.
     else if (!n.latest && n.earliest < `${m}-01` && n.earliest < today && conversion)
-      items.push({ ...step, kind: '已逾期', earliest: n.earliest, latest: null, message: `预备期已于 ${v.probationEnd} 期满，应及时${n.step === STEP.conversionRequest ? '提出转正申请并' : ''}讨论能否转正` });
+      items.push({ ...step, kind: n.earliest < startDate ? '启用前到期' : '已逾期', earliest: n.earliest, latest: null, message: `预备期已于 ${v.probationEnd} 期满，应及时${n.step === STEP.conversionRequest ? '提出转正申请并' : ''}讨论能否转正` });
   }
   // Half-yearly assessment of an activist (the assessment step is done, the 发展对象 not yet fixed).
   const half = v.findings.find((f) => f.rule === 'assessment-half-yearly');
@@ -240,12 +252,13 @@ export async function reminders(ctx: Ctx, month?: string): Promise<{ month: stri
   const today = ctx.platform.today();
   const m = month ?? today.slice(0, 7);
   const rules = await currentRules(ctx.db);
+  const startDate = await ledgerStartDate(ctx.db, today);
   const items: Reminder[] = [];
   for (const { file, steps } of await loadAll(ctx.db, { scope: 'open' })) {
     if (!steps.length || steps.some((s) => s.step === STEP.archiving)) continue;
-    items.push(...fileReminders(viewOf(file, steps, rules, today), m, today));
+    items.push(...fileReminders(viewOf(file, steps, rules, today), m, today, startDate));
   }
-  const order = { 已逾期: 0, 本月到期: 1, 本月可办: 2 };
+  const order = { 已逾期: 0, 本月到期: 1, 本月可办: 2, 启用前到期: 3 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.latest ?? a.earliest).localeCompare(b.latest ?? b.earliest));
   return { month: m, items };
 }

@@ -11,11 +11,14 @@
  * counts as settled. A month of a year for which the member has no standard yet
  * (the new year before its 年度核定) is not owed but "not yet assessed": it is
  * listed apart and skipped, so the earlier year's real arrears still count and
- * nobody is in arrears merely because January came.
+ * nobody is in arrears merely because January came. Nothing before the month
+ * of the 台账启用日期 (core/settings/start-date.ts) is owed: a ledger started in
+ * December does not find ten months unpaid for a member entered yesterday.
  */
 import type { Tx } from '../audit/service.ts';
 import { loadDuesSettings } from './settings.ts';
 import { transferInStarts } from './queries.ts';
+import { ledgerStartMonth } from '../settings/start-date.ts';
 import { addMonth, firstDueMonth, lastDueMonth, monthIndex, monthFromIndex } from './months.ts';
 
 export type Severity = 'notice' | 'warning' | 'critical';
@@ -106,6 +109,7 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
   };
 
   const transferStarts = await transferInStarts(tx);
+  const ledgerStart = await ledgerStartMonth(tx, `${asOf}-01`);
   const out: ArrearsRow[] = [];
   const pending: { m: (typeof members)[number]; start: string; end: string }[] = [];
   for (const m of members) {
@@ -114,7 +118,7 @@ export async function arrearsList(tx: Tx, asOf: string, opts: ArrearsOptions = {
     const first = firstDueMonth({ ...m, dues_start: transferStarts.get(m.id) ?? null }, s);
     const last = lastDueMonth(m);
     const end = last && last < asOf ? last : asOf;
-    const start = tracked > first ? tracked : first;
+    const start = [tracked, first, ledgerStart].sort().at(-1)!;
     if (start > end) continue;
     pending.push({ m, start, end });
   }

@@ -8,6 +8,7 @@ import type { DuesPaymentsTable } from '../../db/schema.ts';
 import { loadDuesSettings, type DuesSettings } from './settings.ts';
 import { owedSpan, yearAssessments, type Assessment } from './assess.ts';
 import { transferInStarts } from './queries.ts';
+import { ledgerStartMonth } from '../settings/start-date.ts';
 
 export interface Payment {
   id: string;
@@ -85,10 +86,12 @@ export async function loadYearFacts(tx: Tx, year: number, branchId?: string | nu
   if (branchId) q = q.where('m.branch_id', '=', branchId);
   const rows = await q.orderBy('b.sort_order').orderBy('m.join_date').orderBy('m.id').execute();
   const starts = await transferInStarts(tx);
+  // nothing before the 台账启用日期's month is owed (the member still shows, with those months not owed)
+  const ledgerStart = await ledgerStartMonth(tx, `${year}-01-01`);
   const members: FactMember[] = [];
   for (const r of rows) {
     const span = owedSpan({ ...r, dues_start: starts.get(r.id) ?? null }, year, settings);
-    if (span) members.push({ ...r, owedFrom: span.from, owedTo: span.to });
+    if (span) members.push({ ...r, owedFrom: span.from < ledgerStart ? ledgerStart : span.from, owedTo: span.to });
   }
   const byBranch = !!branchId && members.length <= 900;
   const ids = members.map((m) => m.id);

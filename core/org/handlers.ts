@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { id, isoDate, optDate, optText, ref, text } from '../validate.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
+import { readStartDate, saveStartDate } from '../settings/start-date.ts';
 import { createUnit, deleteUnit, endRole, listBranches, orgTree, ORG_KINDS, postFindings, ROLES, saveRole, updateRole, updateUnit } from './service.ts';
 
 const unitInput = z.object({
@@ -57,6 +58,12 @@ export const orgHandlers = {
       for (const [key, value] of Object.entries(values)) if (value !== undefined && (await getSetting(tx, key)) !== value) await setSetting(tx, ctx, key, value);
     });
     return { ok: true };
+  }),
+  // 台账启用日期: nothing before it is judged missing, overdue or owed (core/settings/start-date.ts)
+  'org/start-date': handler(z.object({}), (ctx) => readStartDate(ctx)),
+  'org/start-date-save': handler(z.object({ startDate: isoDate }), async (ctx, { startDate }) => {
+    await ctx.db.transaction().execute((tx) => saveStartDate(ctx, tx, startDate));
+    return readStartDate(ctx);
   }),
   'org/tree': handler(z.object({}), (ctx) => orgTree(ctx)),
   'org/branches': handler(z.object({}), (ctx) => listBranches(ctx)),

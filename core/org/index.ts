@@ -29,6 +29,7 @@ export const orgArea = defineArea({
     committeePhone: '党委联系电话',
     committeeFax: '党委传真',
     committeePostcode: '党委邮编',
+    startDate: '台账启用日期',
   },
   recyclable: [{ table: 'org_units', title: '组织', label: (r) => String(r.name) }],
   // the 党委's address block is printed on the 党员组织关系介绍信 (and wherever a document names how to reach the 党委)

@@ -1,6 +1,8 @@
 /** One line in Chinese per handler of this area, for `party-ledger call --list`. */
 export const summaries: Record<string, string> = {
   'org/settings-save': '保存单位信息（单位名称、党委名称、印章文字）',
+  'org/start-date': '读取台账启用日期（此前的月份不判定缺失、逾期或欠缴）',
+  'org/start-date-save': '修改台账启用日期（不能晚于今天）',
   'org/tree': '组织架构树：党委、党总支、党支部、党小组及职务',
   'org/branches': '党支部列表及在册党员人数、党小组',
   'org/create': '新建党组织',

@@ -8,7 +8,7 @@ export const setupArea = defineArea({
   title: '初始设置',
   handlers: setupHandlers,
   summaries,
-  labels: { unitName: '单位名称', committeeName: '党委名称' },
+  labels: { unitName: '单位名称', committeeName: '党委名称', startDate: '台账启用日期' },
   recyclable: [],
   settingDefaults: {},
   // the settings table holds every area's changed settings; emptied last

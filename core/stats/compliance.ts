@@ -42,7 +42,7 @@ export interface ComplianceHeat {
 }
 
 /** Worst first: the order a cell's status is chosen in (the calendar's own order). */
-export const HEAT_ORDER: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'n/a'];
+export const HEAT_ORDER: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'before-start', 'n/a'];
 
 /** The month a period's requirement is shown in: its last month. */
 export function deadlineMonth(period: string): string {

@@ -9,6 +9,7 @@ import { audit } from '../audit/service.ts';
 import { addMonths } from '../../common/dates.ts';
 import type { Transfer } from './model.ts';
 import { getTransfer, listTransfers } from './queries.ts';
+import { ledgerStartDate } from '../settings/start-date.ts';
 
 /** 转出: the day the receipt came back; 转入: the day we sent ours. `null` clears a wrong entry. */
 export async function recordReceipt(ctx: Ctx, id: string, receiptOn: string | null, note: string | null): Promise<Transfer> {
@@ -35,14 +36,25 @@ export interface TransferAlert {
   message: string;
 }
 
-/** What the clerk should chase: receipts overdue, letters expired without a receipt, our own receipts to send. */
+/**
+ * What the clerk should chase: receipts overdue, letters expired without a receipt, our own receipts to send.
+ * A deadline that passed before the 台账启用日期 is not judged: it is told as information, to check and record.
+ */
 export async function transferAlerts(ctx: Ctx): Promise<{ alerts: TransferAlert[]; openOut: number; openIn: number }> {
   const open = await listTransfers(ctx, { openOnly: true });
   const today = ctx.platform.today();
+  const startDate = await ledgerStartDate(ctx.db, today);
   const alerts: TransferAlert[] = [];
   for (const t of open) {
     const who = `${t.memberName}（介绍信第${t.letterNo}号）`;
-    if (t.direction === '转出' && today > addMonths(t.transferDate, NON_TRANSFER_MONTHS))
+    const overdue = t.status === '回执逾期' || t.status === '回执逾期未寄' || (t.direction === '转出' && today > addMonths(t.transferDate, NON_TRANSFER_MONTHS));
+    if (overdue && t.receiptDueOn < startDate)
+      alerts.push({
+        transferId: t.id,
+        level: 'info',
+        message: `${who}${t.direction === '转出' ? `转往${t.toOrg}，回执应于 ${t.receiptDueOn} 前寄回` : `自${t.fromOrg}转入，本单位应于 ${t.receiptDueOn} 前寄回回执`}（台账启用前到期），请核实${t.direction === '转出' ? '是否已收到' : '是否已寄回'}并登记`,
+      });
+    else if (t.direction === '转出' && today > addMonths(t.transferDate, NON_TRANSFER_MONTHS))
       alerts.push({
         transferId: t.id,
         level: 'error',

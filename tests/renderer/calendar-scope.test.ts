@@ -20,6 +20,7 @@ const cell = (orgId: string, type: string, period: string, status: CellStatus, a
 const CALENDAR: Calendar = {
   year: 2026,
   asOf: '2026-11-28',
+  startDate: '2000-01-01',
   ruleVersion: { version: 0, effectiveFrom: '2018-10-28', source: '中国共产党支部工作条例（试行）' },
   orgs: [
     { id: 'c', name: '中共某某分局委员会', kind: '党委', groups: [] },

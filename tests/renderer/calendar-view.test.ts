@@ -14,7 +14,7 @@ const { default: CalendarView } = await import('../../renderer/src/views/activit
 const { useAppStore } = await import('../../renderer/src/stores/app');
 
 const STATUS_LABELS: Record<CellStatus, string> = {
-  held: '已开展', 'held-late': '延后开展', 'quorum-not-met': '未达法定人数', due: '待开展', missing: '缺失', upcoming: '未到期', 'n/a': '不适用',
+  held: '已开展', 'held-late': '延后开展', 'quorum-not-met': '未达法定人数', due: '待开展', missing: '缺失', upcoming: '未到期', 'n/a': '不适用', 'before-start': '未启用',
 };
 
 const cell = (orgId: string, type: string, period: string, status: CellStatus, activityIds: string[] = [], detail: string | null = null): CalendarCell => ({ orgId, type, period, status, activityIds, detail });
@@ -37,6 +37,7 @@ function calendar(year = 2026): Calendar {
   return {
     year,
     asOf: '2026-11-28',
+    startDate: '2000-01-01',
     ruleVersion: { version: 0, effectiveFrom: '2019-01-01', source: '中国共产党支部工作条例（试行）' },
     orgs: [
       { id: 'b1', name: '第一党支部', kind: '党支部', groups: [] },

@@ -26,6 +26,11 @@ export const COMMITTEE_NAME = '中共测试分局委员会';
 export const BRANCH_NAMES = ['刑侦大队党支部', '治安大队党支部', '交警大队党支部', '经侦大队党支部', '机关党支部'];
 /** The term every branch starts on unless a spec says otherwise (换届 due 2028-03-01). */
 export const TERM_START = '2025-03-01';
+/**
+ * The 台账启用日期 every bureau gets unless a test says otherwise: early enough that every
+ * month a test looks at is judged (a real new ledger starts on the first day of the current month).
+ */
+export const EARLY_START = '2000-01-01';
 
 /** What org/create takes for one branch; every field has a default. */
 export type BranchSpec = Partial<Omit<Input<'org/create'>, 'parentId' | 'kind'>>;
@@ -35,6 +40,8 @@ export interface BureauOptions {
   branches?: number | BranchSpec[];
   unitName?: string;
   committeeName?: string;
+  /** 台账启用日期 (default EARLY_START) */
+  startDate?: string;
 }
 
 export interface Bureau {
@@ -52,7 +59,7 @@ export interface Bureau {
 export async function bureau(l: Pick<Ledger, 'invoke'>, opts: BureauOptions = {}): Promise<Bureau> {
   const unitName = opts.unitName ?? UNIT_NAME;
   const committeeName = opts.committeeName ?? COMMITTEE_NAME;
-  const { id: rootId } = await call(l, 'setup/create', { unitName, committeeName });
+  const { id: rootId } = await call(l, 'setup/create', { unitName, committeeName, startDate: opts.startDate ?? EARLY_START });
   const specs: BranchSpec[] = typeof opts.branches === 'object' ? opts.branches : Array.from({ length: opts.branches ?? 1 }, () => ({}));
   const branches: Bureau['branches'] = [];
   for (const [i, spec] of specs.entries()) {

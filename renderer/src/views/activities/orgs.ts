@@ -27,6 +27,7 @@ export const STATUS_CLASS: Record<string, string> = {
   missing: 'st-missing',
   upcoming: 'st-upcoming',
   'n/a': 'st-na',
+  'before-start': 'st-before',
 };
 
 export const STATUS_MARK: Record<string, string> = {
@@ -37,4 +38,5 @@ export const STATUS_MARK: Record<string, string> = {
   missing: '缺',
   upcoming: '·',
   'n/a': '',
+  'before-start': '—',
 };

@@ -68,7 +68,7 @@ export function duesOption(d: DuesStats, month = '', compact = false): EChartsCo
 
 // ——— 组织生活开展情况热力图 ———
 
-export const HEAT_STATUSES = ['held', 'held-late', 'quorum-not-met', 'due', 'missing', 'upcoming', 'n/a'] as const;
+export const HEAT_STATUSES = ['held', 'held-late', 'quorum-not-met', 'due', 'missing', 'upcoming', 'before-start', 'n/a'] as const;
 export const HEAT_COLORS: Record<string, string> = {
   held: '#95d475',
   'held-late': '#79bbff',
@@ -76,6 +76,7 @@ export const HEAT_COLORS: Record<string, string> = {
   due: '#eebe77',
   missing: '#f56c6c',
   upcoming: '#e9e9eb',
+  'before-start': '#dcdfe6',
   'n/a': '#f4f4f5',
 };
 
@@ -132,7 +133,7 @@ export function heatOption(h: ComplianceHeat, compact = false): EChartsCoreOptio
   };
 }
 
-const MARK: Record<string, string> = { held: '✓', 'held-late': '迟', 'quorum-not-met': '数', due: '待', missing: '缺', upcoming: '', 'n/a': '' };
+const MARK: Record<string, string> = { held: '✓', 'held-late': '迟', 'quorum-not-met': '数', due: '待', missing: '缺', upcoming: '', 'before-start': '', 'n/a': '' };
 
 /** Where a click on a heat-map cell goes: the record when the month's meetings were held, else the calendar of that year and organization. */
 export function heatTarget(h: ComplianceHeat, c: HeatCell): { path: string; query: Record<string, string> } {
