@@ -221,7 +221,10 @@ describe('frequency rules and the compliance calendar', () => {
   it('党小组会 is owed by every 党小组 of a branch', async () => {
     const { l, branchId } = await branchLedger('2026-03-31');
     const g1 = await l.call('org/create', { parentId: branchId, kind: '党小组', name: '第一党小组' });
-    await l.call('org/create', { parentId: branchId, kind: '党小组', name: '第二党小组' });
+    const g2 = await l.call('org/create', { parentId: branchId, kind: '党小组', name: '第二党小组' });
+    // a 党小组 is judged once it has a member (an empty one is not)
+    await member(l, branchId, { name: '组员甲', groupId: g1.id });
+    await member(l, branchId, { name: '组员乙', groupId: g2.id });
     await l.call('activities/create', { orgId: branchId, groupId: g1.id, type: '党小组会', heldOn: '2026-03-10', attendance: [] });
     const cal = await l.call('activities/calendar', { year: 2026 });
     const c = cal.cells.find((x) => x.type === '党小组会' && x.period === '2026-03')!;
