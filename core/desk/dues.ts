@@ -10,10 +10,12 @@ import { addDays } from '../../common/dates.ts';
 import { monthLabel } from '../../common/labels.ts';
 import type { TodoItem } from './model.ts';
 
+const endOf = (m: string) => monthPeriod(Number(m.slice(0, 4)), Number(m.slice(5, 7))).to;
+
 export async function duesItems(ctx: Ctx, today: string): Promise<TodoItem[]> {
   const month = today.slice(0, 7);
   const o = await duesOverview(ctx, month);
-  const due = monthPeriod(Number(month.slice(0, 4)), Number(month.slice(5, 7))).to;
+  const due = endOf(month);
   const urgency = due <= addDays(today, 6) ? 'week' : 'month';
   const items: TodoItem[] = [];
   if (o.assessment.needed)
@@ -34,7 +36,8 @@ export async function duesItems(ctx: Ctx, today: string): Promise<TodoItem[]> {
       urgency: 'overdue',
       title: `${a.member}（${a.branch}）连续 ${a.consecutiveUnpaidMonths} 个月未交党费`,
       detail: `${monthLabel(a.months[0])}至${monthLabel(a.months[a.months.length - 1])}；${a.action}`,
-      due: null,
+      // the longest run first: it fell due at the end of its first unpaid month
+      due: endOf(a.months[0]),
       link: { path: '/dues/collection', query: { new: '1', branchId: a.branchId, memberId: a.memberId, month: a.months[0] } },
     });
   }
@@ -45,7 +48,7 @@ export async function duesItems(ctx: Ctx, today: string): Promise<TodoItem[]> {
     items.push({
       id: `dues:month:${b.branchId}:${month}`,
       urgency,
-      title: one ? `${b.branch}：${one.member}${monthLabel(month)}党费未交` : `${b.branch}：${unpaid.length} 人${monthLabel(month)}党费未交`,
+      title: one ? `${b.branch}：${one.member}本月党费未交` : `${b.branch}：本月 ${unpaid.length} 人党费未交`,
       detail: unpaid.slice(0, 6).map((u) => u.member).join('、') + (unpaid.length > 6 ? ` 等 ${unpaid.length} 人` : ''),
       due,
       link: { path: '/dues/collection', query: one ? { new: '1', branchId: b.branchId, memberId: one.memberId, month } : { branchId: b.branchId, month } },

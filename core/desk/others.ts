@@ -1,10 +1,12 @@
 /**
  * 本月待办 from 发展党员 (core/development reminders: 已逾期, 本月到期, 本月可办) and from 组织关系转接
- * (core/transfers receipts: overdue or expired receipts, our own receipts to send).
+ * (core/transfers receipts: overdue or expired receipts, our own receipts to send), and 换届 due by the end of the
+ * month (core/org: the term's end).
  */
 import type { Ctx } from '../context.ts';
 import { reminders } from '../development/roster.ts';
 import { transferAlerts } from '../transfers/receipts.ts';
+import { orgTree, type OrgUnit } from '../org/service.ts';
 import { addDays } from '../../common/dates.ts';
 import type { TodoItem } from './model.ts';
 
@@ -39,4 +41,24 @@ export async function transferItems(ctx: Ctx, today: string): Promise<TodoItem[]
     link: { path: '/transfers/receipts', query: { open: a.transferId } },
     } satisfies TodoItem;
   });
+}
+
+export async function termItems(ctx: Ctx, today: string, monthEnd: string): Promise<TodoItem[]> {
+  const items: TodoItem[] = [];
+  const walk = (u: OrgUnit) => {
+    if (u.termDueOn && u.termDueOn <= monthEnd) {
+      const overdue = u.termDueOn < today;
+      items.push({
+        id: `term:${u.id}`,
+        urgency: overdue ? 'overdue' : u.termDueOn <= addDays(today, 6) ? 'week' : 'month',
+        title: overdue ? `${u.name}任期已满，应换届` : `${u.name}应于 ${u.termDueOn} 前换届`,
+        detail: `任期届满日 ${u.termDueOn}；换届后在“组织架构”中登记新一届委员`,
+        due: u.termDueOn,
+        link: { path: '/org', query: {} },
+      });
+    }
+    u.children.forEach(walk);
+  };
+  (await orgTree(ctx)).forEach(walk);
+  return items;
 }

@@ -41,11 +41,11 @@ describe('desk/todo', () => {
     expect(new Set(items.map((i) => i.urgency))).toEqual(new Set(['overdue', 'week', 'month']));
     // 李二: Aug–Nov unpaid, past the unit's warning threshold → overdue, straight to the payment form from August
     const arrears = items.find((i) => i.id === `dues:arrears:${li.id}`)!;
-    expect(arrears).toMatchObject({ urgency: 'overdue', title: '李二（刑侦大队党支部）连续 4 个月未交党费' });
+    expect(arrears).toMatchObject({ urgency: 'overdue', due: '2026-08-31', title: '李二（刑侦大队党支部）连续 4 个月未交党费' });
     expect(arrears.link).toEqual({ path: '/dues/collection', query: { new: '1', branchId: first, memberId: li.id, month: '2026-08' } });
     // 张一 owes only November, due on the 30th: within the week
     const nov = items.find((i) => i.id === `dues:month:${first}:2026-11`)!;
-    expect(nov).toMatchObject({ urgency: 'week', due: '2026-11-30', title: '刑侦大队党支部：张一2026年11月党费未交' });
+    expect(nov).toMatchObject({ urgency: 'week', due: '2026-11-30', title: '刑侦大队党支部：张一本月党费未交' });
     expect(nov.link.query).toEqual({ new: '1', branchId: first, memberId: zhang.id, month: '2026-11' });
     // this month's 支部委员会 opens a new 支部委员会 of that branch for November
     const meeting = items.find((i) => i.id === `life:${first}:支部委员会:2026-11`)!;
@@ -85,6 +85,18 @@ describe('desk/todo', () => {
     const after = (await l.call('desk/todo', {})).items;
     expect(after.find((i) => i.id === 'life:past')?.title).toBe(`往期缺失 ${before - 1} 项 → 查看`);
     expect(after.find((i) => i.id === `life:${first}:支部委员会:2026-11`)).toBeUndefined();
+    await l.close();
+  });
+
+  it('lists a 换届 whose term has ended as overdue, and one falling later this month as due', async () => {
+    const l = await testLedger({ today: TODAY });
+    // three-year terms: started 2023-06-01 → due 2026-06-01 (passed); 2023-11-30 → due 2026-11-30 (this month)
+    const b = await bureau(l, { branches: [{ termStartOn: '2023-06-01' }, { termStartOn: '2023-11-30' }, {}] });
+    const terms = (await l.call('desk/todo', {})).items.filter((i) => i.id.startsWith('term:'));
+    expect(terms.map((t) => [t.id, t.urgency, t.due, t.title])).toEqual([
+      [`term:${b.branchIds[0]}`, 'overdue', '2026-06-01', '刑侦大队党支部任期已满，应换届'],
+      [`term:${b.branchIds[1]}`, 'week', '2026-11-30', '治安大队党支部应于 2026-11-30 前换届'],
+    ]);
     await l.close();
   });
 });

@@ -113,6 +113,17 @@ describe.skipIf(!hasChromium)('首页 本月待办 on the demo, at 1024×768', (
     // 本月已交 counts only members still on the roster
     expect(await ui.page.getByTestId('widget-dues').innerText()).toMatch(/\d+\/\d+\s*本月已交/);
   });
+
+  it('at 1400×900 the list spans the row above the cards', async () => {
+    await ui.page.setViewportSize({ width: 1400, height: 900 });
+    await home(ui.page);
+    const list = await ui.page.getByTestId('widget-desk-todo').boundingBox();
+    const roster = await ui.page.getByTestId('widget-roster').boundingBox();
+    expect(list!.y + list!.height).toBeLessThanOrEqual(roster!.y);
+    expect(list!.width).toBeGreaterThan(roster!.width * 1.5);
+    await snap(ui.page, 'e2e-home-todo-1400');
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+  });
 });
 
 describe.skipIf(!hasChromium)('首页 开始使用 on a new ledger, at 1024×768', () => {
