@@ -9,6 +9,8 @@ import { useRoute, useRouter } from 'vue-router';
 export function useLinkQuery(keep: string[] = []): Record<string, string> {
   const route = useRoute();
   const router = useRouter();
+  // a view mounted on its own (a component test without a router) has no link to read
+  if (!route || !router) return {};
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(route.query)) if (typeof v === 'string') out[k] = v;
   const rest = Object.fromEntries(Object.entries(route.query).filter(([k]) => keep.includes(k)));
