@@ -14,7 +14,8 @@ export async function duesOverview(ctx: Ctx, month?: string) {
   const f = await loadYearFacts(ctx.db, year);
   const rows = collectionRows(f);
   const idx = Number(m.slice(5, 7)) - 1;
-  const branches = new Map<string, { branchId: string; branch: string; owed: number; paid: number; dueFen: number; paidFen: number }>();
+  const today = ctx.platform.today();
+  const branches = new Map<string, { branchId: string; branch: string; owed: number; paid: number; dueFen: number; paidFen: number; unpaid: { memberId: string; member: string }[] }>();
   let unassessed = 0;
   rows.forEach((r, i) => {
     const mem = f.members[i];
@@ -22,13 +23,15 @@ export async function duesOverview(ctx: Ctx, month?: string) {
     if (c.dueFen === null && c.month >= mem.owedFrom && c.month <= mem.owedTo) unassessed++;
     // a month without a standard is not owed yet: it waits for the 年度核定
     if (!c.owed || c.dueFen === null) return;
-    const b = branches.get(mem.branch_id) ?? { branchId: mem.branch_id, branch: mem.branch_name, owed: 0, paid: 0, dueFen: 0, paidFen: 0 };
+    // the month's count is of the roster as it stands: a member transferred out or gone by today is not counted as owing
+    if (mem.left_type && mem.left_date && mem.left_date <= today) return;
+    const b = branches.get(mem.branch_id) ?? { branchId: mem.branch_id, branch: mem.branch_name, owed: 0, paid: 0, dueFen: 0, paidFen: 0, unpaid: [] };
     b.owed++;
     b.dueFen += c.dueFen;
     if (c.payment) {
       b.paid++;
       b.paidFen += c.payment.paidFen;
-    }
+    } else b.unpaid.push({ memberId: mem.id, member: mem.name });
     branches.set(mem.branch_id, b);
   });
   const arrears = await arrearsList(ctx.db, m, { minMonths: f.settings.warnMonths });

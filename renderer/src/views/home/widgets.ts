@@ -1,10 +1,13 @@
 /**
  * Dashboard cards on the home page. Each area adds its card component here
- * (e.g. 本月待办 for organizational life, 党费收缴进度, 发展党员提醒); each card loads its own data.
+ * (e.g. 党费收缴进度, 发展党员提醒); each card loads its own data. The first two
+ * span the whole row: 开始使用 (only while a step of a new ledger is open) and 本月待办.
  */
 import { defineAsyncComponent, type Component } from 'vue';
 
 export const HOME_WIDGETS: { key: string; component: Component }[] = [
+  { key: 'setup', component: defineAsyncComponent(() => import('./SetupChecklist.vue')) },
+  { key: 'desk-todo', component: defineAsyncComponent(() => import('./TodoList.vue')) },
   { key: 'roster', component: defineAsyncComponent(() => import('./RosterWidget.vue')) },
   { key: 'dues', component: defineAsyncComponent(() => import('../dues/DuesWidget.vue')) },
   { key: 'activities-todo', component: defineAsyncComponent(() => import('../activities/TodoWidget.vue')) },
