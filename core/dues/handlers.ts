@@ -35,7 +35,7 @@ const assessEntry = z.object({
 
 const settingsPatch = z
   .object({
-    rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }),
+    rounding: z.enum(['fen', 'jiao'], { error: '应为“舍入到分”或“舍入到角”' }),
     capEnabled: z.boolean(),
     capFen: duesFen,
     fixedLowFen: duesFen,
@@ -45,7 +45,7 @@ const settingsPatch = z
     payItems: listOf(
       z.object({
         name: z.string().trim().min(1, '不能为空').max(30),
-        kind: z.enum(['income', 'deduction'], { error: '应为 income（收入）或 deduction（扣除）' }),
+        kind: z.enum(['income', 'deduction'], { error: '应为“收入”或“扣除”' }),
         include: z.boolean(),
         group: z.string().max(20),
         note: z.string().max(100),
@@ -71,7 +71,7 @@ export const duesHandlers = {
       category,
       baseFen: baseFen.default(0),
       reducedFen: duesFen.default(0),
-      rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }).default('fen'),
+      rounding: z.enum(['fen', 'jiao'], { error: '应为“舍入到分”或“舍入到角”' }).default('fen'),
       capEnabled: z.boolean().default(true),
     }),
     (_ctx, q) => calcDues({ category: q.category, baseFen: q.baseFen, reducedFen: q.reducedFen }, { ...DEFAULT_CALC, rounding: q.rounding, capEnabled: q.capEnabled }),
