@@ -11,13 +11,7 @@ import type { z } from 'zod';
 import { handlers } from '../../core/api.ts';
 import { testLedger } from '../support/ledger.ts';
 import { fieldPaths } from '../support/schema-walk.ts';
-
-/** Words a clerk reads as words (file kinds, units); anything else in ASCII letters is a leak. */
-const ALLOWED = new Set(['MB', 'KB', 'GB', 'Excel', 'Word', 'WPS', 'xlsx', 'docx', 'xls', 'csv', 'JSON', 'PNG', 'ID']);
-
-export function asciiWords(message: string): string[] {
-  return (message.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? []).filter((w) => !ALLOWED.has(w));
-}
+import { asciiWords } from '../support/ascii-words.ts';
 
 /** A copy of `base` with `value` at `path` (lists created as needed). */
 function setAt(base: unknown, path: (string | number)[], value: unknown): unknown {
