@@ -21,7 +21,8 @@ export const ROLES = ['书记', '副书记', '组织委员', '宣传委员', '�
 // 党费 (core/dues)
 export const DUES_CATEGORIES = ['在职', '离退休', '学生', '下岗失业', '低保', '农民', '困难减免'] as const;
 export type DuesCategory = (typeof DUES_CATEGORIES)[number];
-export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
+/** 缴纳方式: how the money came (缴纳类型, when it came against its month, is in common/dues-pay.ts). */
+export const PAY_METHODS = ['现金', '转账', '代缴'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 
 // 组织生活 (core/activities)

@@ -7,6 +7,7 @@ import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
 import { importBases } from './assess-import.ts';
 import { jobId } from '../imports/handlers.ts';
+import { PAY_KINDS } from '../../common/dues-pay.ts';
 import { PAY_METHODS, collectionGrid, deletePayment, recordPayments } from './collect.ts';
 import { arrearsList } from './arrears.ts';
 import { deleteRemittance, listRemittances, reconcile, recordRemittance } from './remit.ts';
@@ -104,6 +105,7 @@ export const duesHandlers = {
       months: listOf(month, 120).min(1, '请选择缴纳的月份'),
       paidOn: isoDate,
       method: z.enum(PAY_METHODS, { error: `应为 ${PAY_METHODS.join('、')} 之一` }),
+      payKind: z.enum(PAY_KINDS, { error: `应为 ${PAY_KINDS.join('、')} 之一` }).nullish(),
       amountFen: duesFen.nullish(),
       payerName: optText(30),
       receiptNo: optText(50),
