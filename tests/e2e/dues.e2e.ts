@@ -50,16 +50,28 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
   it('records the three unpaid months in the collection grid', async () => {
     await goto(ui.page, '/dues/collection');
     await choose(ui.page, 'dues-collect-branch', branch);
+    const header = ui.page.getByTestId('dues-collect-table').locator('.el-table__header-wrapper th.this-month');
+    const counts = async () => (await header.innerText()).match(/(\d+)\s*\/\s*(\d+)/)!.slice(1).map(Number);
+    await expect.poll(() => header.innerText()).toMatch(/\d+\s*\/\s*\d+/);
+    const [paidBefore, owedBefore] = await counts();
     await ui.page.getByTestId(`dues-cell-${name}-${first}`).click();
+    // 缴纳类型 follows the dates: a past month is 补交 and 预交 cannot be chosen; the method is a separate choice
+    await expect.poll(() => ui.page.getByTestId('dues-pay-kind').locator('.is-active').innerText()).toBe('补交');
+    expect(await ui.page.getByTestId('dues-pay-kind').locator('.is-disabled').allInnerTexts()).toContain('预交');
     await ui.page.getByTestId('dues-pay-months').click();
     for (const m of [label(second), label(current)]) await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
     await ui.page.keyboard.press('Escape');
     await ui.page.getByTestId('dues-pay-method').getByText('现金', { exact: true }).click();
+    // with this month chosen too, 补交 no longer fits: the type gives way to 按月 and each month's own type is shown
+    await expect.poll(() => ui.page.getByTestId('dues-pay-kind').locator('.is-active').innerText()).toBe('按月');
+    expect(await ui.page.getByTestId('dues-pay-kinds').innerText()).toContain(`${Number(current.slice(5))}月按月`);
     await snap(ui.page, 'e2e-dues-pay');
     await ui.page.getByTestId('dues-pay-save').click();
     expect(await toast(ui.page, '已登记')).toContain('已登记');
     await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${current}`).innerText()).toBe('76.50');
     await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${first}`).innerText()).toBe('76.50');
+    // the month header's 已交/应交 counter follows the payment without reloading the page
+    await expect.poll(counts).toEqual([paidBefore + 1, owedBefore]);
     await snap(ui.page, 'e2e-dues-collection');
   });
 
