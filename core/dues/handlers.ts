@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { MONEY_MAX_FEN, fileBytes, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
 import { DEFAULT_CALC, DUES_CATEGORIES, calcDues } from './calc.ts';
-import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
+import { DUES_DEFAULTS, calcOptions, loadDuesSettings, saveDuesSettings } from './settings.ts';
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
 import { importBases } from './assess-import.ts';
 import { jobId } from '../imports/handlers.ts';
@@ -93,6 +93,10 @@ export const duesHandlers = {
   'dues/assess-approve': handler(
     z.object({ year, branchId: ref.nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
     (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
+  ),
+  // 年度核定 as the base is typed: the unit's own rules (its cap, fixed amounts, rounding), through the one formula
+  'dues/assess-preview': handler(z.object({ category, baseFen: baseFen.default(0), reducedFen: duesFen.default(0) }), async (ctx, q) =>
+    calcDues({ category: q.category, baseFen: q.baseFen, reducedFen: q.reducedFen }, calcOptions(await loadDuesSettings(ctx.db))),
   ),
   'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false), jobId }), (ctx, f) =>
     importBases(ctx, f.year, fileBytes(f), f.commit, { jobId: f.jobId }),

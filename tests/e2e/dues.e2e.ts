@@ -40,7 +40,13 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     // Element Plus puts the test id on the <input> itself
     const base = ui.page.locator(`input[data-testid="dues-base-${name}"]`);
     await base.waitFor();
+    // 比例 and 每月应缴 follow the base as it is typed, before 保存 (the core's formula, the unit's rules)
+    await base.fill('12000');
+    await expect.poll(() => ui.page.getByTestId(`dues-rate-${name}`).innerText()).toBe('2%');
+    await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('240.00');
     await base.fill('5100');
+    await expect.poll(() => ui.page.getByTestId(`dues-rate-${name}`).innerText()).toBe('1.5%');
+    await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
     await ui.page.getByTestId('dues-assess-save').click();
     expect(await toast(ui.page, '已保存')).toContain('已保存 1 人的党费标准');
     await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
