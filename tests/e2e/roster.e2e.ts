@@ -66,6 +66,23 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     expect(await ui.page.getByTestId('member-table').innerText()).not.toContain('钱错号');
   });
 
+  it('offers a template workbook with the import’s headers, which reads back with its example row', async () => {
+    await ui.page.getByTestId('member-import').click();
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('import-template').click());
+    expect(d.suggestedFilename()).toBe('党员花名册导入模板.xlsx');
+    const saved = `${ui.app.dataDir}/template.xlsx`;
+    await d.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['党员花名册', '说明']);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['姓名', '公民身份号码', '入党日期', '所在支部']));
+    await ui.page.getByTestId('import-file').setInputFiles(saved);
+    await expect.poll(() => ui.page.getByTestId('import-summary').innerText()).toContain('1 行正确');
+    await snap(ui.page, 'e2e-import-template');
+    await ui.page.keyboard.press('Escape');
+    await expect.poll(() => ui.page.locator('.el-dialog', { hasText: '导入花名册' }).isVisible()).toBe(false);
+  });
+
   it('exports the roster as a workbook with every member', async () => {
     const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('member-export').click());
     expect(d.suggestedFilename()).toMatch(/党员花名册.*\.xlsx$/);
