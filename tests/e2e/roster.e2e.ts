@@ -101,4 +101,21 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     expect(await ui.page.getByTestId('member-table').innerText()).toContain('吴海燕');
     await snap(ui.page, 'e2e-member-search');
   });
+
+  it('操作日志 → 详情 shows Chinese labels, names, a local time, and no internal columns', async () => {
+    await goto(ui.page, '/audit');
+    const row = ui.page.getByTestId('audit-table').locator('tr.el-table__row', { hasText: '周建国' }).first();
+    await row.waitFor();
+    expect(await row.locator('td').first().innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await row.getByTestId('audit-detail').click();
+    const fields = ui.page.getByTestId('audit-detail-fields');
+    await expect.poll(() => fields.innerText()).toContain('周建国');
+    const text = await ui.page.locator('.el-dialog', { hasText: '操作详情' }).innerText();
+    expect(text).toContain('姓名');
+    expect(text).toContain('所在支部');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).not.toMatch(/[a-z][A-Z]|_id\b|\bid\b|createdAt|T\d{2}:\d{2}|\b(true|false)\b/);
+    await snap(ui.page, 'e2e-audit-detail');
+    await ui.page.keyboard.press('Escape');
+  });
 });
