@@ -44,3 +44,19 @@ export function yearsBetween(from: string, on: string): number {
 export function monthOf(d: string): string {
   return d.slice(0, 7);
 }
+
+/**
+ * An instant (ISO with time, e.g. 2026-12-01T12:02:00.000Z) as the clerk reads
+ * it, in local time: "2026-12-01 20:02". The one time format of the app (操作日志,
+ * 回收站, backups, messages). `offsetMinutes` east of UTC defaults to this
+ * machine's zone; tests pass it. Text that is not an instant comes back as is.
+ */
+export function localDateTime(iso: string | null | undefined, offsetMinutes?: number): string {
+  if (!iso) return '';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const off = offsetMinutes ?? -new Date(t).getTimezoneOffset();
+  const d = new Date(t + off * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}

@@ -16,12 +16,20 @@ export const LEAVE_TYPES = ['转出', '去世', '出党', '停止党籍'] as con
 // 组织 (core/org)
 export const ORG_KINDS = ['党委', '党总支', '党支部', '党小组'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
-export const ROLES = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '组长'] as const;
+export const ROLES = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员', '组长', '副组长'] as const;
+export type Role = (typeof ROLES)[number];
+/** 党小组设组长，必要时可以设副组长 (《中国共产党支部工作条例（试行）》第十一条). */
+export const GROUP_ROLES: readonly Role[] = ['组长', '副组长'];
+/** The posts an organization of this kind has: a 党小组 its 组长/副组长, a 党委, 党总支 or 党支部 its committee's. */
+export function rolesFor(kind: string): readonly Role[] {
+  return kind === '党小组' ? GROUP_ROLES : ROLES.filter((r) => !GROUP_ROLES.includes(r));
+}
 
 // 党费 (core/dues)
 export const DUES_CATEGORIES = ['在职', '离退休', '学生', '下岗失业', '低保', '农民', '困难减免'] as const;
 export type DuesCategory = (typeof DUES_CATEGORIES)[number];
-export const PAY_METHODS = ['现金', '转账', '代缴', '按季', '补交', '预交'] as const;
+/** 缴纳方式: how the money came (缴纳类型, when it came against its month, is in common/dues-pay.ts). */
+export const PAY_METHODS = ['现金', '转账', '代缴'] as const;
 export type PayMethod = (typeof PAY_METHODS)[number];
 
 // 组织生活 (core/activities)

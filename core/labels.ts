@@ -68,6 +68,43 @@ export function pathLabel(path: readonly PropertyKey[], labels: Labels): string 
   return prefix.replace(/的$/, '');
 }
 
+/**
+ * Chinese words for the codes a form sends rather than a clerk types (a sort
+ * direction, a scope, a rule option), so that a refused value is named in
+ * Chinese; a code not listed here is never echoed (the message says 取值不正确).
+ */
+export const valueLabels: Readonly<Record<string, string>> = {
+  asc: '升序',
+  desc: '降序',
+  open: '进行中',
+  active: '在册',
+  left: '已离开',
+  all: '全部',
+  name: '姓名',
+  birthDate: '出生日期',
+  joinDate: '入党日期',
+  branch: '所在支部',
+  idNumber: '公民身份号码',
+  fen: '舍入到分',
+  jiao: '舍入到角',
+  income: '收入',
+  deduction: '扣除',
+  annual: '年初核定',
+  'follow-salary': '随工资调整',
+  'admission-month': '支部大会接收当月',
+  'next-month': '支部大会接收次月',
+};
+
+/** A refused value list in Chinese: “升序”或“降序”; null when some value has no Chinese word. */
+function valueList(values: readonly unknown[]): string | null {
+  const words = values.map((v) => (typeof v === 'string' && /[\u4e00-\u9fa5]/.test(v) ? v : valueLabels[String(v)]));
+  if (words.some((w) => !w)) return null;
+  return words.length === 2 ? `“${words[0]}”或“${words[1]}”` : `${words.join('、')} 之一`;
+}
+
+/** zod's own English sentences, which may still quote Chinese values ("Invalid option: expected one of "支部"|…"). */
+const ZOD_ENGLISH = /\b(Invalid|Too (big|small)|Expected|expected|Required|must)\b/;
+
 const KIND: Record<string, string> = { number: '数字', int: '整数', string: '文字', boolean: '是或否', array: '列表', object: '一组内容', date: '日期' };
 
 /** A Chinese message for zod's own (English) issues. */
@@ -86,7 +123,7 @@ function fallbackMessage(issue: z.core.$ZodIssue): string {
       if (i.origin === 'array' || i.origin === 'set') return `至少 ${i.minimum} 项`;
       return `不能小于 ${i.minimum}`;
     case 'invalid_value':
-      return i.values?.length ? `应为 ${i.values.map(String).join('、')} 之一` : '取值不正确';
+      return i.values?.length && valueList(i.values) ? `应为 ${valueList(i.values)}` : '取值不正确';
     case 'not_multiple_of':
       return '数值不正确';
     case 'invalid_union': {
@@ -104,6 +141,6 @@ export function describeZodError(err: z.ZodError, labels: Labels = {}): LedgerEr
   const issue = err.issues[0];
   const key = issue.path.map(String).join('.');
   const label = pathLabel(issue.path, labels);
-  const msg = issue.message && /[\u4e00-\u9fa5]/.test(issue.message) ? issue.message : fallbackMessage(issue);
+  const msg = issue.message && /[\u4e00-\u9fa5]/.test(issue.message) && !ZOD_ENGLISH.test(issue.message) ? issue.message : fallbackMessage(issue);
   return new LedgerError(label ? `“${label}”${msg}` : msg, key || undefined, err.issues);
 }

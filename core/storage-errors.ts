@@ -9,14 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LedgerDamagedError, LedgerError, type BackupFile } from './errors.ts';
+import { localDateTime as localTime } from '../common/dates.ts';
 
 const UNCHANGED = '本次操作没有保存，台账中的数据未改变';
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** Files in `<dataDir>/backups/`, newest first; [] when there is no such folder. */
 export function listBackups(dataDir: string): BackupFile[] {

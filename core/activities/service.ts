@@ -158,7 +158,7 @@ export async function checkInput(tx: Tx, ctx: Ctx, a: ActivityInput): Promise<vo
   }
 }
 
-const POST_ORDER = ['书记', '副书记', '组长', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员'];
+const POST_ORDER = ['书记', '副书记', '组长', '副组长', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员'];
 
 /**
  * The post a person held on a day in the meeting's organization (for a

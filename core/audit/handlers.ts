@@ -4,6 +4,7 @@ import { id, ref, searchText } from '../validate.ts';
 import { contains } from '../search.ts';
 import { recyclableEntities, recyclableEntity, restore } from './service.ts';
 import { verifyAuditChain } from './verify.ts';
+import { auditDetail } from './detail.ts';
 import { maskIdsDeep, maskIdsInText } from '../members/privacy.ts';
 
 export const auditHandlers = {
@@ -32,6 +33,7 @@ export const auditHandlers = {
       };
     },
   ),
+  'audit/detail': handler(z.object({ id }), (ctx, { id }) => auditDetail(ctx.db, id)),
   'audit/verify': handler(z.object({}), (ctx) => verifyAuditChain(ctx.db)),
   'recycle/list': handler(z.object({}), async (ctx) => {
     const out: { table: string; title: string; id: string; label: string; deletedAt: string }[] = [];

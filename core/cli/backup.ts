@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { LedgerError } from '../errors.ts';
+import { localDateTime as localTime } from '../../common/dates.ts';
 import { writeFileAtomic } from '../files.ts';
 import { backupOf, assertNotOpenElsewhere, restoreOffline } from '../backup/service.ts';
 import { inspectBackup, removeSnapshot, verifyBackup, type BackupPreview } from '../backup/restore.ts';
@@ -36,11 +37,6 @@ function backupFile(a: ParsedArgs): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));
 }
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function describePreview(p: BackupPreview): string {
   const c = p.counts;

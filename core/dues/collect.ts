@@ -23,6 +23,7 @@ export { loadYearFacts, type Payment, type YearFacts } from './year-facts.ts';
 export const LARGE_VOLUNTARY_FEN = 100_000;
 
 import { PAY_METHODS, type PayMethod } from '../../common/enums.ts';
+import { payKindFor, payKindProblem, type PayKind } from '../../common/dues-pay.ts';
 export { PAY_METHODS, type PayMethod } from '../../common/enums.ts';
 
 export interface GridCell {
@@ -113,6 +114,8 @@ export interface PayInput {
   months: string[];
   paidOn: string;
   method: PayMethod;
+  /** 缴纳类型 the clerk chose; each month's stored type follows its dates (common/dues-pay.ts) */
+  payKind?: PayKind | null;
   /** per month; default: the standard */
   amountFen?: number | null;
   payerName?: string | null;
@@ -140,7 +143,8 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
     const last = lastDueMonth(m);
     const paidMonth = input.paidOn.slice(0, 7);
     const months = [...new Set(input.months)].sort();
-    if (input.method === '预交' && months.at(-1)! <= paidMonth) throw new LedgerError('所选月份都不是以后的月份，不是预交', 'method');
+    const problem = input.payKind ? payKindProblem(input.payKind, months, input.paidOn) : null;
+    if (problem) throw new LedgerError(problem, 'payKind');
     const out: Payment[] = [];
     const stdCache = new Map<number, Map<string, Assessment[]>>();
     // the voluntary extra of this one payment, over all its months (第十一条: 一次性自愿多缴纳 1000 元以上)
@@ -150,8 +154,6 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
       if (month < first) throw new LedgerError(`${m.name}自${monthLabel(first)}起缴纳党费，${label}不需缴纳`, 'months');
       if (last && month > last) throw new LedgerError(`${m.name}${m.left_type}于 ${m.left_date}，${label}不在本支部缴纳`, 'months');
       const lag = monthIndex(paidMonth) - monthIndex(month);
-      if (input.method === '补交' && lag <= 0) throw new LedgerError(`${label}尚未过去，不是补交`, 'method');
-      if (input.method === '预交' && lag > 0) throw new LedgerError(`${label}已经过去，不是预交`, 'method');
       if (!input.consentRef?.trim()) {
         if (lag > s.arrearsLimitMonths)
           throw new LedgerError(`补交${label}已超过 ${s.arrearsLimitMonths} 个月（一般不超过 ${s.arrearsLimitMonths} 个月），请填写支部同意的记录`, 'consentRef');
@@ -184,6 +186,7 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
         paid_fen: paid,
         paid_on: input.paidOn,
         method: input.method,
+        pay_kind: payKindFor(month, input.paidOn, input.payKind === '按季'),
         payer_name: input.payerName?.trim() || null,
         receipt_no: input.receiptNo?.trim() || null,
         collector: input.collector?.trim() || null,
@@ -202,7 +205,7 @@ export async function recordPayments(ctx: Ctx, input: PayInput): Promise<Payment
       entity: 'dues_payments',
       entityId: out[0].id,
       action: '新增',
-      summary: `登记${m.name}党费：${months.map(monthLabel).join('、')}，共 ${yuan(total)} 元（${input.method}，${input.paidOn}）`,
+      summary: `登记${m.name}党费：${months.map(monthLabel).join('、')}，共 ${yuan(total)} 元（${input.method}，${[...new Set(out.map((p) => p.payKind))].join('、')}，${input.paidOn}）`,
       after: out,
     });
     return out;

@@ -13,6 +13,7 @@ import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
 import { addDays } from '../../common/dates.ts';
+import { payKindFor } from '../../common/dues-pay.ts';
 import { calcDues } from './calc.ts';
 import { DUES_DEFAULTS, calcOptions } from './settings.ts';
 import { ratioOf } from './remit.ts';
@@ -123,6 +124,7 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
   const quarterly = new Set([state.branches[1]?.id, state.branches[7]?.id]);
   const rows: DuesPaymentsTable[] = [];
   let receipt = 1;
+  let quarterMethod = '转账';
   for (const m of owing) {
     const lag = behind.get(m.id) ?? 0;
     const lastPaid = addMonth(assessedTo, -lag);
@@ -137,9 +139,12 @@ export async function demoDues(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: D
       let paidOn = day(payMonth, q ? 6 : rng.int(1, 10));
       if (paidOn > today) paidOn = today;
       const proxy = m.category === '离退休' && rng.chance(0.15);
+      // a quarter's later months are paid with its first (and draw nothing, so the demo's numbers stay as they were)
+      const method = proxy ? '代缴' : q && payMonth !== month ? quarterMethod : rng.chance(0.6) ? '转账' : '现金';
+      if (q && payMonth === month) quarterMethod = method;
       rows.push({
         id: ctx.platform.newId(), member_id: m.id, branch_id: m.branch_id, month, due_fen: fen, paid_fen: fen, paid_on: paidOn,
-        method: proxy ? '代缴' : q && payMonth !== month ? '按季' : rng.chance(0.6) ? '转账' : '现金', payer_name: proxy ? '家属' : null,
+        method, pay_kind: payKindFor(month, paidOn, q), payer_name: proxy ? '家属' : null,
         receipt_no: `${month.slice(0, 4)}-${String(receipt++).padStart(4, '0')}`, collector: '支部组织委员', reason: null, consent_ref: null, note: null,
         created_at: now, updated_at: now, deleted_at: null,
       });

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { handler } from '../handler.ts';
 import { MONEY_MAX_FEN, fileBytes, fileInput, id, isoDate, listOf, money, month, optText, ref, year } from '../validate.ts';
 import { DEFAULT_CALC, DUES_CATEGORIES, calcDues } from './calc.ts';
-import { DUES_DEFAULTS, loadDuesSettings, saveDuesSettings } from './settings.ts';
+import { DUES_DEFAULTS, calcOptions, loadDuesSettings, saveDuesSettings } from './settings.ts';
 import { approveAssessments, assessmentGrid, carryForward, saveAssessments } from './assess.ts';
 import { importBases } from './assess-import.ts';
 import { jobId } from '../imports/handlers.ts';
+import { PAY_KINDS } from '../../common/dues-pay.ts';
 import { PAY_METHODS, collectionGrid, deletePayment, recordPayments } from './collect.ts';
 import { arrearsList } from './arrears.ts';
 import { deleteRemittance, listRemittances, reconcile, recordRemittance } from './remit.ts';
@@ -35,7 +36,7 @@ const assessEntry = z.object({
 
 const settingsPatch = z
   .object({
-    rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }),
+    rounding: z.enum(['fen', 'jiao'], { error: '应为“舍入到分”或“舍入到角”' }),
     capEnabled: z.boolean(),
     capFen: duesFen,
     fixedLowFen: duesFen,
@@ -45,7 +46,7 @@ const settingsPatch = z
     payItems: listOf(
       z.object({
         name: z.string().trim().min(1, '不能为空').max(30),
-        kind: z.enum(['income', 'deduction'], { error: '应为 income（收入）或 deduction（扣除）' }),
+        kind: z.enum(['income', 'deduction'], { error: '应为“收入”或“扣除”' }),
         include: z.boolean(),
         group: z.string().max(20),
         note: z.string().max(100),
@@ -71,7 +72,7 @@ export const duesHandlers = {
       category,
       baseFen: baseFen.default(0),
       reducedFen: duesFen.default(0),
-      rounding: z.enum(['fen', 'jiao'], { error: '应为 fen（舍入到分）或 jiao（舍入到角）' }).default('fen'),
+      rounding: z.enum(['fen', 'jiao'], { error: '应为“舍入到分”或“舍入到角”' }).default('fen'),
       capEnabled: z.boolean().default(true),
     }),
     (_ctx, q) => calcDues({ category: q.category, baseFen: q.baseFen, reducedFen: q.reducedFen }, { ...DEFAULT_CALC, rounding: q.rounding, capEnabled: q.capEnabled }),
@@ -93,6 +94,10 @@ export const duesHandlers = {
     z.object({ year, branchId: ref.nullish(), approvedBy: z.string().trim().min(1, '不能为空').max(50), approvedOn: isoDate }),
     (ctx, q) => approveAssessments(ctx, q.year, q.branchId ?? null, q.approvedBy, q.approvedOn),
   ),
+  // 年度核定 as the base is typed: the unit's own rules (its cap, fixed amounts, rounding), through the one formula
+  'dues/assess-preview': handler(z.object({ category, baseFen: baseFen.default(0), reducedFen: duesFen.default(0) }), async (ctx, q) =>
+    calcDues({ category: q.category, baseFen: q.baseFen, reducedFen: q.reducedFen }, calcOptions(await loadDuesSettings(ctx.db))),
+  ),
   'dues/assess-import': handler(fileInput.extend({ year, commit: z.boolean().default(false), jobId }), (ctx, f) =>
     importBases(ctx, f.year, fileBytes(f), f.commit, { jobId: f.jobId }),
   ),
@@ -104,6 +109,7 @@ export const duesHandlers = {
       months: listOf(month, 120).min(1, '请选择缴纳的月份'),
       paidOn: isoDate,
       method: z.enum(PAY_METHODS, { error: `应为 ${PAY_METHODS.join('、')} 之一` }),
+      payKind: z.enum(PAY_KINDS, { error: `应为 ${PAY_KINDS.join('、')} 之一` }).nullish(),
       amountFen: duesFen.nullish(),
       payerName: optText(30),
       receiptNo: optText(50),

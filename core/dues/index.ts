@@ -22,6 +22,7 @@ export const duesArea = defineArea({
     months: '缴纳月份',
     paidOn: '缴纳日期',
     method: '缴纳方式',
+    payKind: '缴纳类型',
     amountFen: '金额',
     payerName: '代缴人',
     receiptNo: '收据号',

@@ -8,6 +8,7 @@ export const summaries: Record<string, string> = {
   'dues/assess-save': '保存年度核定',
   'dues/assess-carry': '未核定的党员沿用上年基数或按类别定额核定',
   'dues/assess-approve': '登记年度核定的审批人和审批日期',
+  'dues/assess-preview': '年度核定时按本单位党费规则试算：比例、每月应缴、是否封顶（不保存）',
   'dues/assess-import': '从工作簿导入计算基数（commit 为 false 时只检查）',
   'dues/collection-grid': '一个支部一年的党费收缴表格',
   'dues/pay': '登记党费缴纳',

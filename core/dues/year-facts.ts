@@ -18,7 +18,10 @@ export interface Payment {
   dueFen: number;
   paidFen: number;
   paidOn: string;
+  /** 缴纳方式: 现金 | 转账 | 代缴 | 未记录 */
   method: string;
+  /** 缴纳类型: 按月 | 按季 | 补交 | 预交 */
+  payKind: string;
   payerName: string | null;
   receiptNo: string | null;
   collector: string | null;
@@ -37,6 +40,7 @@ export function rowToPayment(r: DuesPaymentsTable): Payment {
     paidFen: r.paid_fen,
     paidOn: r.paid_on,
     method: r.method,
+    payKind: r.pay_kind,
     payerName: r.payer_name,
     receiptNo: r.receipt_no,
     collector: r.collector,

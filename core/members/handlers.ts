@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importTemplate } from './import-template.ts';
 import { handler } from '../handler.ts';
 import { XLSX_MIME, fileBytes, fileInput, fileResult, id, isoDate, optText, ref, searchText } from '../validate.ts';
 import { jobId } from '../imports/handlers.ts';
@@ -49,6 +50,7 @@ export const memberHandlers = {
     return { ok: true };
   }),
   // The preview lists the file's rows on screen: their numbers are masked like any list.
+  'members/import-template': handler(z.object({}), (ctx) => importTemplate(ctx.db)),
   'members/import-preview': handler(fileInput.extend({ jobId }), async (ctx, f) => maskIdsDeep(await previewImport(ctx, fileBytes(f), { jobId: f.jobId }))),
   'members/import-commit': handler(
     fileInput.extend({ validOnly: z.boolean().default(false), expectValid: z.number().int().min(0).max(1_000_000).optional(), jobId }),

@@ -10,7 +10,7 @@ import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { addYears } from '../../common/dates.ts';
 import type { OrgUnitsTable } from '../../db/schema.ts';
 
-import { ROLES, type OrgKind } from '../../common/enums.ts';
+import { ROLES, rolesFor, type OrgKind } from '../../common/enums.ts';
 export { ORG_KINDS, ROLES, type OrgKind } from '../../common/enums.ts';
 
 /** Which kinds may sit directly under which. */
@@ -329,6 +329,8 @@ const postName = (role: string, kind: string) => `${isCommitteePost(role) ? (COM
 async function checkRole(ctx: Ctx, t: Tx, r: RoleInput & { endOn: string | null }, selfId: string | null): Promise<string> {
   const org = await t.selectFrom('org_units').select(['kind']).where('id', '=', r.orgId).where('deleted_at', 'is', null).executeTakeFirst();
   if (!org) throw new LedgerError('所选组织不存在', 'orgId');
+  const posts = rolesFor(org.kind);
+  if (!(posts as readonly string[]).includes(r.role)) throw new LedgerError(`${org.kind}不设${r.role}，可任命：${posts.join('、')}`, 'role');
   checkPeriod(ctx, r.startOn, r.endOn);
   let name = r.personName;
   if (r.memberId) {

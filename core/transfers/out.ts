@@ -41,6 +41,12 @@ export interface TransferOutPlan {
   duesSource: 'ledger' | 'clerk' | null;
   /** Things the clerk should know but that do not stop the letter. */
   warnings: string[];
+  /** The warnings other than the two below, which the wizard shows with their action (the command line prints `warnings`). */
+  otherWarnings: string[];
+  /** Dues behind the transfer month: the member's branch, for the link to 党费收缴 (null when paid up). */
+  duesBehind: { branchId: string; paidTo: string; dueTo: string } | null;
+  /** Posts the member holds, to end in place once the letter is issued (org/roles/end). */
+  posts: { id: string; orgName: string; role: string }[];
 }
 
 /** Everything a transfer-out would do, checked, without writing: the wizard shows it before the clerk confirms. */
@@ -71,10 +77,11 @@ export async function planTransferOut(ctx: Ctx, input: Omit<TransferOutInput, 't
   if (duesPaidTo && duesPaidTo < transferMonth) warnings.push(`党费只交到 ${duesPaidTo}，按规定应交到转出当月（${transferMonth}），请先补交`);
   if (duesPaidTo && duesPaidTo > monthOf(addMonths(input.transferDate, 6))) throw new LedgerError('“党费已交到”超出转出月份 6 个月以上，预交一般不超过 6 个月', 'duesPaidTo');
   if (duesPaidTo && duesPaidTo < monthOf(m.joinDate)) throw new LedgerError('“党费已交到”不能早于入党月份', 'duesPaidTo');
+  const otherWarnings = warnings.filter((w) => !w.startsWith('党费只交到'));
   const roles = await tx
     .selectFrom('org_roles as r')
     .innerJoin('org_units as u', 'u.id', 'r.org_id')
-    .select(['r.role', 'u.name'])
+    .select(['r.id', 'r.role', 'u.name'])
     .where('r.member_id', '=', m.id)
     .where('r.end_on', 'is', null)
     .where('r.deleted_at', 'is', null)
@@ -101,6 +108,9 @@ export async function planTransferOut(ctx: Ctx, input: Omit<TransferOutInput, 't
     duesPaidTo,
     duesSource: ledger ? 'ledger' : supplied ? 'clerk' : null,
     warnings,
+    otherWarnings,
+    duesBehind: duesPaidTo && duesPaidTo < transferMonth ? { branchId: m.branchId, paidTo: duesPaidTo, dueTo: transferMonth } : null,
+    posts: roles.map((r) => ({ id: r.id, orgName: r.name, role: r.role })),
   };
 }
 

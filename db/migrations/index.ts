@@ -10,6 +10,7 @@ import * as mDues from './2026-11-28T02-00-00_dues.ts';
 import * as mDevelopment from './2026-11-28T03-00-00_development.ts';
 import * as mTransfers from './2026-11-28T04-00-00_transfers.ts';
 import * as mAuditChain from './2026-12-01T01-00-00_audit_chain.ts';
+import * as mDuesPayKind from './2026-12-02T05-00-00_dues_pay_kind.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T03-00-00_development': mDevelopment,
   '2026-11-28T04-00-00_transfers': mTransfers,
   '2026-12-01T01-00-00_audit_chain': mAuditChain,
+  '2026-12-02T05-00-00_dues_pay_kind': mDuesPayKind,
 };

@@ -40,8 +40,10 @@ export interface DuesPaymentsTable {
   due_fen: number;
   paid_fen: number;
   paid_on: string;
-  /** 现金 | 转账 | 代缴 | 按季 | 补交 | 预交 */
+  /** 缴纳方式: 现金 | 转账 | 代缴 | 未记录 (a row from before the two were told apart) */
   method: string;
+  /** 缴纳类型: 按月 | 按季 | 补交 | 预交 (common/dues-pay.ts) */
+  pay_kind: string;
   payer_name: string | null;
   receipt_no: string | null;
   collector: string | null;

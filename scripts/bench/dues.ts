@@ -89,7 +89,7 @@ export async function bigDuesLedger(dir: string) {
         for (let mi = 0; mi < last; mi++) {
           batch.push({
             id: `p${j}-${mi}`, member_id: `m${j}`, branch_id: branchIds[j % BRANCHES], month: months[mi], due_fen: 5000, paid_fen: 5000, paid_on: `${months[mi]}-05`,
-            method: '现金', payer_name: null, receipt_no: null, collector: null, reason: null, consent_ref: null, note: null, created_at: now, updated_at: now, deleted_at: null,
+            method: '现金', pay_kind: '按月', payer_name: null, receipt_no: null, collector: null, reason: null, consent_ref: null, note: null, created_at: now, updated_at: now, deleted_at: null,
           });
           if (batch.length >= 400) await flush();
         }

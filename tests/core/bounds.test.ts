@@ -108,7 +108,7 @@ describe('bounds on every input', () => {
     const attendance = Array.from({ length: 5001 }, (_, i) => ({ memberName: `党员${i}`, status: '出席' as const }));
     expect((await failure(l.call('activities/create', { ...act, attendance }))).message).toBe('“出席名单”最多 5000 项');
     const months = Array.from({ length: 121 }, (_, i) => `${2017 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
-    expect((await failure(l.call('dues/pay', { memberId: member.id, months, paidOn: '2026-11-20', method: '补交' }))).message).toBe('“缴纳月份”最多 120 项');
+    expect((await failure(l.call('dues/pay', { memberId: member.id, months, paidOn: '2026-11-20', method: '现金', payKind: '补交' }))).message).toBe('“缴纳月份”最多 120 项');
     const rules = Array.from({ length: 201 }, () => ({ type: '党课', scope: 'branch' as const, frequency: 'quarter' as const }));
     expect((await failure(l.call('activities/rules/add-version', { effectiveFrom: '2027-01-01', source: '分局党委会议决定', rules }))).message).toBe('“频次规则”最多 200 项');
     const docs = Array.from({ length: 101 }, (_, i) => `材料${i}`);

@@ -116,8 +116,8 @@ describe('dues: annual assessment', () => {
     const m = await member('预交后调资');
     await l.call('dues/settings-save', { fixPolicy: 'follow-salary' });
     await assess(l, 2026, m.id, 400000); // 40.00
-    await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-01-05', method: '预交' });
-    await l.call('dues/pay', { memberId: m.id, months: ['2026-07', '2026-08', '2026-09'], paidOn: '2026-06-05', method: '预交' });
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-01-05', method: '现金', payKind: '预交' });
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-07', '2026-08', '2026-09'], paidOn: '2026-06-05', method: '现金', payKind: '预交' });
     await assess(l, 2026, m.id, 500000, { fromMonth: '2026-07', reason: '7 月起调资' }); // 50.00 from July
     const short = async () => raisedShortfall((await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0]);
     expect(await short()).toEqual({ shortFen: 3 * 1000, months: ['2026-07', '2026-08', '2026-09'] });
@@ -183,7 +183,7 @@ describe('dues: monthly collection', () => {
     const { l, member, branchId } = await bureau();
     const m = await member('张三');
     await assess(l, 2026, m.id, 510000);
-    const ps = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', receiptNo: 'No.001' });
+    const ps = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '现金', payKind: '按季', receiptNo: 'No.001' });
     expect(ps.map((p) => [p.month, p.dueFen, p.paidFen])).toEqual([['2026-01', 7650, 7650], ['2026-02', 7650, 7650], ['2026-03', 7650, 7650]]);
     expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 7000 }))).field).toBe('reason');
     await l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-04-05', method: '现金', amountFen: 8000, reason: '自愿多交' });
@@ -205,17 +205,17 @@ describe('dues: monthly collection', () => {
     await assess(l, 2025, m.id, 400000);
     await assess(l, 2026, m.id, 400000);
     // paid in 2026-11: 2026-05 is 6 months back (allowed), 2026-04 is 7 (needs consent)
-    await l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-11-20', method: '补交' });
-    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-11-20', method: '补交' }));
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-05'], paidOn: '2026-11-20', method: '现金', payKind: '补交' });
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-04'], paidOn: '2026-11-20', method: '现金', payKind: '补交' }));
     expect(e.field).toBe('consentRef');
-    await l.call('dues/pay', { memberId: m.id, months: ['2025-12', '2026-04'], paidOn: '2026-11-20', method: '补交', consentRef: '支部委员会 2026-11-18 会议同意' });
-    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/不是预交/);
-    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-11'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/不是预交/);
+    await l.call('dues/pay', { memberId: m.id, months: ['2025-12', '2026-04'], paidOn: '2026-11-20', method: '现金', payKind: '补交', consentRef: '支部委员会 2026-11-18 会议同意' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-11-20', method: '现金', payKind: '预交' }))).message).toMatch(/不是预交/);
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-11'], paidOn: '2026-11-20', method: '现金', payKind: '预交' }))).message).toMatch(/不是预交/);
     // a new standard must exist before prepaying into the next year
-    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-01'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/尚未核定 2027 年/);
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-01'], paidOn: '2026-11-20', method: '现金', payKind: '预交' }))).message).toMatch(/尚未核定 2027 年/);
     await assess(l, 2027, m.id, 400000);
-    await l.call('dues/pay', { memberId: m.id, months: ['2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05'], paidOn: '2026-11-20', method: '预交' });
-    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-06'], paidOn: '2026-11-20', method: '预交' }))).message).toMatch(/超过 6 个月/);
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-12', '2027-01', '2027-02', '2027-03', '2027-04', '2027-05'], paidOn: '2026-11-20', method: '现金', payKind: '预交' });
+    expect((await failure(l.call('dues/pay', { memberId: m.id, months: ['2027-06'], paidOn: '2026-11-20', method: '现金', payKind: '预交' }))).message).toMatch(/超过 6 个月/);
   });
 
   it('treats a voluntary extra of 1000 元 or more in one payment as 大额党费 even when it is spread over several months', async () => {
@@ -223,11 +223,11 @@ describe('dues: monthly collection', () => {
     const m = await member('多交者');
     await assess(l, 2026, m.id, 400000); // 40.00 a month
     // three months at 440.00 each: 1200.00 more than the standard, paid at once (一次性自愿多缴纳 1000 元以上)
-    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', amountFen: 44000, reason: '自愿多交' }));
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '现金', payKind: '按季', amountFen: 44000, reason: '自愿多交' }));
     expect(e.field).toBe('amountFen');
     expect(e.message).toMatch(/一次性自愿多交 1200.00 元，达到 1000 元的按大额党费办理/);
     // 300.00 more each over three months (900.00 in all) stays a voluntary monthly extra
-    const ok = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '按季', amountFen: 34000, reason: '自愿多交' });
+    const ok = await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-05', method: '现金', payKind: '按季', amountFen: 34000, reason: '自愿多交' });
     expect(ok.map((p) => p.paidFen)).toEqual([34000, 34000, 34000]);
   });
 
@@ -237,12 +237,12 @@ describe('dues: monthly collection', () => {
     await assess(l, 2025, m.id, 400000);
     await assess(l, 2026, m.id, 400000);
     // paid in 2026-03: 2025-09 is 6 months back, 2026-09 is 6 months ahead ("预交或补交党费的时间一般不得超过6个月")
-    await l.call('dues/pay', { memberId: m.id, months: ['2025-09'], paidOn: '2026-03-10', method: '补交' });
+    await l.call('dues/pay', { memberId: m.id, months: ['2025-09'], paidOn: '2026-03-10', method: '现金', payKind: '补交' });
     const ahead = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
-    expect((await l.call('dues/pay', { memberId: m.id, months: ahead, paidOn: '2026-03-10', method: '预交' })).map((p) => p.month)).toEqual(ahead);
-    const late = await failure(l.call('dues/pay', { memberId: m.id, months: ['2025-08'], paidOn: '2026-03-10', method: '补交' }));
+    expect((await l.call('dues/pay', { memberId: m.id, months: ahead, paidOn: '2026-03-10', method: '现金', payKind: '预交' })).map((p) => p.month)).toEqual(ahead);
+    const late = await failure(l.call('dues/pay', { memberId: m.id, months: ['2025-08'], paidOn: '2026-03-10', method: '现金', payKind: '补交' }));
     expect(late.field).toBe('consentRef');
-    const early = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-03-10', method: '预交' }));
+    const early = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-10'], paidOn: '2026-03-10', method: '现金', payKind: '预交' }));
     expect(early.field).toBe('consentRef');
     expect(early.message).toMatch(/预交到2026年10月超过 6 个月/);
   });
@@ -257,7 +257,7 @@ describe('dues: monthly collection', () => {
     await l.call('dues/pay', { memberId: p.id, months: ['2026-05'], paidOn: '2026-05-25', method: '现金' });
     await l.call('members/leave', { id: p.id, leftType: '转出', leftDate: '2026-08-15' });
     await l.call('dues/pay', { memberId: p.id, months: ['2026-06', '2026-07', '2026-08'], paidOn: '2026-08-10', method: '现金' });
-    expect((await failure(l.call('dues/pay', { memberId: p.id, months: ['2026-09'], paidOn: '2026-08-10', method: '预交' }))).message).toMatch(/转出于 2026-08-15/);
+    expect((await failure(l.call('dues/pay', { memberId: p.id, months: ['2026-09'], paidOn: '2026-08-10', method: '现金', payKind: '预交' }))).message).toMatch(/转出于 2026-08-15/);
     expect(await lastPaidMonth(l.ctx.db, p.id)).toBe('2026-08');
   });
 });
@@ -272,10 +272,10 @@ describe('dues: arrears', () => {
       await assess(l, 2025, m.id, 300000, { fromMonth: '2025-07' });
       await assess(l, 2026, m.id, 300000);
     }
-    await l.call('dues/pay', { memberId: a.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '预交' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '现金', payKind: '预交' });
     await l.call('dues/pay', { memberId: b.id, months: ['2025-07', '2025-08', '2025-09'], paidOn: '2025-09-01', method: '现金' });
-    await l.call('dues/pay', { memberId: c.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '预交' });
-    await l.call('dues/pay', { memberId: c.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-01-03', method: '按季' });
+    await l.call('dues/pay', { memberId: c.id, months: ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], paidOn: '2025-07-01', method: '现金', payKind: '预交' });
+    await l.call('dues/pay', { memberId: c.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-01-03', method: '现金', payKind: '按季' });
 
     // as of 2026-03: a owes Jan–Mar (3, warning), b owes 2025-10 … 2026-03 (6, critical), c nothing
     const r = await l.call('dues/arrears', { asOf: '2026-03' });
@@ -287,7 +287,7 @@ describe('dues: arrears', () => {
     // tracking starts at the first standard: nothing is claimed for 2025-06 and before
     expect((await l.call('dues/arrears', { asOf: '2025-09' })).length).toBe(0);
     // paying one month breaks the run
-    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-04-02', method: '补交' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-04-02', method: '现金', payKind: '补交' });
     expect((await l.call('dues/arrears', { asOf: '2026-03' })).map((x) => x.member)).toEqual(['欠六月']);
     const still = await l.call('members/get', { id: b.id });
     expect(still.leftType).toBeNull();
@@ -301,7 +301,7 @@ describe('dues: arrears', () => {
     await assess(l, 2026, p.id, 300000);
     await assess(l, 2026, t.id, 300000);
     await assess(l, 2026, h.id, 300000, { category: '困难减免', hardshipRef: '党委批复〔2026〕1号' });
-    await l.call('dues/pay', { memberId: t.id, months: ['2026-01', '2026-02', '2026-03', '2026-04'], paidOn: '2026-01-02', method: '预交' });
+    await l.call('dues/pay', { memberId: t.id, months: ['2026-01', '2026-02', '2026-03', '2026-04'], paidOn: '2026-01-02', method: '现金', payKind: '预交' });
     await l.call('members/leave', { id: t.id, leftType: '转出', leftDate: '2026-06-10' });
     const r = await l.call('dues/arrears', { asOf: '2026-11' });
     expect(r.map((x) => [x.member, x.months])).toEqual([
@@ -322,7 +322,7 @@ describe('dues: remittance and reconciliation', () => {
     const b = await member('乙');
     const c = await member('丙', {}, branch2);
     for (const m of [a, b, c]) await assess(l, 2026, m.id, 400000); // 40.00 a month
-    for (const m of [a, b, c]) await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-01', method: '按季' });
+    for (const m of [a, b, c]) await l.call('dues/pay', { memberId: m.id, months: ['2026-01', '2026-02', '2026-03'], paidOn: '2026-03-01', method: '现金', payKind: '按季' });
     await l.call('dues/pay', { memberId: a.id, months: ['2026-04'], paidOn: '2026-04-01', method: '现金' });
     await l.call('dues/remit', { level: '支部', fromOrgId: branchId, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 24000, remittedOn: '2026-04-08', voucherNo: 'P-01' });
     await l.call('dues/remit', { level: '支部', fromOrgId: branch2, periodFrom: '2026-01', periodTo: '2026-03', amountFen: 11000, remittedOn: '2026-04-08' });
@@ -393,7 +393,7 @@ describe('dues: the self-inspection report states the unit\'s thresholds', () =>
     const a = await member('欠二月');
     const b = await member('欠四月');
     for (const m of [a, b]) await assess(l, 2026, m.id, 400000);
-    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'], paidOn: '2026-08-05', method: '补交', consentRef: '支委会 2026-08-01 同意' });
+    await l.call('dues/pay', { memberId: a.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'], paidOn: '2026-08-05', method: '现金', payKind: '补交', consentRef: '支委会 2026-08-01 同意' });
     await l.call('dues/pay', { memberId: a.id, months: ['2026-08'], paidOn: '2026-08-05', method: '现金' });
     await l.call('dues/pay', { memberId: b.id, months: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'], paidOn: '2026-06-05', method: '现金' });
     await l.call('dues/settings-save', { warnMonths: 2, criticalMonths: 4, arrearsLimitMonths: 3 });
@@ -425,7 +425,7 @@ describe('dues: members transferred in', () => {
     const row = (await l.call('dues/collection-grid', { branchId, year: 2026 })).rows[0];
     expect(row.cells.filter((c) => c.owed).map((c) => c.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12']);
     expect((await l.call('dues/arrears', { asOf: '2026-11' }))[0].months).toEqual(['2026-08', '2026-09', '2026-10', '2026-11']);
-    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-07'], paidOn: '2026-08-12', method: '补交' }));
+    const e = await failure(l.call('dues/pay', { memberId: m.id, months: ['2026-07'], paidOn: '2026-08-12', method: '现金', payKind: '补交' }));
     expect(e.message).toMatch(/自2026年8月起缴纳党费/);
   });
 });

@@ -92,7 +92,7 @@ describe('党章第七条: a 预备党员 holds no committee post', () => {
     const { l, rootId, branchId, groupId, member } = await branchLedger();
     const prob = await member('钱预备', 11, '预备');
     const full = await member('王正式', 13, '正式');
-    const posts = ROLES.filter((r) => r !== '组长');
+    const posts = ROLES.filter((r) => r !== '组长' && r !== '副组长');
     expect(posts).toEqual(['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员']);
     for (const role of posts) {
       const e = await failure(l.call('org/roles/add', { orgId: branchId, memberId: prob.id, role }));

@@ -38,8 +38,11 @@ async function setup() {
 describe('党章第七条 holds for an appointment and for a correction', () => {
   it('a correction that makes a 预备党员 a committee member is refused: by post, by person, and by a start date before 转正', async () => {
     const { l, branchId, full, prob, promoted } = await setup();
-    const { id: leader } = await l.call('org/roles/add', { orgId: branchId, memberId: prob.id, role: '组长', startOn: '2026-07-01' });
-    const toMember = await failure(l.call('org/roles/update', { id: leader, memberId: prob.id, role: '委员', startOn: '2026-07-01' }));
+    // 组长 is a post of a 党小组 (a branch has none)
+    const { id: groupId } = await l.call('org/create', { parentId: branchId, kind: '党小组', name: '第一党小组' });
+    const { id: leader } = await l.call('org/roles/add', { orgId: groupId, memberId: prob.id, role: '组长', startOn: '2026-07-01' });
+    const { id: seat } = await l.call('org/roles/add', { orgId: branchId, memberId: full.id, role: '委员', startOn: '2026-07-01' });
+    const toMember = await failure(l.call('org/roles/update', { id: seat, memberId: prob.id, role: '委员', startOn: '2026-07-01' }));
     expect(toMember.message).toBe('钱预备是预备党员，不能担任支部委员（党章第七条：预备党员没有被选举权）');
     expect(toMember.field).toBe('memberId');
     const { id: sec } = await l.call('org/roles/add', { orgId: branchId, memberId: full.id, role: '书记', startOn: '2025-03-01' });
@@ -249,6 +252,25 @@ describe('org/roles/check: rows that break the rules, for ledgers kept before th
     expect((await l.call('org/roles/check', {})).filter((f) => f.personName === '沈俊杰').map((f) => f.message)).toEqual([
       '刑侦大队党支部组织委员“沈俊杰”（2026-10-20起，现任）：沈俊杰于 2026-10-21 转为正式党员，任职日期（2026-10-20）时是预备党员，不能担任支部组织委员（党章第七条：预备党员没有被选举权）',
     ]);
+    await l.close();
+  });
+});
+
+describe('the posts an organization has follow its kind', () => {
+  it('a 党委 or 党支部 is not offered 组长; a 党小组 only 组长 and 副组长 (支部工作条例 第十一条)', async () => {
+    const { l, rootId, branchId, full, other } = await setup();
+    const { rolesFor } = await import('../../common/enums.ts');
+    expect(rolesFor('党小组')).toEqual(['组长', '副组长']);
+    expect(rolesFor('党委')).not.toContain('组长');
+    expect(rolesFor('党支部')).toEqual(['书记', '副书记', '组织委员', '宣传委员', '纪检委员', '青年委员', '委员']);
+    const root = await failure(l.call('org/roles/add', { orgId: rootId, memberId: full.id, role: '组长' }));
+    expect(root.message).toBe('党委不设组长，可任命：书记、副书记、组织委员、宣传委员、纪检委员、青年委员、委员');
+    expect(root.field).toBe('role');
+    expect((await failure(l.call('org/roles/add', { orgId: branchId, memberId: full.id, role: '副组长' }))).message).toMatch(/^党支部不设副组长/);
+    const { id: groupId } = await l.call('org/create', { parentId: branchId, kind: '党小组', name: '第一党小组' });
+    expect((await failure(l.call('org/roles/add', { orgId: groupId, memberId: full.id, role: '书记' }))).message).toBe('党小组不设书记，可任命：组长、副组长');
+    await l.call('org/roles/add', { orgId: groupId, memberId: full.id, role: '组长' });
+    await l.call('org/roles/add', { orgId: groupId, memberId: other.id, role: '副组长' });
     await l.close();
   });
 });

@@ -55,11 +55,23 @@ describe('transfer out', () => {
     expect((await l.call('members/get', { id: a.id })).leftType).toBeNull();
     const behind = await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', duesPaidTo: '2026-09' });
     expect(behind.warnings[0]).toMatch(/只交到 2026-09.*转出当月（2026-11）/);
+    // the wizard links the dues warning to 党费收缴 of the member's branch
+    expect(behind.duesBehind).toEqual({ branchId, paidTo: '2026-09', dueTo: '2026-11' });
+    expect(behind.otherWarnings).toEqual([]);
+    expect(behind.posts).toEqual([]);
     const [root] = await l.call('org/tree', {});
-    await l.call('org/roles/add', { orgId: root.children[0].id, memberId: a.id, role: '组织委员' });
-    expect((await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', duesPaidTo: '2026-11' })).warnings).toEqual(['该同志现任刑侦大队党支部组织委员，转出后请到“组织架构”办理卸任']);
+    const { id: roleId } = await l.call('org/roles/add', { orgId: root.children[0].id, memberId: a.id, role: '组织委员' });
+    const withPost = await l.call('transfers/plan-out', { memberId: a.id, transferDate: '2026-11-28', duesPaidTo: '2026-11' });
+    expect(withPost.warnings).toEqual(['该同志现任刑侦大队党支部组织委员，转出后请到“组织架构”办理卸任']);
+    expect(withPost.duesBehind).toBeNull();
     const ahead = await failure(l.call('transfers/out', { memberId: a.id, toOrg: 'X党委', transferDate: '2026-11-28', duesPaidTo: '2027-08' }));
     expect(ahead.message).toMatch(/预交一般不超过 6 个月/);
+    // 办理卸任 in place after the letter: the post the plan names ends on the transfer date
+    expect(withPost.posts).toEqual([{ id: roleId, orgName: '刑侦大队党支部', role: '组织委员' }]);
+    await l.call('transfers/out', { memberId: a.id, toOrg: 'X党委', transferDate: '2026-11-28', duesPaidTo: '2026-11' });
+    await l.call('org/roles/end', { id: roleId, endOn: '2026-11-28' });
+    const role = await l.ctx.db.selectFrom('org_roles').select('end_on').where('id', '=', roleId).executeTakeFirstOrThrow();
+    expect(role.end_on).toBe('2026-11-28');
   });
 
   it('rejects a future date, an overlong validity and a member already gone', async () => {

@@ -40,7 +40,13 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
     // Element Plus puts the test id on the <input> itself
     const base = ui.page.locator(`input[data-testid="dues-base-${name}"]`);
     await base.waitFor();
+    // 比例 and 每月应缴 follow the base as it is typed, before 保存 (the core's formula, the unit's rules)
+    await base.fill('12000');
+    await expect.poll(() => ui.page.getByTestId(`dues-rate-${name}`).innerText()).toBe('2%');
+    await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('240.00');
     await base.fill('5100');
+    await expect.poll(() => ui.page.getByTestId(`dues-rate-${name}`).innerText()).toBe('1.5%');
+    await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
     await ui.page.getByTestId('dues-assess-save').click();
     expect(await toast(ui.page, '已保存')).toContain('已保存 1 人的党费标准');
     await expect.poll(() => ui.page.getByTestId(`dues-monthly-${name}`).innerText()).toBe('76.50');
@@ -50,16 +56,28 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
   it('records the three unpaid months in the collection grid', async () => {
     await goto(ui.page, '/dues/collection');
     await choose(ui.page, 'dues-collect-branch', branch);
+    const header = ui.page.getByTestId('dues-collect-table').locator('.el-table__header-wrapper th.this-month');
+    const counts = async () => (await header.innerText()).match(/(\d+)\s*\/\s*(\d+)/)!.slice(1).map(Number);
+    await expect.poll(() => header.innerText()).toMatch(/\d+\s*\/\s*\d+/);
+    const [paidBefore, owedBefore] = await counts();
     await ui.page.getByTestId(`dues-cell-${name}-${first}`).click();
+    // 缴纳类型 follows the dates: a past month is 补交 and 预交 cannot be chosen; the method is a separate choice
+    await expect.poll(() => ui.page.getByTestId('dues-pay-kind').locator('.is-active').innerText()).toBe('补交');
+    expect(await ui.page.getByTestId('dues-pay-kind').locator('.is-disabled').allInnerTexts()).toContain('预交');
     await ui.page.getByTestId('dues-pay-months').click();
     for (const m of [label(second), label(current)]) await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: m }).click();
     await ui.page.keyboard.press('Escape');
     await ui.page.getByTestId('dues-pay-method').getByText('现金', { exact: true }).click();
+    // with this month chosen too, 补交 no longer fits: the type gives way to 按月 and each month's own type is shown
+    await expect.poll(() => ui.page.getByTestId('dues-pay-kind').locator('.is-active').innerText()).toBe('按月');
+    expect(await ui.page.getByTestId('dues-pay-kinds').innerText()).toContain(`${Number(current.slice(5))}月按月`);
     await snap(ui.page, 'e2e-dues-pay');
     await ui.page.getByTestId('dues-pay-save').click();
     expect(await toast(ui.page, '已登记')).toContain('已登记');
     await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${current}`).innerText()).toBe('76.50');
     await expect.poll(() => ui.page.getByTestId(`dues-cell-${name}-${first}`).innerText()).toBe('76.50');
+    // the month header's 已交/应交 counter follows the payment without reloading the page
+    await expect.poll(counts).toEqual([paidBefore + 1, owedBefore]);
     await snap(ui.page, 'e2e-dues-collection');
   });
 

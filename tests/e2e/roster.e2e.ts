@@ -66,6 +66,23 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     expect(await ui.page.getByTestId('member-table').innerText()).not.toContain('钱错号');
   });
 
+  it('offers a template workbook with the import’s headers, which reads back with its example row', async () => {
+    await ui.page.getByTestId('member-import').click();
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('import-template').click());
+    expect(d.suggestedFilename()).toBe('党员花名册导入模板.xlsx');
+    const saved = `${ui.app.dataDir}/template.xlsx`;
+    await d.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(saved) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['党员花名册', '说明']);
+    expect((wb.worksheets[0].getRow(1).values as unknown[]).slice(1)).toEqual(expect.arrayContaining(['姓名', '公民身份号码', '入党日期', '所在支部']));
+    await ui.page.getByTestId('import-file').setInputFiles(saved);
+    await expect.poll(() => ui.page.getByTestId('import-summary').innerText()).toContain('1 行正确');
+    await snap(ui.page, 'e2e-import-template');
+    await ui.page.keyboard.press('Escape');
+    await expect.poll(() => ui.page.locator('.el-dialog', { hasText: '导入花名册' }).isVisible()).toBe(false);
+  });
+
   it('exports the roster as a workbook with every member', async () => {
     const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('member-export').click());
     expect(d.suggestedFilename()).toMatch(/党员花名册.*\.xlsx$/);
@@ -83,5 +100,22 @@ describe.skipIf(!hasChromium)('roster, click by click', () => {
     await expect.poll(() => ui.page.getByTestId('member-table').innerText()).not.toContain('周建国');
     expect(await ui.page.getByTestId('member-table').innerText()).toContain('吴海燕');
     await snap(ui.page, 'e2e-member-search');
+  });
+
+  it('操作日志 → 详情 shows Chinese labels, names, a local time, and no internal columns', async () => {
+    await goto(ui.page, '/audit');
+    const row = ui.page.getByTestId('audit-table').locator('tr.el-table__row', { hasText: '周建国' }).first();
+    await row.waitFor();
+    expect(await row.locator('td').first().innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await row.getByTestId('audit-detail').click();
+    const fields = ui.page.getByTestId('audit-detail-fields');
+    await expect.poll(() => fields.innerText()).toContain('周建国');
+    const text = await ui.page.locator('.el-dialog', { hasText: '操作详情' }).innerText();
+    expect(text).toContain('姓名');
+    expect(text).toContain('所在支部');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).not.toMatch(/[a-z][A-Z]|_id\b|\bid\b|createdAt|T\d{2}:\d{2}|\b(true|false)\b/);
+    await snap(ui.page, 'e2e-audit-detail');
+    await ui.page.keyboard.press('Escape');
   });
 });

@@ -1,5 +1,7 @@
 /** Transfer a member out of the demo bureau, print the three-part 介绍信, then record the receipt when it comes back. */
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
@@ -100,5 +102,57 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
       await box.getByRole('button', { name: '仍要打印' }).click();
     });
     expect(download.suggestedFilename()).toMatch(/^党员组织关系介绍信第\d+号（杨浩然）\.docx$/);
+  });
+
+  it('links “党费只交到…请先补交” to 党费收缴, which opens the payment form for that member', async () => {
+    // a member on the roster behind with dues (read from the ledger file, read-only)
+    const db = new Database(path.join(ui.app.dataDir, 'ledger.sqlite'), { readonly: true });
+    const behind = db
+      .prepare(
+        `select m.name from members m where m.left_type is null and m.deleted_at is null
+           and (select max(month) from dues_payments p where p.member_id = m.id and p.deleted_at is null) < ? order by m.name limit 1`,
+      )
+      .get(monthOf(TODAY)) as { name: string };
+    db.close();
+    await goto(ui.page, '/transfers');
+    await ui.page.getByTestId('transfer-out-start').click();
+    await choose(ui.page, 'transfer-out-member', behind.name);
+    await ui.page.getByTestId('transfer-out-next').click();
+    await expect.poll(() => ui.page.getByTestId('transfer-out-dues-behind').innerText()).toContain('请先');
+    await ui.page.getByTestId('transfer-out-pay-dues').click();
+    await expect.poll(() => ui.page.url()).toContain('/dues/collection');
+    await expect.poll(() => ui.page.locator('.el-dialog__title').innerText()).toBe(`登记党费：${behind.name}`);
+    await snap(ui.page, 'e2e-transfer-pay-dues');
+    await ui.page.keyboard.press('Escape');
+  });
+
+  it('after the letter for a member who holds a post, offers 办理卸任 in place and ends the post', async () => {
+    const db = new Database(path.join(ui.app.dataDir, 'ledger.sqlite'), { readonly: true });
+    const holder = db
+      .prepare(
+        `select m.name, u.name as org, r.role, r.id from org_roles r join members m on m.id = r.member_id join org_units u on u.id = r.org_id
+          where r.end_on is null and r.deleted_at is null and m.left_type is null and r.role = '组织委员' order by m.name limit 1`,
+      )
+      .get() as { name: string; org: string; role: string; id: string };
+    db.close();
+    await goto(ui.page, '/transfers');
+    await ui.page.getByTestId('transfer-out-start').click();
+    await choose(ui.page, 'transfer-out-member', holder.name);
+    await ui.page.getByTestId('transfer-out-next').click();
+    await ui.page.getByTestId('transfer-out-to').fill('中共江城市公安局江北分局委员会');
+    const dues = ui.page.getByTestId('transfer-out-dues').locator('input').first();
+    await expect.poll(() => ui.page.getByTestId('transfer-out-dues').innerText()).toMatch(/党费台账/);
+    if (await dues.isEnabled()) await fillDate(ui.page, 'transfer-out-dues', monthOf(TODAY));
+    await ui.page.getByTestId('transfer-out-next').click();
+    await ui.page.getByTestId('transfer-out-issue').click();
+    await toast(ui.page, '已开具介绍信');
+    const post = ui.page.getByTestId('transfer-out-post');
+    await expect.poll(() => post.innerText()).toContain(`现任${holder.org}${holder.role}`);
+    await post.getByTestId('transfer-out-end-post').click();
+    await expect.poll(() => post.innerText()).toContain(`已于 ${TODAY} 卸任`);
+    await snap(ui.page, 'e2e-transfer-end-post');
+    const after = new Database(path.join(ui.app.dataDir, 'ledger.sqlite'), { readonly: true });
+    expect((after.prepare('select end_on from org_roles where id = ?').get(holder.id) as { end_on: string }).end_on).toBe(TODAY);
+    after.close();
   });
 });

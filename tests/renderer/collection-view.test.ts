@@ -12,7 +12,7 @@ const { useAppStore } = await import('../../renderer/src/stores/app');
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const paid = (memberId: string, month: string, paidFen: number, dueFen = 3000): Payment => ({
-  id: `p-${memberId}-${month}`, memberId, branchId: 'b1', month, dueFen, paidFen, paidOn: `${month}-10`, method: '现金', payerName: null, receiptNo: 'S-001', collector: null, reason: paidFen === dueFen ? null : '自愿多交', consentRef: null, note: null,
+  id: `p-${memberId}-${month}`, memberId, branchId: 'b1', month, dueFen, paidFen, paidOn: `${month}-10`, method: '现金', payKind: '按月', payerName: null, receiptNo: 'S-001', collector: null, reason: paidFen === dueFen ? null : '自愿多交', consentRef: null, note: null,
 });
 
 function member(memberId: string, name: string, cellOf: (m: string) => Omit<GridCell, 'month'>): CollectionRow {
@@ -85,7 +85,8 @@ describe('CollectionView', () => {
     await settle();
     expect(document.querySelector('.el-dialog__title')!.textContent).toBe('登记党费：张三');
     expect(byTestId('dues-pay-months')!.textContent).toContain('2026年6月');
-    expect(document.querySelector('.el-radio-button.is-active')!.textContent!.trim()).toBe('补交');
+    expect(byTestId('dues-pay-kind')!.querySelector('.el-radio-button.is-active')!.textContent!.trim()).toBe('补交');
+    expect(byTestId('dues-pay-method')!.querySelector('.el-radio-button.is-active')!.textContent!.trim()).toBe('现金');
   });
 
   it('clicking a month not owed does nothing', async () => {
@@ -103,7 +104,7 @@ describe('CollectionView', () => {
     cellOf('张三', '2026-05').click();
     await settle();
     const box = document.querySelector('.el-message-box')!;
-    expect(box.textContent).toContain('张三 5月：2026-05-10 现金 50.00 元，收据 S-001，自愿多交。');
+    expect(box.textContent).toContain('张三 5月：2026-05-10 现金、按月 50.00 元，收据 S-001，自愿多交。');
     [...box.querySelectorAll('button')].find((b) => b.textContent!.trim() === '删除记录')!.click();
     await settle();
     await new Promise((r) => setTimeout(r, 50));

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** Recording a dues payment: the method a month suggests, the months offered, the total, and what is sent. */
+/** Recording a dues payment: the method and the type a month suggests, the months offered, the total, and what is sent. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pinia } from 'pinia';
 import type { CollectionRow, GridCell, Payment } from '../../core/dues/collect';
@@ -12,7 +12,7 @@ const { ApiError } = await import('../../renderer/src/api/client');
 
 const TODAY = '2026-11-28';
 const payment = (month: string): Payment => ({
-  id: `p-${month}`, memberId: 'm1', branchId: 'b1', month, paidOn: '2026-03-10', method: '现金', paidFen: 3000, dueFen: 3000, payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null, note: null,
+  id: `p-${month}`, memberId: 'm1', branchId: 'b1', month, paidOn: '2026-03-10', method: '现金', payKind: '按月', paidFen: 3000, dueFen: 3000, payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null, note: null,
 });
 
 /** 2026 for one member: 30.00 元 a month; March paid; not yet a member in January; no standard for February. */
@@ -37,7 +37,10 @@ async function openFor(month: string) {
   return w;
 }
 
-const method = () => document.querySelector('.el-radio-button.is-active')?.textContent?.trim();
+const active = (testId: string) => byTestId(testId)?.querySelector('.el-radio-button.is-active')?.textContent?.trim();
+const method = () => active('dues-pay-method');
+const kind = () => active('dues-pay-kind');
+const disabledKinds = () => [...byTestId('dues-pay-kind')!.querySelectorAll('.el-radio-button.is-disabled')].map((e) => e.textContent?.trim());
 const amountInput = () => formItem('每月实缴').querySelector('input')!;
 const offeredMonths = () => [...document.querySelectorAll('.el-select-dropdown__item')].map((e) => e.textContent?.trim());
 async function chooseMonth(label: string) {
@@ -50,11 +53,13 @@ async function save() {
 }
 
 describe('PayDialog', () => {
-  it('suggests 补交 for a past month, 现金 for this month and 预交 for a month ahead', async () => {
-    for (const [month, expected] of [['2026-05', '补交'], ['2026-11', '现金'], ['2026-12', '预交']]) {
+  it('缴纳方式 starts at 现金; 缴纳类型 follows the dates: 补交 for a past month, 按月 for this month, 预交 ahead', async () => {
+    for (const [month, expected, disabled] of [['2026-05', '补交', ['预交']], ['2026-11', '按月', ['补交', '预交']], ['2026-12', '预交', ['补交']]] as const) {
       resetFake();
       await openFor(month);
-      expect(method(), month).toBe(expected);
+      expect(method(), month).toBe('现金');
+      expect(kind(), month).toBe(expected);
+      expect(disabledKinds(), month).toEqual(expect.arrayContaining([...disabled]));
     }
   });
 
@@ -71,9 +76,12 @@ describe('PayDialog', () => {
     await chooseMonth('2026年11月');
     await chooseMonth('2026年12月');
     expect(formItem('每月实缴').textContent).toContain('合计 90.00 元');
+    // 补交 no longer fits 11月 and 12月: the type gives way to 按月, and each month's own type is shown
+    expect(kind()).toBe('按月');
+    expect(byTestId('dues-pay-kinds')!.textContent).toContain('10月补交、11月按月、12月预交');
     await save();
     expect(callsTo('dues/pay')).toEqual([
-      { memberId: 'm1', months: ['2026-10', '2026-11', '2026-12'], paidOn: TODAY, method: '补交', amountFen: null, payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null },
+      { memberId: 'm1', months: ['2026-10', '2026-11', '2026-12'], paidOn: TODAY, method: '现金', payKind: '按月', amountFen: null, payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null },
     ]);
     expect(messages()).toContain('已登记');
     expect(w.emitted('saved')).toHaveLength(1);
