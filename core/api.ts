@@ -30,6 +30,7 @@ import { importsArea } from './imports/index.ts';
 import { lockArea } from './lock/index.ts';
 import { backupArea } from './backup/index.ts';
 import { statsArea } from './stats/index.ts';
+import { finderArea } from './finder/index.ts';
 
 export const areas = [
   setupArea,
@@ -45,6 +46,7 @@ export const areas = [
   lockArea,
   backupArea,
   statsArea,
+  finderArea,
 ] as const;
 
 const registry = installAreas(areas);
