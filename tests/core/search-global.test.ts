@@ -102,7 +102,7 @@ describe('search/global', () => {
   it('a renamed member is found by the new name, not the old one', async () => {
     const m = await l.call('members/get', { id: zhang.id });
     const { id, ...rest } = m;
-    await l.call('members/update', { ...(rest as never), id, name: '张文辉' });
+    await l.call('members/update', { ...(rest as object), id, name: '张文辉' } as never);
     expect(titles(await l.call('search/global', { q: 'zhangwenhua' }), 'member')).toEqual([]);
     expect(titles(await l.call('search/global', { q: 'zhangwenhui' }), 'member')).toEqual(['张文辉']);
     expect(readingOf('张文辉')).toEqual({ initials: 'zwh', full: 'zhangwenhui' });
