@@ -1,8 +1,8 @@
 /**
  * People by name: 党员 (name, 拼音首字母, full pinyin, the last digits of 身份证号 or
  * phone) and 发展档案 (name and pinyin). Chinese text and digits go to SQLite as LIKE;
- * Latin letters are matched against the cached readings of every name (one narrow
- * scan of id and name: 5,000 members read in a few milliseconds). What leaves is
+ * Latin letters are matched against the cached readings of every name (core/finder/
+ * names.ts keeps the roster's names until the ledger changes). What leaves is
  * masked: the ID number as everywhere (core/members/privacy.ts), the phone as 138****5678.
  */
 import { sql } from 'kysely';
@@ -10,6 +10,7 @@ import type { Ctx } from '../context.ts';
 import { maskIdNumber } from '../members/privacy.ts';
 import { contains, escapeLike } from '../search.ts';
 import { pinyinRank, readingOf } from './pinyin.ts';
+import { memberNames } from './names.ts';
 import { maskPhone, textRank, type SearchQuery } from './query.ts';
 import { group, type Ranked, type SearchGroup } from './model.ts';
 
@@ -46,10 +47,9 @@ export async function findMembers(ctx: Ctx, q: SearchQuery, limit: number): Prom
     for (const r of rows) merge(found, { id: r.id, name: r.name, rank: (textRank(r.name, q.text) ?? 2) + leftPenalty(r.left_type), via: 'name' });
   }
   if (q.letters) {
-    const all = await db.selectFrom('members').select(['id', 'name', 'left_type']).where('deleted_at', 'is', null).execute();
-    for (const r of all) {
+    for (const r of await memberNames(db)) {
       const rank = pinyinRank(r.name, q.letters);
-      if (rank !== null) merge(found, { id: r.id, name: r.name, rank: rank + 3 + leftPenalty(r.left_type), via: 'name' });
+      if (rank !== null) merge(found, { id: r.id, name: r.name, rank: rank + 3 + (r.left ? 10 : 0), via: 'name' });
     }
   }
   if (!found.size) return group('member', [], limit);
