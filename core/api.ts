@@ -31,6 +31,7 @@ import { lockArea } from './lock/index.ts';
 import { backupArea } from './backup/index.ts';
 import { statsArea } from './stats/index.ts';
 import { deskArea } from './desk/index.ts';
+import { finderArea } from './finder/index.ts';
 
 export const areas = [
   setupArea,
@@ -47,6 +48,7 @@ export const areas = [
   backupArea,
   statsArea,
   deskArea,
+  finderArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -5,7 +5,8 @@
 //   dist/node/host.js    browser mode (npm start without Electron)
 //   dist/node/worker.js  the workbook reader's worker thread (core/xlsx/parse.ts starts it beside itself)
 // Small pure-JS dependencies (kysely, zod, fflate) are bundled in; better-sqlite3 (native) stays outside.
-// docx and exceljs stay outside too and load on first use: a listing never pays their ~0.3 s of loading.
+// docx and exceljs stay outside too and load on first use: a listing never pays their ~0.3 s of loading;
+// so does pinyin-pro (its dictionary, ~70 ms), loaded by the first global search.
 // Runs from `npm install` (prepare) and from `npm start` / `npm test` when a source is newer than the build.
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { coreBuildFresh, ENTRIES, OUT, ROOT as root } from './core-build-state.mjs';
 
 const require = createRequire(path.join(root, 'package.json'));
-const LAZY = ['docx', 'exceljs'];
+const LAZY = ['docx', 'exceljs', 'pinyin-pro'];
 
 /** A module standing for `name` whose exports are getters that require the real package on first use. */
 function lazyModule(name) {
