@@ -17,7 +17,7 @@ const { useAppStore } = await import('../../renderer/src/stores/app');
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const row = (memberId: string, name: string, paidUpTo: string): CollectionRow => ({
   memberId, name, category: '在职', partyStatus: '正式', leftType: null, leftDate: null, standardFen: 3000, dueTotalFen: 0, paidTotalFen: 0,
-  cells: MONTHS.map((month) => ({ month, owed: true, dueFen: 3000, payment: month <= paidUpTo ? { id: `p-${memberId}-${month}`, memberId, branchId: 'b2', month, dueFen: 3000, paidFen: 3000, paidOn: `${month}-10`, method: '现金', payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null, note: null } : null })),
+  cells: MONTHS.map((month) => ({ month, owed: true, dueFen: 3000, payment: month <= paidUpTo ? { id: `p-${memberId}-${month}`, memberId, branchId: 'b2', month, dueFen: 3000, paidFen: 3000, paidOn: `${month}-10`, method: '现金', payKind: '按月', payerName: null, receiptNo: null, collector: null, reason: null, consentRef: null, note: null } : null })),
 });
 
 let pinia: Pinia;
