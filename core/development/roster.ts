@@ -22,6 +22,8 @@ export interface NextStepView {
   latest: string | null;
   /** "暂算" reason: the date rests on a year the holiday calendar does not know. */
   provisional?: string;
+  /** the latest date has passed, on or after the 台账启用日期 (a date before it is not judged overdue) */
+  overdue?: boolean;
 }
 
 export interface ChecklistItem {
@@ -83,10 +85,14 @@ function shownRules(rules: RuleSet, steps: StepRecord[]): FileView['rules'] {
   return { version: r.version, title: r.title, verified: r.verified };
 }
 
-export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles): FileView {
+export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today: string, attached?: AttachedFiles, startDate = ''): FileView {
   const open = !file.leftType;
   const dossier = dossierOf(file, steps);
   const ev = evaluate(dossier, rules, { today: open ? today : null });
+  // a step not yet taken whose deadline fell before the 台账启用日期 is not judged overdue (the reminders list it as 启用前到期);
+  // the 6-month limit of an approval runs past the step's own latest date, so it stays
+  const beforeStart = new Set(ev.next.filter((n) => n.latest && n.latest < startDate).map((n) => n.step));
+  const findings = ev.findings.filter((f) => !(beforeStart.has(f.step) && !steps.some((s) => s.step === f.step) && f.rule !== 'approval-6-months'));
   const s15 = steps.find((s) => s.step === STEP.branchMeeting);
   const checklist = checklistOf(steps, attached);
   return {
@@ -95,8 +101,8 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
     applicationDate: steps.find((s) => s.step === STEP.application)?.date ?? '',
     probationEnd: s15 ? probationEnd(s15.date, rules, file.extensionMonths) : null,
     steps,
-    findings: ev.findings,
-    next: open ? ev.next.map((n) => ({ ...n, name: stepDef(n.step).name })) : [],
+    findings,
+    next: open ? ev.next.map((n) => ({ ...n, name: stepDef(n.step).name, overdue: !!n.latest && n.latest < today && n.latest >= startDate })) : [],
     checklist,
     missingDocuments: checklist.filter((c) => !c.kept).length,
     rules: shownRules(rules, steps),
@@ -107,7 +113,8 @@ export function viewOf(file: DevFile, steps: StepRecord[], rules: RuleSet, today
 
 export async function getFileView(ctx: Ctx, id: string): Promise<FileView> {
   const { file, steps } = await loadFile(ctx.db, id);
-  return viewOf(file, steps, await currentRules(ctx.db), ctx.platform.today(), (await attachedFiles(ctx.db, id)).get(id));
+  const today = ctx.platform.today();
+  return viewOf(file, steps, await currentRules(ctx.db), today, (await attachedFiles(ctx.db, id)).get(id), await ledgerStartDate(ctx.db, today));
 }
 
 /** Every file with its steps, two queries. */
@@ -171,7 +178,7 @@ export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: st
   const attached = await attachedFiles(ctx.db);
   for (const { file, steps } of await loadAll(ctx.db, opts)) {
     if (!steps.length) continue;
-    const v = viewOf(file, steps, rules, today, attached.get(file.id));
+    const v = viewOf(file, steps, rules, today, attached.get(file.id), startDate);
     if (opts.stage && v.stage !== opts.stage) continue;
     const last = steps[steps.length - 1];
     rows.push({
@@ -187,7 +194,7 @@ export async function listRoster(ctx: Ctx, opts: { branchId?: string; stage?: st
       lastStepName: stepDef(last.step).name,
       lastStepDate: last.date,
       next: headline(v.next),
-      overdue: ((n) => !!n?.latest && n.latest < today && n.latest >= startDate)(headline(v.next)),
+      overdue: !!headline(v.next)?.overdue,
       errors: v.findings.filter((f) => f.severity === 'error').length,
       warnings: v.findings.filter((f) => f.severity === 'warning').length,
       missingDocuments: v.missingDocuments,
@@ -256,7 +263,7 @@ export async function reminders(ctx: Ctx, month?: string): Promise<{ month: stri
   const items: Reminder[] = [];
   for (const { file, steps } of await loadAll(ctx.db, { scope: 'open' })) {
     if (!steps.length || steps.some((s) => s.step === STEP.archiving)) continue;
-    items.push(...fileReminders(viewOf(file, steps, rules, today), m, today, startDate));
+    items.push(...fileReminders(viewOf(file, steps, rules, today, undefined, startDate), m, today, startDate));
   }
   const order = { 已逾期: 0, 本月到期: 1, 本月可办: 2, 启用前到期: 3 };
   items.sort((a, b) => order[a.kind] - order[b.kind] || (a.latest ?? a.earliest).localeCompare(b.latest ?? b.earliest));

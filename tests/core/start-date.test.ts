@@ -126,6 +126,26 @@ describe('台账启用日期', () => {
     await l.close();
   });
 
+  it('on the demo moved to start today: overdue development steps become 启用前到期, no arrears, no earlier findings', async () => {
+    const l = await testLedger({ today: '2026-11-28', demo: true });
+    const before = await l.call('development/reminders', {});
+    const talk = before.items.find((r) => r.kind === '已逾期' && r.stepName.includes('谈话'))!;
+    expect(talk.latest! < '2026-11-28').toBe(true);
+    expect((await l.call('dues/arrears', { asOf: '2026-11', minMonths: 3 })).length).toBeGreaterThan(0);
+    await l.call('org/start-date-save', { startDate: '2026-11-28' });
+    const after = await l.call('development/reminders', {});
+    expect(after.items.find((r) => r.fileId === talk.fileId && r.step === talk.step)).toMatchObject({ kind: '启用前到期' });
+    expect(after.items.filter((r) => r.kind === '已逾期' && r.latest && r.latest < '2026-11-28')).toEqual([]);
+    const file = await l.call('development/get', { id: talk.fileId });
+    expect(file.findings.map((f) => f.rule)).not.toContain('talk-1-month');
+    expect(file.next.find((n) => n.step === talk.step)).toMatchObject({ latest: talk.latest, overdue: false });
+    expect(await l.call('dues/arrears', { asOf: '2026-11', minMonths: 2 })).toEqual([]);
+    const findings = await calendarFindings(l);
+    expect(findings.filter((f) => f.period.length === 7 && f.period < '2026-11')).toEqual([]);
+    expect(findings.filter((f) => f.period.includes('Q') && f.period < '2026-Q4')).toEqual([]);
+    await l.close();
+  });
+
   it('the demo starts on 1 January of last year; bureau() fixtures start early', async () => {
     const demo = await testLedger({ today: '2027-01-05', demo: true });
     expect((await demo.call('org/start-date', {})).startDate).toBe('2026-01-01');
