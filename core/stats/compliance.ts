@@ -4,7 +4,9 @@
  * month shows every requirement whose period ends in it: the month's own
  * meetings, a quarter's in its last month, a year's in December (the deadline
  * a clerk works to). The cell's status is the worst of them; a month that has
- * not begun is 未到期 unless something in it is already 待开展.
+ * not begun is 未到期 (or 不适用): never a to-do, even when a year's requirement
+ * shown in December is already 待开展 — its item in the tooltip still says so,
+ * and the to-do belongs to the month the clerk is in.
  */
 import type { Ctx } from '../context.ts';
 import { complianceCalendar, periodLabel, STATUS_LABEL, type CellStatus } from '../activities/compliance.ts';
@@ -71,7 +73,7 @@ export async function complianceHeat(ctx: Ctx, year: number, asOf?: string): Pro
       const items = byKey.get(`${org.id}|${month}`);
       if (!items?.length) continue;
       let status = HEAT_ORDER.find((s) => items.some((i) => i.status === s)) ?? 'n/a';
-      if (month > cut && status !== 'due') status = items.every((i) => i.status === 'n/a') ? 'n/a' : 'upcoming';
+      if (month > cut) status = items.every((i) => i.status === 'n/a') ? 'n/a' : 'upcoming';
       cells.push({ orgId: org.id, month, status, statusLabel: STATUS_LABEL[status], items });
       counts[status] = (counts[status] ?? 0) + 1;
     }

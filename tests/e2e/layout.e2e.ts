@@ -80,6 +80,43 @@ describe.skipIf(!hasChromium)('every screen at 1024×768', () => {
         await expect.poll(() => notCovered(approval)).toBe(true);
       });
 
+      it('欠缴党费, 上缴与对账 and 发展党员 keep their key columns in the window', async () => {
+        await ui.page.setViewportSize(size);
+        const pages: [string, string, string[]][] = [
+          ['/dues/arrears', 'dues-arrears-table', ['col-member', 'col-months', 'col-owed', 'col-hint', 'col-go']],
+          ['/dues/remittance', 'dues-recon-table', ['col-org', 'col-expected', 'col-remitted', 'col-diff', 'col-problems', 'col-remit']],
+          ['/development', 'dev-table', ['col-name', 'col-next', 'col-deadline', 'col-problems', 'col-open']],
+        ];
+        for (const [nav, table, cols] of pages) {
+          await goto(ui.page, nav);
+          for (const c of cols) {
+            const th = ui.page.getByTestId(table).locator(`.el-table__header-wrapper th.${c}`);
+            expect(await inView(ui.page, th), `${nav} ${c}`).toBe(true);
+            await expect.poll(() => notCovered(th), { message: `${nav} ${c}` }).toBe(true);
+          }
+        }
+        // a row's 去登记 and 打开档案 are reachable too, not only their headers
+        await goto(ui.page, '/development');
+        const open = ui.page.getByTestId('dev-table').locator('.el-table__body-wrapper [data-testid^="dev-open-"]');
+        expect(await inView(ui.page, open)).toBe(true);
+        await expect.poll(() => notCovered(open)).toBe(true);
+      });
+
+      it('组织生活日历 shows the whole year with the current month and the 党组织 column', async () => {
+        await ui.page.setViewportSize(size);
+        await goto(ui.page, '/activities/calendar');
+        const grid = ui.page.getByTestId('calendar-grid');
+        await grid.locator('[data-status]').first().waitFor();
+        const month = grid.locator('thead th', { hasText: new RegExp(`^${Number(thisMonth.slice(5))}月$`) });
+        for (const th of [grid.locator('th.org'), month, grid.locator('thead th').last()]) {
+          expect(await inView(ui.page, th), await th.first().innerText()).toBe(true);
+          await expect.poll(() => notCovered(th)).toBe(true);
+        }
+        // the grid does not scroll sideways: all twelve months, the quarters and 全年 fit
+        const scroll = await grid.evaluate((el) => ({ table: el.scrollWidth, box: el.parentElement!.clientWidth }));
+        expect(scroll.table).toBeLessThanOrEqual(scroll.box + 1);
+      });
+
       it('组织生活记录 pages the demo year: a pager, at most a page of rows', async () => {
         await ui.page.setViewportSize(size);
         await goto(ui.page, '/activities');
