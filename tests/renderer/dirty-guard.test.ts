@@ -22,7 +22,7 @@ function mountDate(initial: string) {
   const w = mount(
     defineComponent({
       setup: () => () =>
-        h(ElForm, null, () => h(ElFormItem, { label: '入党日期' }, () => h(DateField, { modelValue: value.value, 'onUpdate:modelValue': (v: string) => (value.value = v) }))),
+        h(ElForm, null, () => h(ElFormItem, { label: '入党日期' }, () => h(DateField, { modelValue: value.value, 'onUpdate:modelValue': (v: unknown) => (value.value = v as string) }))),
     }),
     { attachTo: document.body, global: { plugins: [ElementPlus] } },
   );
