@@ -60,3 +60,31 @@ export function localDateTime(iso: string | null | undefined, offsetMinutes?: nu
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
+
+/**
+ * A date as a clerk types it: 2026-10-15, 2026/10/15, 2026.10.15, 20261015 or
+ * 2026年10月15日 (spaces ignored; one-digit month and day allowed where a
+ * separator marks them). Returns the ISO date, or null for text that is not a
+ * date or names an impossible one (2026-13-45, 2026-02-30).
+ */
+export function parseTypedDate(text: string): string | null {
+  const s = text.replace(/\s+/g, '');
+  const m =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/.exec(s) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return fmt(y, mo, d);
+}
+
+/** A month as typed: 2026-10, 2026/10, 2026.10, 202610 or 2026年10月; the ISO month (YYYY-MM) or null. */
+export function parseTypedMonth(text: string): string | null {
+  const s = text.replace(/\s+/g, '');
+  const m = /^(\d{4})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月?$/.exec(s) ?? /^(\d{4})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const [y, mo] = [Number(m[1]), Number(m[2])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12) return null;
+  return fmt(y, mo, 1).slice(0, 7);
+}

@@ -6,6 +6,7 @@
 import { ref } from 'vue';
 import { ApiError } from '../api/client';
 import { showError } from '../notify';
+import { datesReady } from './date-fields';
 
 /** One objection as the core sends it in `details`: its own `field` (service checks) or a zod `path`. */
 interface Objection {
@@ -51,6 +52,8 @@ export function useSubmit(opts: SubmitOptions = {}) {
   const saving = ref(false);
   async function submit(action: () => Promise<unknown>): Promise<boolean> {
     errors.value = {};
+    // a typed date that is no date stays on screen with its objection; nothing is sent
+    if (!datesReady()) return false;
     saving.value = true;
     try {
       await action();

@@ -11,10 +11,12 @@ export async function choose(page: Page, selectTestId: string, label: string): P
   await page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: label }).first().click();
 }
 
-/** Types a date into an Element Plus date picker and confirms it. */
+/** Types a date into a date field (components/DateField.vue) and confirms it. */
 export async function fillDate(page: Page, testId: string, iso: string): Promise<void> {
-  // Element Plus date pickers drop data-testid, so the id sits on the surrounding form item.
+  // the id sits on the surrounding form item (or on the field itself); the input is inside it
   const input = page.getByTestId(testId).locator('input').first();
+  // focus first: leaving the previous field may fill this one (the ID number fills 出生日期), then replace what is there
+  await input.click();
   await input.fill(iso);
   await input.press('Enter');
 }
