@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('global search, click by click', () => {
         await page.keyboard.press('Control+k');
         expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('af-topic');
         await editor.locator('.el-dialog__headerbtn').click();
-        await editor.locator('.el-dialog').waitFor({ state: 'hidden' });
+        await expect.poll(() => page.locator('.el-overlay:visible').count()).toBe(0);
       }
       const panel = await search(page, WORD);
       await expect.poll(() => panel.locator('[data-kind="activity"] .gs-hit').count()).toBe(1);
@@ -90,8 +90,10 @@ describe.skipIf(!hasChromium)('global search, click by click', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/settings/);
     await page.getByTestId('unit-name').waitFor();
+    await page.setViewportSize({ width: 1400, height: 900 });
     panel = await search(page, '介绍信');
     await expect.poll(() => panel.innerText()).toContain('介绍信设置');
+    await snap(page, 'e2e-search-1400');
     const hits = panel.locator('.gs-hit');
     const titles = await hits.locator('.gs-title').allInnerTexts();
     for (let i = 0; i < titles.indexOf('介绍信设置'); i++) await page.keyboard.press('ArrowDown');
