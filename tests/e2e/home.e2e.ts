@@ -105,8 +105,9 @@ describe.skipIf(!hasChromium)('首页 本月待办 on the demo, at 1024×768', (
   it('the cards agree on 预备党员 and never show a zero in alarm red', async () => {
     await home(ui.page);
     await ui.page.getByTestId('dev-stage-预备党员').waitFor();
-    await expect.poll(() => ui.page.getByTestId('dev-stage-预备党员').locator('.stat').innerText()).toBe(await ui.page.getByTestId('roster-probationary').locator('.stat').innerText());
-    expect(await ui.page.getByTestId('roster-probationary').locator('.stat').innerText()).toBe('6');
+    // both cards load on their own: wait for each to show the roster's 6 (the development files alone hold 3)
+    await expect.poll(() => ui.page.getByTestId('roster-probationary').locator('.stat').innerText()).toBe('6');
+    await expect.poll(() => ui.page.getByTestId('dev-stage-预备党员').locator('.stat').innerText()).toBe('6');
     const reds = await ui.page.locator('.stat').evaluateAll((els) => els.filter((e) => getComputedStyle(e).color === 'rgb(192, 0, 0)').map((e) => e.textContent!.trim()));
     expect(reds.length).toBeGreaterThan(0);
     expect(reds).not.toContain('0');
