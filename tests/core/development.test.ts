@@ -57,7 +57,7 @@ describe('development files', () => {
     v = await l.call('development/get', { id });
     expect(v.stage).toBe('发展对象');
     expect(v.findings).toEqual([]);
-    expect(v.next).toEqual([{ step: 15, name: '支部大会讨论', earliest: '2024-11-20', latest: null }]);
+    expect(v.next).toEqual([{ step: 15, name: '支部大会讨论', earliest: '2024-11-20', latest: null, overdue: false }]);
     expect((await l.call('members/list', { search: '赵晓东' })).total).toBe(0);
 
     await recordUpTo(l, id, 15, introducers, 15);
@@ -137,7 +137,7 @@ describe('development files', () => {
     expect((await failure(l.call('development/extend', { fileId: id, decidedOn: '2026-01-01', months: 6 }))).message).toMatch(/只能延长一次/);
     let v = await l.call('development/get', { id });
     expect(v.probationEnd).toBe('2026-06-01');
-    expect(v.next).toContainEqual({ step: 23, name: '支部大会讨论转正', earliest: '2026-06-01', latest: null });
+    expect(v.next).toContainEqual({ step: 23, name: '支部大会讨论转正', earliest: '2026-06-01', latest: null, overdue: false });
     expect((await failure(l.call('development/record-step', { fileId: id, step: 23, date: '2026-05-31', details: detailsFor(23, []) }))).message).toMatch(/2026-06-01 期满/);
     await l.call('development/record-step', { fileId: id, step: 23, date: '2026-06-01', details: detailsFor(23, []) });
     await l.call('development/record-step', { fileId: id, step: 24, date: '2026-06-20' });
