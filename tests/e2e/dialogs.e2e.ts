@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('nothing typed is lost, click by click', () => {
 
 /** Opens the record made above from 组织生活记录 (searched by its topic). */
 async function openRecord(page: Page) {
-  const search = page.locator('input[placeholder="主题、内容、地点、主持人"]');
+  const search = page.locator('input[placeholder="主题、内容、地点等"]');
   await search.fill(TOPIC);
   await search.press('Enter');
   const row = page.getByTestId('activity-table').locator('tr', { hasText: TOPIC }).first();

@@ -42,6 +42,9 @@ describe.skipIf(!hasChromium)('committee posts, click by click', () => {
     await ui.page.getByTestId('role-save').click();
     expect(await toast(ui.page, '已有书记')).toBe(`该组织已有书记“康军”（${TODAY}起，现任），与本次任职时间重叠，请先为其办理卸任`);
     await ui.page.locator('.el-dialog').getByRole('button', { name: '取消' }).click();
+    // the form was changed: closing it asks first
+    await ui.page.locator('.el-message-box').getByRole('button', { name: '放弃' }).click();
+    await expect.poll(() => ui.page.locator('.el-dialog:visible').count()).toBe(0);
   });
 
   it('corrects a history row’s 任职日期 from the dialog', async () => {

@@ -82,8 +82,16 @@ describe.skipIf(!hasChromium)('统计分析: charts a clerk can look at, save an
     await expect.poll(() => inkedPixels(ui.page, '.page', 'compliance')).toBeGreaterThan(2000);
     const missing = await cellOfStatus(ui.page, 'missing');
     expect(missing).not.toBeNull();
-    await ui.page.mouse.click(missing!.x, missing!.y);
-    await expect.poll(() => ui.page.url()).toContain('/activities/calendar?');
+    // the chart may still be settling its layout after the page came in: click again while the page has not left 统计分析
+    await expect
+      .poll(async () => {
+        if (ui.page.url().includes('/stats')) {
+          const at = await cellOfStatus(ui.page, 'missing');
+          if (at) await ui.page.mouse.click(at.x, at.y);
+        }
+        return ui.page.url();
+      })
+      .toContain('/activities/calendar?');
     expect(ui.page.url()).toContain(`year=${YEAR}`);
     const focused = ui.page.locator('[data-testid="calendar-grid"] tr[data-focus="org"]').first();
     await focused.waitFor();
