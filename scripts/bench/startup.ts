@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreBuildFresh } from '../core-build-state.mjs';
-import { median } from './util.ts';
+import { hostLaunchUrl, median } from './util.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'bin', 'party-ledger.mjs');
@@ -32,18 +32,7 @@ async function hostFirstPage(env: NodeJS.ProcessEnv): Promise<number> {
   const t0 = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'node', 'host.js')], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let log = '';
-      const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 30_000);
-      const onData = (d: Buffer) => {
-        log += d.toString();
-        const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+)/);
-        if (m) clearTimeout(timer), resolve(m[1]);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.on('exit', (c) => reject(new Error(`host exited ${c}:\n${log}`)));
-    });
+    const url = await hostLaunchUrl(child, 30_000);
     const res = await fetch(url, { redirect: 'manual' });
     await res.arrayBuffer();
     if (res.status >= 400) throw new Error(`first page: HTTP ${res.status}`);

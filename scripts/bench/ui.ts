@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { coreBuildFresh, nodeArgs } from '../core-build-state.mjs';
 import { bigUiLedger, UI_TODAY } from './ui-ledger.ts';
-import { time } from './util.ts';
+import { hostLaunchUrl, time } from './util.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -73,18 +73,7 @@ async function measure(page: Page, nav: string, selector: string): Promise<[numb
 async function startHost(home: string): Promise<{ url: string; child: ChildProcess }> {
   const env = { ...process.env, PARTY_LEDGER_HOME: home, PARTY_LEDGER_NO_BROWSER: '1', PARTY_LEDGER_TODAY: UI_TODAY };
   const child = spawn(process.execPath, nodeArgs('host'), { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${log}`)), 120_000);
-    const onData = (d: Buffer) => {
-      log += d.toString();
-      const m = log.match(/(http:\/\/127\.0\.0\.1:\d+\/\?code=[0-9a-f]+)/);
-      if (m) clearTimeout(timer), resolve(m[1]);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (c) => reject(new Error(`host exited ${c}:\n${log}`)));
-  });
+  const url = await hostLaunchUrl(child, 120_000);
   return { url, child };
 }
 
