@@ -10,6 +10,7 @@ import type { ActivitiesTables } from './schema/activities.ts';
 import type { DuesTables } from './schema/dues.ts';
 import type { TransfersTables } from './schema/transfers.ts';
 import type { DevelopmentTables } from './schema/development.ts';
+import type { ArchiveTables } from './schema/archive.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -17,5 +18,6 @@ export type { ActivitiesTable, ActivityAttendanceTable, AttachmentsTable, Activi
 export type { DuesAssessmentsTable, DuesPaymentsTable, DuesRemittancesTable, DuesExpensesTable, DuesPublicationsTable, DuesTables } from './schema/dues.ts';
 export type { TransfersTable, TransfersTables } from './schema/transfers.ts';
 export type { DevelopmentFilesTable, DevelopmentStepsTable, DevelopmentTables } from './schema/development.ts';
+export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from './schema/archive.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables {}
