@@ -29,17 +29,32 @@ export function sendJson(res: http.ServerResponse, status: number, value: unknow
 }
 
 /**
- * Reads a request body up to MAX_BODY. Over the cap (by Content-Length or as it
- * streams) it answers 413 "请求内容过大" with Connection: close, drains what the
- * client still sends for a moment so the answer is read, and returns null.
+ * Answers 413 on the raw socket and half-closes it: the client gets the whole answer and
+ * an end, and what it still sends is read and dropped. (A reply through `res` with
+ * Connection: close destroys the socket as soon as the answer is flushed; a client still
+ * sending then gets a reset, which can discard the answer before it is read.)
  */
-export function readBody(req: http.IncomingMessage, res: http.ServerResponse, max = MAX_BODY): Promise<string | null> {
+function answerTooLarge(req: http.IncomingMessage): void {
+  const sock = req.socket;
+  const body = JSON.stringify({ ok: false, error: { message: '请求内容过大（不能超过 64 MB）' } });
+  const headers = { 'Content-Type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+  const head = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  sock.write(`HTTP/1.1 413 Payload Too Large\r\n${head}\r\n${body}`);
+  sock.end();
+  setTimeout(() => sock.destroy(), 30_000).unref();
+}
+
+/**
+ * Reads a request body up to MAX_BODY. Over the cap (by Content-Length or as it
+ * streams) it answers 413 "请求内容过大" and closes its side, drops what the client
+ * still sends, and returns null.
+ */
+export function readBody(req: http.IncomingMessage, _res: http.ServerResponse, max = MAX_BODY): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => {
       req.removeAllListeners('data');
       req.on('data', () => {});
-      sendJson(res, 413, { ok: false, error: { message: '请求内容过大（不能超过 64 MB）' } }, { Connection: 'close' });
-      setTimeout(() => req.socket.destroy(), 2000).unref();
+      answerTooLarge(req);
       resolve(null);
     };
     if (Number(req.headers['content-length'] ?? 0) > max) return tooLarge();
