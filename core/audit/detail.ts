@@ -31,7 +31,7 @@ export interface AuditDetail {
   fields: AuditDetailField[];
 }
 
-const ENTITY_TITLES: Record<string, string> = {
+export const ENTITY_TITLES: Record<string, string> = {
   members: '党员',
   org_units: '组织',
   org_roles: '任职',

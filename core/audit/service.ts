@@ -10,6 +10,7 @@ import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { GENESIS_HASH, LOST_HEAD_PREFIX, rowHash, type ChainedFields } from './chain.ts';
 import { installedAreas, type RecyclableEntity } from '../area.ts';
+import { ENTITY_TITLES } from './detail.ts';
 
 export type Tx = Kysely<DB> | Transaction<DB>;
 
@@ -79,7 +80,7 @@ export function recyclableEntities(): RecyclableEntity[] {
 
 export function recyclableEntity(table: string): RecyclableEntity {
   const e = installedAreas().recyclable.get(table);
-  if (!e) throw new LedgerError(`该类记录不能放入回收站：${table}`);
+  if (!e) throw new LedgerError(`${ENTITY_TITLES[table] ?? '这类记录'}不能放入回收站，也不能从回收站恢复`);
   return e;
 }
 

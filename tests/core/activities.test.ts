@@ -171,6 +171,8 @@ describe('activity records', () => {
     expect(item.label).toContain('党课：坚定理想信念');
     await l.call('recycle/restore', { table: item.table, id: a.id });
     expect(await l.call('activities/list', {})).toHaveLength(1);
+    // a kind of record without a recycle bin is named in Chinese, not by its table
+    expect((await failure(l.call('recycle/restore', { table: 'settings', id: 'org.unitName' }))).message).toBe('设置不能放入回收站，也不能从回收站恢复');
   });
 });
 
