@@ -29,7 +29,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 /** Waits until the page's loading masks are gone and the fonts and animations have settled. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => {});
-  await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), null, { timeout: 10_000 }).catch(() => {});
+  // a page's mask shows only once its component has loaded and asked for data: give it that moment first
+  await page.waitForTimeout(300);
+  await page
+    .waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), null, { timeout: 30_000 })
+    .catch(() => console.warn(`screens: ${page.url()} still shows a loading mask after 30 s`));
   await page.waitForTimeout(400);
 }
 
