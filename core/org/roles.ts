@@ -173,6 +173,8 @@ export async function postFindings(ctx: Ctx): Promise<PostFinding[]> {
   const out: PostFinding[] = [];
   for (const [i, r] of rows.entries()) {
     const problems = periodProblems(today, r.start_on, r.end_on);
+    const posts = rolesFor(r.kind as OrgKind) as readonly string[];
+    if (!posts.includes(r.role)) problems.push({ message: `${r.kind}不设${r.role}，可任命：${posts.join('、')}`, field: 'role' });
     if (r.name && r.party_status) problems.push(...personProblems({ role: r.role, startOn: r.start_on }, { ...r, name: r.name, party_status: r.party_status }, postName(r.role, r.kind)));
     const clash = clashOf(r, rows.slice(0, i));
     if (clash) problems.push({ message: `与“${clash.person_name}”（${periodText(clash.start_on, clash.end_on)}）任职时间重叠，同一时间只能有一名${r.role}`, field: 'startOn' });

@@ -271,6 +271,16 @@ describe('the posts an organization has follow its kind', () => {
     expect((await failure(l.call('org/roles/add', { orgId: groupId, memberId: full.id, role: '书记' }))).message).toBe('党小组不设书记，可任命：组长、副组长');
     await l.call('org/roles/add', { orgId: groupId, memberId: full.id, role: '组长' });
     await l.call('org/roles/add', { orgId: groupId, memberId: other.id, role: '副组长' });
+    expect(await l.call('org/roles/check', {})).toEqual([]);
+    // a 党委 组长 or a 党小组 书记 written by an older version is a finding of the check
+    const row = (id: string, orgId: string, personName: string, role: string) =>
+      l.ctx.db.insertInto('org_roles').values({ id, org_id: orgId, member_id: null, person_name: personName, role, start_on: '2025-01-01', end_on: null, created_at: '2026-01-01T00:00:00Z', deleted_at: null }).execute();
+    await row('old-root', rootId, '张三', '组长');
+    await row('old-group', groupId, '李四', '书记');
+    expect((await l.call('org/roles/check', {})).map((f) => [f.roleId, f.message.replace(/^.*：(?=\S+不设)/, '')])).toEqual([
+      ['old-root', '党委不设组长，可任命：书记、副书记、组织委员、宣传委员、纪检委员、青年委员、委员'],
+      ['old-group', '党小组不设书记，可任命：组长、副组长'],
+    ]);
     await l.close();
   });
 });
