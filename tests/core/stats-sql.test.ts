@@ -1,23 +1,26 @@
 /**
- * 党费收缴率 and 出席率 counted in SQL give the figures the in-memory build gave
+ * 党费收缴率, 出席率 and 队伍结构 counted in SQL give the figures the in-memory build gave
  * (tests/support/stats-reference.ts: the 党费收缴 grid's rows, the records list),
  * on the demo and on a ledger built for the boundaries: a 台账启用日期 in March,
  * a member who died mid-year, one transferred out, one transferred in with a
  * later dues start, one admitted mid-year, one never assessed, one 免交 from
  * July, one moved to another branch, a deleted payment; meetings without an
- * attendance list, deleted, or after the as-of day.
+ * attendance list, deleted, or after the as-of day; structure fields left empty,
+ * a 预备党员 转正 after the as-of day, an age the day before a birthday.
  */
 import { describe, expect, it } from 'vitest';
 import { testLedger, type TestLedger } from '../support/ledger.ts';
 import { bureau, member, memberInput } from '../support/bureau.ts';
-import { referenceAttendance, referenceDues } from '../support/stats-reference.ts';
+import { referenceAttendance, referenceDues, referenceMembers } from '../support/stats-reference.ts';
 
 async function sameAsReference(l: TestLedger, year: number, asOf?: string) {
   const dues = await l.call('stats/dues', { year, asOf });
   expect(dues).toEqual(await referenceDues(l.ctx, year, asOf));
   const att = await l.call('stats/attendance', { year, asOf });
   expect(att).toEqual(await referenceAttendance(l.ctx, year, asOf));
-  return { dues, att };
+  const members = await l.call('stats/members', { year, asOf });
+  expect(members).toEqual(await referenceMembers(l.ctx, year, asOf));
+  return { dues, att, members };
 }
 
 async function boundaryLedger() {
@@ -31,6 +34,8 @@ async function boundaryLedger() {
   const unassessed = await add('未核定', a);
   const exempt = await add('免交', b);
   const moved = await add('调动', b);
+  const noEducation = await add('未填学历', b, { education: null, category: '离退休' });
+  const converted = await add('转正后', b, { joinDate: '2025-09-01', fullDate: '2026-09-01', partyStatus: '正式', education: '大学本科', birthDate: '1995-11-29' });
   const inn = await l.call('transfers/in', {
     mode: 'new',
     member: memberInput({ name: '转入' }),
@@ -43,7 +48,7 @@ async function boundaryLedger() {
   });
   const inId = inn.memberId!;
   const std = (memberId: string, baseFen = 500_000) => ({ memberId, baseFen });
-  await l.call('dues/assess-save', { year: 2026, entries: [full, died, out, admitted, exempt, moved].map((m) => std(m.id)).concat(std(inId)) });
+  await l.call('dues/assess-save', { year: 2026, entries: [full, died, out, admitted, exempt, moved, noEducation, converted].map((m) => std(m.id)).concat(std(inId)) });
   await l.call('dues/settings-save', { fixPolicy: 'follow-salary' });
   await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: exempt.id, baseFen: 500_000, category: '困难减免', hardshipRef: '测试党委〔2026〕1号', reducedFen: 0, fromMonth: '2026-07', reason: '生活困难' }] });
   const months = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, '0')}`);
@@ -86,7 +91,7 @@ describe('stats counted in SQL', () => {
 
   it('keeps the boundaries: start date, left or transferred mid-year, transferred in, admitted, unassessed, 免交, moved branch', async () => {
     const { l, a, b } = await boundaryLedger();
-    const { dues, att } = await sameAsReference(l, 2026);
+    const { dues, att, members } = await sameAsReference(l, 2026);
     await sameAsReference(l, 2026, '2026-06-30');
     await sameAsReference(l, 2025);
     const branchA = dues.branches.find((x) => x.branchId === a)!;
@@ -99,8 +104,8 @@ describe('stats counted in SQL', () => {
     // 去世 on 10 June owes to May; 转出 on 20 August owes August, not September; 新党员 owes from April
     expect([owed(branchA, 5), owed(branchA, 6), owed(branchA, 8), owed(branchA, 9)]).toEqual([5, 4, 4, 3]);
     expect(owed(branchA, 4)).toBe(5);
-    // branch B: 免交 owes to June only; 转入 owes from its dues start month, June
-    expect([owed(branchB, 5), owed(branchB, 6), owed(branchB, 7)]).toEqual([1, 2, 1]);
+    // branch B (未填学历 and 转正后 owe all year): 免交 owes to June only; 转入 owes from its dues start month, June
+    expect([owed(branchB, 5), owed(branchB, 6), owed(branchB, 7)]).toEqual([3, 4, 3]);
     // October: 全年's payment was deleted, so only 新党员 paid of the three owing
     expect([owed(branchA, 10), branchA.months[9].paidCount]).toEqual([3, 1]);
     expect(dues.unassessed).toBe(1);
@@ -111,6 +116,12 @@ describe('stats counted in SQL', () => {
     expect(may.due - may.present).toBe(2);
     const mid = await l.call('stats/attendance', { year: 2026, asOf: '2026-06-30' });
     expect(mid.total.meetings).toBe(1);
+    // 转正后 is 预备 on 30 June and has a 党龄 band on 28 November; born 1995-11-29, still 30 the day before the birthday
+    const band = (m: typeof members, key: string, label: string) => m.dimensions.find((d) => d.key === key)!.bands.find((x) => x.label === label)?.count;
+    const june = await l.call('stats/members', { year: 2026, asOf: '2026-06-30' });
+    expect([band(june, 'partyAge', '预备党员'), band(members, 'partyAge', '预备党员')]).toEqual([2, 1]);
+    expect([band(june, 'age', '30岁及以下'), band(members, 'age', '30岁及以下')]).toEqual([1, 1]);
+    expect(members.dimensions.find((d) => d.key === 'education')!.missing).toBeGreaterThan(0);
     await l.close();
   }, 120_000);
 });
