@@ -1,12 +1,17 @@
 /**
  * 出席率 (实到/应到) per organization over a year, from the attendance lists of
- * the records (core/activities/service.ts `listActivities`: 应到 is everyone on
- * a meeting's list, 实到 those marked 出席, as the quorum counts them). Records
- * without an attendance list (谈心谈话) do not count. A 党小组会 counts for its
- * branch. Only meetings held by the as-of day.
+ * the records, counted as the records list counts them (core/activities/
+ * service.ts `listActivities` through the quorum: 应到 is everyone on a
+ * meeting's list, 实到 those marked 出席), but counted in SQL: one short row per
+ * meeting instead of every attendance line. Records without an attendance list
+ * (谈心谈话) do not count. A 党小组会 counts for its branch. Only meetings held
+ * by the as-of day.
  */
+import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
-import { listActivities } from '../activities/service.ts';
+import type { Tx } from '../audit/service.ts';
+import { isPresent } from '../../common/quorum.ts';
+import { ATTENDANCE_STATUSES } from '../../common/enums.ts';
 import { asOfFor, MONTHS_OF, pct } from './common.ts';
 
 export interface AttendanceFigure {
@@ -32,6 +37,29 @@ export interface AttendanceStats {
   total: AttendanceFigure;
 }
 
+interface MeetingCount {
+  orgId: string;
+  orgName: string;
+  type: string;
+  heldOn: string;
+  due: number;
+  present: number;
+}
+
+const PRESENT = ATTENDANCE_STATUSES.filter((s) => isPresent({ status: s }));
+
+/** 应到 and 实到 of each meeting held in [from, to], in the records list's order (newest first). */
+export async function meetingCounts(tx: Tx, from: string, to: string): Promise<MeetingCount[]> {
+  const rows = await sql<MeetingCount>`
+    select a.org_id as orgId, o.name as orgName, a.type as type, a.held_on as heldOn,
+      (select count(*) from activity_attendance t where t.activity_id = a.id) as due,
+      (select count(*) from activity_attendance t where t.activity_id = a.id and t.status in (${sql.join(PRESENT)})) as present
+    from activities a inner join org_units o on o.id = a.org_id
+    where a.deleted_at is null and a.held_on >= ${from} and a.held_on <= ${to}
+    order by a.held_on desc, a.start_time desc, a.id`.execute(tx);
+  return rows.rows;
+}
+
 const zero = (): AttendanceFigure => ({ due: 0, present: 0, meetings: 0, rate: null });
 const add = (f: AttendanceFigure, due: number, present: number) => {
   f.due += due;
@@ -43,7 +71,7 @@ const add = (f: AttendanceFigure, due: number, present: number) => {
 export async function attendanceStats(ctx: Ctx, year: number, asOf?: string): Promise<AttendanceStats> {
   const day = asOfFor(year, ctx.platform.today(), asOf);
   const months = MONTHS_OF(year);
-  const rows = day < `${year}-01-01` ? [] : await listActivities(ctx, { from: `${year}-01-01`, to: day });
+  const rows = day < `${year}-01-01` ? [] : await meetingCounts(ctx.db, `${year}-01-01`, day);
   const units = await ctx.db.selectFrom('org_units').select(['id', 'name', 'kind', 'sort_order']).where('deleted_at', 'is', null).where('kind', 'in', ['党委', '党支部']).execute();
   const order = new Map(units.map((u, i) => [u.id, { i, kind: u.kind, sort: u.sort_order, name: u.name }]));
   const orgs = new Map<string, AttendanceOrg>();

@@ -1,13 +1,13 @@
 /**
  * 党费收缴率 per branch and month: 实缴 against 应缴 of the months members owe,
- * from the dues area's own year facts and grid rows (core/dues/year-facts.ts,
- * collect.ts `collectionRows`), so the figures are the 党费收缴 grid's. A month
+ * by the dues area's own rules on the rows its year facts read (dues-facts.ts),
+ * so the figures are the 党费收缴 grid's (tests/core/stats-equivalence.test.ts). A month
  * after the as-of month is not yet due: it shows no rate (a prepayment is still
  * counted in 实缴 of its month). A month without a standard (before the 年度核定)
  * is not owed, as on the collection grid.
  */
 import type { Ctx } from '../context.ts';
-import { collectionRows, loadYearFacts } from '../dues/collect.ts';
+import { owingMembers, rateCells, yearPaid, yearStandards } from './dues-facts.ts';
 import { asOfFor, MONTHS_OF, pct } from './common.ts';
 
 export interface DuesMonthFigure {
@@ -62,32 +62,33 @@ function close(months: DuesMonthFigure[]) {
 export async function duesStats(ctx: Ctx, year: number, asOf?: string): Promise<DuesStats> {
   const day = asOfFor(year, ctx.platform.today(), asOf);
   const months = MONTHS_OF(year);
-  const f = await loadYearFacts(ctx.db, year);
-  const rows = collectionRows(f);
+  const members = await owingMembers(ctx.db, year);
+  const standards = await yearStandards(ctx.db, year);
+  const paid = await yearPaid(ctx.db, year, members.map((m) => m.id));
   const cut = day.slice(0, 7);
   const branches = new Map<string, DuesBranchFigure & { sort: number }>();
   const total = months.map((m) => emptyMonth(m, m > cut));
   let unassessed = 0;
-  rows.forEach((r, i) => {
-    const mem = f.members[i];
-    let b = branches.get(mem.branch_id);
-    if (!b) branches.set(mem.branch_id, (b = { branchId: mem.branch_id, branch: mem.branch_name, sort: mem.branch_sort, months: months.map((m) => emptyMonth(m, m > cut)), dueFen: 0, paidFen: 0, rate: null }));
+  for (const mem of members) {
+    let b = branches.get(mem.branchId);
+    if (!b) branches.set(mem.branchId, (b = { branchId: mem.branchId, branch: mem.branch, sort: mem.branchSort, months: months.map((m) => emptyMonth(m, m > cut)), dueFen: 0, paidFen: 0, rate: null }));
     let lacks = false;
-    r.cells.forEach((c, k) => {
-      if (c.month >= mem.owedFrom && c.month <= mem.owedTo && c.dueFen === null) lacks = true;
-      if (!c.owed || c.dueFen === null) return;
+    rateCells(mem, months, standards.byMember.get(mem.id), paid.get(mem.id)).forEach((c, k) => {
+      if (c.inSpan && c.dueFen === null) lacks = true;
+      // owed: in the span with a standard that is not 0 (免交)
+      if (!c.inSpan || !c.dueFen) return;
       for (const target of [b.months[k], total[k]]) {
         target.dueFen += c.dueFen;
         target.owedCount++;
-        if (c.payment) {
-          target.paidFen += c.payment.paidFen;
+        if (c.paidFen !== null) {
+          target.paidFen += c.paidFen;
           target.paidCount++;
         }
       }
     });
     if (lacks) unassessed++;
-  });
+  }
   const list = [...branches.values()].sort((a, b) => a.sort - b.sort || a.branch.localeCompare(b.branch, 'zh'));
   const out: DuesBranchFigure[] = list.map(({ sort: _s, ...b }) => ({ ...b, ...close(b.months) }));
-  return { year, asOf: day, months, assessed: f.standards.size > 0, unassessed, branches: out, total: { months: total, ...close(total) } };
+  return { year, asOf: day, months, assessed: standards.any, unassessed, branches: out, total: { months: total, ...close(total) } };
 }

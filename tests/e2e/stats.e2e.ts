@@ -61,6 +61,41 @@ describe.skipIf(!hasChromium)('统计分析: charts a clerk can look at, save an
     });
   }
 
+  it('draws the other charts without waiting for the heat map, which shows its own loading state', async () => {
+    await goto(ui.page, '/recycle');
+    // hold the heat map's figures back: the other four draw meanwhile, and it is asked for after them
+    const asked: string[] = [];
+    const answered: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const onRequest = (r: { url: () => string }) => void (r.url().includes('/api/stats/') && asked.push(r.url().split('/api/stats/')[1]));
+    const onResponse = (r: { url: () => string }) => void (r.url().includes('/api/stats/') && answered.push(r.url().split('/api/stats/')[1]));
+    ui.page.on('request', onRequest);
+    ui.page.on('response', onResponse);
+    await ui.page.route('**/api/stats/compliance', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await goto(ui.page, '/stats');
+      for (const c of CHARTS.filter((c) => c !== 'compliance')) {
+        await ui.page.getByTestId(`chart-${c}`).scrollIntoViewIfNeeded();
+        await expect.poll(() => inkedPixels(ui.page, '.page', c), { message: c }).toBeGreaterThan(2000);
+      }
+      await expect(ui.page.locator('[data-testid="chart-compliance"] .el-loading-mask').isVisible()).resolves.toBe(true);
+      expect(asked.indexOf('compliance')).toBeGreaterThanOrEqual(CHARTS.length - 1);
+      expect(answered.slice(0, 4).sort()).toEqual(['attendance', 'development', 'dues', 'members']);
+      release();
+      await ui.page.getByTestId('chart-compliance').scrollIntoViewIfNeeded();
+      await expect.poll(() => inkedPixels(ui.page, '.page', 'compliance')).toBeGreaterThan(2000);
+    } finally {
+      release();
+      await ui.page.unroute('**/api/stats/compliance');
+      ui.page.off('request', onRequest);
+      ui.page.off('response', onResponse);
+    }
+  });
+
   it('opens the record of a month that was held from its heat-map cell', async () => {
     await goto(ui.page, '/stats');
     await ui.page.getByTestId('chart-compliance').scrollIntoViewIfNeeded();
