@@ -89,12 +89,15 @@ export async function loadProofs(tx: Tx, year: number, asOf: string): Promise<Pr
   const signed = new Set(
     (
       await tx
-        .selectFrom('attachments')
-        .select('entity_id')
+        .selectFrom('attachments as f')
+        .innerJoin('activities as a', 'a.id', 'f.entity_id')
+        .select('f.entity_id')
         .distinct()
-        .where('entity', '=', 'activities')
-        .where('kind', '=', '签到表')
-        .where('deleted_at', 'is', null)
+        .where('f.entity', '=', 'activities')
+        .where('f.kind', '=', '签到表')
+        .where('f.deleted_at', 'is', null)
+        .where('a.held_on', '>=', `${year}-01-01`)
+        .where('a.held_on', '<=', `${year + 1}-12-31`)
         .execute()
     ).map((r) => r.entity_id),
   );
