@@ -1,7 +1,8 @@
 /**
  * The demo bureau's sign-in sheets (签到表): a scanned sheet on every meeting
- * of the demo, except the meetings of one branch (巡特警大队党支部) in the last
- * quarter that ended before today — the gap the 迎检清单 must find. Written
+ * from 1 January of the year of the last quarter that ended before today, except
+ * the meetings of one branch (巡特警大队党支部) in that quarter — the gap the
+ * 迎检清单 must find. Earlier meetings have none (the sheets are a year's filing). Written
  * through the attachments service; the inspect area's own table stays empty
  * (the demo uses the default checklist). A ledger without a data folder (an
  * in-memory test ledger) cannot hold files and gets no sheets.
@@ -69,7 +70,15 @@ export async function demoSignInSheets(ctx: Ctx, tx: Transaction<DB>, _rng: unkn
   if (!ctx.platform.dataDir || ctx.platform.dataDir === ':memory:') return;
   const gap = demoUnsignedQuarter(ctx.platform.today());
   const gapBranch = state.branches.find((b) => b.name === DEMO_UNSIGNED_BRANCH)?.id;
-  const acts = await tx.selectFrom('activities').select(['id', 'org_id', 'held_on']).where('deleted_at', 'is', null).where('type', '<>', '谈心谈话').orderBy('held_on').orderBy('id').execute();
+  const acts = await tx
+    .selectFrom('activities')
+    .select(['id', 'org_id', 'held_on'])
+    .where('deleted_at', 'is', null)
+    .where('type', '<>', '谈心谈话')
+    .where('held_on', '>=', `${gap.from.slice(0, 4)}-01-01`)
+    .orderBy('held_on')
+    .orderBy('id')
+    .execute();
   const png = signInSheetPng();
   for (const a of acts) {
     if (a.org_id === gapBranch && a.held_on >= gap.from && a.held_on <= gap.to) continue;

@@ -10,7 +10,7 @@ import { exportGaps } from './export.ts';
 import { inspectSummary } from './summary.ts';
 
 const optBranch = ref.optional().transform((v) => v || undefined);
-const binder = z.enum(BINDER_CODES as [BinderCode, ...BinderCode[]], { error: '应为 A 至 K' });
+const binder = z.enum(BINDER_CODES as [BinderCode, ...BinderCode[]], { error: '应为十一个类别之一（组织建设至党务公开及其他）' });
 const proof = z.discriminatedUnion(
   'kind',
   [

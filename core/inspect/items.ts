@@ -80,7 +80,7 @@ export async function checklistItems(tx: Tx): Promise<ChecklistItem[]> {
 }
 
 function check(i: ItemInput): void {
-  if (!BINDER_CODES.includes(i.binder)) throw new LedgerError('“所属类别”应为 A 至 K', 'binder');
+  if (!BINDER_CODES.includes(i.binder)) throw new LedgerError('“所属类别”应为十一个类别之一（组织建设至党务公开及其他）', 'binder');
   if (!i.title.trim()) throw new LedgerError('请填写“检查项目”', 'title');
   if (!CADENCES_OF[i.proof.kind].includes(i.cadence))
     throw new LedgerError(`用“${PROOF_LABEL[i.proof.kind]}”证明的项目，频次只能是：${CADENCES_OF[i.proof.kind].join('、')}`, 'cadence');
