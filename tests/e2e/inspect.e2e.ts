@@ -27,19 +27,22 @@ describe.skipIf(!hasChromium)('the inspection checklist, click by click', () => 
     const editor = ui.page.getByTestId('activity-editor');
     await expect.poll(() => editor.isVisible()).toBe(true);
     expect(await editor.locator('.el-dialog__title').innerText()).toBe('编辑组织生活记录');
-    expect(await editor.getByTestId('af-org').innerText()).toContain('巡特警大队党支部');
+    await expect.poll(() => editor.getByTestId('af-org').innerText()).toContain('巡特警大队党支部');
+    await expect.poll(() => editor.getByTestId('attachments').count()).toBe(1);
+    expect(await editor.getByTestId('attachment-签到表.png').count()).toBe(0);
     await editor.getByTestId('af-close').click();
+    await expect.poll(() => editor.isVisible()).toBe(false);
   });
 
   it('adds an item to the checklist; its 缺失 rows say why and 去补齐 opens the new-record form prefilled', async () => {
     await goto(ui.page, '/inspect');
     await ui.page.locator('.el-tabs__item', { hasText: '检查项目' }).click();
     await ui.page.getByTestId('inspect-item-add').click();
-    const dialog = ui.page.getByTestId('inspect-item-dialog');
-    await dialog.getByTestId('inspect-item-title').locator('input').fill('谈心谈话记录');
+    const page = ui.page;
+    await page.locator('[data-testid="inspect-item-title"] input, input[data-testid="inspect-item-title"]').first().fill('谈心谈话记录');
     await choose(ui.page, 'inspect-item-type', '谈心谈话');
-    await dialog.getByTestId('inspect-item-cadence').locator('label', { hasText: '季' }).click();
-    await dialog.getByTestId('inspect-item-save').click();
+    await page.getByTestId('inspect-item-cadence').locator('label', { hasText: '季' }).click();
+    await page.getByTestId('inspect-item-save').click();
     expect(await toast(ui.page, '已保存')).toContain('已保存');
     await ui.page.locator('.el-tabs__item', { hasText: '检查结果' }).click();
     const row = ui.page.locator('[data-testid="inspect-row"][data-status="缺失"]', { hasText: '谈心谈话记录' }).first();
@@ -49,8 +52,8 @@ describe.skipIf(!hasChromium)('the inspection checklist, click by click', () => 
     const editor = ui.page.getByTestId('activity-editor');
     await expect.poll(() => editor.isVisible()).toBe(true);
     expect(await editor.locator('.el-dialog__title').innerText()).toBe('新增组织生活记录');
-    expect(await editor.getByTestId('af-type').innerText()).toContain('谈心谈话');
-    expect(await editor.getByTestId('af-org').innerText()).toContain(org);
+    await expect.poll(() => editor.getByTestId('af-type').innerText()).toContain('谈心谈话');
+    await expect.poll(() => editor.getByTestId('af-org').innerText()).toContain(org);
     await snap(ui.page, 'e2e-inspect-fix-form');
   });
 });
