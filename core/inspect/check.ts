@@ -100,13 +100,30 @@ function periodic(s: Scope, cadence: InspectCadence, org: Org, has: (p: Period) 
 
 const inPeriod = (month: string, p: Period) => month >= p.from.slice(0, 7) && month <= p.to.slice(0, 7);
 
+/** The year's activities by the organization (or 党小组) they count for and their type. */
+const actIndex = new WeakMap<Proofs, Map<string, Proofs['acts']>>();
+function actsOf(pr: Proofs, orgId: string, type: string, group: boolean): Proofs['acts'] {
+  let ix = actIndex.get(pr);
+  if (!ix) {
+    ix = new Map();
+    for (const a of pr.acts)
+      for (const k of [`o|${a.orgId}|${a.type}`, ...(a.groupId ? [`g|${a.groupId}|${a.type}`] : [])]) {
+        const l = ix.get(k);
+        if (l) l.push(a);
+        else ix.set(k, [a]);
+      }
+    actIndex.set(pr, ix);
+  }
+  return ix.get(`${group ? 'g' : 'o'}|${orgId}|${type}`) ?? [];
+}
+
 function evaluateItem(item: ChecklistItem, orgs: Org[], pr: Proofs, s: Scope): InspectRow[] {
   const out: InspectRow[] = [];
   const proof = item.proof;
   const branchOf = (o: Org) => (o.kind === '党小组' ? pr.orgs.find((b) => b.id === o.parentId) : o);
   for (const org of orgs) {
     if (proof.kind === 'activity') {
-      const mine = pr.acts.filter((a) => a.type === proof.type && (org.kind === '党小组' ? a.groupId === org.id : a.orgId === org.id));
+      const mine = actsOf(pr, org.id, proof.type, org.kind === '党小组');
       const { judged, missing } = periodic(s, item.cadence, org, (p) => mine.some((a) => inPeriod(a.month, p)));
       if (!judged.length) continue;
       const what = subject(item.title);
@@ -124,8 +141,9 @@ function evaluateItem(item: ChecklistItem, orgs: Org[], pr: Proofs, s: Scope): I
       const reason = item.cadence === '年' ? `${s.year}年未归档${item.title}` : `${missing.map((p) => periodName(p, s.year)).join('、')}未归档${item.title}`;
       out.push(row(item, org, judged.length - missing.length, judged.length, reason, { path: '/archive', query: { new: '1', year: String(s.year), category: proof.category, orgId: org.id } }));
     } else if (proof.kind === 'signin') {
-      const meetings = pr.acts
-        .filter((a) => !a.credited && a.orgId === org.id && proof.types.includes(a.type) && a.heldOn >= s.startDate && a.heldOn.startsWith(`${s.year}-`))
+      const meetings = proof.types
+        .flatMap((t) => actsOf(pr, org.id, t, false))
+        .filter((a) => !a.credited && a.heldOn >= s.startDate && a.heldOn.startsWith(`${s.year}-`))
         .sort((a, b) => a.heldOn.localeCompare(b.heldOn));
       if (!meetings.length) continue;
       const lacking = meetings.filter((a) => !pr.signed.has(a.id));
@@ -199,13 +217,29 @@ export function evaluate(items: ChecklistItem[], pr: Proofs, s: Scope & { branch
   return { year: s.year, asOf: s.asOf, startDate: s.startDate, branchId: s.branchId, completeness, overall: rows.length ? mean(rows) : null, orgs, items: rows };
 }
 
+/**
+ * The last results per ledger, keyed by the question and the audit chain's head: every change the ledger
+ * records writes an audit row (core/audit/service.ts), so an unchanged head means unchanged proofs, and the
+ * home card's second look costs one small query.
+ */
+const cache = new WeakMap<object, Map<string, InspectResult>>();
+
 export async function inspectCheck(ctx: Ctx, q: { year: number; branchId?: string }): Promise<InspectResult> {
   const today = ctx.platform.today();
+  const head = await ctx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const key = `${q.year}|${q.branchId ?? ''}|${today}|${head?.seq ?? ''}|${head?.hash ?? ''}`;
+  const mine = cache.get(ctx.db) ?? new Map<string, InspectResult>();
+  cache.set(ctx.db, mine);
+  const hit = mine.get(key);
+  if (hit && head) return structuredClone(hit);
   const yearEnd = `${q.year}-12-31`;
   const asOf = yearEnd < today ? yearEnd : today;
   const [items, pr, startDate] = await Promise.all([checklistItems(ctx.db), loadProofs(ctx.db, q.year, asOf), ledgerStartDate(ctx.db, today)]);
   // a 党小组 without a member on the roster is not judged (as on the compliance calendar)
   const manned = await ctx.db.selectFrom('members').select('group_id').distinct().where('deleted_at', 'is', null).where('left_type', 'is', null).where('group_id', 'is not', null).execute();
   const groupMembers = new Set(manned.map((r) => r.group_id as string));
-  return evaluate(items, pr, { year: q.year, asOf, startDate, branchId: q.branchId ?? null }, groupMembers);
+  const result = evaluate(items, pr, { year: q.year, asOf, startDate, branchId: q.branchId ?? null }, groupMembers);
+  if (mine.size > 20) mine.clear();
+  mine.set(key, result);
+  return structuredClone(result);
 }
