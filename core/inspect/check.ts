@@ -11,6 +11,7 @@
  * A row with nothing to judge is left out. Each row scores present / expected;
  * a percent is the mean score of its rows.
  */
+import { sql } from 'kysely';
 import type { Ctx } from '../context.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
 import { stepDef } from '../development/steps.ts';
@@ -218,20 +219,22 @@ export function evaluate(items: ChecklistItem[], pr: Proofs, s: Scope & { branch
 }
 
 /**
- * The last results per ledger, keyed by the question and the audit chain's head: every change the ledger
- * records writes an audit row (core/audit/service.ts), so an unchanged head means unchanged proofs, and the
- * home card's second look costs one small query.
+ * The last results per ledger, keyed by the question and by what tells a change: the rows this connection
+ * changed (`total_changes()`, any write through it, audited or not) and `PRAGMA data_version` (a commit by
+ * another process, e.g. the command line beside the app). Unchanged, the home card's second look costs one
+ * small query.
  */
 const cache = new WeakMap<object, Map<string, InspectResult>>();
 
 export async function inspectCheck(ctx: Ctx, q: { year: number; branchId?: string }): Promise<InspectResult> {
   const today = ctx.platform.today();
-  const head = await ctx.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  const key = `${q.year}|${q.branchId ?? ''}|${today}|${head?.seq ?? ''}|${head?.hash ?? ''}`;
+  const changes = (await sql<{ c: number }>`SELECT total_changes() AS c`.execute(ctx.db)).rows[0]?.c;
+  const version = (await sql<{ data_version: number }>`PRAGMA data_version`.execute(ctx.db)).rows[0]?.data_version;
+  const key = `${q.year}|${q.branchId ?? ''}|${today}|${changes}|${version}`;
   const mine = cache.get(ctx.db) ?? new Map<string, InspectResult>();
   cache.set(ctx.db, mine);
   const hit = mine.get(key);
-  if (hit && head) return structuredClone(hit);
+  if (hit) return structuredClone(hit);
   const yearEnd = `${q.year}-12-31`;
   const asOf = yearEnd < today ? yearEnd : today;
   const [items, pr, startDate] = await Promise.all([checklistItems(ctx.db), loadProofs(ctx.db, q.year, asOf), ledgerStartDate(ctx.db, today)]);
