@@ -9,7 +9,7 @@ import { inspectCheck } from '../../core/inspect/check.ts';
 import { DEMO_UNSIGNED_BRANCH, demoUnsignedQuarter } from '../../core/inspect/demo.ts';
 
 describe('the demo bureau in the 迎检清单', () => {
-  it('finds the sign-in gap, the missing 思想汇报, the 党委 without a 述职报告 and the known meeting gaps, and nothing else', async () => {
+  it('finds the sign-in gap, the missing 思想汇报, the 党委 without a 述职报告 and the known meeting gaps, and nothing else', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     // a ledger with a data folder: the demo's 签到表 are files
     const l = await openLedgerContext(path.join(dir, 'ledger.sqlite'), fixedPlatform({ today: '2026-11-28', dataDir: dir }));
