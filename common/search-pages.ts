@@ -22,6 +22,7 @@ const section = (name: string, title: string, keywords: string[]): SearchPage =>
 export const SEARCH_PAGES: SearchPage[] = [
   page('/', '首页', '概览', ['本月待办', '待办', '提醒']),
   page('/stats', '统计分析', '概览', ['图表', '收缴率', '出席率', '热力图', '队伍结构']),
+  page('/inspect', '迎检清单', '概览', ['迎检', '党建检查', '缺项清单', '档案材料', '完整度']),
   page('/org', '组织架构', '组织与党员', ['党支部', '党小组', '支委', '换届', '任命']),
   page('/members', '党员花名册', '组织与党员', ['党员', '花名册', '导入', '导出']),
   page('/dues/assessment', '年度核定', '党费', ['党费核定', '缴费基数', '比例']),

@@ -12,6 +12,7 @@ import * as mTransfers from './2026-11-28T04-00-00_transfers.ts';
 import * as mAuditChain from './2026-12-01T01-00-00_audit_chain.ts';
 import * as mDuesPayKind from './2026-12-02T05-00-00_dues_pay_kind.ts';
 import * as mArchive from './2026-12-02T10-00-00_archive.ts';
+import * as mInspection from './2026-12-02T12-00-00_inspection.ts';
 import * as mStatsIndexes from './2026-12-02T14-00-00_stats_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T01-00-00_audit_chain': mAuditChain,
   '2026-12-02T05-00-00_dues_pay_kind': mDuesPayKind,
   '2026-12-02T10-00-00_archive': mArchive,
+  '2026-12-02T12-00-00_inspection': mInspection,
   '2026-12-02T14-00-00_stats_indexes': mStatsIndexes,
 };

@@ -8,6 +8,7 @@ import { Wallet as DuesAssessIcon, Coin as DuesCollectIcon, Warning as DuesArrea
 import { Notebook as ActivitiesIcon, Calendar as CalendarIcon, Printer as RecordBookIcon } from '@element-plus/icons-vue';
 import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
+import { Finished as InspectIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -22,6 +23,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: '/', title: '首页', group: '概览', icon: House, component: () => import('./views/home/HomeView.vue') },
   { path: '/stats', title: '统计分析', group: '概览', icon: StatsIcon, component: () => import('./views/stats/StatsView.vue') },
+  { path: '/inspect', title: '迎检清单', group: '概览', icon: InspectIcon, component: () => import('./views/inspect/InspectView.vue') },
   { path: '/org', title: '组织架构', group: '组织与党员', icon: OfficeBuilding, component: () => import('./views/org/OrgView.vue') },
   { path: '/members', title: '党员花名册', group: '组织与党员', icon: User, component: () => import('./views/members/MembersView.vue') },
   { path: '/dues/assessment', title: '年度核定', group: '党费', icon: DuesAssessIcon, component: () => import('./views/dues/AssessmentView.vue') },

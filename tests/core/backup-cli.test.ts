@@ -83,7 +83,7 @@ describe('backup from the command line', { timeout: 600_000 }, () => {
     expect(JSON.parse(b.out)).toMatchObject({ file: out, encrypted: false });
     const v = await run(['backup', 'verify', out]);
     expect(v.code).toBe(0);
-    expect(v.out).toMatch(/备份完好。\n单位：.+\n备份时间：2026-11-28 .*\n内容：党员 \d+ 名，党支部 11 个，记录 \d+ 条，附件 0 个/);
+    expect(v.out).toMatch(/备份完好。\n单位：.+\n备份时间：2026-11-28 .*\n内容：党员 \d+ 名，党支部 11 个，记录 \d+ 条，附件 \d+ 个/);
     const enc = path.join(dir, 'backup.plbk');
     expect((await run(['backup', '--out', enc, '--password-file', pw, '--db', db])).code).toBe(0);
     const noPw = await run(['backup', 'verify', enc]);

@@ -55,6 +55,9 @@ function copyOf(base: string, name: string): string {
   const file = path.join(root, name, 'ledger.sqlite');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.copyFileSync(base, file);
+  // the demo's 签到表 files go with their rows
+  const blobs = path.join(path.dirname(base), 'attachments');
+  if (fs.existsSync(blobs)) fs.cpSync(blobs, path.join(path.dirname(file), 'attachments'), { recursive: true });
   return file;
 }
 

@@ -28,6 +28,7 @@ const WRITER: Record<string, string[]> = {
   audit_head: ['audit'],
   // the app lock's hash is one settings row that only core/lock writes (setSetting refuses it)
   settings: ['settings', 'lock'],
+  inspection_items: ['inspect'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
