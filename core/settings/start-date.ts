@@ -62,8 +62,12 @@ export async function fallbackStartDate(tx: Tx, today: string): Promise<string> 
 
 /** 台账启用日期 (YYYY-MM-DD). `today` is only used for an empty ledger that has no stored date. */
 export async function ledgerStartDate(tx: Tx, today: string): Promise<string> {
-  // every rule that judges reads it, several times for one home page: once while the ledger stands still
-  return memoRead(tx, `settings/ledger-start-date|${today}`, async () => (await stored(tx)) ?? fallbackStartDate(tx, today));
+  // every rule that judges reads it, several times for one home page: read once while the ledger stands still
+  const { saved, first } = await memoRead(tx, 'settings/ledger-start-date', async () => {
+    const saved = await stored(tx);
+    return { saved, first: saved ? null : await earliestRecord(tx) };
+  });
+  return saved ?? (first ? `${first.slice(0, 4)}-01-01` : firstOfMonth(today));
 }
 
 /** The month of the 台账启用日期 (YYYY-MM): the first month that is judged. */
