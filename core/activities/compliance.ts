@@ -129,12 +129,20 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
       else byKey.set(k, [a]);
     }
   }
+  // the year's periods of each frequency and the rule of each period, found once for every organization
+  const periods = new Map<FrequencyRule['frequency'], Period[]>((['month', 'quarter', 'year'] as const).map((f) => [f, periodsOfYear(f, year)]));
+  const ruleOf = new Map<string, FrequencyRule | undefined>();
+  const ruleFor = (p: Period, unionRule: CalendarRule) => {
+    const k = `${p.key}|${ruleKey(unionRule)}`;
+    if (!ruleOf.has(k)) ruleOf.set(k, periodVersion(p).values.find((r) => ruleKey(r) === ruleKey(unionRule)));
+    return ruleOf.get(k);
+  };
   const cells: CalendarCell[] = [];
   for (const org of orgs) {
     for (const unionRule of rules) {
       if (!ruleAppliesTo(unionRule, org)) continue;
-      for (const p of periodsOfYear(unionRule.frequency, year)) {
-        const rule = periodVersion(p).values.find((r) => ruleKey(r) === ruleKey(unionRule));
+      for (const p of periods.get(unionRule.frequency) ?? periodsOfYear(unionRule.frequency, year)) {
+        const rule = ruleFor(p, unionRule);
         if (!rule) continue;
         if (org.establishedOn && org.establishedOn > p.to) {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
