@@ -87,6 +87,29 @@ function ruleFor(type: string, kind: DecisionKind, o: QuorumOptions): Rule | nul
   return null;
 }
 
+/** The four head counts the quorum is judged on (应到, 实到, and the same of voting members). */
+export interface QuorumCounts {
+  due: number;
+  present: number;
+  dueVoting: number;
+  presentVoting: number;
+}
+
+function quorumOf(rule: Rule | null, c: QuorumCounts): { base: number | null; required: number | null; met: boolean | null } {
+  const base = rule ? (rule.voting ? c.dueVoting : c.due) : null;
+  if (!rule || base === null || c.due <= 0) return { base, required: null, met: null };
+  const required = rule.required(base);
+  return { base, required, met: (rule.voting ? c.presentVoting : c.present) >= required };
+}
+
+/**
+ * Whether a meeting met its quorum from its head counts alone (what assessQuorum decides, without the attendance
+ * lines): for the compliance calendar, which counts attendance in SQL. null: no rule for the type, or no attendance.
+ */
+export function quorumMetFromCounts(type: string, decisionKind: DecisionKind, c: QuorumCounts, o: QuorumOptions = { halfInclusive: true }): boolean | null {
+  return quorumOf(ruleFor(type, decisionKind, o), c).met;
+}
+
 export function assessQuorum(
   m: { type: string; decisionKind: DecisionKind; attendance: QuorumAttendee[]; votes?: QuorumVote[] },
   o: QuorumOptions = { halfInclusive: true },
@@ -100,14 +123,8 @@ export function assessQuorum(
   const writtenOpinions = voting.filter((a) => !isPresent(a) && a.writtenOpinion).length;
   const rule = ruleFor(m.type, m.decisionKind, o);
   const warnings: string[] = [];
-  let required: number | null = null;
-  let met: boolean | null = null;
-  const base = rule ? (rule.voting ? dueVoting : due) : null;
-  if (rule && base !== null && due > 0) {
-    required = rule.required(base);
-    met = (rule.voting ? presentVoting : present) >= required;
-    if (!met) warnings.push(`未达到法定人数：${rule.text}，应到 ${base} 人至少需到会 ${required} 人，实到 ${rule.voting ? presentVoting : present} 人`);
-  }
+  const { base, required, met } = quorumOf(rule, { due, present, dueVoting, presentVoting });
+  if (rule && met === false) warnings.push(`未达到法定人数：${rule.text}，应到 ${base} 人至少需到会 ${required} 人，实到 ${rule.voting ? presentVoting : present} 人`);
   const written = att.filter((a) => a.writtenOpinion && (isPresent(a) || a.partyStatus === '预备'));
   if (written.length) warnings.push(`书面意见只适用于未到会的正式党员：${written.map((a) => a.memberName).join('、')}`);
   // 预备党员 have no right to be elected (党章第七条), so none sits on a 支部委员会; one who attends is 列席.

@@ -17,16 +17,14 @@
  * the groups that have members).
  */
 import type { Ctx } from '../context.ts';
-import type { Tx } from '../audit/service.ts';
-import { rowToInput } from './model.ts';
-import { assessQuorum } from '../../common/quorum.ts';
-import { attendanceOf, activityOptions } from './service.ts';
+import { loadActivities, loadOrgs, type CountedActivity } from './compliance-load.ts';
 import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
 import { inForceOn } from '../../common/rules.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { storedRecordFindings } from './integrity-load.ts';
 import { postFindings } from '../org/service.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
+import { memoRead } from '../read-memo.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a' | 'before-start';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -88,71 +86,6 @@ export interface Finding {
   activityIds: string[];
 }
 
-interface CountedActivity {
-  id: string;
-  orgId: string;
-  groupId: string | null;
-  type: string;
-  heldOn: string;
-  /** YYYY-MM it counts for */
-  month: string;
-  quorumMet: boolean | null;
-}
-
-async function loadOrgs(tx: Tx): Promise<(CalendarOrg & { establishedOn: string | null })[]> {
-  const units = await tx.selectFrom('org_units').select(['id', 'name', 'kind', 'parent_id', 'established_on', 'sort_order']).where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
-  const groups = new Map<string, { id: string; name: string }[]>();
-  for (const u of units) if (u.kind === '党小组' && u.parent_id) groups.set(u.parent_id, [...(groups.get(u.parent_id) ?? []), { id: u.id, name: u.name }]);
-  // a 党小组 without a member on the roster is not judged
-  const manned = new Set(
-    (await tx.selectFrom('members').select('group_id').distinct().where('deleted_at', 'is', null).where('left_type', 'is', null).where('group_id', 'is not', null).execute()).map((r) => r.group_id),
-  );
-  for (const [k, l] of groups) groups.set(k, l.filter((g) => manned.has(g.id)));
-  const committees = units.filter((u) => u.kind === '党委');
-  const branches = units.filter((u) => u.kind === '党支部');
-  return [...committees, ...branches].map((u) => ({ id: u.id, name: u.name, kind: u.kind, groups: groups.get(u.id) ?? [], establishedOn: u.established_on }));
-}
-
-async function loadActivities(tx: Tx, year: number): Promise<CountedActivity[]> {
-  // A meeting held early next year may count for December (counts_for).
-  const rows = await tx
-    .selectFrom('activities')
-    .selectAll()
-    .where('deleted_at', 'is', null)
-    .where('held_on', '>=', `${year}-01-01`)
-    .where('held_on', '<=', `${year + 1}-12-31`)
-    .execute();
-  const inYear = rows.filter((r) => (r.counts_for ?? r.held_on.slice(0, 7)).startsWith(String(year)));
-  const needQuorum = inYear.filter((r) => r.type === '支部党员大会' || r.type === '支部委员会' || r.type === '民主生活会');
-  const att = await attendanceOf(tx, needQuorum.map((r) => r.id));
-  const o = await activityOptions(tx);
-  const counted: CountedActivity[] = inYear.map((r) => {
-    const a = att.get(r.id);
-    const quorumMet = a ? assessQuorum(rowToInput(r, a), { halfInclusive: o.halfInclusive }).met : null;
-    return { id: r.id, orgId: r.org_id, groupId: r.group_id, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet };
-  });
-  // 条例第十六条: a 党课 the 党委书记 gives in a branch also counts for the 党委's yearly 党课.
-  const secretaries = await tx
-    .selectFrom('org_roles as r')
-    .innerJoin('org_units as o', 'o.id', 'r.org_id')
-    .select(['r.org_id', 'r.person_name', 'r.start_on', 'r.end_on'])
-    .where('o.kind', '=', '党委')
-    .where('r.role', '=', '书记')
-    .where('r.deleted_at', 'is', null)
-    .where('o.deleted_at', 'is', null)
-    .execute();
-  for (const r of inYear) {
-    if (r.type !== '党课' || !r.speaker) continue;
-    for (const s of secretaries) {
-      if (s.org_id === r.org_id || s.person_name !== r.speaker.trim()) continue;
-      if ((s.start_on && s.start_on > r.held_on) || (s.end_on && s.end_on <= r.held_on)) continue;
-      counted.push({ id: r.id, orgId: s.org_id, groupId: null, type: r.type, heldOn: r.held_on, month: r.counts_for ?? r.held_on.slice(0, 7), quorumMet: null });
-    }
-  }
-  return counted;
-}
-
-
 function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf: string, year: number): CellStatus {
   if (held.length) {
     if (held.every((a) => a.quorumMet === false)) return 'quorum-not-met';
@@ -196,12 +129,20 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
       else byKey.set(k, [a]);
     }
   }
+  // the year's periods of each frequency and the rule of each period, found once for every organization
+  const periods = new Map<FrequencyRule['frequency'], Period[]>((['month', 'quarter', 'year'] as const).map((f) => [f, periodsOfYear(f, year)]));
+  const ruleOf = new Map<string, FrequencyRule | undefined>();
+  const ruleFor = (p: Period, unionRule: CalendarRule) => {
+    const k = `${p.key}|${ruleKey(unionRule)}`;
+    if (!ruleOf.has(k)) ruleOf.set(k, periodVersion(p).values.find((r) => ruleKey(r) === ruleKey(unionRule)));
+    return ruleOf.get(k);
+  };
   const cells: CalendarCell[] = [];
   for (const org of orgs) {
     for (const unionRule of rules) {
       if (!ruleAppliesTo(unionRule, org)) continue;
-      for (const p of periodsOfYear(unionRule.frequency, year)) {
-        const rule = periodVersion(p).values.find((r) => ruleKey(r) === ruleKey(unionRule));
+      for (const p of periods.get(unionRule.frequency) ?? periodsOfYear(unionRule.frequency, year)) {
+        const rule = ruleFor(p, unionRule);
         if (!rule) continue;
         if (org.establishedOn && org.establishedOn > p.to) {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: 'n/a', activityIds: [], detail: null });
@@ -237,10 +178,14 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   };
 }
 
+/** The year's calendar as of a day; computed once while the ledger stands still (core/read-memo.ts: the home page, the calendar and the statistics read the same one). */
 export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string): Promise<Calendar> {
-  const day = asOf ?? ctx.platform.today();
-  const [orgs, acts, versions, startDate] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db), ledgerStartDate(ctx.db, ctx.platform.today())]);
-  return buildCalendar(year, day, orgs, acts, versions, startDate);
+  const today = ctx.platform.today();
+  const day = asOf ?? today;
+  return memoRead(ctx.db, `activities/compliance-calendar|${year}|${day}|${today}`, async () => {
+    const [orgs, acts, versions, startDate] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db), ledgerStartDate(ctx.db, today)]);
+    return buildCalendar(year, day, orgs, acts, versions, startDate);
+  });
 }
 
 /** Labels of every finding status (the calendar's and the record check's). */

@@ -43,7 +43,10 @@ export interface SetupChecklist {
 
 export const URGENCY_ORDER: Record<Urgency, number> = { overdue: 0, week: 1, month: 2 };
 
+/** localeCompare(…, 'zh-CN') without looking the collation up again on every comparison */
+const zh = new Intl.Collator('zh-CN');
+
 /** Most urgent first; within an urgency, the earlier due date first (undated last), then by title. */
 export function byUrgency(a: TodoItem, b: TodoItem): number {
-  return URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.title.localeCompare(b.title, 'zh-CN');
+  return URGENCY_ORDER[a.urgency] - URGENCY_ORDER[b.urgency] || (a.due ?? '9999').localeCompare(b.due ?? '9999') || zh.compare(a.title, b.title);
 }

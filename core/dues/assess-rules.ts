@@ -132,8 +132,8 @@ export function owedSpan(m: MemberRow, year: number, s: DuesSettings): { from: s
 }
 
 /** The standard in force for a month, from a member's rows of that year (sorted by fromMonth). */
-export function standardFor(rows: Assessment[] | undefined, month: string): Assessment | null {
-  let hit: Assessment | null = null;
+export function standardFor<A extends Pick<Assessment, 'fromMonth'>>(rows: readonly A[] | undefined, month: string): A | null {
+  let hit: A | null = null;
   for (const a of rows ?? []) if (a.fromMonth <= month) hit = a;
   return hit;
 }

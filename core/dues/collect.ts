@@ -65,6 +65,22 @@ export function raisedShortfall(row: Pick<CollectionRow, 'cells'>): { shortFen: 
   return { shortFen: Math.max(0, short), months };
 }
 
+/**
+ * One member's cell for one month (the grid's, and the home card's, which reads only this month): owed within the
+ * member's span unless the standard in force is 0 (exempt); no standard yet (dueFen null) waits for the 年度核定.
+ */
+export function monthCell<P>(
+  m: { owedFrom: string; owedTo: string },
+  standards: readonly Pick<Assessment, 'fromMonth' | 'monthlyDueFen'>[] | undefined,
+  payment: P | null,
+  month: string,
+): { month: string; owed: boolean; dueFen: number | null; payment: P | null; inSpan: boolean } {
+  const inSpan = month >= m.owedFrom && month <= m.owedTo;
+  const s = inSpan ? standardFor(standards, month) : null;
+  const dueFen = s ? s.monthlyDueFen : null;
+  return { month, owed: inSpan && dueFen !== 0, dueFen, payment, inSpan };
+}
+
 export function collectionRows(f: YearFacts): CollectionRow[] {
   const months = yearMonths(f.year);
   return f.members.map((m) => {
@@ -73,13 +89,10 @@ export function collectionRows(f: YearFacts): CollectionRow[] {
     let dueTotal = 0;
     let paidTotal = 0;
     const cells = months.map((month) => {
-      const inSpan = month >= m.owedFrom && month <= m.owedTo;
-      const s = inSpan ? standardFor(std, month) : null;
-      const payment = pays?.get(month) ?? null;
-      const dueFen = s ? s.monthlyDueFen : null;
-      if (inSpan && dueFen) dueTotal += dueFen;
-      if (payment) paidTotal += payment.paidFen;
-      return { month, owed: inSpan && dueFen !== 0, dueFen, payment };
+      const { inSpan, ...cell } = monthCell(m, std, pays?.get(month) ?? null, month);
+      if (inSpan && cell.dueFen) dueTotal += cell.dueFen;
+      if (cell.payment) paidTotal += cell.payment.paidFen;
+      return cell;
     });
     return {
       memberId: m.id,

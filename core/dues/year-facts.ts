@@ -74,12 +74,8 @@ export interface YearFacts {
   payments: Map<string, Map<string, Payment>>;
 }
 
-/**
- * Everything a year's grid, ledger or report needs, in three queries: members
- * owing in the year (current branch), their standards, their payments.
- */
-export async function loadYearFacts(tx: Tx, year: number, branchId?: string | null): Promise<YearFacts> {
-  const settings = await loadDuesSettings(tx);
+/** The members owing in the year (current branch, optionally one branch), each with the span of months owed. */
+export async function yearMembers(tx: Tx, year: number, settings: DuesSettings, branchId?: string | null): Promise<FactMember[]> {
   let q = tx
     .selectFrom('members as m')
     .innerJoin('org_units as b', 'b.id', 'm.branch_id')
@@ -97,6 +93,16 @@ export async function loadYearFacts(tx: Tx, year: number, branchId?: string | nu
     const span = owedSpan({ ...r, dues_start: starts.get(r.id) ?? null }, year, settings);
     if (span) members.push({ ...r, owedFrom: span.from < ledgerStart ? ledgerStart : span.from, owedTo: span.to });
   }
+  return members;
+}
+
+/**
+ * Everything a year's grid, ledger or report needs, in three queries: members
+ * owing in the year (current branch), their standards, their payments.
+ */
+export async function loadYearFacts(tx: Tx, year: number, branchId?: string | null): Promise<YearFacts> {
+  const settings = await loadDuesSettings(tx);
+  const members = await yearMembers(tx, year, settings, branchId);
   const byBranch = !!branchId && members.length <= 900;
   const ids = members.map((m) => m.id);
   const standards = byBranch ? await yearAssessments(tx, year, ids) : await yearAssessments(tx, year);

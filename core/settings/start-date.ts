@@ -20,6 +20,7 @@ import type { Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { isValidIsoDate } from '../validate.ts';
 import { setSetting } from './service.ts';
+import { memoRead } from '../read-memo.ts';
 
 export const START_DATE_KEY = 'ledger.startDate';
 
@@ -32,21 +33,25 @@ async function stored(tx: Tx): Promise<string | null> {
   return typeof v === 'string' && isValidIsoDate(v) ? v : null;
 }
 
-/** The earliest date any record of the ledger carries (YYYY-MM-DD or YYYY-MM), or null for an empty ledger. */
+/**
+ * The earliest date any record of the ledger carries (YYYY-MM-DD or YYYY-MM), or null for an empty ledger.
+ * One scalar subquery per source, each planned on its own (a MIN over an index is one seek), then the least
+ * non-empty one.
+ */
 async function earliestRecord(tx: Tx): Promise<string | null> {
-  const q = await sql<{ d: string | null }>`
-    SELECT MIN(d) AS d FROM (
-      SELECT MIN(held_on) AS d FROM activities WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(from_month) FROM dues_assessments WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(month) FROM dues_payments WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(join_date) FROM members WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM members WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(s.date) FROM development_steps s JOIN development_files f ON f.id = s.file_id WHERE f.deleted_at IS NULL
-      UNION ALL SELECT MIN(transfer_date) FROM transfers WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(established_on) FROM org_units WHERE deleted_at IS NULL
-      UNION ALL SELECT MIN(substr(created_at, 1, 10)) FROM org_units WHERE deleted_at IS NULL
-    ) WHERE d IS NOT NULL AND d <> ''`.execute(tx);
-  return q.rows[0]?.d ?? null;
+  const q = await sql<Record<string, string | null>>`
+    SELECT
+      (SELECT MIN(held_on) FROM activities WHERE deleted_at IS NULL) AS a,
+      (SELECT MIN(from_month) FROM dues_assessments WHERE deleted_at IS NULL) AS b,
+      (SELECT MIN(month) FROM dues_payments WHERE deleted_at IS NULL) AS c,
+      (SELECT MIN(join_date) FROM members WHERE deleted_at IS NULL) AS d,
+      (SELECT MIN(substr(created_at, 1, 10)) FROM members WHERE deleted_at IS NULL) AS e,
+      (SELECT MIN(s.date) FROM development_steps s JOIN development_files f ON f.id = s.file_id WHERE f.deleted_at IS NULL) AS f,
+      (SELECT MIN(transfer_date) FROM transfers WHERE deleted_at IS NULL) AS g,
+      (SELECT MIN(established_on) FROM org_units WHERE deleted_at IS NULL) AS h,
+      (SELECT MIN(substr(created_at, 1, 10)) FROM org_units WHERE deleted_at IS NULL) AS i`.execute(tx);
+  const ds = Object.values(q.rows[0] ?? {}).filter((d): d is string => typeof d === 'string' && d !== '');
+  return ds.length ? ds.reduce((x, y) => (y < x ? y : x)) : null;
 }
 
 /** When no start date is stored: 1 January of the earliest record's year, or the first day of `today`'s month. */
@@ -57,7 +62,12 @@ export async function fallbackStartDate(tx: Tx, today: string): Promise<string> 
 
 /** 台账启用日期 (YYYY-MM-DD). `today` is only used for an empty ledger that has no stored date. */
 export async function ledgerStartDate(tx: Tx, today: string): Promise<string> {
-  return (await stored(tx)) ?? fallbackStartDate(tx, today);
+  // every rule that judges reads it, several times for one home page: read once while the ledger stands still
+  const { saved, first } = await memoRead(tx, 'settings/ledger-start-date', async () => {
+    const saved = await stored(tx);
+    return { saved, first: saved ? null : await earliestRecord(tx) };
+  });
+  return saved ?? (first ? `${first.slice(0, 4)}-01-01` : firstOfMonth(today));
 }
 
 /** The month of the 台账启用日期 (YYYY-MM): the first month that is judged. */

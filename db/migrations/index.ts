@@ -13,6 +13,7 @@ import * as mAuditChain from './2026-12-01T01-00-00_audit_chain.ts';
 import * as mDuesPayKind from './2026-12-02T05-00-00_dues_pay_kind.ts';
 import * as mArchive from './2026-12-02T10-00-00_archive.ts';
 import * as mInspection from './2026-12-02T12-00-00_inspection.ts';
+import * as mHomeIndexes from './2026-12-02T13-00-00_home_indexes.ts';
 import * as mStatsIndexes from './2026-12-02T14-00-00_stats_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T05-00-00_dues_pay_kind': mDuesPayKind,
   '2026-12-02T10-00-00_archive': mArchive,
   '2026-12-02T12-00-00_inspection': mInspection,
+  '2026-12-02T13-00-00_home_indexes': mHomeIndexes,
   '2026-12-02T14-00-00_stats_indexes': mStatsIndexes,
 };
