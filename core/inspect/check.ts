@@ -11,7 +11,7 @@
  * A row with nothing to judge is left out. Each row scores present / expected;
  * a percent is the mean score of its rows.
  */
-import { sql } from 'kysely';
+import { memoRead } from '../read-memo.ts';
 import type { Ctx } from '../context.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
 import { stepDef } from '../development/steps.ts';
@@ -219,30 +219,18 @@ export function evaluate(items: ChecklistItem[], pr: Proofs, s: Scope & { branch
 }
 
 /**
- * The last results per ledger, keyed by the question and by what tells a change: the rows this connection
- * changed (`total_changes()`, any write through it, audited or not) and `PRAGMA data_version` (a commit by
- * another process, e.g. the command line beside the app). Unchanged, the home card's second look costs one
- * small query.
+ * The check of a year (and one branch, or all), computed once while the ledger stands still
+ * (core/read-memo.ts: any write through this connection or a commit by another process recomputes it).
  */
-const cache = new WeakMap<object, Map<string, InspectResult>>();
-
 export async function inspectCheck(ctx: Ctx, q: { year: number; branchId?: string }): Promise<InspectResult> {
   const today = ctx.platform.today();
-  const changes = (await sql<{ c: number }>`SELECT total_changes() AS c`.execute(ctx.db)).rows[0]?.c;
-  const version = (await sql<{ data_version: number }>`PRAGMA data_version`.execute(ctx.db)).rows[0]?.data_version;
-  const key = `${q.year}|${q.branchId ?? ''}|${today}|${changes}|${version}`;
-  const mine = cache.get(ctx.db) ?? new Map<string, InspectResult>();
-  cache.set(ctx.db, mine);
-  const hit = mine.get(key);
-  if (hit) return structuredClone(hit);
-  const yearEnd = `${q.year}-12-31`;
-  const asOf = yearEnd < today ? yearEnd : today;
-  const [items, pr, startDate] = await Promise.all([checklistItems(ctx.db), loadProofs(ctx.db, q.year, asOf), ledgerStartDate(ctx.db, today)]);
-  // a 党小组 without a member on the roster is not judged (as on the compliance calendar)
-  const manned = await ctx.db.selectFrom('members').select('group_id').distinct().where('deleted_at', 'is', null).where('left_type', 'is', null).where('group_id', 'is not', null).execute();
-  const groupMembers = new Set(manned.map((r) => r.group_id as string));
-  const result = evaluate(items, pr, { year: q.year, asOf, startDate, branchId: q.branchId ?? null }, groupMembers);
-  if (mine.size > 20) mine.clear();
-  mine.set(key, result);
-  return structuredClone(result);
+  return memoRead(ctx.db, `inspect/check|${q.year}|${q.branchId ?? ''}|${today}`, async () => {
+    const yearEnd = `${q.year}-12-31`;
+    const asOf = yearEnd < today ? yearEnd : today;
+    const [items, pr, startDate] = await Promise.all([checklistItems(ctx.db), loadProofs(ctx.db, q.year, asOf), ledgerStartDate(ctx.db, today)]);
+    // a 党小组 without a member on the roster is not judged (as on the compliance calendar)
+    const manned = await ctx.db.selectFrom('members').select('group_id').distinct().where('deleted_at', 'is', null).where('left_type', 'is', null).where('group_id', 'is not', null).execute();
+    const groupMembers = new Set(manned.map((r) => r.group_id as string));
+    return evaluate(items, pr, { year: q.year, asOf, startDate, branchId: q.branchId ?? null }, groupMembers);
+  });
 }
