@@ -32,6 +32,7 @@ import { backupArea } from './backup/index.ts';
 import { statsArea } from './stats/index.ts';
 import { deskArea } from './desk/index.ts';
 import { finderArea } from './finder/index.ts';
+import { testsArea } from './tests/index.ts';
 
 export const areas = [
   setupArea,
@@ -49,6 +50,7 @@ export const areas = [
   statsArea,
   deskArea,
   finderArea,
+  testsArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -11,6 +11,7 @@ import type { DuesTables } from './schema/dues.ts';
 import type { TransfersTables } from './schema/transfers.ts';
 import type { DevelopmentTables } from './schema/development.ts';
 import type { ArchiveTables } from './schema/archive.ts';
+import type { TestsTables } from './schema/tests.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -19,5 +20,6 @@ export type { DuesAssessmentsTable, DuesPaymentsTable, DuesRemittancesTable, Due
 export type { TransfersTable, TransfersTables } from './schema/transfers.ts';
 export type { DevelopmentFilesTable, DevelopmentStepsTable, DevelopmentTables } from './schema/development.ts';
 export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from './schema/archive.ts';
+export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, TestsTables {}

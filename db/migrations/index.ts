@@ -12,6 +12,7 @@ import * as mTransfers from './2026-11-28T04-00-00_transfers.ts';
 import * as mAuditChain from './2026-12-01T01-00-00_audit_chain.ts';
 import * as mDuesPayKind from './2026-12-02T05-00-00_dues_pay_kind.ts';
 import * as mArchive from './2026-12-02T10-00-00_archive.ts';
+import * as mTests from './2026-12-02T16-00-00_tests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01T01-00-00_audit_chain': mAuditChain,
   '2026-12-02T05-00-00_dues_pay_kind': mDuesPayKind,
   '2026-12-02T10-00-00_archive': mArchive,
+  '2026-12-02T16-00-00_tests': mTests,
 };
