@@ -115,7 +115,9 @@ export async function testResults(ctx: Ctx, id: string): Promise<{ test: TestRow
 function groups(rows: { score: number; isMember: boolean; key: string }[], passMark: number): GroupFigures[] {
   const by = new Map<string, { score: number; isMember: boolean }[]>();
   for (const r of rows) by.set(r.key, [...(by.get(r.key) ?? []), r]);
-  return [...by.entries()].map(([name, list]) => ({ name, ...figuresOf(list, passMark) })).sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN'));
+  // the named groups in Chinese order, then 非党员 / 未填部门 last
+  const last = (n: string) => (n === '非党员' || n === '未填部门' ? 1 : 0);
+  return [...by.entries()].map(([name, list]) => ({ name, ...figuresOf(list, passMark) })).sort((a, b) => last(a.name) - last(b.name) || a.name.localeCompare(b.name, 'zh-Hans-CN'));
 }
 
 export async function testStats(ctx: Ctx, id: string): Promise<TestStats> {
