@@ -38,6 +38,8 @@ async function testHead(ctx: Ctx, h: z.output<typeof head>): Promise<TestHead> {
   const full = h.full ?? (await getSetting<number>(ctx.db, 'tests.fullMark'));
   const pass = h.pass ?? (await getSetting<number>(ctx.db, 'tests.passMark'));
   if (pass > full) throw new LedgerError(`合格分数线（${pass}）不能高于满分（${full}）`);
+  if (h.drawId && !(await ctx.db.selectFrom('political_test_draws').select('id').where('id', '=', h.drawId).where('deleted_at', 'is', null).executeTakeFirst()))
+    throw new LedgerError('找不到所选的抽测名单，可能已被删除');
   return { name: h.name, date: h.date, kind: h.kind, pass, full, drawId: h.drawId, note: h.note ?? undefined };
 }
 
