@@ -33,6 +33,7 @@ import { statsArea } from './stats/index.ts';
 import { deskArea } from './desk/index.ts';
 import { finderArea } from './finder/index.ts';
 import { inspectArea } from './inspect/index.ts';
+import { testsArea } from './tests/index.ts';
 
 export const areas = [
   setupArea,
@@ -51,6 +52,7 @@ export const areas = [
   deskArea,
   finderArea,
   inspectArea,
+  testsArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -12,6 +12,7 @@ import type { TransfersTables } from './schema/transfers.ts';
 import type { DevelopmentTables } from './schema/development.ts';
 import type { ArchiveTables } from './schema/archive.ts';
 import type { InspectTables } from './schema/inspect.ts';
+import type { TestsTables } from './schema/tests.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -21,5 +22,6 @@ export type { TransfersTable, TransfersTables } from './schema/transfers.ts';
 export type { DevelopmentFilesTable, DevelopmentStepsTable, DevelopmentTables } from './schema/development.ts';
 export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from './schema/archive.ts';
 export type { InspectionItemsTable, InspectTables } from './schema/inspect.ts';
+export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables {}

@@ -12,8 +12,9 @@ import { bench as audit } from './bench/audit.ts';
 import { bench as backup } from './bench/backup.ts';
 import { bench as startup } from './bench/startup.ts';
 import { bench as ui } from './bench/ui.ts';
+import { bench as tests } from './bench/tests.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui], ['tests', tests]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

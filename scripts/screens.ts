@@ -22,6 +22,7 @@ const DIALOGS: { name: string; path: string; open: (page: Page) => Promise<void>
   { name: 'development-add', path: '/development', open: (p) => p.getByTestId('dev-add').click() },
   { name: 'dues-pay', path: '/dues/collection', open: (p) => p.locator('.cell.unpaid').first().click() },
   { name: 'dues-remit', path: '/dues/remittance', open: (p) => p.getByTestId('dues-remit-add').click() },
+  { name: 'tests-import', path: '/tests', open: (p) => p.getByTestId('tests-import').click() },
 ];
 
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -24,6 +24,7 @@ import { transferCommands } from './transfers.ts';
 import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { inspectCommands } from './inspect.ts';
+import { testCommands } from './tests.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -33,6 +34,7 @@ registerCommands(transferCommands);
 registerCommands(auditCommands);
 registerCommands(backupCommands);
 registerCommands(inspectCommands);
+registerCommands(testCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

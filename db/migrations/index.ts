@@ -15,6 +15,7 @@ import * as mArchive from './2026-12-02T10-00-00_archive.ts';
 import * as mInspection from './2026-12-02T12-00-00_inspection.ts';
 import * as mHomeIndexes from './2026-12-02T13-00-00_home_indexes.ts';
 import * as mStatsIndexes from './2026-12-02T14-00-00_stats_indexes.ts';
+import * as mTests from './2026-12-02T16-00-00_tests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T12-00-00_inspection': mInspection,
   '2026-12-02T13-00-00_home_indexes': mHomeIndexes,
   '2026-12-02T14-00-00_stats_indexes': mStatsIndexes,
+  '2026-12-02T16-00-00_tests': mTests,
 };

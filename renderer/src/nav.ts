@@ -3,7 +3,7 @@
  * one entry per page, grouped under a heading.
  */
 import type { Component } from 'vue';
-import { House, DataAnalysis as StatsIcon, OfficeBuilding, User, Document, Delete, Setting } from '@element-plus/icons-vue';
+import { House, DataAnalysis as StatsIcon, OfficeBuilding, User, Document, Delete, Setting, EditPen } from '@element-plus/icons-vue';
 import { Wallet as DuesAssessIcon, Coin as DuesCollectIcon, Warning as DuesArrearsIcon, Money as DuesRemitIcon, Files as DuesExportIcon } from '@element-plus/icons-vue';
 import { Notebook as ActivitiesIcon, Calendar as CalendarIcon, Printer as RecordBookIcon } from '@element-plus/icons-vue';
 import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
@@ -34,6 +34,7 @@ export const NAV: NavEntry[] = [
   { path: '/activities', title: '组织生活记录', group: '组织生活', icon: ActivitiesIcon, component: () => import('./views/activities/ActivitiesView.vue') },
   { path: '/activities/calendar', title: '组织生活日历', group: '组织生活', icon: CalendarIcon, component: () => import('./views/activities/CalendarView.vue') },
   { path: '/activities/record-book', title: '记录本与统计', group: '组织生活', icon: RecordBookIcon, component: () => import('./views/activities/RecordBookView.vue') },
+  { path: '/tests', title: '政治理论测试', group: '组织生活', icon: EditPen, component: () => import('./views/tests/TestsView.vue') },
   { path: '/development', title: '发展党员', group: '发展与转接', icon: DevelopmentIcon, component: () => import('./views/development/DevelopmentView.vue') },
   { path: '/development/file', title: '发展档案', group: '发展与转接', icon: DossierIcon, component: () => import('./views/development/DossierView.vue'), hidden: true },
   { path: '/development/reminders', title: '发展党员提醒', group: '发展与转接', icon: DevRemindersIcon, component: () => import('./views/development/RemindersView.vue') },

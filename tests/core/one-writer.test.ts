@@ -24,6 +24,9 @@ const WRITER: Record<string, string[]> = {
   development_files: ['development'],
   development_steps: ['development'],
   attachments: ['attachments'],
+  political_tests: ['tests'],
+  political_test_results: ['tests'],
+  political_test_draws: ['tests'],
   audit_log: ['audit'],
   audit_head: ['audit'],
   // the app lock's hash is one settings row that only core/lock writes (setSetting refuses it)
