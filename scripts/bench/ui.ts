@@ -26,7 +26,7 @@ const PAGES: [string, string, string][] = [
   ['members', '/members', '[data-testid="member-table"] .el-table__row'],
   ['activities', '/activities', '[data-testid="activity-table"] .el-table__row'],
   ['calendar', '/activities/calendar', '[data-testid="calendar-grid"] [data-status]'],
-  ['duesCollectionBranch100', '/dues/collection', '[data-testid="dues-collect-table"] .el-table__row'],
+  ['duesCollectionBranch100', '/dues/collection', '[data-testid="dues-collect-table"] tbody tr'],
   ['stats', '/stats', '[data-testid="chart-members-canvas"] canvas'],
 ];
 

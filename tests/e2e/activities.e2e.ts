@@ -23,6 +23,33 @@ describe.skipIf(!hasChromium)('organizational life, click by click', () => {
     await snap(ui.page, 'e2e-activities-calendar');
   });
 
+  it('explains a cell in one shared tooltip, on hover and on keyboard focus; Enter opens it', async () => {
+    const tip = ui.page.locator('.cal-tip:visible');
+    await cell().hover();
+    await expect.poll(() => tip.innerText()).toContain('（点击新增记录）');
+    // one tooltip for the whole grid, not one per cell
+    expect(await ui.page.locator('.cal-tip').count()).toBe(1);
+    expect(await ui.page.locator('[data-testid="calendar-grid"] .el-tooltip__trigger').count()).toBe(0);
+    await ui.page.mouse.move(1, 1);
+    await expect.poll(() => tip.count()).toBe(0);
+    // a held cell names its records
+    const held = ui.page.locator('[data-testid="calendar-grid"] [data-status="held"]').first();
+    await held.focus();
+    await expect.poll(() => tip.innerText()).toMatch(/（\d+ 条记录，点击查看）/);
+    await cell().focus();
+    await expect.poll(() => tip.innerText()).toContain('（点击新增记录）');
+    await ui.page.keyboard.press('Enter');
+    const editor = ui.page.getByTestId('activity-editor');
+    await expect.poll(() => editor.isVisible()).toBe(true);
+    await expect.poll(() => tip.count()).toBe(0);
+    await ui.page.keyboard.press('Escape');
+    // the prefilled new record may count as changed: leave it without saving
+    const discard = ui.page.locator('.el-message-box', { hasText: '放弃未保存的内容？' });
+    await expect.poll(async () => (await discard.isVisible()) || !(await editor.isVisible())).toBe(true);
+    if (await discard.isVisible()) await discard.getByRole('button', { name: '放弃' }).click();
+    await expect.poll(() => editor.isVisible()).toBe(false);
+  });
+
   it('records the 支委会 from the calendar cell, with attendance and an absence reason', async () => {
     await cell().click();
     const editor = ui.page.getByTestId('activity-editor');

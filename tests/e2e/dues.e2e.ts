@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('party dues, click by click', () => {
   it('records the three unpaid months in the collection grid', async () => {
     await goto(ui.page, '/dues/collection');
     await choose(ui.page, 'dues-collect-branch', branch);
-    const header = ui.page.getByTestId('dues-collect-table').locator('.el-table__header-wrapper th.this-month');
+    const header = ui.page.getByTestId('dues-collect-table').locator('thead th.this-month');
     const counts = async () => (await header.innerText()).match(/(\d+)\s*\/\s*(\d+)/)!.slice(1).map(Number);
     await expect.poll(() => header.innerText()).toMatch(/\d+\s*\/\s*\d+/);
     const [paidBefore, owedBefore] = await counts();

@@ -42,12 +42,12 @@ describe.skipIf(!hasChromium)('every screen at 1024×768', () => {
         const cell = table.locator(`[data-testid^="dues-cell-"][data-testid$="-${thisMonth}"]`).first();
         await expect.poll(() => inView(ui.page, cell)).toBe(true);
         await expect.poll(() => notCovered(cell)).toBe(true);
-        const paidHeader = table.locator('.el-table__header-wrapper th.total-paid');
+        const paidHeader = table.locator('thead th.total-paid');
         expect(await inView(ui.page, paidHeader)).toBe(true);
-        const footer = table.locator('.el-table__footer-wrapper td.total-paid');
+        const footer = table.locator('tfoot td.total-paid');
         expect(await inView(ui.page, footer)).toBe(true);
         expect(await footer.first().innerText()).toMatch(/^\d+\.\d\d$/);
-        expect(await inView(ui.page, table.locator('.el-table__footer-wrapper td').first())).toBe(true);
+        expect(await inView(ui.page, table.locator('tfoot td').first())).toBe(true);
       });
 
       it('党员花名册 keeps 状态, 所在支部 and 职务 in the window; 保存 of the member dialog is visible', async () => {
