@@ -23,6 +23,7 @@ import { duesCommands } from './dues.ts';
 import { transferCommands } from './transfers.ts';
 import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
+import { archiveCommands } from './archive.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -31,6 +32,7 @@ registerCommands(duesCommands);
 registerCommands(transferCommands);
 registerCommands(auditCommands);
 registerCommands(backupCommands);
+registerCommands(archiveCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

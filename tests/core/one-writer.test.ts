@@ -24,6 +24,8 @@ const WRITER: Record<string, string[]> = {
   development_files: ['development'],
   development_steps: ['development'],
   attachments: ['attachments'],
+  archive_categories: ['archive'],
+  archive_items: ['archive'],
   audit_log: ['audit'],
   audit_head: ['audit'],
   // the app lock's hash is one settings row that only core/lock writes (setSetting refuses it)
