@@ -40,6 +40,11 @@ export const archiveHandlers = {
       return { ok: true };
     },
   ),
+  /** The organizations an item can belong to: the 党委 first, then its branches. */
+  'archive/orgs': handler(z.object({}), async (ctx) => {
+    const rows = await ctx.db.selectFrom('org_units').select(['id', 'name', 'kind']).where('kind', 'in', ['党委', '党总支', '党支部']).where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
+    return [...rows.filter((r) => r.kind !== '党支部'), ...rows.filter((r) => r.kind === '党支部')];
+  }),
   'archive/settings': handler(z.object({}), (ctx) => archiveSettings(ctx.db)),
   'archive/settings-save': handler(
     z.object({

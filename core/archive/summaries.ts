@@ -2,6 +2,7 @@
 export const summaries: Record<string, string> = {
   'archive/categories': '档案类目（默认 A 组织建设 … K 党务公开及其他）及各类默认保管期限',
   'archive/category-save': '新增或修改档案类别（停用的类别保留其档案）',
+  'archive/orgs': '档案可归属的组织：党委和各党支部',
   'archive/settings': '档号设置：全宗号、门类代码、机构代码、保管期限代码',
   'archive/settings-save': '保存档号设置',
   'archive/list': '按年度、类别、组织和题名/责任者/文号/内容查找档案',
