@@ -10,6 +10,7 @@ import { countAttachments } from '../attachments/service.ts';
 import { archiveSettings } from './settings.ts';
 import { categoryNames, orgNames, toItem, type ArchiveItem } from './rows.ts';
 import { getItemRow, itemFiles } from './service.ts';
+import { listCategories } from './categories.ts';
 
 export interface ListQuery {
   year?: number;
@@ -27,8 +28,12 @@ export async function listItems(ctx: Ctx, q: ListQuery): Promise<ArchiveItem[]> 
   if (q.orgId) sel = sel.where('org_id', '=', q.orgId);
   if (q.includeVoided === false) sel = sel.where('voided_at', 'is', null);
   const words = (q.search ?? '').trim().split(/\s+/).filter(Boolean);
-  for (const w of words)
-    sel = sel.where((eb) => eb.or(['title', 'author', 'doc_no', 'note', 'content_text'].map((c) => contains(c, w))));
+  const cats = words.length ? await listCategories(ctx) : [];
+  for (const w of words) {
+    // a word of a category's name (党费, 制度建设) finds that category's items too
+    const codes = cats.filter((c) => c.name.includes(w)).map((c) => c.code);
+    sel = sel.where((eb) => eb.or([...['title', 'author', 'doc_no', 'note', 'content_text'].map((c) => contains(c, w)), ...(codes.length ? [eb('category_code', 'in', codes)] : [])]));
+  }
   const rows = await sel.orderBy('year', 'desc').orderBy('category_code').orderBy('retention').orderBy('item_no').limit(q.limit ?? 5000).execute();
   const [s, org, category, files] = await Promise.all([archiveSettings(ctx.db), orgNames(ctx.db), categoryNames(ctx.db), countAttachments(ctx.db, 'archive_items', rows.map((r) => r.id))]);
   return rows.map((r) => toItem(r, s, { org, category }, files.get(r.id) ?? 0));

@@ -84,6 +84,10 @@ describe('uploads, 作废, log and search', () => {
     expect((await call('archive/list', { search: '江公党〔2026〕5号' })).length).toBe(1);
     expect((await call('archive/list', { search: '公安局委员会' })).length).toBe(1);
     expect((await call('archive/list', { search: '100%' })).length).toBe(0);
+    // by a word of the category's name, and words that must all match
+    expect((await call('archive/list', { search: '党务公开' })).length).toBe(1);
+    expect((await call('archive/list', { search: '党务公开 入党誓词' })).length).toBe(1);
+    expect((await call('archive/list', { search: '三会一课 入党誓词' })).length).toBe(0);
     expect((await call('archive/list', { year: 2026, orgId: b.branchIds[0] })).length).toBe(0);
     expect((await call('archive/list', { year: 2026, orgId: b.rootId })).length).toBe(1);
     await call('archive/void', { id: r.id, reason: '文号有误，重新归档' });
