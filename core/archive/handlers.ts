@@ -34,7 +34,7 @@ const itemInput = z.object({
 export const archiveHandlers = {
   'archive/categories': handler(z.object({}), (ctx) => listCategories(ctx)),
   'archive/category-save': handler(
-    z.object({ code: z.string().trim().regex(/^[A-Z][A-Z0-9]{0,3}$/, '应为大写字母开头的 1—4 位代码（如 L）'), name: text(30), defaultRetention: retention, note: optText(200), retired: z.boolean().optional() }),
+    z.object({ code: z.string().trim().regex(/^[A-Z][A-Z0-9]{0,3}$/, '应为 1—4 位代码，以大写字母开头，其后为大写字母或数字'), name: text(30), defaultRetention: retention, note: optText(200), retired: z.boolean().optional() }),
     async (ctx, c) => {
       await saveCategory(ctx, c);
       return { ok: true };
@@ -48,8 +48,8 @@ export const archiveHandlers = {
   'archive/settings': handler(z.object({}), (ctx) => archiveSettings(ctx.db)),
   'archive/settings-save': handler(
     z.object({
-      fondsNo: z.string().trim().max(10, '不超过 10 个字符').regex(/^[A-Za-z0-9]*$/, '应为数字或字母加数字（如 J001）'),
-      classCode: z.string().trim().regex(/^[A-Z]{2}$/, '应为 2 个大写字母（文书档案为 WS）'),
+      fondsNo: z.string().trim().max(10, '不超过 10 个字符').regex(/^[A-Za-z0-9]*$/, '应为数字，或字母加数字（档案馆给定的全宗号）'),
+      classCode: z.string().trim().regex(/^[A-Z]{2}$/, '应为 2 个大写字母（文书档案的门类代码）'),
       orgCode: z.string().trim().max(10, '不超过 10 个字符').regex(/^[A-Za-z0-9]*$/, '应为字母或数字'),
     }),
     async (ctx, s) => {

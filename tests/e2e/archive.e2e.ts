@@ -16,6 +16,9 @@ describe.skipIf(!hasChromium)('the archive, click by click', () => {
     await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(100);
     await expect.poll(() => table.innerText()).toContain('作废');
     await snap(ui.page, 'e2e-archive-list');
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    await snap(ui.page, 'e2e-archive-list-1024');
+    await ui.page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('files an uploaded scan with a text file and shows it with its 档号', async () => {
@@ -50,6 +53,7 @@ describe.skipIf(!hasChromium)('the archive, click by click', () => {
     await ui.page.locator('.el-message-box').getByRole('button', { name: '作废' }).click();
     expect(await toast(ui.page, '已作废')).toContain('已作废');
     await expect.poll(() => drawer.innerText()).toContain('误传：应归入上级文件');
+    await snap(ui.page, 'e2e-archive-item');
     expect(await ui.page.getByTestId('item-archive-no').innerText()).toBe(ARCHIVE_NO);
   });
 });
