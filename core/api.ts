@@ -25,6 +25,7 @@ import { activitiesArea } from './activities/index.ts';
 import { attachmentsArea } from './attachments/index.ts';
 import { developmentArea } from './development/index.ts';
 import { duesArea } from './dues/index.ts';
+import { archiveArea } from './archive/index.ts';
 import { auditArea } from './audit/index.ts';
 import { importsArea } from './imports/index.ts';
 import { lockArea } from './lock/index.ts';
@@ -44,6 +45,7 @@ export const areas = [
   attachmentsArea,
   developmentArea,
   duesArea,
+  archiveArea,
   auditArea,
   importsArea,
   lockArea,

@@ -25,6 +25,7 @@ import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { inspectCommands } from './inspect.ts';
 import { testCommands } from './tests.ts';
+import { archiveCommands } from './archive.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -35,6 +36,7 @@ registerCommands(auditCommands);
 registerCommands(backupCommands);
 registerCommands(inspectCommands);
 registerCommands(testCommands);
+registerCommands(archiveCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

@@ -2,7 +2,6 @@
 import { defineArea } from '../area.ts';
 import { inspectHandlers } from './handlers.ts';
 import { summaries } from './summaries.ts';
-import { demoSignInSheets } from './demo.ts';
 
 export const inspectArea = defineArea({
   name: 'inspect',
@@ -27,6 +26,5 @@ export const inspectArea = defineArea({
   },
   recyclable: [{ table: 'inspection_items', title: '迎检清单项目', label: (r) => String(r.title) }],
   settingDefaults: {},
-  demo: { title: '会议签到表', run: demoSignInSheets },
   tables: ['inspection_items'],
 });

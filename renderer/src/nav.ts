@@ -9,11 +9,12 @@ import { Notebook as ActivitiesIcon, Calendar as CalendarIcon, Printer as Record
 import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as TransferOutIcon, Stamp as TransferInIcon } from '@element-plus/icons-vue';
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
 import { Finished as InspectIcon } from '@element-plus/icons-vue';
+import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
   title: string;
-  group: '概览' | '组织与党员' | '组织生活' | '党费' | '发展与转接' | '系统';
+  group: '概览' | '组织与党员' | '组织生活' | '党费' | '发展与转接' | '档案' | '系统';
   icon: Component;
   component: () => Promise<unknown>;
   /** Hidden from the menu (detail pages). */
@@ -42,9 +43,10 @@ export const NAV: NavEntry[] = [
   { path: '/transfers/out', title: '转出（开具介绍信）', group: '发展与转接', icon: TransferOutIcon, component: () => import('./views/transfers/TransferOutView.vue'), hidden: true },
   { path: '/transfers/in', title: '登记转入', group: '发展与转接', icon: TransferInIcon, component: () => import('./views/transfers/TransferInView.vue'), hidden: true },
   { path: '/transfers/receipts', title: '回执跟踪', group: '发展与转接', icon: ReceiptsIcon, component: () => import('./views/transfers/ReceiptsView.vue') },
+  { path: '/archive', title: '档案管理', group: '档案', icon: ArchiveIcon, component: () => import('./views/archive/ArchiveView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
   { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },
   { path: '/settings', title: '单位设置', group: '系统', icon: Setting, component: () => import('./views/system/SettingsView.vue') },
 ];
 
-export const NAV_GROUPS: NavEntry['group'][] = ['概览', '组织与党员', '组织生活', '党费', '发展与转接', '系统'];
+export const NAV_GROUPS: NavEntry['group'][] = ['概览', '组织与党员', '组织生活', '党费', '发展与转接', '档案', '系统'];

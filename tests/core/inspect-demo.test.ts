@@ -6,7 +6,7 @@ import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { loadDemo } from '../../core/demo/index.ts';
 import { inspectCheck } from '../../core/inspect/check.ts';
-import { DEMO_UNSIGNED_BRANCH, demoUnsignedQuarter } from '../../core/inspect/demo.ts';
+import { DEMO_UNSIGNED_BRANCH, demoUnsignedQuarter } from '../../core/archive/demo.ts';
 
 describe('the demo bureau in the 迎检清单', () => {
   it('finds the sign-in gap, the missing 思想汇报, the 党委 without a 述职报告 and the known meeting gaps, and nothing else', { timeout: 120_000 }, async () => {

@@ -27,6 +27,8 @@ const WRITER: Record<string, string[]> = {
   political_tests: ['tests'],
   political_test_results: ['tests'],
   political_test_draws: ['tests'],
+  archive_categories: ['archive'],
+  archive_items: ['archive'],
   audit_log: ['audit'],
   audit_head: ['audit'],
   // the app lock's hash is one settings row that only core/lock writes (setSetting refuses it)

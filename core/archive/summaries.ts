@@ -1,0 +1,22 @@
+/** One line in Chinese per handler of this area, for `party-ledger call --list`. */
+export const summaries: Record<string, string> = {
+  'archive/categories': '档案类目（默认 A 组织建设 … K 党务公开及其他）及各类默认保管期限',
+  'archive/category-save': '新增或修改档案类别（停用的类别保留其档案）',
+  'archive/orgs': '档案可归属的组织：党委和各党支部',
+  'archive/settings': '档号设置：全宗号、门类代码、机构代码、保管期限代码',
+  'archive/settings-save': '保存档号设置',
+  'archive/list': '按年度、类别、组织和题名/责任者/文号/内容查找档案',
+  'archive/get': '一件档案的著录项、文件和操作记录',
+  'archive/create': '著录一件档案（文件随后逐个上传）',
+  'archive/attach': '为一件档案上传一个文件',
+  'archive/add': '著录一件档案并上传其文件',
+  'archive/update': '修改档案的著录项（件号不变）',
+  'archive/void': '作废一件档案（保留件号和文件，注明原因）',
+  'archive/log': '档案的操作记录（谁归档、修改、作废了什么）',
+  'archive/documents': '一年可归档的生成文档',
+  'archive/file-document': '归档一份生成文档（内容有变化时归为新版本）',
+  'archive/file-year': '归档一年的全部生成文档（有变化的归为新版本）',
+  'archive/proposals': '待归档的会议附件（签到表、照片、讲稿等）',
+  'archive/file-proposals': '将选中的会议附件归档',
+  'archive/catalog': '导出归档文件目录（.xlsx，DA/T 22-2015）',
+};
