@@ -15,13 +15,12 @@ import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
 import { seeded } from '../demo/random.ts';
-import { audit } from '../audit/service.ts';
 import { setSetting } from '../settings/service.ts';
 import { addAttachment } from '../attachments/service.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { activityTitle } from '../activities/model.ts';
 import { ensureCategories } from './categories.ts';
-import { createItem, type ItemInput } from './service.ts';
+import { createItem, voidItemIn, type ItemInput } from './service.ts';
 import { binderOfActivity } from './proposals.ts';
 import { photoImage, scanImage } from './png.ts';
 import { ARCHIVE_SETTINGS } from './settings.ts';
@@ -91,11 +90,7 @@ export async function demoArchive(ctx: Ctx, tx: Transaction<DB>, _rng: Rng, stat
   // two voided items: a scan filed twice, and a document put in the wrong year
   const dup = await upload({ category: 'K', orgId: committee.id, title: `关于印发《${year}年全市公安机关党建工作要点》的通知`, docNo: `江公党〔${year}〕3号`, author: UPPER, docDate: day('02-21'), pages: 4, retention: '永久' }, { name: '重复扫描.png', bytes: scanImage(7, 12) });
   const wrong = await upload({ category: 'E', orgId: committee.id, title: `${committee.name}${year - 1}年度党费收缴情况报告`, author: committee.name, docDate: day('01-12'), pages: 3 }, { name: '党费收缴情况报告.png', bytes: scanImage(9, 10) });
-  const now = ctx.platform.now();
-  for (const [r, reason] of [[dup, '重复归档：与第一份扫描件相同'], [wrong, `属于${year - 1}年度的文件，误归入本年度`]] as const) {
-    await tx.updateTable('archive_items').set({ voided_at: now, void_reason: reason, updated_at: now }).where('id', '=', r.id).execute();
-    await audit(tx, ctx, { entity: 'archive_items', entityId: r.id, action: '作废', summary: `作废档案“${r.title}”：${reason}`, after: { voided_at: now, void_reason: reason } });
-  }
+  for (const [r, reason] of [[dup, '重复归档：与第一份扫描件相同'], [wrong, `属于${year - 1}年度的文件，误归入本年度`]] as const) await voidItemIn(tx, ctx, r.id, reason);
 
   if (!withFiles) return;
   // meetings of the year so far: a scanned 签到表 each (not 巡特警大队党支部's in the last quarter that ended

@@ -116,13 +116,18 @@ export async function getItemRow(tx: Tx, id: string): Promise<ArchiveItemsTable>
 
 /** 作废 with a reason: the item stays, numbered and visible, marked voided. */
 export async function voidItem(ctx: Ctx, id: string, reason: string): Promise<void> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await ctx.db.transaction().execute((tx) => voidItemIn(tx, ctx, id, reason));
+}
+
+/** `voidItem` inside a transaction the caller holds (the demo's). */
+export async function voidItemIn(tx: Tx, ctx: Ctx, id: string, reason: string): Promise<void> {
+  {
     const before = await getItemRow(tx, id);
     if (before.voided_at) throw new LedgerError(`“${before.title}”已于 ${before.voided_at.slice(0, 10)} 作废`);
     const now = ctx.platform.now();
     await tx.updateTable('archive_items').set({ voided_at: now, void_reason: reason, updated_at: now }).where('id', '=', id).execute();
     await audit(tx, ctx, { entity: 'archive_items', entityId: id, action: '作废', summary: `作废档案“${before.title}”（件号${itemNoText(before.item_no)}）：${reason}`, before, after: { ...before, voided_at: now, void_reason: reason } });
-  });
+  }
 }
 
 /** Changes what the clerk may correct (题名, 责任者, 文号, 日期, 页数, 密级, 备注); the number stays. */

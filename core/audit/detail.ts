@@ -74,7 +74,8 @@ const STORED_LABELS: Labels = {
 };
 
 /** Columns the clerk never needs: the record's own number, bookkeeping times, hashes. */
-const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'hash', 'prevHash', 'seq']);
+// textStatus and contentText: the archive's own text extraction (its state and the extracted words), not the clerk's data
+const HIDDEN = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'hash', 'prevHash', 'seq', 'textStatus', 'contentText']);
 const BOOLEAN_KEYS = new Set(['late', 'leftEarly', 'writtenOpinion', 'capApplied', 'verified', 'encrypted', 'active', 'force']);
 /** An id column and the stored name column that already says it (the id is then hidden). */
 const NAMED_BY: Record<string, string[]> = { branchId: ['branchName'], groupId: ['groupName'], memberId: ['personName', 'memberName', 'name'], orgId: ['orgName'], parentId: ['parentName'] };

@@ -23,28 +23,35 @@ async function open(dir: string, today = '2026-11-28'): Promise<Ledger> {
 
 const count = async (l: Ledger) => Number((await l.ctx.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-async function demoWithAttachments(dir: string): Promise<{ l: Ledger; ids: string[] }> {
+/** The demo's own attachments (its scanned 签到表 and photos, and their filed copies): rows and distinct files. */
+async function stored(l: Ledger): Promise<{ rows: number; files: number }> {
+  const rows = await l.ctx.db.selectFrom('attachments').select('sha256').where('deleted_at', 'is', null).execute();
+  return { rows: rows.length, files: new Set(rows.map((r) => r.sha256)).size };
+}
+
+async function demoWithAttachments(dir: string): Promise<{ l: Ledger; ids: string[]; demo: { rows: number; files: number } }> {
   const l = await open(dir);
   await loadDemo(l.ctx);
+  const demo = await stored(l);
   const act = await l.ctx.db.selectFrom('activities').select('id').limit(2).execute();
   const ids: string[] = [];
   for (const [i, a] of act.entries()) {
     const r = (await l.invoke('attachments/add', { entity: 'activities', entityId: a.id, fileName: `签到表${i}.txt`, contentBase64: Buffer.from(`第${i}次会议签到`).toString('base64') })) as { id: string };
     ids.push(r.id);
   }
-  return { l, ids };
+  return { l, ids, demo };
 }
 
 describe('backup and restore', () => {
   it('round trip: a restore brings back the ledger and every attachment, keeping the replaced ledger', async () => {
     const dir = tempDir();
-    const { l, ids } = await demoWithAttachments(dir);
+    const { l, ids, demo } = await demoWithAttachments(dir);
     const members = await count(l);
     const made = await backupOf(l.ctx, 'manual');
     expect(made.manifest.programVersion).toBe(programVersion());
-    expect(made.manifest.counts.attachments).toBe(2);
+    expect(made.manifest.counts.attachments).toBe(demo.rows + 2);
     expect(made.manifest.parts.map((p) => p.path)).toContain('ledger.sqlite');
-    expect(made.manifest.parts.filter((p) => p.path.startsWith('attachments/'))).toHaveLength(2);
+    expect(made.manifest.parts.filter((p) => p.path.startsWith('attachments/'))).toHaveLength(demo.files + 2);
     expect(made.manifest.unitName).not.toBe('');
     // change the ledger and lose an attachment file, then restore
     await l.ctx.db.deleteFrom('activity_attendance').execute();
@@ -75,7 +82,7 @@ describe('backup and restore', () => {
 
   it('encrypted round trip; a wrong password and a missing one are refused in Chinese', async () => {
     const dir = tempDir();
-    const { l } = await demoWithAttachments(dir);
+    const { l, demo } = await demoWithAttachments(dir);
     const made = await backupOf(l.ctx, 'manual', '党建2026');
     expect(Buffer.from(made.bytes.subarray(0, 8)).toString()).toBe('PLBKENC1');
     expect(Buffer.from(made.bytes).includes(Buffer.from('SQLite format'))).toBe(false);
@@ -83,7 +90,7 @@ describe('backup and restore', () => {
     expect((await failure(Promise.resolve().then(() => inspectBackup(made.bytes, undefined, dir)))).message).toBe('这个备份已加密，请提供备份密码');
     const p = inspectBackup(made.bytes, '党建2026', dir);
     expect(p.encrypted).toBe(true);
-    expect(p.attachmentFiles).toBe(2);
+    expect(p.attachmentFiles).toBe(demo.files + 2);
     const inspected = (await l.invoke('backup/inspect', { contentBase64: Buffer.from(made.bytes).toString('base64') })) as { needsPassword: boolean };
     expect(inspected.needsPassword).toBe(true);
     const r = await restoreInHost(l.ctx, made.bytes, '党建2026');

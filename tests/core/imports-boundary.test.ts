@@ -71,7 +71,8 @@ describe('import boundaries', () => {
   });
 
   it('common/ uses no Node or browser globals (window, document, process, Buffer, require, …)', () => {
-    const globals = /\b(window|document|process|Buffer|require|globalThis|localStorage|navigator|fetch|__dirname)\b/;
+    // an object key of that name (`{ document: '生成文档' }`) is not the global
+    const globals = /\b(window|document|process|Buffer|require|globalThis|localStorage|navigator|fetch|__dirname)\b(?!\s*:)/;
     const bad: string[] = [];
     for (const f of sources(path.join(root, 'common'), ['.ts'])) {
       const lines = stripComments(fs.readFileSync(f, 'utf8')).split('\n');
