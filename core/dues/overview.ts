@@ -19,7 +19,7 @@ import { memoRead } from '../read-memo.ts';
 type Standard = { fromMonth: string; monthlyDueFen: number };
 
 /** member → the year's standards, by from_month (what yearAssessments gives, only the two fields a cell reads). */
-async function yearStandards(tx: Tx, year: number): Promise<Map<string, Standard[]>> {
+export async function yearStandards(tx: Tx, year: number): Promise<Map<string, Standard[]>> {
   const rows = await tx
     .selectFrom('dues_assessments')
     .select(['member_id', 'from_month', 'monthly_due_fen'])

@@ -14,6 +14,7 @@ import { loadDuesSettings } from '../dues/settings.ts';
 import { owedSpan } from '../dues/assess.ts';
 import { transferInStarts } from '../dues/queries.ts';
 import { ledgerStartMonth } from '../settings/start-date.ts';
+import { yearStandards as duesYearStandards } from '../dues/overview.ts';
 
 export interface OwingMember {
   id: string;
@@ -58,24 +59,10 @@ export async function owingMembers(tx: Tx, year: number): Promise<OwingMember[]>
 
 type Std = { fromMonth: string; monthlyDueFen: number };
 
-/** The year's standards per member (sorted by their first month), as `yearAssessments` reads them; `any`: the year has one at all. */
+/** The year's standards per member (sorted by their first month), read by the dues area; `any`: the year has one at all. */
 export async function yearStandards(tx: Tx, year: number): Promise<{ any: boolean; byMember: Map<string, Std[]> }> {
-  const rows = await tx
-    .selectFrom('dues_assessments')
-    .select(['member_id', 'from_month', 'monthly_due_fen'])
-    .where('year', '=', year)
-    .where('deleted_at', 'is', null)
-    .orderBy('member_id')
-    .orderBy('from_month')
-    .execute();
-  const byMember = new Map<string, Std[]>();
-  for (const r of rows) {
-    const list = byMember.get(r.member_id);
-    const s = { fromMonth: r.from_month, monthlyDueFen: r.monthly_due_fen };
-    if (list) list.push(s);
-    else byMember.set(r.member_id, [s]);
-  }
-  return { any: rows.length > 0, byMember };
+  const byMember = await duesYearStandards(tx, year);
+  return { any: byMember.size > 0, byMember };
 }
 
 /** Each member's payments of the year: member id → 实缴 per month (index 0–11, null: none), from one short text per member. */
