@@ -16,7 +16,7 @@ import { loadDuesSettings } from './settings.ts';
 import { arrearsList } from './arrears.ts';
 import { memoRead } from '../read-memo.ts';
 
-type Standard = { fromMonth: string; monthlyDueFen: number };
+export type Standard = { fromMonth: string; monthlyDueFen: number };
 
 /** member → the year's standards, by from_month (what yearAssessments gives, only the two fields a cell reads). */
 export async function yearStandards(tx: Tx, year: number): Promise<Map<string, Standard[]>> {

@@ -14,7 +14,7 @@ import { loadDuesSettings } from '../dues/settings.ts';
 import { owedSpan } from '../dues/assess.ts';
 import { transferInStarts } from '../dues/queries.ts';
 import { ledgerStartMonth } from '../settings/start-date.ts';
-import { yearStandards as duesYearStandards } from '../dues/overview.ts';
+import type { Standard } from '../dues/overview.ts';
 
 export interface OwingMember {
   id: string;
@@ -57,14 +57,6 @@ export async function owingMembers(tx: Tx, year: number): Promise<OwingMember[]>
   return out;
 }
 
-type Std = { fromMonth: string; monthlyDueFen: number };
-
-/** The year's standards per member (sorted by their first month), read by the dues area; `any`: the year has one at all. */
-export async function yearStandards(tx: Tx, year: number): Promise<{ any: boolean; byMember: Map<string, Std[]> }> {
-  const byMember = await duesYearStandards(tx, year);
-  return { any: byMember.size > 0, byMember };
-}
-
 /** Each member's payments of the year: member id → 实缴 per month (index 0–11, null: none), from one short text per member. */
 export async function yearPaid(tx: Tx, year: number, memberIds: string[]): Promise<Map<string, (number | null)[]>> {
   const out = new Map<string, (number | null)[]>();
@@ -84,11 +76,11 @@ export async function yearPaid(tx: Tx, year: number, memberIds: string[]): Promi
 }
 
 /** A member's twelve cells, as the grid's `collectionRows` makes them. */
-export function rateCells(m: OwingMember, months: string[], std: Std[] | undefined, paid: (number | null)[] | undefined): RateCell[] {
+export function rateCells(m: OwingMember, months: string[], std: Standard[] | undefined, paid: (number | null)[] | undefined): RateCell[] {
   return months.map((month, k) => {
     const inSpan = month >= m.owedFrom && month <= m.owedTo;
     // the standard in force: the last whose first month is not after this one (dues `standardFor`)
-    let s: Std | null = null;
+    let s: Standard | null = null;
     if (inSpan) for (const a of std ?? []) if (a.fromMonth <= month) s = a;
     return { inSpan, dueFen: s ? s.monthlyDueFen : null, paidFen: paid?.[k] ?? null };
   });

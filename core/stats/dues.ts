@@ -7,7 +7,8 @@
  * is not owed, as on the collection grid.
  */
 import type { Ctx } from '../context.ts';
-import { owingMembers, rateCells, yearPaid, yearStandards } from './dues-facts.ts';
+import { owingMembers, rateCells, yearPaid } from './dues-facts.ts';
+import { yearStandards } from '../dues/overview.ts';
 import { asOfFor, MONTHS_OF, pct } from './common.ts';
 
 export interface DuesMonthFigure {
@@ -73,7 +74,7 @@ export async function duesStats(ctx: Ctx, year: number, asOf?: string): Promise<
     let b = branches.get(mem.branchId);
     if (!b) branches.set(mem.branchId, (b = { branchId: mem.branchId, branch: mem.branch, sort: mem.branchSort, months: months.map((m) => emptyMonth(m, m > cut)), dueFen: 0, paidFen: 0, rate: null }));
     let lacks = false;
-    rateCells(mem, months, standards.byMember.get(mem.id), paid.get(mem.id)).forEach((c, k) => {
+    rateCells(mem, months, standards.get(mem.id), paid.get(mem.id)).forEach((c, k) => {
       if (c.inSpan && c.dueFen === null) lacks = true;
       // owed: in the span with a standard that is not 0 (免交)
       if (!c.inSpan || !c.dueFen) return;
@@ -90,5 +91,5 @@ export async function duesStats(ctx: Ctx, year: number, asOf?: string): Promise<
   }
   const list = [...branches.values()].sort((a, b) => a.sort - b.sort || a.branch.localeCompare(b.branch, 'zh'));
   const out: DuesBranchFigure[] = list.map(({ sort: _s, ...b }) => ({ ...b, ...close(b.months) }));
-  return { year, asOf: day, months, assessed: standards.any, unassessed, branches: out, total: { months: total, ...close(total) } };
+  return { year, asOf: day, months, assessed: standards.size > 0, unassessed, branches: out, total: { months: total, ...close(total) } };
 }
