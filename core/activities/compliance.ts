@@ -48,6 +48,8 @@ export interface CalendarCell {
   activityIds: string[];
   /** e.g. which 党小组 are missing */
   detail: string | null;
+  /** a 党小组 rule: the groups with no record yet (缺失 or 待开展), so a click records the meeting of the right group */
+  unheldGroupIds?: string[];
 }
 
 export interface CalendarOrg {
@@ -84,6 +86,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   activityIds: string[];
+  /** a 党小组 rule: the first group still owing the meeting, so the link opens its form */
+  groupId?: string;
 }
 
 function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf: string, year: number): CellStatus {
@@ -158,7 +162,12 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
           const perGroup = org.groups.map((g) => ({ g, s: statusOf(held.filter((a) => a.groupId === g.id), p, rule, asOf, year) }));
           const worst = WORST.find((w) => perGroup.some((x) => x.s === w)) ?? 'held';
           const short = perGroup.filter((x) => x.s !== 'held' && x.s !== 'upcoming');
-          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: worst, activityIds: held.map((a) => a.id), detail: short.length ? short.map((x) => `${x.g.name}${STATUS_LABEL[x.s]}`).join('；') : null });
+          const unheld = perGroup.filter((x) => x.s === 'missing' || x.s === 'due').map((x) => x.g.id);
+          cells.push({
+            orgId: org.id, type: rule.type, period: p.key, status: worst, activityIds: held.map((a) => a.id),
+            detail: short.length ? short.map((x) => `${x.g.name}${STATUS_LABEL[x.s]}`).join('；') : null,
+            ...(unheld.length ? { unheldGroupIds: unheld } : {}),
+          });
         } else {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: statusOf(held, p, rule, asOf, year), activityIds: held.map((a) => a.id), detail: null });
         }
@@ -228,6 +237,7 @@ export function findingsOf(cal: Calendar): Finding[] {
       severity: SEVERITY[c.status],
       message: c.detail ? `${message}（${c.detail}）` : message,
       activityIds: c.activityIds,
+      ...(c.unheldGroupIds?.length ? { groupId: c.unheldGroupIds[0] } : {}),
     });
   }
   return out;

@@ -42,7 +42,7 @@ export async function lifeItems(ctx: Ctx, today: string): Promise<TodoItem[]> {
         title: `${o.name}：${WHEN[f.rule.frequency] ?? ''}尚未开展${f.rule.type}`,
         detail: f.message,
         due,
-        link: { path: '/activities', query: { new: '1', orgId: o.orgId, type: f.rule.type, month } },
+        link: { path: '/activities', query: { new: '1', orgId: o.orgId, type: f.rule.type, month, ...(f.groupId ? { groupId: f.groupId } : {}) } },
       });
     }
   }

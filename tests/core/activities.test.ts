@@ -232,6 +232,18 @@ describe('frequency rules and the compliance calendar', () => {
     const c = cal.cells.find((x) => x.type === '党小组会' && x.period === '2026-03')!;
     expect(c.status).toBe('due');
     expect(c.detail).toBe('第二党小组待开展');
+    // the cell, the finding and the home page's item name the group still owing it, so a click opens that group's form
+    expect(c.unheldGroupIds).toEqual([g2.id]);
+    const f = (await l.call('activities/check', { year: 2026 })).find((x) => x.rule.type === '党小组会' && x.period === '2026-03');
+    expect(f).toMatchObject({ status: 'due', groupId: g2.id });
+    const desk = await l.call('desk/todo', {});
+    const item = desk.items.find((x) => x.id.startsWith(`life:${branchId}:党小组会`));
+    expect(item?.link.query).toMatchObject({ new: '1', orgId: branchId, type: '党小组会', groupId: g2.id });
+    // a month both groups held names none
+    await l.call('activities/create', { orgId: branchId, groupId: g2.id, type: '党小组会', heldOn: '2026-03-12', attendance: [] });
+    const after = (await l.call('activities/calendar', { year: 2026 })).cells.find((x) => x.type === '党小组会' && x.period === '2026-03')!;
+    expect(after.status).toBe('held');
+    expect(after.unheldGroupIds).toBeUndefined();
   });
 
   it('the 党委书记 gives at least one 党课 a year (条例第十六条): a 党课 of the 党委, or one the 书记 gives in a branch; branch 党课 stay quarterly', async () => {

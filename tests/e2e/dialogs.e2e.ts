@@ -119,6 +119,24 @@ describe.skipIf(!hasChromium)('nothing typed is lost, click by click', () => {
     await ui.page.keyboard.press('Escape');
     await expect.poll(() => ui.page.getByTestId('activity-editor').isVisible()).toBe(false);
   });
+
+  it.each(['due', 'missing'])('a new record opened from a calendar cell (%s), looked at and left unchanged, closes on Esc without asking', async (status) => {
+    await goto(ui.page, '/activities/calendar');
+    const owed = ui.page.locator(`[data-testid="calendar-grid"] [data-status="${status}"]`).first();
+    await owed.waitFor();
+    await owed.click();
+    const editor = ui.page.getByTestId('activity-editor');
+    await expect.poll(() => editor.isVisible()).toBe(true);
+    expect(await editor.locator('.el-dialog__title').innerText()).toBe('新增组织生活记录');
+    // the suggested host and the 应到 list have arrived; the clerk looks at the attendance tab, changes nothing
+    await expect.poll(() => ui.page.getByTestId('af-host').inputValue()).not.toBe('');
+    await editor.getByRole('tab', { name: /出席情况/ }).click();
+    await expect.poll(async () => (await ui.page.getByTestId('att-table').locator('tbody tr').count()) > 0).toBe(true);
+    await ui.page.waitForTimeout(500); // the record check (400 ms) has answered
+    await ui.page.keyboard.press('Escape');
+    await expect.poll(() => editor.isVisible()).toBe(false);
+    expect(await discardBox(ui.page).count()).toBe(0);
+  });
 });
 
 /** Opens the record made above from 组织生活记录 (searched by its topic). */
