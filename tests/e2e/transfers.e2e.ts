@@ -119,9 +119,13 @@ describe.skipIf(!hasChromium)('transfer out, click by click', () => {
     await choose(ui.page, 'transfer-out-member', behind.name);
     await ui.page.getByTestId('transfer-out-next').click();
     await expect.poll(() => ui.page.getByTestId('transfer-out-dues-behind').innerText()).toContain('请先');
+    const [py, pm] = /党费只交到 (\d{4})-(\d{2})/.exec(await ui.page.getByTestId('transfer-out-dues-behind').innerText())!.slice(1).map(Number);
+    const firstUnpaid = pm === 12 ? `${py + 1}年1月` : `${py}年${pm + 1}月`;
     await ui.page.getByTestId('transfer-out-pay-dues').click();
     await expect.poll(() => ui.page.url()).toContain('/dues/collection');
     await expect.poll(() => ui.page.locator('.el-dialog__title').innerText()).toBe(`登记党费：${behind.name}`);
+    // the form opens on the first month after the one paid, in that month's year
+    expect(await ui.page.getByTestId('dues-pay-months').innerText()).toContain(firstUnpaid);
     await snap(ui.page, 'e2e-transfer-pay-dues');
     await ui.page.keyboard.press('Escape');
   });

@@ -50,6 +50,14 @@ describe('a link into 党费收缴', () => {
     expect(router.currentRoute.value.fullPath).toBe('/dues/collection');
   });
 
+  it('from= (转出“请先补交”: the month after the one paid) opens that year and the first unpaid month from then on', async () => {
+    await mountAt('/dues/collection?new=1&branchId=b2&memberId=m1&from=2026-09');
+    expect(byTestId('dues-pay-months')!.textContent).toContain('2026年9月');
+    document.body.innerHTML = '';
+    await mountAt('/dues/collection?new=1&branchId=b2&memberId=m1&from=2025-12');
+    expect(callsTo('dues/collection-grid').at(-1)).toEqual({ branchId: 'b2', year: 2025 });
+  });
+
   it('without new=1 only opens the branch; a month already paid opens no form', async () => {
     await mountAt('/dues/collection?branchId=b2&month=2026-11');
     expect(callsTo('dues/collection-grid').at(-1)).toEqual({ branchId: 'b2', year: 2026 });
