@@ -162,12 +162,9 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
           const perGroup = org.groups.map((g) => ({ g, s: statusOf(held.filter((a) => a.groupId === g.id), p, rule, asOf, year) }));
           const worst = WORST.find((w) => perGroup.some((x) => x.s === w)) ?? 'held';
           const short = perGroup.filter((x) => x.s !== 'held' && x.s !== 'upcoming');
+          const detail = short.length ? short.map((x) => `${x.g.name}${STATUS_LABEL[x.s]}`).join('；') : null;
           const unheld = perGroup.filter((x) => x.s === 'missing' || x.s === 'due').map((x) => x.g.id);
-          cells.push({
-            orgId: org.id, type: rule.type, period: p.key, status: worst, activityIds: held.map((a) => a.id),
-            detail: short.length ? short.map((x) => `${x.g.name}${STATUS_LABEL[x.s]}`).join('；') : null,
-            ...(unheld.length ? { unheldGroupIds: unheld } : {}),
-          });
+          cells.push({ orgId: org.id, type: rule.type, period: p.key, status: worst, activityIds: held.map((a) => a.id), detail, ...(unheld.length ? { unheldGroupIds: unheld } : {}) });
         } else {
           cells.push({ orgId: org.id, type: rule.type, period: p.key, status: statusOf(held, p, rule, asOf, year), activityIds: held.map((a) => a.id), detail: null });
         }
