@@ -91,4 +91,20 @@ describe('memoRead', () => {
     expect((await l.call('desk/todo', {})).items.filter((i) => i.id.startsWith('dues:'))).toEqual([]);
     await l.close();
   });
+
+  it('统计分析 sees a payment and a new member at once (its charts are memoized reads)', async () => {
+    const l = await testLedger({ today: '2026-11-26' });
+    const b = await bureau(l, { branches: 1 });
+    const m = await member(l, b.branchIds[0], { name: '张一' });
+    await l.call('dues/assess-save', { year: 2026, entries: [{ memberId: m.id, baseFen: 500_000 }] });
+    const before = await l.call('stats/dues', { year: 2026 });
+    expect(before.total.paidFen).toBe(0);
+    expect((await l.call('stats/dues', { year: 2026 })).total).toEqual(before.total);
+    await l.call('dues/pay', { memberId: m.id, months: ['2026-11'], paidOn: '2026-11-20', method: '现金' });
+    expect((await l.call('stats/dues', { year: 2026 })).total.paidFen).toBeGreaterThan(0);
+    const people = (await l.call('stats/members', { year: 2026 })).total;
+    await member(l, b.branchIds[0], { name: '李二' });
+    expect((await l.call('stats/members', { year: 2026 })).total).toBe(people + 1);
+    await l.close();
+  });
 });

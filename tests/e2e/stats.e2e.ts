@@ -82,7 +82,8 @@ describe.skipIf(!hasChromium)('统计分析: charts a clerk can look at, save an
         await ui.page.getByTestId(`chart-${c}`).scrollIntoViewIfNeeded();
         await expect.poll(() => inkedPixels(ui.page, '.page', c), { message: c }).toBeGreaterThan(2000);
       }
-      await expect(ui.page.locator('[data-testid="chart-compliance"] .el-loading-mask').isVisible()).resolves.toBe(true);
+      // a load held longer than 200 ms shows its mask (composables/delayed-loading.ts)
+      await expect.poll(() => ui.page.locator('[data-testid="chart-compliance"] .el-loading-mask').isVisible()).toBe(true);
       expect(asked.indexOf('compliance')).toBeGreaterThanOrEqual(CHARTS.length - 1);
       expect(answered.slice(0, 4).sort()).toEqual(['attendance', 'development', 'dues', 'members']);
       release();
