@@ -119,3 +119,20 @@ describe('政治学习日 in the calendar', () => {
     await l.close();
   });
 });
+
+describe('the demo', () => {
+  it('switches the rule on; about half the branches hold it weekly with a few weeks missed', async () => {
+    const l = await testLedger({ demo: true });
+    expect((await l.call('activities/rules', {})).studyDay.enabled).toBe(true);
+    const cal = await l.call('activities/calendar', { year: Number(l.ctx.platform.today().slice(0, 4)) });
+    const cells = cal.cells.filter((c) => c.type === '政治学习日' && c.status !== 'upcoming');
+    const holding = new Set(cells.filter((c) => c.weeks!.held > 0).map((c) => c.orgId));
+    const branches = new Set(cells.map((c) => c.orgId));
+    expect(holding.size).toBeGreaterThan(1);
+    expect(holding.size).toBeLessThan(branches.size);
+    const partial = cells.filter((c) => holding.has(c.orgId) && c.status === 'missing');
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((c) => c.weeks!.held > 0 && c.weeks!.held < c.weeks!.total)).toBe(true);
+    await l.close();
+  });
+});
