@@ -4,7 +4,7 @@
  * weeks before the 台账启用日期, before the rule's own start, or not yet begun are never missing.
  */
 import { describe, expect, it } from 'vitest';
-import { failure, testLedger, type TestLedger } from '../support/ledger.ts';
+import { failure, testLedger, zipPart, type TestLedger } from '../support/ledger.ts';
 import { member } from '../support/bureau.ts';
 import { mondaysOf, weeksOf } from '../../core/activities/weekly.ts';
 
@@ -116,6 +116,12 @@ describe('政治学习日 in the calendar', () => {
     await study(l, branchId, '2026-11-06');
     const s = await l.call('activities/stats', { from: '2026-01-01', to: '2026-12-31' });
     expect(s.sentences.join('')).toContain('开展政治学习日1次，累计参学3人次');
+    const book = await l.call('activities/export-record-book', { orgId: branchId, year: 2026 });
+    const xml = await zipPart(new Uint8Array(Buffer.from(book.contentBase64, 'base64')), 'word/document.xml');
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('政治学习日记录');
+    expect(text).toContain('学习内容');
+    expect(text).toContain('政治学习日：学习党章');
     await l.close();
   });
 });
