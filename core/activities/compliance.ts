@@ -14,30 +14,25 @@
  *                 not judged, shown as 未启用
  *
  * A 党小组 with no member on the roster is not judged (a group rule applies to
- * the groups that have members).
+ * the groups that have members). The weekly 政治学习日, when switched on, is in weekly.ts.
  */
 import type { Ctx } from '../context.ts';
 import { loadActivities, loadOrgs, type CountedActivity } from './compliance-load.ts';
-import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
+import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type CalendarFrequency, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
 import { inForceOn } from '../../common/rules.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { storedRecordFindings } from './integrity-load.ts';
 import { postFindings } from '../org/service.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
 import { memoRead } from '../read-memo.ts';
+import { STUDY_DAY_RULE, loadStudyRecords, studyDaySetting, weeklyCells, weeksSpan, type StudyDaySetting, type StudyRecord } from './weekly.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a' | 'before-start';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
 
 export const STATUS_LABEL: Record<CellStatus, string> = {
-  held: '已开展',
-  'held-late': '延后开展',
-  'quorum-not-met': '未达法定人数',
-  due: '待开展',
-  missing: '缺失',
-  upcoming: '未到期',
-  'n/a': '不适用',
-  'before-start': '未启用',
+  held: '已开展', 'held-late': '延后开展', 'quorum-not-met': '未达法定人数', due: '待开展',
+  missing: '缺失', upcoming: '未到期', 'n/a': '不适用', 'before-start': '未启用',
 };
 
 export interface CalendarCell {
@@ -50,6 +45,9 @@ export interface CalendarCell {
   detail: string | null;
   /** a 党小组 rule: the groups with no record yet (缺失 or 待开展), so a click records the meeting of the right group */
   unheldGroupIds?: string[];
+  /** the weekly 政治学习日 (weekly.ts): weeks held of the weeks counted in the month, and the day a new record starts from */
+  weeks?: { held: number; total: number };
+  prefillOn?: string;
 }
 
 export interface CalendarOrg {
@@ -59,7 +57,8 @@ export interface CalendarOrg {
   groups: { id: string; name: string }[];
 }
 
-export interface CalendarRule extends FrequencyRule {
+export interface CalendarRule extends Omit<FrequencyRule, 'frequency'> {
+  frequency: CalendarFrequency;
   label: string;
   version: number;
 }
@@ -104,7 +103,7 @@ function statusOf(held: CountedActivity[], p: Period, rule: FrequencyRule, asOf:
 
 const WORST: CellStatus[] = ['missing', 'quorum-not-met', 'due', 'held-late', 'held', 'upcoming', 'before-start', 'n/a'];
 
-const ruleKey = (r: FrequencyRule) => `${r.scope}|${r.type}|${r.frequency}`;
+const ruleKey = (r: { scope: string; type: string; frequency: string }) => `${r.scope}|${r.type}|${r.frequency}`;
 
 /** The frequency a period key belongs to: '2026-03' month, '2026-Q1' quarter, '2026' year. */
 export function frequencyOfPeriod(key: string): FrequencyRule['frequency'] {
@@ -117,7 +116,7 @@ export function frequencyOfPeriod(key: string): FrequencyRule['frequency'] {
  * its time. `rules` is the union over the versions used in the year (by scope,
  * type and frequency, each as in the latest version that has it).
  */
-export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[], startDate: string): Calendar {
+export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & { establishedOn: string | null })[], acts: CountedActivity[], versions: RuleVersion[], startDate: string, weekly?: { setting: StudyDaySetting; records: StudyRecord[] }): Calendar {
   const periodVersion = (p: Period) => inForceOn(versions, p.from);
   const used = new Set<RuleVersion>();
   for (const f of ['month', 'quarter', 'year'] as const) for (const p of periodsOfYear(f, year)) used.add(periodVersion(p));
@@ -128,13 +127,11 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   for (const a of acts) {
     for (const freq of ['month', 'quarter', 'year'] as const) {
       const k = `${a.orgId}|${a.type}|${periodKeyOfMonth(freq, a.month)}`;
-      const l = byKey.get(k);
-      if (l) l.push(a);
-      else byKey.set(k, [a]);
+      byKey.set(k, [...(byKey.get(k) ?? []), a]);
     }
   }
   // the year's periods of each frequency and the rule of each period, found once for every organization
-  const periods = new Map<FrequencyRule['frequency'], Period[]>((['month', 'quarter', 'year'] as const).map((f) => [f, periodsOfYear(f, year)]));
+  const periods = new Map<string, Period[]>((['month', 'quarter', 'year'] as const).map((f) => [f, periodsOfYear(f, year)]));
   const ruleOf = new Map<string, FrequencyRule | undefined>();
   const ruleFor = (p: Period, unionRule: CalendarRule) => {
     const k = `${p.key}|${ruleKey(unionRule)}`;
@@ -145,7 +142,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
   for (const org of orgs) {
     for (const unionRule of rules) {
       if (!ruleAppliesTo(unionRule, org)) continue;
-      for (const p of periods.get(unionRule.frequency) ?? periodsOfYear(unionRule.frequency, year)) {
+      for (const p of periods.get(unionRule.frequency) ?? []) {
         const rule = ruleFor(p, unionRule);
         if (!rule) continue;
         if (org.establishedOn && org.establishedOn > p.to) {
@@ -171,6 +168,8 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
       }
     }
   }
+  // the weekly 政治学习日 is judged only when the unit has switched it on (weekly.ts)
+  if (weekly?.setting.enabled) rules.push(STUDY_DAY_RULE), cells.push(...weeklyCells(year, asOf, orgs, weekly.records, startDate, weekly.setting));
   // The version named in the heading: the one in force at the end of the year, or on the as-of day if earlier.
   const named = inForceOn(versions, asOf < `${year}-12-31` ? asOf : `${year}-12-31`);
   return {
@@ -179,8 +178,7 @@ export function buildCalendar(year: number, asOf: string, orgs: (CalendarOrg & {
     startDate,
     ruleVersion: { version: named.version, effectiveFrom: named.effectiveFrom, source: named.source },
     orgs: orgs.map(({ establishedOn: _e, ...o }) => o),
-    rules,
-    cells,
+    rules, cells,
   };
 }
 
@@ -189,8 +187,9 @@ export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string):
   const today = ctx.platform.today();
   const day = asOf ?? today;
   return memoRead(ctx.db, `activities/compliance-calendar|${year}|${day}|${today}`, async () => {
-    const [orgs, acts, versions, startDate] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db), ledgerStartDate(ctx.db, today)]);
-    return buildCalendar(year, day, orgs, acts, versions, startDate);
+    const span = weeksSpan(year);
+    const [orgs, acts, versions, startDate, setting, records] = await Promise.all([loadOrgs(ctx.db), loadActivities(ctx.db, year), ruleVersions(ctx.db), ledgerStartDate(ctx.db, today), studyDaySetting(ctx.db), loadStudyRecords(ctx.db, span.from, span.to)]);
+    return buildCalendar(year, day, orgs, acts, versions, startDate, { setting, records });
   });
 }
 
@@ -213,7 +212,7 @@ export function findingsOf(cal: Calendar): Finding[] {
   for (const c of cal.cells) {
     if (c.status === 'held' || c.status === 'upcoming' || c.status === 'n/a' || c.status === 'before-start') continue;
     const org = orgs.get(c.orgId)!;
-    const rule = cal.rules.find((r) => r.type === c.type && r.frequency === frequencyOfPeriod(c.period) && ruleAppliesTo(r, org))!;
+    const rule = cal.rules.find((r) => r.type === c.type && r.frequency === (c.weeks ? 'week' : frequencyOfPeriod(c.period)) && ruleAppliesTo(r, org))!;
     const pl = periodLabel(c.period);
     const what = `${rule.type}（${FREQUENCY_LABEL[rule.frequency]}）`;
     const message =

@@ -24,6 +24,7 @@ import { inChunks } from '../../db/chunks.ts';
 import { isCommitteePost, saveRole } from '../org/service.ts';
 import { loadRoster, rosterOn, statusOn, type RosterEntry } from './roster.ts';
 import { ROSTER_TYPES } from './integrity.ts';
+import { demoStudyDays } from './demo-study.ts';
 
 const STUDY = [
   '学习习近平总书记关于公安工作的重要论述',
@@ -100,6 +101,7 @@ export async function demoActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
   await yearOfActivities(ctx, tx, rng, state, year, Number(today.slice(5, 7)), true);
   // last year, from its own generator so that this year's records stay as they were
   await yearOfActivities(ctx, tx, seeded(year - 1), state, year - 1, 12, false);
+  await demoStudyDays(ctx, tx, state);
 }
 
 /** Post holders of the demo's organizations on a day (the rule of postsOn, over rows read once). */

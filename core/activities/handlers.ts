@@ -1,7 +1,7 @@
 /** Organizational-life handlers: records, attendance, calendar, check, 本月待办, stats, documents, rules. */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, ref, searchText, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, month, ref, searchText, year } from '../validate.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, activityInputSchema } from './model.ts';
@@ -11,6 +11,8 @@ import { pageActivities } from './page.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
+import { studyDays } from './study-days.ts';
+import { studyDaySetting } from './weekly.ts';
 import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
 
 const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
@@ -98,7 +100,10 @@ export const activityHandlers = {
     customTypes: await getSetting<string[]>(ctx.db, SETTINGS.customTypes),
     halfInclusive: await getSetting<boolean>(ctx.db, SETTINGS.halfInclusive),
     lateEntryGraceDays: await getSetting<number>(ctx.db, SETTINGS.lateEntryGraceDays),
+    studyDay: await studyDaySetting(ctx.db),
   })),
+  /** 政治学习日 of a month: each week's planned day by the preferred weekday, and per branch which weeks are held (学习提醒). */
+  'activities/study-days': handler(z.object({ month }), (ctx, q) => studyDays(ctx, q.month)),
   /** Adds a unit version of the frequency rules, in force from its effective date. */
   'activities/rules/add-version': handler(
     z.object({ effectiveFrom: isoDate, source: z.string().trim().min(1, '请写明依据（文件名称或会议决定）').max(200), rules: listOf(ruleSchema, 200).min(1, '至少一条规则') }),
@@ -117,12 +122,18 @@ export const activityHandlers = {
       customTypes: listOf(z.string().trim().min(1, '不能为空').max(30, '不能超过 30 字'), 50).optional(),
       halfInclusive: z.boolean().optional(),
       lateEntryGraceDays: z.number().int().min(0, '不能为负数').max(60, '不超过 60 天').optional(),
+      studyDayEnabled: z.boolean().optional(),
+      studyDayWeekday: z.number().int().min(1, '应为星期一至星期日').max(7, '应为星期一至星期日').optional(),
+      studyDaySince: z.union([isoDate, z.null()]).optional(),
     }),
     async (ctx, s) => {
       await ctx.db.transaction().execute(async (tx) => {
         if (s.customTypes) await setSetting(tx, ctx, SETTINGS.customTypes, [...new Set(s.customTypes)]);
         if (s.halfInclusive !== undefined) await setSetting(tx, ctx, SETTINGS.halfInclusive, s.halfInclusive);
         if (s.lateEntryGraceDays !== undefined) await setSetting(tx, ctx, SETTINGS.lateEntryGraceDays, s.lateEntryGraceDays);
+        if (s.studyDayEnabled !== undefined) await setSetting(tx, ctx, SETTINGS.studyDayEnabled, s.studyDayEnabled);
+        if (s.studyDayWeekday !== undefined) await setSetting(tx, ctx, SETTINGS.studyDayWeekday, s.studyDayWeekday);
+        if (s.studyDaySince !== undefined) await setSetting(tx, ctx, SETTINGS.studyDaySince, s.studyDaySince);
       });
       return { ok: true };
     },

@@ -65,7 +65,7 @@ export interface IntegrityContext {
 }
 
 /** Types whose 应到 is the branch roster (or the group's, for 党小组会). */
-export const ROSTER_TYPES = ['支部党员大会', '党小组会', '党课', '主题党日', '组织生活会', '民主评议党员'];
+export const ROSTER_TYPES = ['支部党员大会', '党小组会', '党课', '主题党日', '政治学习日', '组织生活会', '民主评议党员'];
 
 const COLLECTIVE = /逐一发言|与会同志|大家纷纷|纷纷发言|大家一致|与会人员|与会党员|依次发言|交流发言/;
 

@@ -198,6 +198,9 @@ export const activityLabels: Record<string, string> = {
   customTypes: '自定义活动类型',
   halfInclusive: '“半数以上”是否含半数',
   lateEntryGraceDays: '补记期限（会后超过几天录入视为补记）',
+  studyDayEnabled: '检查每周政治学习日',
+  studyDayWeekday: '政治学习日固定星期',
+  studyDaySince: '政治学习日执行起始日期',
 };
 
 const list = <T>(json: string): T[] => {

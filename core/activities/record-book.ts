@@ -20,6 +20,7 @@ const HEADING: Record<string, string> = {
   党小组会: '党小组会记录',
   党课: '党课记录',
   主题党日: '主题党日活动记录',
+  政治学习日: '政治学习日记录',
   组织生活会: '组织生活会记录',
   民主评议党员: '民主评议党员记录',
   民主生活会: '民主生活会记录',
@@ -69,6 +70,7 @@ export function meetingRecord(
   const rows: [string, string][] = [];
   if (a.type === '党课') rows.push(['授课人', a.speaker ?? ''], ['党课题目', a.topic ?? '']);
   if (a.type === '主题党日') rows.push(['活动主题', a.topic ?? '']);
+  if (a.type === '政治学习日') rows.push(['学习内容', a.topic ?? '']);
   const late = isLateEntry(a.heldOn, r.entered_on, o.graceDays);
   const orgName = r.group_name ? `${r.org_name}${r.group_name}` : r.org_name;
   const people = [...a.attendance.map((e) => e.memberName), a.hostName, a.recorderName, a.speaker, ...a.guests.map((g) => g.name)].filter((n): n is string => !!n);

@@ -14,6 +14,8 @@ import { getSetting } from '../settings/service.ts';
 import type { Versioned } from '../../common/rules.ts';
 
 export type Frequency = 'month' | 'quarter' | 'year';
+/** week: only the unit's 政治学习日 rule (weekly.ts, switched on by a setting, not a rule version), judged per ISO week and shown per month */
+export type CalendarFrequency = Frequency | 'week';
 /** branch: each 党支部; group: each 党小组 of a branch; committee: the 党委 itself */
 export type RuleScope = 'branch' | 'group' | 'committee';
 
@@ -36,7 +38,7 @@ export interface FrequencyRule {
 /** A version of the frequency rules: 0 is the national one, 1, 2, … the unit's. */
 export type RuleVersion = Versioned<FrequencyRule[], number>;
 
-export const FREQUENCY_LABEL: Record<Frequency, string> = { month: '每月', quarter: '每季度', year: '每年' };
+export const FREQUENCY_LABEL: Record<CalendarFrequency, string> = { week: '每周', month: '每月', quarter: '每季度', year: '每年' };
 
 export const NATIONAL_RULES: RuleVersion = {
   version: 0,
@@ -62,6 +64,9 @@ export const SETTINGS = {
   customTypes: 'activities.customTypes',
   halfInclusive: 'activities.halfInclusive',
   lateEntryGraceDays: 'activities.lateEntryGraceDays',
+  studyDayEnabled: 'activities.studyDay.enabled',
+  studyDayWeekday: 'activities.studyDay.weekday',
+  studyDaySince: 'activities.studyDay.since',
 } as const;
 
 export const activitySettingDefaults = {
@@ -69,6 +74,10 @@ export const activitySettingDefaults = {
   [SETTINGS.customTypes]: [],
   [SETTINGS.halfInclusive]: true,
   [SETTINGS.lateEntryGraceDays]: 7,
+  // 每周政治学习日 is a local practice: off until the unit switches it on; 5 = 星期五
+  [SETTINGS.studyDayEnabled]: false,
+  [SETTINGS.studyDayWeekday]: 5,
+  [SETTINGS.studyDaySince]: null,
 };
 
 /** A unit version as stored; versions saved before the shared shape held their list as `rules`. */

@@ -23,6 +23,7 @@ export interface ActivityStats {
 
 const PHRASE: Record<string, (n: number, p: number) => string> = {
   主题党日: (n, p) => `主题党日活动${n}次，累计参加${p}人次`,
+  政治学习日: (n, p) => `开展政治学习日${n}次，累计参学${p}人次`,
   理论学习中心组学习: (n, p) => `中心组集中学习${n}次，累计参学${p}人次`,
   党课: (n, p) => `讲授党课${n}次，累计听课${p}人次`,
   支部委员会: (n, p) => `召开支部委员会会议${n}次，累计参加${p}人次`,

@@ -22,6 +22,8 @@ const BINDER_OF_TYPE: Record<string, string> = {
   民主生活会: 'D',
   谈心谈话: 'D',
   理论学习中心组学习: 'G',
+  // 政治学习日 is study: filed with 学习教育
+  政治学习日: 'G',
 };
 
 export function binderOfActivity(type: string): string {

@@ -1,7 +1,9 @@
-/** CLI commands of organizational life: activities list, check, export record-book, export life-stats, stats activities. */
+/** CLI commands of organizational life: activities list, activities study-days, check, export record-book, export life-stats, stats activities. */
 import { FINDING_LABEL } from '../activities/compliance.ts';
 import { command, flag, requireFlag, UsageError, type Command } from './registry.ts';
 import { orgByName, table } from './helpers.ts';
+
+const STUDY_WEEK_LABEL: Record<string, string> = { held: '已开展', missing: '缺失', due: '待开展', upcoming: '未到', 'before-start': '未启用', 'n/a': '不适用' };
 
 export const activityCommands: Command[] = [
   command({
@@ -29,6 +31,19 @@ export const activityCommands: Command[] = [
             r.late ? `补记（${r.enteredOn}）` : '',
           ]),
         ]) + `\n共 ${rows.length} 条`,
+    }),
+  }),
+  command({
+    path: ['activities', 'study-days'],
+    usage: 'activities study-days --month YYYY-MM [--json]',
+    summary: '每周政治学习日：当月各周的固定学习日，以及各党支部各周是否已开展（学习提醒用）',
+    handler: 'activities/study-days',
+    input: (a) => ({ month: requireFlag(a, 'month') }),
+    print: (r) => ({
+      json: r,
+      text: () =>
+        `${r.month} 固定学习日（${r.weekdayLabel}）：${r.dates.join('、')}${r.enabled ? '' : '（未开启每周政治学习日检查）'}\n` +
+        table([['党支部', ...r.dates.map((d) => `${d.slice(5)}那周`), '已开展'], ...r.branches.map((b) => [b.name, ...b.weeks.map((w) => STUDY_WEEK_LABEL[w.status]), `${b.held}/${b.weeks.length}周`])]),
     }),
   }),
   command({

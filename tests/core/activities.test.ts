@@ -342,7 +342,8 @@ describe('demo bureau and stats', () => {
     const late = (await l.call('activities/list', {})).filter((a) => a.late);
     expect(late.map((a) => `${a.orgName}|${a.type}`)).toEqual(['机关第二党支部|支部委员会']);
     const todo = await l.call('activities/todo', {});
-    expect(todo.orgs.find((o) => o.name === '治安大队党支部')?.overdue).toHaveLength(2);
+    // (治安大队 is among the demo branches that hold no weekly 政治学习日: its months are overdue too, tests/core/study-days.test.ts)
+    expect(todo.orgs.find((o) => o.name === '治安大队党支部')?.overdue.filter((x) => x.rule.type !== '政治学习日')).toHaveLength(2);
     expect(todo.orgs.some((o) => o.due.some((d) => d.rule.type === '支部委员会' && d.period === '2026-11'))).toBe(true);
   });
 

@@ -245,7 +245,7 @@ describe('the demo bureau', () => {
       const shenIn = await attended('沈俊杰');
       expect(shenIn.length).toBeGreaterThan(0);
       expect(shenIn.every((a) => a.held_on >= shen.join_date)).toBe(true);
-      const later = await db.selectFrom('activities').select('id').where('org_id', '=', shen.branch_id).where('held_on', '>=', shen.join_date).where('type', 'in', ['支部党员大会', '党课', '主题党日', '组织生活会', '民主评议党员']).execute();
+      const later = await db.selectFrom('activities').select('id').where('org_id', '=', shen.branch_id).where('held_on', '>=', shen.join_date).where('type', 'in', ['支部党员大会', '党课', '主题党日', '政治学习日', '组织生活会', '民主评议党员']).execute();
       expect(shenIn.filter((a) => a.type !== '党小组会')).toHaveLength(later.length);
       // 欧阳晓峰, transferred in, not before the transfer date
       const moved = await db.selectFrom('transfers').select('transfer_date').where('member_name', '=', '欧阳晓峰').executeTakeFirstOrThrow();
