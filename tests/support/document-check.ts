@@ -206,7 +206,8 @@ export function contentsEntries(doc: RenderedDocument, pages: number[]): { text:
   for (const p of pages) {
     for (const line of visible(doc.layout[p - 1] ?? '').split('\n')) {
       const m = /^(.*?)[.．·…\s]{3,}(\d+)\s*$/.exec(line.trim());
-      if (m && /[.．·…]{3,}/.test(line)) out.push({ text: compact(m[1]!), page: Number(m[2]) });
+      // a short leader comes out of pdftotext spaced (". . . .119")
+      if (m && /[.．·…](?:\s?[.．·…]){2,}/.test(line)) out.push({ text: compact(m[1]!), page: Number(m[2]) });
     }
   }
   return out;
