@@ -25,7 +25,7 @@ const COLUMNS: readonly Column<HoursKey>[] = [
   hours('total', '合计学时'),
   hours('required', '应达学时'),
   { key: 'centralCount', header: '集中培训次数', width: 8, kind: 'count' },
-  text('status', '是否达标', 8),
+  text('status', '是否达标', 10),
   text('note', '备注', 24, 'left'),
 ];
 
