@@ -2,7 +2,7 @@
  * 学时登记表 (core/hours/export.ts builds the model): a 汇总 sheet of every member with their branch,
  * then one sheet per branch so that a clerk prints one branch per page. Each row: the member, the
  * role the rule follows, the join date (no pro-rating for a member who joined mid-year), the hours by
- * source, the total, what the rule asks and whether it is met.
+ * source, the total, what the rule asks and whether it is met (hours in 学时, as the subtitle says).
  */
 import { addSheet, newWorkbook, workbookBytes, type Column, type SheetRow } from './xlsx-sheet.ts';
 
@@ -17,16 +17,16 @@ const COLUMNS: readonly Column<HoursKey>[] = [
   text('name', '姓名', 9),
   text('branch', '所在党支部', 16, 'left'),
   text('role', '身份', 7),
-  { key: 'joinDate', header: '入党日期', width: 14, kind: 'date' },
-  hours('meeting', '会议学习学时', 9),
-  hours('central', '集中培训学时', 9),
-  hours('online', '网络培训学时', 9),
-  hours('imported', '网络学习学时', 9),
-  hours('total', '合计学时'),
-  hours('required', '应达学时'),
-  { key: 'centralCount', header: '集中培训次数', width: 8, kind: 'count' },
+  { key: 'joinDate', header: '入党日期', width: 13, kind: 'date' },
+  hours('meeting', '会议学习', 9),
+  hours('central', '集中培训', 9),
+  hours('online', '网络培训', 9),
+  hours('imported', '网络学习', 9),
+  hours('total', '合计'),
+  hours('required', '应达'),
+  { key: 'centralCount', header: '集中培训次数', width: 7, kind: 'count' },
   text('status', '是否达标', 10),
-  text('note', '备注', 24, 'left'),
+  text('note', '备注', 28, 'left'),
 ];
 
 export const HOURS_COLUMNS = COLUMNS;

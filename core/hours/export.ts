@@ -39,11 +39,11 @@ export async function exportStudyHours(ctx: Ctx, q: HoursQuery): Promise<{ fileN
   ];
   const bytes = await studyHoursWorkbook({
     title: `${y.year}年度党员学时登记表`,
-    subtitle: `单位：${unit}　　${figures(y.members)}`,
+    subtitle: `单位：${unit}　　${figures(y.members)}　　（学时数单位：学时）`,
     all: y.members.map((m, i) => rowOf(m, i, y.year)),
     branches: [...branches.entries()].map(([name, list]) => ({
       name,
-      subtitle: `单位：${unit}　　${figures(list)}`,
+      subtitle: `单位：${unit}　　${figures(list)}　　（学时数单位：学时）`,
       rows: list.map((m, i) => rowOf(m, i, y.year)),
       total: {
         no: null, name: '合计', meeting: sum(list, (m) => m.meetingTenths), central: sum(list, (m) => m.centralTenths), online: sum(list, (m) => m.onlineTrainingTenths),

@@ -75,7 +75,7 @@ describe('学时登记表', () => {
     const all = wb.getWorksheet('汇总')!;
     expect(String(all.getCell(1, 1).value)).toBe('2026年度党员学时登记表');
     const header = (all.getRow(3).values as ExcelJS.CellValue[]).slice(1);
-    expect(header).toEqual(['序号', '姓名', '所在党支部', '身份', '入党日期', '会议学习学时', '集中培训学时', '网络培训学时', '网络学习学时', '合计学时', '应达学时', '集中培训次数', '是否达标', '备注']);
+    expect(header).toEqual(['序号', '姓名', '所在党支部', '身份', '入党日期', '会议学习', '集中培训', '网络培训', '网络学习', '合计', '应达', '集中培训次数', '是否达标', '备注']);
     const rows = [4, 5, 6].map((r) => (all.getRow(r).values as ExcelJS.CellValue[]).slice(1));
     const byName = new Map(rows.map((r) => [r[1], r]));
     expect(byName.get('张文华')!.slice(2, 13)).toEqual([branches[0].name, '党员', expect.any(Date), 0, 32, 0, 0, 32, 32, 1, '达标']);
