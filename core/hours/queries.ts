@@ -59,6 +59,19 @@ export function meetingTenths(count: MeetingCount | undefined, start: string | n
   return tenthsOfMinutes(e - s, minutesPerHour);
 }
 
+const minutesOf = (col: string) => sql.raw(`(cast(substr(${col}, 1, 2) as integer) * 60 + cast(substr(${col}, 4, 2) as integer))`);
+const isTime = (col: string) => sql.raw(`${col} glob '[0-9][0-9]:[0-9][0-9]*'`);
+
+/** meetingTenths in SQL, per attendance line: a fixed number, or the times half-up to a tenth; null for a 'time' type without usable times. */
+function meetingTenthsSql(types: Record<string, MeetingCount>, minutesPerHour: number) {
+  const [s, e] = [minutesOf('a.start_time'), minutesOf('a.end_time')];
+  // integers written into the statement: a bound JS number may arrive as REAL, and the division must stay integer (floor)
+  const mph = Math.max(1, Math.round(minutesPerHour));
+  const byTime = sql`case when ${isTime('a.start_time')} and ${isTime('a.end_time')} and ${e} > ${s} then (2 * (${e} - ${s}) * 10 + ${sql.lit(mph)}) / ${sql.lit(2 * mph)} end`;
+  const cases = Object.entries(types).map(([type, count]) => sql`when ${type} then ${typeof count === 'number' ? sql.lit(Math.round(count * 10)) : byTime}`);
+  return sql<number | null>`(case a.type ${sql.join(cases, sql` `)} else 0 end)`;
+}
+
 type Acc = { meeting: number; meetings: number; untimed: number; central: number; online: number; imported: number; centralCount: number };
 const acc = (): Acc => ({ meeting: 0, meetings: 0, untimed: 0, central: 0, online: 0, imported: 0, centralCount: 0 });
 
@@ -85,26 +98,23 @@ export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<Hours
 
   if (types.length) {
     const meetings = db.selectFrom('activities').select('id').where('deleted_at', 'is', null).where('held_on', '>=', from).where('held_on', '<=', to).where('type', 'in', types);
+    // one row per member: SQLite works out each meeting's tenths (meetingTenthsSql, the same rule as meetingTenths)
+    const tenths = meetingTenthsSql(s.types, s.minutesPerHour);
     const rows = await db
       .selectFrom('activity_attendance as t')
       .innerJoin('activities as a', 'a.id', 't.activity_id')
-      .select(['t.member_id', 'a.type', 'a.start_time', 'a.end_time', sql<number>`count(*)`.as('n')])
+      .select(['t.member_id', sql<number>`count(*)`.as('n'), sql<number | null>`sum(${tenths})`.as('tenths'), sql<number>`sum((${tenths}) is null)`.as('untimed')])
       .where('t.activity_id', 'in', meetings)
       .where('t.status', '=', '出席')
       .where('t.member_id', 'is not', null)
-      .groupBy(['t.member_id', 'a.type', 'a.start_time', 'a.end_time'])
+      .groupBy('t.member_id')
       .execute();
-    const memo = new Map<string, number | null>();
     for (const r of rows) {
       const a = by.get(r.member_id!);
       if (!a) continue;
-      const key = `${r.type}|${r.start_time}|${r.end_time}`;
-      let t = memo.get(key);
-      if (t === undefined) memo.set(key, (t = meetingTenths(s.types[r.type], r.start_time, r.end_time, s.minutesPerHour)));
-      const n = Number(r.n);
-      a.meetings += n;
-      if (t === null) a.untimed += n;
-      else a.meeting += t * n;
+      a.meetings += Number(r.n);
+      a.meeting += Number(r.tenths ?? 0);
+      a.untimed += Number(r.untimed);
     }
   }
 
