@@ -1,5 +1,6 @@
 /** 学时, click by click: the demo's hours with the short members, adding a training record with its certificate and seeing the member's hours change. */
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { hasChromium, snap, useApp } from './support/app.ts';
@@ -58,5 +59,31 @@ describe.skipIf(!hasChromium)('学时', () => {
     const trainings = ui.page.getByTestId('trainings-table');
     await expect.poll(() => trainings.innerText()).toContain('2026年度党员冬季集中轮训');
     expect(await trainings.locator('tr', { hasText: '2026年度党员冬季集中轮训' }).innerText()).toContain('查看');
+  });
+
+  it('imports online-study hours: a bad row refuses the whole file, the corrected one adds to the member', async () => {
+    const name = (await ui.page.getByTestId('hours-table').locator('.el-table__body tbody tr').first().locator('td').first().innerText()).trim();
+    const before = Number(await ui.page.getByTestId(`hours-total-${name}`).first().innerText());
+    const sheet = async (file: string, h: ExcelJS.CellValue) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('学时');
+      ws.addRow(['网络学院学习情况']);
+      ws.addRow(['姓名', '获得学时']);
+      ws.addRow([name, h]);
+      fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+      return file;
+    };
+    await ui.page.getByTestId('hours-import').click();
+    await ui.page.getByTestId('hours-file').setInputFiles(await sheet(`${ui.app.dataDir}/bad-hours.xlsx`, '很多'));
+    await expect.poll(() => ui.page.getByTestId('hours-import-summary').innerText()).toContain('1 行有误');
+    expect(await ui.page.getByTestId('hours-import-problems').innerText()).toContain('“很多”不是学时数');
+    expect(await ui.page.getByTestId('hours-import-commit').isDisabled()).toBe(true);
+    await ui.page.getByTestId('hours-file').setInputFiles(await sheet(`${ui.app.dataDir}/hours.xlsx`, 6.5));
+    await expect.poll(() => ui.page.getByTestId('hours-import-summary').innerText()).toContain('全部正确');
+    await snap(ui.page, 'e2e-hours-import');
+    await ui.page.getByTestId('hours-import-commit').click();
+    await toast(ui.page, '已导入');
+    await expect.poll(async () => Number(await ui.page.getByTestId(`hours-total-${name}`).first().innerText())).toBe(before + 6.5);
+    expect(await ui.page.getByTestId('hours-imports').innerText()).toContain('hours.xlsx');
   });
 });
