@@ -17,7 +17,7 @@ export const hoursSettingDefaults = {
   'hours.minutesPerHour': 60,
   /** 'any': a committee post held at any time in the year counts for the 56 rule; 'yearEnd': only a post held on 12-31 */
   'hours.roleDate': 'any' as 'any' | 'yearEnd',
-  /** a member who joins mid-year: no source on pro-rating, so none by default (the join date is shown) */
+  /** a member who joins mid-year: no source on pro-rating, so none by default (the join date is shown); true: the months from the join month on */
   'hours.prorate': false,
   /** the unit's own versions of the 学时 rule (the national one is built in) */
   'hours.ruleVersions': [] as HoursRuleVersion[],
@@ -79,7 +79,7 @@ export interface MemberHours {
 
 export interface HoursYear {
   year: number;
-  rule: { version: string; source: string; memberBasis: string; leaderBasis: string; leaderPending: string | null; verified: boolean };
+  rule: { version: string; source: string; memberBasis: string; leaderBasis: string; leaderPending: string | null; verified: boolean; prorate: boolean };
   members: MemberHours[];
 }
 

@@ -37,17 +37,19 @@ interface Settings {
   types: Record<string, MeetingCount>;
   minutesPerHour: number;
   roleDate: 'any' | 'yearEnd';
+  prorate: boolean;
   versions: HoursRuleVersion[];
 }
 
 async function settings(tx: Tx): Promise<Settings> {
-  const [types, minutesPerHour, roleDate, versions] = await Promise.all([
+  const [types, minutesPerHour, roleDate, versions, prorate] = await Promise.all([
     getSetting<Record<string, MeetingCount>>(tx, 'hours.meetingTypes'),
     getSetting<number>(tx, 'hours.minutesPerHour'),
     getSetting<'any' | 'yearEnd'>(tx, 'hours.roleDate'),
     getSetting<HoursRuleVersion[]>(tx, 'hours.ruleVersions'),
+    getSetting<boolean>(tx, 'hours.prorate'),
   ]);
-  return { types: types ?? {}, minutesPerHour: minutesPerHour > 0 ? minutesPerHour : 60, roleDate, versions: versions ?? [] };
+  return { types: types ?? {}, minutesPerHour: minutesPerHour > 0 ? minutesPerHour : 60, roleDate, versions: versions ?? [], prorate: prorate === true };
 }
 
 /** Tenths of one meeting of a type with these times; null: a 'time' type without usable times. */
@@ -154,7 +156,10 @@ export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<Hours
     const role: HoursRole = held.some((p) => p.role === '书记') ? '书记' : held.length ? '委员' : '党员';
     const leader = role !== '党员';
     const total = a.meeting + a.central + a.online + a.imported;
-    const required = leader ? v.leaderTenths : v.memberTenths;
+    const full = leader ? v.leaderTenths : v.memberTenths;
+    // pro-rating is off by default (no source); when a unit turns it on: the months from the join month to December, half-up to a tenth
+    const months = 13 - Number(m.join_date.slice(5, 7));
+    const required = s.prorate && m.join_date >= from ? Math.floor((2 * full * months + 12) / 24) : full;
     const requiredCentral = leader ? v.leaderCentralTrainings : 0;
     const reasons: string[] = [];
     if (total < required) reasons.push(`${hoursText(total)} 学时，不足 ${hoursText(required)} 学时（差 ${hoursText(required - total)}）`);
@@ -167,7 +172,7 @@ export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<Hours
   });
   return {
     year,
-    rule: { version: rule.version, source: rule.source, memberBasis: v.memberBasis, leaderBasis: v.leaderBasis, leaderPending: v.leaderPending, verified: rule.verified },
+    rule: { version: rule.version, source: rule.source, memberBasis: v.memberBasis, leaderBasis: v.leaderBasis, leaderPending: v.leaderPending, verified: rule.verified, prorate: s.prorate },
     members: q.short ? out.filter((m) => m.short) : out,
   };
 }

@@ -92,6 +92,9 @@ describe('学时 rules (study.md 8.1, 8.6)', () => {
     const m = await member(l, branchId, { name: '新党员', joinDate: '2026-06-01', fullDate: null, partyStatus: '预备' });
     await train(l, m.id, 20, '网络培训', '2026-07-01');
     expect(await hoursOf(l, '新党员')).toMatchObject({ joinDate: '2026-06-01', joinedInYear: true, totalTenths: 200, requiredTenths: 320, short: true });
+    // a unit that pro-rates: June to December is 7 months of 32 → 18.7
+    await setSetting(l.ctx.db, l.ctx, 'hours.prorate', true);
+    expect(await hoursOf(l, '新党员')).toMatchObject({ requiredTenths: 187, short: false });
     // not on the roster of the year before
     expect((await l.call('hours/year', { year: 2025 })).members.map((x) => x.name)).not.toContain('新党员');
   });
