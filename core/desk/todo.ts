@@ -8,10 +8,11 @@ import { byUrgency, type DeskTodo } from './model.ts';
 import { lifeItems, periodEnd } from './life.ts';
 import { duesItems } from './dues.ts';
 import { developmentItems, termItems, transferItems } from './others.ts';
+import { hoursTodo } from '../hours/findings.ts';
 
 /** On the ledger's today (the platform clock: PARTY_LEDGER_TODAY in tests and demonstrations). */
 export async function deskTodo(ctx: Ctx): Promise<DeskTodo> {
   const today = ctx.platform.today();
-  const parts = await Promise.all([lifeItems(ctx, today), duesItems(ctx, today), developmentItems(ctx, today), transferItems(ctx, today), termItems(ctx, today, periodEnd(today.slice(0, 7)))]);
+  const parts = await Promise.all([lifeItems(ctx, today), duesItems(ctx, today), developmentItems(ctx, today), transferItems(ctx, today), termItems(ctx, today, periodEnd(today.slice(0, 7))), hoursTodo(ctx, today)]);
   return { asOf: today, month: today.slice(0, 7), items: parts.flat().sort(byUrgency) };
 }
