@@ -13,7 +13,7 @@ import type { DevelopmentTables } from './schema/development.ts';
 import type { ArchiveTables } from './schema/archive.ts';
 import type { InspectTables } from './schema/inspect.ts';
 import type { TestsTables } from './schema/tests.ts';
-
+import type { StudyTables } from './schema/study.ts';
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
 export type { ActivitiesTable, ActivityAttendanceTable, AttachmentsTable, ActivitiesTables } from './schema/activities.ts';
@@ -23,5 +23,6 @@ export type { DevelopmentFilesTable, DevelopmentStepsTable, DevelopmentTables } 
 export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from './schema/archive.ts';
 export type { InspectionItemsTable, InspectTables } from './schema/inspect.ts';
 export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
+export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables {}

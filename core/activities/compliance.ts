@@ -13,9 +13,8 @@
  * before-start    the period ended before the 台账启用日期 (core/settings/start-date.ts):
  *                 not judged, shown as 未启用
  *
- * A 党小组 with no member on the roster is not judged (a group rule applies to
- * the groups that have members).
- */
+ * A 党小组 with no member on the roster is not judged (a group rule applies to the groups that have members).
+ * The check adds 缺第一议题 (first-topic-check.ts). */
 import type { Ctx } from '../context.ts';
 import { loadActivities, loadOrgs, type CountedActivity } from './compliance-load.ts';
 import { FREQUENCY_LABEL, periodKeyOfMonth, periodsOfYear, quarterPeriod, ruleAppliesTo, ruleVersions, type FrequencyRule, type Period, type RuleVersion } from './rules.ts';
@@ -25,6 +24,7 @@ import { storedRecordFindings } from './integrity-load.ts';
 import { postFindings } from '../org/service.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
 import { memoRead } from '../read-memo.ts';
+import { firstTopicCheck } from './first-topic-check.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a' | 'before-start';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -82,7 +82,7 @@ export interface Finding {
   period: string;
   periodLabel: string;
   /** a period's status, 'record-integrity': a stored record contradicts itself (integrity.ts), or 'post-integrity': a role row breaks an appointment rule (org/service postFindings) */
-  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a' | 'before-start'> | 'record-integrity' | 'post-integrity';
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a' | 'before-start'> | 'record-integrity' | 'post-integrity' | 'first-topic';
   severity: Severity;
   message: string;
   activityIds: string[];
@@ -195,9 +195,9 @@ export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string):
 }
 
 /** Labels of every finding status (the calendar's and the record check's). */
-export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾' };
+export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾', 'first-topic': '缺第一议题' };
 
-const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
+const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity' | 'first-topic'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
 
 export function periodLabel(key: string): string {
   const q = /^(\d{4})-Q(\d)$/.exec(key);
@@ -274,7 +274,7 @@ export async function complianceCheck(ctx: Ctx, year: number, asOf?: string): Pr
       activityIds: [],
     }),
   );
-  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts];
+  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts, ...(await firstTopicCheck(ctx, `${year}-01-01`, end))];
 }
 
 export interface TodoOrg {

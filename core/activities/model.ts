@@ -8,6 +8,7 @@ import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.t
 import { isoDate, listOf, optText, ref, text } from '../validate.ts';
 import type { QuorumResult } from '../../common/quorum.ts';
 import { ATTENDANCE_STATUSES, DECISION_KINDS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
+import { studyFieldLabels, studyFieldsShape, studyFromRow, type StudyFields } from './study-fields.ts';
 
 // The lists are shared with the renderer (common/enums.ts).
 export { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
@@ -43,7 +44,7 @@ export interface AttendanceEntry {
   writtenOpinion: boolean;
 }
 
-export interface ActivityInput {
+export interface ActivityInput extends StudyFields {
   orgId: string;
   groupId: string | null;
   type: string;
@@ -147,6 +148,7 @@ export const activityInputSchema = z.object({
     5000,
   ).default([]),
   note: optText(500),
+  ...studyFieldsShape,
 });
 
 export const activityLabels: Record<string, string> = {
@@ -198,6 +200,7 @@ export const activityLabels: Record<string, string> = {
   customTypes: '自定义活动类型',
   halfInclusive: '“半数以上”是否含半数',
   lateEntryGraceDays: '补记期限（会后超过几天录入视为补记）',
+  ...studyFieldLabels,
 };
 
 const list = <T>(json: string): T[] => {
@@ -237,6 +240,7 @@ export function rowToInput(r: ActivitiesTable, att: ActivityAttendanceTable[]): 
       .sort((a, b) => a.sort_order - b.sort_order)
       .map(attendanceFromRow),
     note: r.note,
+    ...studyFromRow(r),
   };
 }
 

@@ -25,6 +25,7 @@ import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { inspectCommands } from './inspect.ts';
 import { testCommands } from './tests.ts';
+import { studyCommands } from './study.ts';
 import { archiveCommands } from './archive.ts';
 
 registerCommands(foundationCommands);
@@ -36,6 +37,7 @@ registerCommands(auditCommands);
 registerCommands(backupCommands);
 registerCommands(inspectCommands);
 registerCommands(testCommands);
+registerCommands(studyCommands);
 registerCommands(archiveCommands);
 registerCommands(callCommands);
 
