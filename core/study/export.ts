@@ -30,7 +30,7 @@ export async function exportStudyPlan(ctx: Ctx, year: number): Promise<Doc> {
   const bytes = await studyPlanDocument({
     title: `${signer}${year}年理论学习中心组学习安排`,
     addressee: '党委理论学习中心组各位成员：',
-    intro: `为深入学习贯彻习近平新时代中国特色社会主义思想，根据${CENTRAL_GROUP_RULE.source.replace(/（.*$/, '')}，结合工作实际，现将${year}年党委理论学习中心组学习安排如下。`,
+    intro: `为深入学习贯彻习近平新时代中国特色社会主义思想，根据${CENTRAL_GROUP_RULE.title}，结合工作实际，现将${year}年党委理论学习中心组学习安排如下。`,
     topics: topics.map((t) => ({ heading: t.title, detail: `计划时间：${t.month}月；学习形式：${t.form}${t.lead ? `；领学人：${t.lead}` : ''}${t.note ? `；${t.note}` : ''}。` })),
     members: members.length ? `${names.join('、')}（共${members.length}人）。` : '（尚未登记中心组成员）',
     requirements: [

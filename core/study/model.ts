@@ -12,6 +12,7 @@ export { PLAN_FORMS, type PlanForm };
 
 /** 中心组学规则 (study.md 8.2): cited exactly; its frequency clauses were not obtained. */
 export const CENTRAL_GROUP_RULE = {
+  title: '《中国共产党党委（党组）理论学习中心组学习规则》',
   source: '《中国共产党党委（党组）理论学习中心组学习规则》（中共中央办公厅，2017年1月30日印发，共5章17条）',
   note: '该规则关于学习次数的条款未能核实，全国统一的频次要求未找到；每季度至少1次为地方做法（可在单位设置中调整）。',
 };
