@@ -13,7 +13,8 @@ export interface CentralGroupSession {
 
 export interface CentralGroupBookModel {
   title: string;
-  subtitle: string;
+  /** lines under the title (the 党委, the period) */
+  subtitle: string[];
   summary: string[];
   sessions: CentralGroupSession[];
 }
@@ -21,7 +22,7 @@ export interface CentralGroupBookModel {
 const WIDTHS = [36, 120];
 
 export async function centralGroupBookDocument(m: CentralGroupBookModel): Promise<Uint8Array> {
-  const children: (Paragraph | Table)[] = [title(m.title), paragraph(m.subtitle, { align: 'center' }), ...m.summary.map((s) => paragraph(s, { indent: true }))];
+  const children: (Paragraph | Table)[] = [title(m.title), ...m.subtitle.map((l) => paragraph(l, { align: 'center' })), ...m.summary.map((s) => paragraph(s, { indent: true }))];
   if (!m.sessions.length) children.push(paragraph('本期间没有理论学习中心组学习记录。', { indent: true }));
   m.sessions.forEach((s, i) => {
     children.push(i === 0 ? heading1(s.heading) : pageBreak(), ...(i === 0 ? [] : [heading1(s.heading)]));

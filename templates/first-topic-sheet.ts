@@ -9,7 +9,7 @@ export type FirstTopicKey = 'no' | 'heldOn' | 'org' | 'type' | 'title' | 'on' | 
 export const FIRST_TOPIC_COLUMNS: readonly Column<FirstTopicKey>[] = [
   { key: 'no', header: '序号', width: 6, kind: 'count' },
   { key: 'heldOn', header: '会议日期', width: 14, kind: 'date' },
-  { key: 'org', header: '组织', width: 16, kind: 'text', align: 'left' },
+  { key: 'org', header: '组织', width: 22, kind: 'text', align: 'left' },
   { key: 'type', header: '会议类型', width: 16, kind: 'text' },
   { key: 'title', header: '第一议题学习内容', width: 36, kind: 'text', align: 'left' },
   { key: 'on', header: '讲话（指示）日期', width: 14, kind: 'date' },

@@ -76,7 +76,7 @@ export async function exportCentralGroupBook(ctx: Ctx, q: { from: string; to: st
   }
   const bytes = await centralGroupBookDocument({
     title: '理论学习中心组学习记录',
-    subtitle: `${await committeeName(ctx)}　${period(q.from, q.to)}`,
+    subtitle: [await committeeName(ctx), period(q.from, q.to)],
     summary: [`本期间${stats.sentences.slice(0, 2).join('，')}。`],
     sessions,
   });
