@@ -59,6 +59,7 @@ describe('第一议题 落实率', () => {
     const f = (await l.call('activities/check', { year: 2026 })).filter((x) => x.status === 'first-topic');
     expect(f.map((x) => x.message)).toEqual([`${b.committeeName}2026年5月20日的${CG}未记录第一议题`, `${b.committeeName}2026年6月2日的党委会未记录第一议题`]);
     expect(f[0].activityIds).toEqual([missing.id]);
+    expect((await l.call('activities/first-topic-gaps', { year: 2026 })).map((g) => g.activityId)).toEqual([missing.id, f[1].activityIds[0]]);
     expect((await failure(l.call('activities/create', { orgId: b.branchId, type: '党委会', heldOn: '2026-06-03', attendance: [] } as never))).message).toContain('党委会请选择党委');
   });
 });

@@ -30,4 +30,10 @@ describe.skipIf(!hasChromium)('学习教育 · 理论学习中心组', () => {
     await expect.poll(() => ui.page.getByTestId('topic-status-12').innerText()).toBe('已完成');
     expect(await ui.page.getByTestId('plan-table').innerText()).toContain('2026-11-28');
   });
+
+  it('the compliance calendar lists the May session without a 第一议题', async () => {
+    await goto(ui.page, '/activities/calendar');
+    await expect.poll(() => ui.page.getByTestId('first-topic-gaps').innerText()).toContain('2026年5月18日的理论学习中心组学习未记录第一议题');
+    await snap(ui.page, 'e2e-study-calendar-gaps');
+  });
 });
