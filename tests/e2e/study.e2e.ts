@@ -34,6 +34,7 @@ describe.skipIf(!hasChromium)('学习教育 · 理论学习中心组', () => {
   it('the compliance calendar lists the May session without a 第一议题', async () => {
     await goto(ui.page, '/activities/calendar');
     await expect.poll(() => ui.page.getByTestId('first-topic-gaps').innerText()).toContain('2026年5月18日的理论学习中心组学习未记录第一议题');
+    await expect.poll(() => ui.page.locator('[data-testid=calendar-grid]').isVisible()).toBe(true);
     await snap(ui.page, 'e2e-study-calendar-gaps');
   });
 });
