@@ -53,6 +53,7 @@ export const studyLabels: Record<string, string> = {
   from: '开始日期',
   to: '结束日期',
   [FIRST_TOPIC_TYPES_SETTING]: '第一议题统计的会议类型',
+  types: '会议类型',
 };
 
 /** 3 of 4 → 75; one decimal, half up; null when there were no meetings (shown "—", never 100%). */

@@ -9,6 +9,8 @@ export const summaries: Record<string, string> = {
   'study/member-remove': '移除中心组成员（移入回收站）',
   'study/stats': '期间的中心组集中学习次数、参学人次、专题研讨次数和第一议题落实率',
   'study/first-topics': '期间纳入统计的会议及各自的第一议题',
+  'study/first-topic-types': '第一议题落实率和“缺第一议题”检查所统计的会议类型（默认党委会、理论学习中心组学习）',
+  'study/set-first-topic-types': '设置第一议题统计的会议类型（地方做法）',
   'study/export-plan': '导出年度理论学习中心组学习安排（.docx，通知格式）',
   'study/export-book': '导出期间的理论学习中心组学习记录（.docx）',
   'study/export-first-topic': '导出期间的第一议题落实台账（.xlsx）',

@@ -60,6 +60,12 @@ describe('第一议题 落实率', () => {
     expect(f.map((x) => x.message)).toEqual([`${b.committeeName}2026年5月20日的${CG}未记录第一议题`, `${b.committeeName}2026年6月2日的党委会未记录第一议题`]);
     expect(f[0].activityIds).toEqual([missing.id]);
     expect((await l.call('activities/first-topic-gaps', { year: 2026 })).map((g) => g.activityId)).toEqual([missing.id, f[1].activityIds[0]]);
+    // the covered types are a setting: adding 支部委员会 brings the branch meeting in; an unknown type is refused
+    expect((await l.call('study/first-topic-types', {})).types).toEqual(['党委会', CG]);
+    await l.call('study/set-first-topic-types', { types: ['党委会', CG, '支部委员会'] });
+    expect((await l.call('activities/first-topic-gaps', { year: 2026 })).map((g) => g.type)).toEqual([CG, '党委会', '支部委员会']);
+    expect((await l.call('study/stats', { from: '2026-01-01', to: '2026-12-31' })).firstTopic).toMatchObject({ meetings: 4, withFirstTopic: 1, rate: 25 });
+    expect((await failure(l.call('study/set-first-topic-types', { types: ['茶话会'] }))).message).toContain('“茶话会”不是活动类型');
     expect((await failure(l.call('activities/create', { orgId: b.branchId, type: '党委会', heldOn: '2026-06-03', attendance: [] } as never))).message).toContain('党委会请选择党委');
   });
 });
