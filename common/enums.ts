@@ -46,7 +46,14 @@ export const ACTIVITY_TYPES = [
   '民主生活会',
   '理论学习中心组学习',
   '谈心谈话',
+  '党委会',
 ] as const;
+/** 中心组学习的形式 (study.md 8.2) */
+export const STUDY_FORMS = ['集中学习', '专题研讨'] as const;
+export type StudyForm = (typeof STUDY_FORMS)[number];
+/** 学习安排中重点专题的学习形式 */
+export const PLAN_FORMS = ['集中学习', '专题研讨', '专题党课', '个人自学'] as const;
+export type PlanForm = (typeof PLAN_FORMS)[number];
 export const ATTENDANCE_STATUSES = ['出席', '请假', '公出', '病假', '缺席'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const DECISION_KINDS = ['一般', '发展党员', '选举'] as const;

@@ -35,6 +35,7 @@ import { deskArea } from './desk/index.ts';
 import { finderArea } from './finder/index.ts';
 import { inspectArea } from './inspect/index.ts';
 import { testsArea } from './tests/index.ts';
+import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
 
 export const areas = [
@@ -56,6 +57,7 @@ export const areas = [
   finderArea,
   inspectArea,
   testsArea,
+  studyArea,
   hoursArea,
 ] as const;
 

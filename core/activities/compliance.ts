@@ -15,6 +15,7 @@
  *
  * A 党小组 with no member on the roster is not judged (a group rule applies to
  * the groups that have members). The weekly 政治学习日, when switched on, is in weekly.ts.
+ * The check adds 缺第一议题 (first-topic-check.ts) and 学时不足 (core/hours/findings.ts).
  */
 import type { Ctx } from '../context.ts';
 import { loadActivities, loadOrgs, type CountedActivity } from './compliance-load.ts';
@@ -26,7 +27,8 @@ import { postFindings } from '../org/service.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
 import { memoRead } from '../read-memo.ts';
 import { STUDY_DAY_RULE, loadStudyRecords, studyDaySetting, weeklyCells, weeksSpan, type StudyDaySetting, type StudyRecord } from './weekly.ts';
-import { hoursFindings } from '../hours/findings.ts';
+import { hoursCheck } from '../hours/findings.ts';
+import { firstTopicCheck } from './first-topic-check.ts';
 
 export type CellStatus = 'held' | 'held-late' | 'quorum-not-met' | 'due' | 'missing' | 'upcoming' | 'n/a' | 'before-start';
 export type Severity = 'high' | 'medium' | 'low' | 'info';
@@ -82,7 +84,7 @@ export interface Finding {
   period: string;
   periodLabel: string;
   /** a period's status, 'record-integrity': a stored record contradicts itself (integrity.ts), or 'post-integrity': a role row breaks an appointment rule (org/service postFindings) */
-  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a' | 'before-start'> | 'record-integrity' | 'post-integrity' | 'study-hours';
+  status: Exclude<CellStatus, 'held' | 'upcoming' | 'n/a' | 'before-start'> | 'record-integrity' | 'post-integrity' | 'study-hours' | 'first-topic';
   severity: Severity;
   message: string;
   activityIds: string[];
@@ -195,9 +197,9 @@ export async function complianceCalendar(ctx: Ctx, year: number, asOf?: string):
 }
 
 /** Labels of every finding status (the calendar's and the record check's). */
-export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾', 'study-hours': '学时不足' };
+export const FINDING_LABEL: Record<Finding['status'], string> = { ...STATUS_LABEL, 'record-integrity': '记录矛盾', 'post-integrity': '任职矛盾', 'study-hours': '学时不足', 'first-topic': '缺第一议题' };
 
-const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity' | 'study-hours'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
+const SEVERITY: Record<Exclude<Finding['status'], 'record-integrity' | 'post-integrity' | 'study-hours' | 'first-topic'>, Severity> = { missing: 'high', 'quorum-not-met': 'high', due: 'info', 'held-late': 'low' };
 
 export function periodLabel(key: string): string {
   const q = /^(\d{4})-Q(\d)$/.exec(key);
@@ -274,14 +276,7 @@ export async function complianceCheck(ctx: Ctx, year: number, asOf?: string): Pr
       activityIds: [],
     }),
   );
-  // 学时: a member short of the rule, from October on (core/hours/findings.ts); a warning, since both texts say 一般
-  const hours = (await hoursFindings(ctx, year, day)).map(
-    (h): Finding => ({
-      branch: h.branch, orgId: h.orgId, rule: { type: '学时', frequency: 'year', label: '每年', basis: h.basis }, period: String(year), periodLabel: `${year}年`,
-      status: 'study-hours', severity: 'medium', message: h.message, activityIds: [],
-    }),
-  );
-  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts, ...hours];
+  return [...findingsOf(await complianceCalendar(ctx, year, day)), ...records, ...posts, ...(await firstTopicCheck(ctx, `${year}-01-01`, end)), ...(await hoursCheck(ctx, year, day))];
 }
 
 export interface TodoOrg {

@@ -52,6 +52,7 @@ export async function demoStudyDays(ctx: Ctx, tx: Transaction<DB>, state: DemoSt
         id, org_id: b.id, group_id: null, type: STUDY_DAY, held_on: day, start_time: '17:00', end_time: '18:00', counts_for: null, place: '党员活动室',
         host_name: host.memberName, host_post: sec && sec.member_id === host.memberId ? '书记' : null, recorder_name: recorder.memberName, recorder_post: null,
         topic, speaker: null, decision_kind: '一般', agenda_json: JSON.stringify([topic]), content: `${host.memberName}领学，与会党员结合本职工作交流学习体会。`, votes_json: '[]',
+        study_form: null, plan_topic_id: null, speakers_json: '[]', first_topic_title: null, first_topic_on: null, first_topic_source: null, first_topic_how: null,
         resolutions_json: '[]', tasks_json: '[]', guests_json: '[]', entered_on: day, note: null, created_at: now, updated_at: now, deleted_at: null,
       });
       att.push(...attendanceRows(ctx, id, entries));

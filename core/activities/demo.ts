@@ -19,6 +19,7 @@ import type { DemoMember, DemoState } from '../demo/types.ts';
 import type { AttendanceEntry } from './model.ts';
 import { attendanceRows, checkInput } from './service.ts';
 import { rowToInput } from './model.ts';
+import { studyColumns } from './study-fields.ts';
 import { seeded } from '../demo/random.ts';
 import { inChunks } from '../../db/chunks.ts';
 import { isCommitteePost, saveRole } from '../org/service.ts';
@@ -153,7 +154,7 @@ async function yearOfActivities(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: 
       host_name: host?.name ?? null, host_post: postOf(orgIds, host?.name, heldOn), recorder_name: recorder?.name ?? null, recorder_post: postOf(orgIds, recorder?.name, heldOn),
       topic: null, speaker: null, decision_kind: '一般', agenda_json: JSON.stringify(items), content, votes_json: '[]',
       resolutions_json: JSON.stringify(resolutions ?? []), tasks_json: '[]', guests_json: '[]', entered_on: heldOn, note: null,
-      created_at: now, updated_at: now, deleted_at: null, ...rest,
+      ...studyColumns({ type }), created_at: now, updated_at: now, deleted_at: null, ...rest,
     });
     att.push(...attendanceRows(ctx, id, people));
   };

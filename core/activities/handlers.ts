@@ -9,6 +9,7 @@ import { recordIntegrity } from './integrity-load.ts';
 import { suggestedPeople, withPostsOnDay, activityTypes, createActivity, deleteActivity, getActivity, listActivities, suggestedAttendance, updateActivity } from './service.ts';
 import { pageActivities } from './page.ts';
 import { complianceCalendar, complianceCheck, monthTodo, STATUS_LABEL } from './compliance.ts';
+import { firstTopicFindings } from './first-topic-check.ts';
 import { activityStats } from './stats.ts';
 import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersion } from './rules.ts';
 import { studyDays } from './study-days.ts';
@@ -74,6 +75,7 @@ export const activityHandlers = {
   ),
   'activities/calendar': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCalendar(ctx, q.year, q.asOf)),
   'activities/check': handler(z.object({ year, asOf: optDay }), (ctx, q) => complianceCheck(ctx, q.year, q.asOf)),
+  'activities/first-topic-gaps': handler(z.object({ year }), (ctx, { year }) => { const t = ctx.platform.today(); return firstTopicFindings(ctx, `${year}-01-01`, `${year}-12-31` < t ? `${year}-12-31` : t); }),
   'activities/todo': handler(z.object({ asOf: optDay }), (ctx, q) => monthTodo(ctx, q.asOf)),
   'activities/stats': handler(z.object({ from: isoDate, to: isoDate, orgId: ref.optional() }), (ctx, q) => {
     if (q.to < q.from) throw new LedgerError('结束日期早于开始日期', 'to');

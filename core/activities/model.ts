@@ -8,6 +8,7 @@ import type { ActivitiesTable, ActivityAttendanceTable } from '../../db/schema.t
 import { isoDate, listOf, optText, ref, text } from '../validate.ts';
 import type { QuorumResult } from '../../common/quorum.ts';
 import { ATTENDANCE_STATUSES, DECISION_KINDS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
+import { studyFieldLabels, studyFieldsShape, studyFromRow, type StudyFields } from './study-fields.ts';
 
 // The lists are shared with the renderer (common/enums.ts).
 export { ACTIVITY_TYPES, ATTENDANCE_STATUSES, DECISION_KINDS, VOTE_METHODS, type AttendanceStatus, type DecisionKind } from '../../common/enums.ts';
@@ -43,7 +44,7 @@ export interface AttendanceEntry {
   writtenOpinion: boolean;
 }
 
-export interface ActivityInput {
+export interface ActivityInput extends StudyFields {
   orgId: string;
   groupId: string | null;
   type: string;
@@ -147,6 +148,7 @@ export const activityInputSchema = z.object({
     5000,
   ).default([]),
   note: optText(500),
+  ...studyFieldsShape,
 });
 
 export const activityLabels: Record<string, string> = {
@@ -201,6 +203,7 @@ export const activityLabels: Record<string, string> = {
   studyDayEnabled: '检查每周政治学习日',
   studyDayWeekday: '政治学习日固定星期',
   studyDaySince: '政治学习日执行起始日期',
+  ...studyFieldLabels,
 };
 
 const list = <T>(json: string): T[] => {
@@ -240,6 +243,7 @@ export function rowToInput(r: ActivitiesTable, att: ActivityAttendanceTable[]): 
       .sort((a, b) => a.sort_order - b.sort_order)
       .map(attendanceFromRow),
     note: r.note,
+    ...studyFromRow(r),
   };
 }
 

@@ -18,6 +18,7 @@ import { inChunks } from '../../db/chunks.ts';
 import { assertIntegrity } from './integrity-load.ts';
 import { rosterOfOrgOn, statusOn } from './roster.ts';
 import { postsOn } from '../org/service.ts';
+import { checkStudyFields, studyColumns } from './study-fields.ts';
 
 export interface ActivityOptions {
   halfInclusive: boolean;
@@ -144,6 +145,7 @@ export async function checkInput(tx: Tx, ctx: Ctx, a: ActivityInput): Promise<vo
     if (!g || g.parent_id !== a.orgId) throw new LedgerError(`所选党小组不属于${org.name}`, 'groupId');
   }
   if (a.type === '党小组会' && !a.groupId) throw new LedgerError('党小组会需要选择党小组', 'groupId');
+  await checkStudyFields(tx, { ...a, orgKind: org.kind });
   const types = await activityTypes(tx);
   if (!types.includes(a.type)) throw new LedgerError(`活动类型“${a.type}”不在列表中（可在单位设置中增加自定义类型）`, 'type');
   if (a.heldOn > ctx.platform.today()) throw new LedgerError('会议日期不能晚于今天：尚未召开的会议不能记录', 'heldOn');
@@ -237,6 +239,7 @@ function toRow(ctx: Ctx, id: string, a: ActivityInput, enteredOn: string, create
     guests_json: JSON.stringify(a.guests),
     entered_on: enteredOn,
     note: a.note,
+    ...studyColumns(a),
     created_at: createdAt,
     updated_at: ctx.platform.now(),
     deleted_at: null,
@@ -266,41 +269,51 @@ async function writeAttendance(tx: Tx, ctx: Ctx, id: string, list: AttendanceEnt
 }
 
 export async function createActivity(ctx: Ctx, a: ActivityInput): Promise<Activity> {
-  const id = ctx.platform.newId();
-  await ctx.db.transaction().execute(async (tx) => {
-    await checkInput(tx, ctx, a);
-    a = await withPostsOnDay(tx, a);
-    await assertIntegrity(tx, null, a);
-    const row = toRow(ctx, id, a, ctx.platform.today(), ctx.platform.now());
-    await tx.insertInto('activities').values(row).execute();
-    await writeAttendance(tx, ctx, id, a.attendance);
-    const late = isLateEntry(row.held_on, row.entered_on, (await activityOptions(tx)).graceDays) ? '（补记）' : '';
-    await audit(tx, ctx, { entity: 'activities', entityId: id, action: '新增', summary: `记录${a.heldOn} ${activityTitle(a.type, a.topic)}${late}`, after: { ...row, attendance: a.attendance } });
-  });
+  const id = await ctx.db.transaction().execute((tx) => createActivityTx(tx, ctx, a));
   return getActivity(ctx, id);
 }
 
+/**
+ * A new record inside the caller's transaction (the demo's steps write through
+ * it). `enteredOn` is today for the clerk; the demo passes the meeting day, as
+ * its records were written at the time.
+ */
+export async function createActivityTx(tx: Tx, ctx: Ctx, a: ActivityInput, enteredOn = ctx.platform.today()): Promise<string> {
+  const id = ctx.platform.newId();
+  await checkInput(tx, ctx, a);
+  a = await withPostsOnDay(tx, a);
+  await assertIntegrity(tx, null, a);
+  const row = toRow(ctx, id, a, enteredOn, ctx.platform.now());
+  await tx.insertInto('activities').values(row).execute();
+  await writeAttendance(tx, ctx, id, a.attendance);
+  const late = isLateEntry(row.held_on, row.entered_on, (await activityOptions(tx)).graceDays) ? '（补记）' : '';
+  await audit(tx, ctx, { entity: 'activities', entityId: id, action: '新增', summary: `记录${a.heldOn} ${activityTitle(a.type, a.topic)}${late}`, after: { ...row, attendance: a.attendance } });
+  return id;
+}
+
 export async function updateActivity(ctx: Ctx, id: string, a: ActivityInput): Promise<Activity> {
-  await ctx.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
-    if (!before) throw new LedgerError('找不到该组织生活记录，可能已被删除');
-    await checkInput(tx, ctx, a);
-    a = await withPostsOnDay(tx, a);
-    await assertIntegrity(tx, id, a);
-    const beforeAtt = (await attendanceOf(tx, [id])).get(id) ?? [];
-    const row = toRow(ctx, id, a, before.entered_on, before.created_at);
-    await tx.updateTable('activities').set(row).where('id', '=', id).execute();
-    await writeAttendance(tx, ctx, id, a.attendance);
-    await audit(tx, ctx, {
-      entity: 'activities',
-      entityId: id,
-      action: '修改',
-      summary: `修改${a.heldOn} ${activityTitle(a.type, a.topic)}的记录`,
-      before: { ...before, attendance: beforeAtt },
-      after: { ...row, attendance: a.attendance },
-    });
-  });
+  await ctx.db.transaction().execute((tx) => updateActivityTx(tx, ctx, id, a));
   return getActivity(ctx, id);
+}
+
+export async function updateActivityTx(tx: Tx, ctx: Ctx, id: string, a: ActivityInput): Promise<void> {
+  const before = await tx.selectFrom('activities').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!before) throw new LedgerError('找不到该组织生活记录，可能已被删除');
+  await checkInput(tx, ctx, a);
+  a = await withPostsOnDay(tx, a);
+  await assertIntegrity(tx, id, a);
+  const beforeAtt = (await attendanceOf(tx, [id])).get(id) ?? [];
+  const row = toRow(ctx, id, a, before.entered_on, before.created_at);
+  await tx.updateTable('activities').set(row).where('id', '=', id).execute();
+  await writeAttendance(tx, ctx, id, a.attendance);
+  await audit(tx, ctx, {
+    entity: 'activities',
+    entityId: id,
+    action: '修改',
+    summary: `修改${a.heldOn} ${activityTitle(a.type, a.topic)}的记录`,
+    before: { ...before, attendance: beforeAtt },
+    after: { ...row, attendance: a.attendance },
+  });
 }
 
 export async function deleteActivity(ctx: Ctx, id: string): Promise<void> {

@@ -12,6 +12,7 @@ export const summaries: Record<string, string> = {
   'activities/suggest-people': '按会议当日的职务建议主持人和记录人（记录人为到会的支委，优先组织委员）',
   'activities/calendar': '组织生活日历：各党组织每项活动每期的开展情况',
   'activities/check': '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，以及自相矛盾的会议记录',
+  'activities/first-topic-gaps': '一年中（截至今天）未记录第一议题的党委会、中心组学习等会议（统计类型见单位设置）',
   'activities/todo': '本月待办：本期尚未开展和已过期的活动',
   'activities/stats': '一段时间内各类活动的次数和参加人次（工作总结用语）',
   'activities/export-record-book': '导出三会一课记录本（.docx）',

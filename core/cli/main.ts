@@ -25,6 +25,7 @@ import { auditCommands } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { inspectCommands } from './inspect.ts';
 import { testCommands } from './tests.ts';
+import { studyCommands } from './study.ts';
 import { hoursCommands } from './hours.ts';
 import { archiveCommands } from './archive.ts';
 
@@ -37,6 +38,7 @@ registerCommands(auditCommands);
 registerCommands(backupCommands);
 registerCommands(inspectCommands);
 registerCommands(testCommands);
+registerCommands(studyCommands);
 registerCommands(hoursCommands);
 registerCommands(archiveCommands);
 registerCommands(callCommands);

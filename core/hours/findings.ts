@@ -6,6 +6,7 @@
  */
 import type { Ctx } from '../context.ts';
 import type { TodoItem } from '../desk/model.ts';
+import type { Finding } from '../activities/compliance.ts';
 import { yearHours } from './queries.ts';
 import type { MemberHours } from './model.ts';
 
@@ -49,4 +50,14 @@ export async function hoursTodo(ctx: Ctx, today: string): Promise<TodoItem[]> {
     due: `${year}-12-31`,
     link: { path: '/hours', query: { year: String(year), short: '1' } },
   }];
+}
+
+/** The shortfalls as findings of the check (core/activities/compliance.ts `complianceCheck`). */
+export async function hoursCheck(ctx: Ctx, year: number, asOf?: string): Promise<Finding[]> {
+  return (await hoursFindings(ctx, year, asOf)).map(
+    (h): Finding => ({
+      branch: h.branch, orgId: h.orgId, rule: { type: '学时', frequency: 'year', label: '每年', basis: h.basis }, period: String(year), periodLabel: `${year}年`,
+      status: 'study-hours', severity: 'medium', message: h.message, activityIds: [],
+    }),
+  );
 }

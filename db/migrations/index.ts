@@ -16,6 +16,7 @@ import * as mInspection from './2026-12-02T12-00-00_inspection.ts';
 import * as mHomeIndexes from './2026-12-02T13-00-00_home_indexes.ts';
 import * as mStatsIndexes from './2026-12-02T14-00-00_stats_indexes.ts';
 import * as mTests from './2026-12-02T16-00-00_tests.ts';
+import * as mStudy from './2026-12-03T10-00-00_study.ts';
 import * as mStudyHours from './2026-12-03T11-00-00_study_hours.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -31,5 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T13-00-00_home_indexes': mHomeIndexes,
   '2026-12-02T14-00-00_stats_indexes': mStatsIndexes,
   '2026-12-02T16-00-00_tests': mTests,
+  '2026-12-03T10-00-00_study': mStudy,
   '2026-12-03T11-00-00_study_hours': mStudyHours,
 };

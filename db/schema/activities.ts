@@ -29,6 +29,17 @@ export interface ActivitiesTable {
   /** the day the record was written; later than held_on = 补记 */
   entered_on: string;
   note: string | null;
+  /** 集中学习 | 专题研讨 (a 中心组学习; migration …_study) */
+  study_form: string | null;
+  /** study_plan_topics.id the meeting covers */
+  plan_topic_id: string | null;
+  /** JSON [{ name, subject }] */
+  speakers_json: string;
+  /** 第一议题: what was studied first, its date, source and how */
+  first_topic_title: string | null;
+  first_topic_on: string | null;
+  first_topic_source: string | null;
+  first_topic_how: string | null;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;

@@ -10,6 +10,7 @@ import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as Transfer
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
 import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/icons-vue';
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
+import { Reading as StudyIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -36,6 +37,7 @@ export const NAV: NavEntry[] = [
   { path: '/activities/calendar', title: '组织生活日历', group: '组织生活', icon: CalendarIcon, component: () => import('./views/activities/CalendarView.vue') },
   { path: '/activities/record-book', title: '记录本与统计', group: '组织生活', icon: RecordBookIcon, component: () => import('./views/activities/RecordBookView.vue') },
   { path: '/tests', title: '政治理论测试', group: '组织生活', icon: EditPen, component: () => import('./views/tests/TestsView.vue') },
+  { path: '/study', title: '学习教育', group: '组织生活', icon: StudyIcon, component: () => import('./views/study/StudyView.vue') },
   { path: '/hours', title: '学时', group: '组织生活', icon: HoursIcon, component: () => import('./views/hours/HoursView.vue') },
   { path: '/development', title: '发展党员', group: '发展与转接', icon: DevelopmentIcon, component: () => import('./views/development/DevelopmentView.vue') },
   { path: '/development/file', title: '发展档案', group: '发展与转接', icon: DossierIcon, component: () => import('./views/development/DossierView.vue'), hidden: true },

@@ -47,7 +47,8 @@ export async function bench(): Promise<Record<string, number | string>> {
           const start = ['09:00', '14:30', '15:00'][n % 3];
           acts.push({
             id, org_id: b.id, group_id: null, type, held_on: `2026-${String(month).padStart(2, '0')}-${type === '党课' ? '20' : '10'}`, start_time: start, end_time: `${String(Number(start.slice(0, 2)) + 2).padStart(2, '0')}${start.slice(2)}`,
-            counts_for: null, place: null, host_name: null, host_post: null, recorder_name: null, recorder_post: null, topic: null, speaker: null, decision_kind: '一般', agenda_json: '[]',
+            counts_for: null, place: null, host_name: null, host_post: null, recorder_name: null, recorder_post: null, topic: null, speaker: null, decision_kind: '一般', agenda_json: '[]', study_form: null, plan_topic_id: null, speakers_json: '[]',
+            first_topic_title: null, first_topic_on: null, first_topic_source: null, first_topic_how: null,
             content: null, votes_json: '[]', resolutions_json: '[]', tasks_json: '[]', guests_json: '[]', entered_on: '2026-11-28', note: null, created_at: now, updated_at: now, deleted_at: null,
           });
           for (const [i, m] of (byBranch.get(b.id) ?? []).entries())

@@ -27,7 +27,7 @@ export async function bigUiLedger(dir: string): Promise<{ members: number; activ
         const id = `act${b}-${acts.length}`;
         acts.push({
           id, org_id: branchIds[b], group_id: null, type, held_on: heldOn, start_time: '09:00', end_time: '11:00', counts_for: null, place: '活动室', host_name: members[0].name, host_post: '书记',
-          recorder_name: members[1].name, recorder_post: '组织委员', topic: type === '党课' ? '学习党章' : null, speaker: null, decision_kind: '一般', agenda_json: '["议题"]', content: '会议内容。',
+          recorder_name: members[1].name, recorder_post: '组织委员', topic: type === '党课' ? '学习党章' : null, speaker: null, decision_kind: '一般', study_form: null, plan_topic_id: null, speakers_json: '[]', first_topic_title: null, first_topic_on: null, first_topic_source: null, first_topic_how: null, agenda_json: '["议题"]', content: '会议内容。',
           votes_json: '[]', resolutions_json: '[]', tasks_json: '[]', guests_json: '[]', entered_on: heldOn, note: null, created_at: now, updated_at: now, deleted_at: null,
         });
         people.forEach((p, i) => att.push({ id: `${id}-${i}`, activity_id: id, member_id: p.id, member_name: p.name, party_status: '正式', status: i % 17 === 3 ? '请假' : '出席', late: 0, left_early: 0, reason: null, written_opinion: 0, sort_order: i }));

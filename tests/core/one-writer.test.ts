@@ -37,6 +37,8 @@ const WRITER: Record<string, string[]> = {
   // the app lock's hash is one settings row that only core/lock writes (setSetting refuses it)
   settings: ['settings', 'lock'],
   inspection_items: ['inspect'],
+  study_plan_topics: ['study'],
+  study_group_members: ['study'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
