@@ -43,16 +43,20 @@ export interface BinderCatalogDocModel {
   rows: CatalogRow[];
 }
 
-const DOC_WIDTHS = [10, 30, 14, 20, 40, 16, 8, 8, 10];
+// 小五 in a portrait type area (156 mm): 8 digits of 日期 and a four-character 备注 stay on one line
+const DOC_WIDTHS = [8, 30, 10, 20, 39, 16, 8, 9, 16];
 
 export async function binderCatalogDocx(m: BinderCatalogDocModel): Promise<Uint8Array> {
   const headers = CATALOG_COLUMNS.map((c) => c.header);
   const rows = m.rows.length
     ? m.rows.map((r) => [String(r.no), r.archiveNo, r.docNo, r.author, r.title, r.date, r.secrecy, r.pages === null ? '' : String(r.pages), r.note])
     : [['', '', '', '', '（本类无文件）', '', '', '', '']];
-  const children: (Paragraph | Table)[] = [title(m.title), centered(m.subtitle, { hao: '小四' }), blankLine(), listTable(headers, rows, { widthsMm: DOC_WIDTHS, hao: '五号' })];
+  const children: (Paragraph | Table)[] = [title(m.title), centered(m.subtitle, { hao: '小四' }), blankLine(), listTable(headers, rows, { widthsMm: DOC_WIDTHS, hao: '小五' })];
   return documentBytes([{ children }], { title: m.title });
 }
+
+/** Counts with their unit (273件, 1048页): never broken across lines. */
+const numbers = (ls: string[]) => [...new Set(ls.flatMap((l) => l.match(/\d+[件页项次]?/g) ?? []))];
 
 export interface BinderNoteModel {
   category: string;
@@ -68,7 +72,7 @@ export async function binderNoteDocx(m: BinderNoteModel): Promise<Uint8Array> {
     table(
       [
         [{ text: '盒内文件情况说明', label: true, span: 4 }],
-        [{ lines: m.notes, align: 'left', span: 4 }],
+        [{ lines: m.notes, align: 'left', span: 4, keep: numbers(m.notes) }],
         [{ text: '整理人', label: true }, { text: '' }, { text: '整理日期', label: true }, { text: '' }],
         [{ text: '检查人', label: true }, { text: '' }, { text: '检查日期', label: true }, { text: '' }],
       ],
@@ -110,7 +114,7 @@ export async function binderIndexDocx(m: BinderIndexModel): Promise<Uint8Array> 
     title(m.title),
     centered(m.subtitle, { hao: '小四' }),
     blankLine(),
-    listTable(INDEX_COLUMNS.map((c) => c.header), rows, { widthsMm: [14, 40, 14, 14, 26, 48], hao: '小四' }),
+    listTable(INDEX_COLUMNS.map((c) => c.header), rows, { widthsMm: [12, 36, 16, 18, 36, 38], hao: '小四' }),
     blankLine(),
     ...m.notes.map((n) => paragraph(n, { hao: '小四' })),
   ];
