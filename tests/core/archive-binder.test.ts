@@ -14,7 +14,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import ExcelJS from 'exceljs';
 import { openLedgerContext } from '../../core/ledger.ts';
 import { fixedPlatform } from '../../core/platform.ts';
 import { loadDemo } from '../../core/demo/index.ts';
@@ -23,6 +22,7 @@ import { handlers } from '../../core/api.ts';
 import { fileBytes } from '../../core/validate.ts';
 import { NO_OFFICE } from '../../core/archive/binder/office.ts';
 import { failure, tempDir } from '../support/ledger.ts';
+import { catalogOf } from '../support/binder.ts';
 
 type Call = (name: string, input: unknown) => Promise<any>;
 let call: Call;
@@ -36,16 +36,6 @@ beforeAll(async () => {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const FORMS = ['封面.docx', '归档文件目录.xlsx', '归档文件目录.docx', '备考表.docx'];
-
-export async function catalogOf(bytes: Uint8Array): Promise<{ header: string[]; rows: string[][] }> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  const all: string[][] = [];
-  ws.eachRow((r) => all.push(Array.from({ length: 9 }, (_, i) => r.getCell(i + 1).text ?? '')));
-  const h = all.findIndex((r) => r[0] === '序号');
-  return { header: all[h], rows: all.slice(h + 1).filter((r) => /^\d+$/.test(r[0])) };
-}
 
 describe('the binder of the demo bureau-year', () => {
   let zip: Record<string, Uint8Array>;
