@@ -45,7 +45,7 @@ export const archiveArea = defineArea({
     kind: '文件类别',
     from: '开始日期',
     to: '结束日期',
-    pdf: '生成 PDF',
+    pdf: '每类合并文档',
     jobId: '任务编号',
   },
   recyclable: [],

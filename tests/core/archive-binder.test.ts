@@ -90,7 +90,7 @@ describe('the binder of the demo bureau-year', () => {
     }
   });
 
-  it('holds the roster, every record book, the dues ledger and the development registers', () => {
+  it('holds the roster, every record book, the dues ledger, the development registers and the transfer letters', () => {
     const names = Object.keys(zip);
     expect(names.some((n) => /^A 组织建设\/\d{4} .*党员花名册.*\.xlsx$/.test(n))).toBe(true);
     expect(names.filter((n) => /^B 三会一课\/\d{4} .*记录本\.docx$/.test(n)).length).toBe(11);
@@ -98,6 +98,8 @@ describe('the binder of the demo bureau-year', () => {
     expect(names.some((n) => /^F 发展党员\/\d{4} 2026年度发展党员工作台账\.xlsx$/.test(n))).toBe(true);
     expect(names.some((n) => /^F 发展党员\/\d{4} .+同志发展党员档案材料清单\.docx$/.test(n))).toBe(true);
     expect(names.some((n) => /^A 组织建设\/\d{4} 2026年度转入转出党员登记表\.xlsx$/.test(n))).toBe(true);
+    // each letter issued, with its 存根 and 回执 on the form
+    expect(names.some((n) => /^A 组织建设\/\d{4} 党员组织关系介绍信第.+号（.+）\.docx$/.test(n))).toBe(true);
   });
 
   it('says in the 备考表 what the 迎检清单 knows is missing', () => {

@@ -1,13 +1,15 @@
 /**
  * The generated documents a binder holds: those 归档 files (documents.ts), plus
  * the dues reports (季度统计表 for the quarters ended in the period, the year's
- * 公布) and each person's 发展党员档案材料清单, which are not filed as
+ * 公布), each 组织关系介绍信 issued in the period (the form carries its 存根 and
+ * 回执) and each person's 发展党员档案材料清单, which are not filed as
  * 文书档案 (archives.md 7.1: a person's file goes to the 党员档案) but an
  * inspector asks to see.
  */
 import type { Ctx } from '../../context.ts';
 import { exportPublication, exportQuarter } from '../../dues/documents.ts';
 import { exportChecklist } from '../../development/documents.ts';
+import { exportTransferLetter } from '../../transfers/letter.ts';
 import { documentsOfYear, type DocumentSpec } from '../documents.ts';
 import { committeeId } from '../service.ts';
 import type { Scope } from './contents.ts';
@@ -25,6 +27,18 @@ export async function binderDocuments(ctx: Ctx, s: Scope): Promise<(DocumentSpec
     }
     specs.push({ key: `dues-publication:${s.year}`, category: 'E', orgId: committee, label: '党费收缴使用情况公布', build: () => exportPublication(ctx, s.year, asOf) });
   }
+  let letters = ctx.db
+    .selectFrom('transfers')
+    .select(['id', 'letter_no', 'member_name', 'branch_id'])
+    .where('direction', '=', '转出')
+    .where('deleted_at', 'is', null)
+    .where('letter_date', '>=', s.from)
+    .where('letter_date', '<=', s.to)
+    .orderBy('letter_date')
+    .orderBy('letter_no');
+  if (!bureau) letters = letters.where('branch_id', '=', s.orgId!);
+  for (const t of await letters.execute())
+    specs.push({ key: `transfer-letter:${t.id}`, category: 'A', orgId: committee, label: `党员组织关系介绍信第${t.letter_no}号（${t.member_name}）`, build: () => exportTransferLetter(ctx, t.id) });
   let files = ctx.db
     .selectFrom('development_files as f')
     .innerJoin('org_units as o', 'o.id', 'f.branch_id')
