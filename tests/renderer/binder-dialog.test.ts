@@ -21,7 +21,8 @@ beforeEach(() => {
   pinia = resetFake();
 });
 
-async function open() {
+async function open(found = true) {
+  answer('archive/binder-office', () => ({ found, reason: found ? null : '本机未找到 LibreOffice（soffice），未生成 PDF，归档文件目录的页数留空，请打印后手工填写' }));
   const w = mountReal(BinderDialog, { pinia, props: { open: false, year: 2026, years: [2026, 2025], orgs: ORGS } });
   await w.setProps({ open: true });
   await settle();
@@ -53,6 +54,11 @@ describe('BinderDialog', () => {
     expect(text).toContain('本机未找到 LibreOffice');
     expect(text).toContain('未能收入：E 党费收缴台账');
     expect(messages().join()).toContain('已生成迎检材料');
+  });
+
+  it('says before 生成 when PDFs cannot be made here', async () => {
+    await open(false);
+    expect(byTestId('binder-office')?.textContent).toContain('本机未找到 LibreOffice');
   });
 
   it('取消 asks the core to stop with the same job id, and says nothing was left', async () => {

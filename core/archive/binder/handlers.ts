@@ -4,6 +4,7 @@ import { handler } from '../../handler.ts';
 import { fileResult, optDate, ref, year } from '../../validate.ts';
 import { buildBinder } from './build.ts';
 import { binderProgress, cancelBinderJob, startBinderJob } from './jobs.ts';
+import { NO_OFFICE, findSoffice } from './office.ts';
 
 const jobId = z.string().min(1).max(64);
 
@@ -21,6 +22,11 @@ export const binderHandlers = {
       }
     },
   ),
+  /** Whether PDFs can be made here, asked when the dialog opens so the clerk knows before 生成. */
+  'archive/binder-office': handler(z.object({}), () => {
+    const found = findSoffice();
+    return { found: Boolean(found), reason: found ? null : NO_OFFICE };
+  }),
   'archive/binder-progress': handler(z.object({ jobId }), (_ctx, { jobId }) => binderProgress(jobId)),
   'archive/binder-cancel': handler(z.object({ jobId }), (_ctx, { jobId }) => ({ cancelled: cancelBinderJob(jobId) })),
 };
