@@ -34,6 +34,7 @@ describe('office.ts', () => {
 needsOffice('the binder PDFs', () => {
   let zip: Record<string, Uint8Array>;
   let summary: any;
+  let build: () => Promise<any>;
 
   beforeAll(async () => {
     const dir = tempDir();
@@ -41,7 +42,8 @@ needsOffice('the binder PDFs', () => {
     await loadDemo(l.ctx);
     const call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, l.ctx, name, input) as Promise<any>;
     const branch = (await call('archive/orgs', {})).find((o: any) => o.name === '东城派出所党支部');
-    const r = await call('archive/binder', { year: 2026, orgId: branch.id, pdf: true });
+    build = () => call('archive/binder', { year: 2026, orgId: branch.id, pdf: true });
+    const r = await build();
     summary = r.summary;
     zip = unzipSync(fileBytes(r));
   }, 300_000);
@@ -69,6 +71,13 @@ needsOffice('the binder PDFs', () => {
     const b = summary.binders.find((x: any) => x.code === 'B');
     expect(b.pages).toBeGreaterThan(b.items);
   });
+
+  it('the same ledger gives the same PDFs, byte for byte', async () => {
+    const again = unzipSync(fileBytes(await build()));
+    const pdfs = Object.keys(zip).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(4);
+    for (const n of pdfs) expect(Buffer.compare(Buffer.from(again[n]), Buffer.from(zip[n])), n).toBe(0);
+  }, 300_000);
 
   it('a file LibreOffice gives no PDF for is named, the others still converted', async () => {
     const dir = tempDir();
