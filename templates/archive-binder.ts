@@ -43,8 +43,9 @@ export interface BinderCatalogDocModel {
   rows: CatalogRow[];
 }
 
-// 小五 in a portrait type area (156 mm): 8 digits of 日期 and a four-character 备注 stay on one line
-const DOC_WIDTHS = [8, 30, 10, 20, 39, 16, 8, 9, 16];
+// 小五 in the portrait type area (156 mm); each wrapped line is a grid line (tables.ts), so 题名 gets the room
+// and 日期's 8 digits stay on one line; the narrow headers (序号, 密级, 页数) wrap once
+const DOC_WIDTHS = [8, 26, 8, 18, 50, 20, 8, 8, 10];
 
 export async function binderCatalogDocx(m: BinderCatalogDocModel): Promise<Uint8Array> {
   const headers = CATALOG_COLUMNS.map((c) => c.header);
