@@ -52,4 +52,13 @@ describe.skipIf(!hasChromium)('the binder in one click', () => {
     expect(sums.length).toBe(names.length - 2);
     expect(await progress.locator('li[data-state="完成"]').count()).toBe(await progress.locator('li').count());
   }, 180_000);
+
+  it('the 迎检清单 page opens the same dialog', async () => {
+    await ui.page.getByTestId('binder-dialog').locator('.el-dialog__footer').getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => ui.page.getByTestId('binder-dialog').isVisible()).toBe(false);
+    await goto(ui.page, '/inspect');
+    await ui.page.getByTestId('inspect-binder').click();
+    await expect.poll(() => ui.page.getByTestId('binder-dialog').isVisible()).toBe(true);
+    expect(ui.page.url()).not.toContain('binder=');
+  });
 });
