@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { PDFDocument } from 'pdf-lib';
@@ -17,7 +18,7 @@ import { handlers } from '../../core/api.ts';
 import { fileBytes } from '../../core/validate.ts';
 import { convertToPdf, findSoffice } from '../../core/archive/binder/office.ts';
 import { outlineCount } from '../../core/archive/binder/pdf.ts';
-import { tempDir } from '../support/ledger.ts';
+import { failure, tempDir } from '../support/ledger.ts';
 import { catalogOf } from '../support/binder.ts';
 
 const soffice = findSoffice();
@@ -35,13 +36,16 @@ needsOffice('the binder PDFs', () => {
   let zip: Record<string, Uint8Array>;
   let summary: any;
   let build: () => Promise<any>;
+  let call: (name: string, input: unknown) => Promise<any>;
+  let branchId: string;
 
   beforeAll(async () => {
     const dir = tempDir();
     const l = await openLedgerContext(path.join(dir, 'ledger.sqlite'), fixedPlatform({ today: '2026-11-28', dataDir: dir }));
     await loadDemo(l.ctx);
-    const call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, l.ctx, name, input) as Promise<any>;
+    call = (name: string, input: unknown) => invokeHandler(handlers as unknown as Record<string, AnyHandler>, l.ctx, name, input) as Promise<any>;
     const branch = (await call('archive/orgs', {})).find((o: any) => o.name === '东城派出所党支部');
+    branchId = branch.id;
     build = () => call('archive/binder', { year: 2026, orgId: branch.id, pdf: true });
     const r = await build();
     summary = r.summary;
@@ -77,6 +81,23 @@ needsOffice('the binder PDFs', () => {
     const pdfs = Object.keys(zip).filter((n) => n.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThanOrEqual(4);
     for (const n of pdfs) expect(Buffer.compare(Buffer.from(again[n]), Buffer.from(zip[n])), n).toBe(0);
+  }, 300_000);
+
+  it('取消 while LibreOffice converts: it is stopped and its folders are gone', async () => {
+    const mine = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('party-ledger-binder-') || n.startsWith('party-ledger-lo-'));
+    const before = mine();
+    const running = call('archive/binder', { year: 2026, orgId: branchId, pdf: true, jobId: 'pdf-cancel' });
+    let converting = false;
+    for (let i = 0; i < 600 && !converting; i++) {
+      const p = await call('archive/binder-progress', { jobId: 'pdf-cancel' });
+      converting = Boolean(p.steps[p.current]?.label.startsWith('转换 PDF') && p.detail?.includes('LibreOffice'));
+      if (converting) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(converting).toBe(true);
+    expect((await call('archive/binder-cancel', { jobId: 'pdf-cancel' })).cancelled).toBe(true);
+    expect((await failure(running)).message).toBe('已取消生成迎检材料，未留下文件');
+    expect(mine()).toEqual(before);
   }, 300_000);
 
   it('a file LibreOffice gives no PDF for is named, the others still converted', async () => {
