@@ -74,8 +74,9 @@ describe('the binder of the demo bureau-year', () => {
     const manifest = JSON.parse(strFromU8(zip['manifest.json']));
     expect(manifest.files.map((f: any) => f.path)).toEqual(files);
     const roster = manifest.files.find((f: any) => f.path.startsWith('A 组织建设/0001 '));
-    expect(roster).toMatchObject({ binder: 'A 组织建设', itemNo: '0001', source: 'document:roster:2026', size: zip[roster.path].byteLength });
-    expect(manifest.files.some((f: any) => /^attachments:/.test(f.source) && f.path.startsWith('B 三会一课/'))).toBe(true);
+    expect(roster).toMatchObject({ binder: 'A 组织建设', itemNo: '0001', source: 'document:roster:2026', record: 'document:roster:2026', size: zip[roster.path].byteLength });
+    const scan = manifest.files.find((f: any) => /^attachments:/.test(f.source) && f.path.startsWith('B 三会一课/'));
+    expect(scan.record).toMatch(/^archive_items:/);
   });
 
   it('each 归档文件目录 lists exactly the items of its folder, DA/T 22 columns, 8-digit dates', async () => {

@@ -45,7 +45,10 @@ export interface ManifestFile {
   binder: string | null;
   /** the binder's 件号 (0001), null for a form or a top-level file */
   itemNo: string | null;
+  /** the file's own record: attachments:<id>, document:<key>, or binder:<form> for what the binder itself makes */
   source: string;
+  /** the item the file belongs to: archive_items:<id> when filed, else the same as source */
+  record: string;
   size: number;
   sha256: string;
 }
@@ -121,7 +124,7 @@ export async function buildBinder(ctx: Ctx, o: BinderOptions, job: BinderJob): P
 
   await job.step(steps.length - 2);
   const c = { year: o.year, from, to, fondsName, fondsNo: settings.fondsNo, scopeName: org?.name ?? fondsName };
-  const entries: { path: string; bytes: Uint8Array; binder: string | null; itemNo: string | null; source: string }[] = [];
+  const entries: { path: string; bytes: Uint8Array; binder: string | null; itemNo: string | null; source: string; record?: string }[] = [];
   const notes = [
     `本材料由党务台账按${periodText(c)}的台账生成；“迎检清单检查结果.xlsx”列出检查时已知未齐全的项目（共${gaps.length}项）。`,
     pdfReason ?? (soffice ? '每类另附一份 PDF（含书签和连续页码），目录中的页数取自该 PDF。' : '未生成 PDF：目录中的页数留空，请打印后手工填写。'),
@@ -139,14 +142,14 @@ export async function buildBinder(ctx: Ctx, o: BinderOptions, job: BinderJob): P
     add('封面.docx', form('封面.docx'));
     add('归档文件目录.xlsx', form('归档文件目录.xlsx'));
     add('归档文件目录.docx', form('归档文件目录.docx'));
-    b.items.forEach((it, i) => it.files.forEach((f, k) => entries.push({ path: paths.get(b.code)![i][k], bytes: f.bytes, binder: b.folder, itemNo: seqNo(i + 1), source: f.source })));
+    b.items.forEach((it, i) => it.files.forEach((f, k) => entries.push({ path: paths.get(b.code)![i][k], bytes: f.bytes, binder: b.folder, itemNo: seqNo(i + 1), source: f.source, record: it.source })));
     add('备考表.docx', form('备考表.docx'));
     const pdf = pdfs.get(b.code);
     if (pdf) entries.push({ path: `${b.folder}/${b.folder}.pdf`, bytes: pdf, binder: b.folder, itemNo: null, source: 'binder:pdf' });
   }
 
   await job.step(steps.length - 1);
-  const files: ManifestFile[] = entries.map((e) => ({ path: e.path, binder: e.binder, itemNo: e.itemNo, source: e.source, size: e.bytes.byteLength, sha256: sha(e.bytes) }));
+  const files: ManifestFile[] = entries.map((e) => ({ path: e.path, binder: e.binder, itemNo: e.itemNo, source: e.source, record: e.record ?? e.source, size: e.bytes.byteLength, sha256: sha(e.bytes) }));
   const manifest = {
     generatedAt: ctx.platform.now(),
     generator: '党务台账',
