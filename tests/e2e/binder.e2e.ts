@@ -57,7 +57,9 @@ describe.skipIf(!hasChromium)('the binder in one click', () => {
     await ui.page.getByTestId('binder-dialog').locator('.el-dialog__footer').getByRole('button', { name: '关闭' }).click();
     await expect.poll(() => ui.page.getByTestId('binder-dialog').isVisible()).toBe(false);
     await goto(ui.page, '/inspect');
-    await ui.page.getByTestId('inspect-binder').click();
+    await ui.page.getByTestId('inspect-make-binder').waitFor();
+    await snap(ui.page, 'e2e-binder-inspect-1024');
+    await ui.page.getByTestId('inspect-make-binder').click();
     await expect.poll(() => ui.page.getByTestId('binder-dialog').isVisible()).toBe(true);
     expect(ui.page.url()).not.toContain('binder=');
   });
