@@ -103,6 +103,7 @@ describe('the binder of the demo bureau-year', () => {
     expect(names.some((n) => /^F 发展党员\/\d{4} 2026年度发展党员工作台账\.xlsx$/.test(n))).toBe(true);
     expect(names.some((n) => /^F 发展党员\/\d{4} .+同志发展党员档案材料清单\.docx$/.test(n))).toBe(true);
     expect(names.some((n) => /^A 组织建设\/\d{4} 2026年度转入转出党员登记表\.xlsx$/.test(n))).toBe(true);
+    expect(names.some((n) => /^A 组织建设\/\d{4} 2026年度.+\.xlsx$/.test(n) && !n.includes('登记表') && !n.includes('花名册'))).toBe(true);
     // each letter issued, with its 存根 and 回执 on the form
     expect(names.some((n) => /^A 组织建设\/\d{4} 党员组织关系介绍信第.+号（.+）\.docx$/.test(n))).toBe(true);
   });

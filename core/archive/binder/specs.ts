@@ -1,7 +1,7 @@
 /**
  * The generated documents a binder holds: those 归档 files (documents.ts), plus
  * the dues reports (季度统计表 for the quarters ended in the period, the year's
- * 公布), each 组织关系介绍信 issued in the period (the form carries its 存根 and
+ * 公布), the year's 党员队伍结构 statistics, each 组织关系介绍信 issued in the period (the form carries its 存根 and
  * 回执) and each person's 发展党员档案材料清单, which are not filed as
  * 文书档案 (archives.md 7.1: a person's file goes to the 党员档案) but an
  * inspector asks to see.
@@ -10,6 +10,7 @@ import type { Ctx } from '../../context.ts';
 import { exportPublication, exportQuarter } from '../../dues/documents.ts';
 import { exportChecklist } from '../../development/documents.ts';
 import { exportTransferLetter } from '../../transfers/letter.ts';
+import { exportChart } from '../../stats/export.ts';
 import { documentsOfYear, type DocumentSpec } from '../documents.ts';
 import { committeeId } from '../service.ts';
 import type { Scope } from './contents.ts';
@@ -25,6 +26,7 @@ export async function binderDocuments(ctx: Ctx, s: Scope): Promise<(DocumentSpec
       if (end > asOf) break;
       specs.push({ key: `dues-quarter:${s.year}:${q}`, category: 'E', orgId: committee, label: `第${q}季度党费收缴情况统计表`, build: () => exportQuarter(ctx, s.year, q) });
     }
+    specs.push({ key: `stats-members:${s.year}`, category: 'A', orgId: committee, label: '党员队伍结构统计', build: () => exportChart(ctx, 'members', s.year, asOf) });
     specs.push({ key: `dues-publication:${s.year}`, category: 'E', orgId: committee, label: '党费收缴使用情况公布', build: () => exportPublication(ctx, s.year, asOf) });
   }
   let letters = ctx.db
