@@ -11,7 +11,7 @@ import { writeFileAtomic } from '../core/files.ts';
 import { LedgerError } from '../core/errors.ts';
 
 /** Kinds of file the save dialog offers, and the only kinds 打开 and 在文件夹中显示 accept. */
-export const SAVE_KINDS: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', png: 'PNG 图片', zip: '党务台账备份', plbk: '党务台账加密备份' };
+export const SAVE_KINDS: Record<string, string> = { docx: 'Word 文档', xlsx: 'Excel 工作簿', png: 'PNG 图片', zip: 'ZIP 压缩包', plbk: '党务台账加密备份' };
 const OPENABLE = new Set(['docx', 'xlsx']);
 
 /** Whether the renderer may ask to open `p`: exactly a path this session saved, of a document kind. */

@@ -11,6 +11,7 @@ import { fileProposals, proposals } from './proposals.ts';
 import { exportCatalog } from './catalog.ts';
 import { ARCHIVE_SETTINGS, archiveSettings } from './settings.ts';
 import { LedgerError } from '../errors.ts';
+import { binderHandlers } from './binder/handlers.ts';
 
 const retention = z.enum(RETENTIONS, { error: '应为 永久、30年 或 10年' });
 const secrecy = z.enum(SECRECY_LEVELS, { error: `应为 ${SECRECY_LEVELS.join('、')} 之一` });
@@ -106,4 +107,5 @@ export const archiveHandlers = {
     const r = await exportCatalog(ctx, q.year, q.category || null);
     return { ...fileResult(r.fileName, r.bytes, XLSX_MIME), count: r.count };
   }),
+  ...binderHandlers,
 };

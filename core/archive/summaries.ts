@@ -19,4 +19,8 @@ export const summaries: Record<string, string> = {
   'archive/proposals': '待归档的会议附件（签到表、照片、讲稿等）',
   'archive/file-proposals': '将选中的会议附件归档',
   'archive/catalog': '导出归档文件目录（.xlsx，DA/T 22-2015）',
+  'archive/binder': '一键生成迎检材料（.zip：各类目录、封面、备考表、文件、总目录、检查结果、清单和校验值；可附 PDF）',
+  'archive/binder-office': '本机能否生成迎检材料的 PDF（是否找到 LibreOffice）',
+  'archive/binder-progress': '生成迎检材料的进度',
+  'archive/binder-cancel': '取消正在生成的迎检材料',
 };

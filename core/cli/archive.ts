@@ -1,8 +1,28 @@
 /** CLI commands of 档案: list, add (files by hand), file (the year's generated documents) and the 归档文件目录. */
 import { command, flag, requireFlag, UsageError, type CliIo, type Command } from './registry.ts';
-import { fileInputOf, num, orgByName, table } from './helpers.ts';
+import { branchIdByName, fileInputOf, num, orgByName, table } from './helpers.ts';
 
 const orgId = async (io: CliIo, name: string | undefined) => (name ? (await orgByName(io, name)).id : undefined);
+
+/**
+ * The binder's steps on stderr while it builds, for a clerk at a terminal (pipes and --json stay
+ * quiet): the command asks `archive/binder-progress` beside the running call, as the dialog does.
+ */
+function watchBinder(io: CliIo, jobId: string): void {
+  if (!process.stderr.isTTY || io.json) return;
+  let shown = -1;
+  let started = false;
+  const tick = async () => {
+    const p = (await io.invoke('archive/binder-progress', { jobId }).catch(() => null)) as { active: boolean; current: number; steps: { label: string }[] } | null;
+    if (p?.active) started = true;
+    if (p && p.current > shown && p.steps[p.current]) {
+      shown = p.current;
+      io.warn(`[${p.current + 1}/${p.steps.length}] ${p.steps[p.current].label}`);
+    }
+    if (!started || p?.active) setTimeout(tick, 400).unref();
+  };
+  setTimeout(tick, 200).unref();
+}
 
 export const archiveCommands: Command[] = [
   command({
@@ -63,5 +83,29 @@ export const archiveCommands: Command[] = [
     document: true,
     input: (a) => ({ year: num(requireFlag(a, 'year')), category: flag(a, 'category') }),
     print: (r, { file }) => ({ json: { file, count: r.count }, text: () => `已导出归档文件目录（${r.count} 件）：${file}` }),
+  }),
+  command({
+    path: ['export', 'binder'],
+    usage: 'export binder --year YYYY [--branch NAME] [--from DATE --to DATE] [--pdf] --out FILE.zip',
+    summary: '一键生成迎检材料（.zip：各类归档文件目录、封面、备考表和文件，总目录，迎检清单检查结果，manifest.json 和 SHA256SUMS；--pdf 每类另附 PDF）',
+    handler: 'archive/binder',
+    document: true,
+    input: async (a, io) => {
+      const input = { year: num(requireFlag(a, 'year')), orgId: await branchIdByName(io, flag(a, 'branch')), from: flag(a, 'from'), to: flag(a, 'to'), pdf: a.flags.pdf === true, jobId: `cli-${process.pid}` };
+      watchBinder(io, input.jobId);
+      return input;
+    },
+    print: (r, { file, io }) => {
+      const s = r.summary;
+      if (s.pdf.reason) io.warn(s.pdf.reason);
+      for (const f of s.pdf.failed) io.warn(`未能转换为 PDF：${f}`);
+      for (const p of s.problems) io.warn(`未能收入：${p}`);
+      return {
+        json: { file, ...s },
+        text: () =>
+          table([['类别', '件数', '页数'], ...s.binders.map((b) => [`${b.code} ${b.name}`, String(b.items), b.pages === null ? '' : String(b.pages)])]) +
+          `\n迎检清单未齐全 ${s.gaps} 项；共 ${s.files} 个文件${s.pdf.made ? `，PDF ${s.pdf.made} 份` : ''}：${file}`,
+      };
+    },
   }),
 ];

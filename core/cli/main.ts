@@ -45,7 +45,7 @@ registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;
 
-const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help', 'yes', 'list']);
+const BOOLEAN_FLAGS = new Set(['json', 'force', 'valid-only', 'no-cap', 'help', 'yes', 'list', 'pdf']);
 
 function usage(): string {
   const lines = commands.map((c) => `  party-ledger ${c.usage}\n      ${c.summary}`);
