@@ -43,6 +43,15 @@ export const studyCommands: Command[] = [
     print: (_r, { file }) => ({ json: { file }, text: () => `已导出：${file}` }),
   }),
   command({
+    path: ['export', 'study-reminder'],
+    usage: 'export study-reminder --month YYYY-MM --out FILE.docx',
+    summary: '导出某月的学习提醒（.docx，通知格式）',
+    handler: 'study/export-reminder',
+    document: true,
+    input: (a) => ({ month: requireFlag(a, 'month') }),
+    print: (_r, { file }) => ({ json: { file }, text: () => `已导出：${file}` }),
+  }),
+  command({
     path: ['export', 'central-group-book'],
     usage: 'export central-group-book --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.docx',
     summary: '导出期间的理论学习中心组学习记录（.docx）',

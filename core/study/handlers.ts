@@ -5,11 +5,12 @@ import { LedgerError } from '../errors.ts';
 import { setSetting } from '../settings/service.ts';
 import { activityTypes } from '../activities/service.ts';
 import { FIRST_TOPIC_TYPES_SETTING } from '../activities/study-fields.ts';
-import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, text, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileResult, id, isoDate, listOf, month, text, year } from '../validate.ts';
 import { memberInput, topicInput } from './model.ts';
 import { addGroupMember, addTopic, deleteTopic, groupMembers, reorderTopics, removeGroupMember, updateTopic } from './plan.ts';
 import { firstTopicMeetings, firstTopicTypes, planProgress, studyStats } from './queries.ts';
 import { exportCentralGroupBook, exportFirstTopic, exportStudyPlan } from './export.ts';
+import { exportStudyReminder } from './reminder.ts';
 
 const periodInput = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: '结束日期不能早于开始日期', path: ['to'] });
 
@@ -41,6 +42,10 @@ export const studyHandlers = {
   }),
   'study/export-plan': handler(z.object({ year }), async (ctx, { year }) => {
     const r = await exportStudyPlan(ctx, year);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+  }),
+  'study/export-reminder': handler(z.object({ month }), async (ctx, q) => {
+    const r = await exportStudyReminder(ctx, q.month);
     return fileResult(r.fileName, r.bytes, DOCX_MIME);
   }),
   'study/export-book': handler(periodInput, async (ctx, p) => {

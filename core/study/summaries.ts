@@ -12,6 +12,7 @@ export const summaries: Record<string, string> = {
   'study/first-topic-types': '第一议题落实率和“缺第一议题”检查所统计的会议类型（默认党委会、理论学习中心组学习）',
   'study/set-first-topic-types': '设置第一议题统计的会议类型（地方做法）',
   'study/export-plan': '导出年度理论学习中心组学习安排（.docx，通知格式）',
+  'study/export-reminder': '导出某月的学习提醒（.docx，通知格式）：本月学习专题、政治学习日、学时未达标党员',
   'study/export-book': '导出期间的理论学习中心组学习记录（.docx）',
   'study/export-first-topic': '导出期间的第一议题落实台账（.xlsx）',
 };

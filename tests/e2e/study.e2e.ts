@@ -1,7 +1,7 @@
 /** 学习教育, click by click: the demo's 中心组 year, recording a 中心组学习 with a 第一议题 from its plan topic, and the topic shown done. */
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
-import { goto, toast } from './support/pages.ts';
+import { goto, saveFromPreview, toast } from './support/pages.ts';
 
 describe.skipIf(!hasChromium)('学习教育 · 理论学习中心组', () => {
   const ui = useApp({ demo: true });
@@ -36,5 +36,14 @@ describe.skipIf(!hasChromium)('学习教育 · 理论学习中心组', () => {
     await expect.poll(() => ui.page.getByTestId('first-topic-gaps').innerText()).toContain('2026年5月18日的理论学习中心组学习未记录第一议题');
     await expect.poll(() => ui.page.locator('[data-testid=calendar-grid]').isVisible()).toBe(true);
     await snap(ui.page, 'e2e-study-calendar-gaps');
+  });
+
+  it('exports the month\'s 学习提醒 from its tab, shown before it is saved', async () => {
+    await goto(ui.page, '/study');
+    await ui.page.getByTestId('study-tabs').locator('.el-tabs__item', { hasText: '学习提醒' }).click();
+    await expect.poll(() => ui.page.getByTestId('study-reminder').innerText()).toContain('10 月起学时尚未达标的党员名单');
+    await snap(ui.page, 'e2e-study-reminder');
+    const d = await saveFromPreview(ui.page, () => ui.page.getByTestId('export-reminder').click());
+    expect(d.suggestedFilename()).toBe('2026年11月学习提醒.docx');
   });
 });
