@@ -9,6 +9,7 @@ import { yearHours } from './queries.ts';
 import { addTraining, deleteTraining, listTrainings, updateTraining } from './service.ts';
 import { importOnlineHours, listOnlineImports, previewOnlineHours } from './import.ts';
 import { exportStudyHours } from './export.ts';
+import { hoursSettings, hoursSettingsInput, saveHoursSettings } from './settings.ts';
 
 const scope = z.object({ year, branchId: id.optional(), branch: z.string().trim().max(60, '不能超过 60 字').optional() });
 
@@ -30,6 +31,8 @@ const training = z.object({
 const importInput = fileInput.extend({ year, note: optText(200), jobId });
 
 export const hoursHandlers = {
+  'hours/settings': handler(z.object({}), (ctx) => hoursSettings(ctx)),
+  'hours/settings-save': handler(hoursSettingsInput, (ctx, s) => saveHoursSettings(ctx, s)),
   'hours/year': handler(scope.extend({ short: z.boolean().optional() }), (ctx, q) => yearHours(ctx, { ...q, branch: q.branch || undefined })),
   'hours/trainings': handler(z.object({ year, memberId: id.optional(), branchId: id.optional() }), (ctx, q) => listTrainings(ctx, q)),
   'hours/add-training': handler(training, (ctx, t) => addTraining(ctx, { ...t, endOn: t.endOn ?? null })),

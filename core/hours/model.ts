@@ -112,4 +112,8 @@ export const hoursLabels = {
   note: '备注',
   short: '只看未达标',
   row: '行号',
+  meetingTypes: '计入学时的会议',
+  minutesPerHour: '每学时分钟数',
+  roleDate: '班子成员认定',
+  prorate: '年中入党按月折算',
 };

@@ -113,6 +113,23 @@ describe('学时 rules (study.md 8.1, 8.6)', () => {
     expect(await hoursOf(l, '党员甲')).toMatchObject({ meetings: 3, meetingTenths: 20 + 23 + 20, untimedMeetings: 0 });
   });
 
+  it('the settings page saves how meetings count (hours/settings-save), refusing an unknown type or two decimals with the field named', async () => {
+    const { l, branchId } = await ledger();
+    await member(l, branchId, { name: '党员甲' });
+    await meeting(l, branchId, '2026-03-10', '14:30', '16:00');
+    const s = await l.call('hours/settings', {});
+    expect(s).toMatchObject({ meetingTypes: { 党课: 'time' }, minutesPerHour: 60, roleDate: 'any', prorate: false });
+    expect(s.choices).toContain('支部委员会');
+    expect((await hoursOf(l, '党员甲')).meetingTenths).toBe(15);
+    await l.call('hours/settings-save', { meetingTypes: { 党课: 3.5 }, minutesPerHour: 45, roleDate: 'yearEnd', prorate: false });
+    expect((await hoursOf(l, '党员甲')).meetingTenths).toBe(35);
+    await expect(l.call('hours/settings-save', { meetingTypes: { 打球: 2 }, minutesPerHour: 60, roleDate: 'any', prorate: false })).rejects.toThrow('“打球”不是组织生活类型');
+    await expect(l.call('hours/settings-save', { meetingTypes: { 党课: 2.25 }, minutesPerHour: 60, roleDate: 'any', prorate: false })).rejects.toThrow(/党课.*最多保留一位小数/);
+    await expect(l.call('hours/settings-save', { meetingTypes: { 党课: 'time' }, minutesPerHour: 10, roleDate: 'any', prorate: false })).rejects.toThrow(/每学时分钟数.*不能少于 30 分钟/);
+    // nothing of a refused save was kept
+    expect((await l.call('hours/settings', {})).meetingTypes).toEqual({ 党课: 3.5 });
+  });
+
   it('refuses a bad training record with the field named, writing nothing', async () => {
     const { l, branchId } = await ledger();
     const m = await member(l, branchId, { name: '党员甲' });

@@ -86,4 +86,24 @@ describe.skipIf(!hasChromium)('学时', () => {
     await expect.poll(async () => Number(await ui.page.getByTestId(`hours-total-${name}`).first().innerText())).toBe(before + 6.5);
     expect(await ui.page.getByTestId('hours-imports').innerText()).toContain('hours.xlsx');
   });
+
+  it('计算设置: a meeting type counted at a fixed number of 学时 is saved and raises the hours from that type', async () => {
+    await goto(ui.page, '/hours');
+    await onlyShort(ui.page, false);
+    const totals = async () => (await ui.page.getByTestId('hours-table').locator('.el-table__body tbody tr').allInnerTexts()).join('\n');
+    await expect.poll(totals).not.toBe('');
+    const before = await totals();
+    await ui.page.getByTestId('hours-settings-link').click();
+    const row = ui.page.getByTestId('hours-type-主题党日');
+    await row.getByText('每次固定').click();
+    await row.locator('.el-input-number input').fill('8');
+    await row.locator('.el-input-number input').press('Tab');
+    await snap(ui.page, 'e2e-hours-settings');
+    await ui.page.getByTestId('hours-settings-save').click();
+    await toast(ui.page, '已保存');
+    await ui.page.reload();
+    await expect.poll(() => ui.page.getByTestId('hours-type-主题党日').locator('.el-radio-button.is-active').innerText()).toBe('每次固定');
+    await goto(ui.page, '/hours');
+    await expect.poll(totals).not.toBe(before);
+  });
 });
