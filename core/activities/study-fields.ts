@@ -69,6 +69,11 @@ export const studyFieldLabels: Record<string, string> = {
   title: '学习内容',
   on: '讲话（指示）日期',
   how: '学习方式及落实情况',
+  // the stored columns, as the operation log shows them
+  firstTopicTitle: '第一议题',
+  firstTopicOn: '第一议题讲话（指示）日期',
+  firstTopicSource: '第一议题来源',
+  firstTopicHow: '第一议题学习方式及落实情况',
 };
 
 const speakersOf = (json: string): Speaker[] => {

@@ -11,6 +11,7 @@ export const summaries: Record<string, string> = {
   'activities/integrity': '保存前检查一次会议记录是否自相矛盾（主持人/记录人缺席、时间重叠、支委会到会委员、应到名单与当日名册）',
   'activities/suggest-people': '按会议当日的职务建议主持人和记录人（记录人为到会的支委，优先组织委员）',
   'activities/calendar': '组织生活日历：各党组织每项活动每期的开展情况',
+  'activities/study-days': '某月的政治学习日：按固定星期列出日期，以及各支部每周是否开展',
   'activities/check': '组织生活合规检查：缺失、待开展、未达法定人数、延后开展，以及自相矛盾的会议记录',
   'activities/first-topic-gaps': '一年中（截至今天）未记录第一议题的党委会、中心组学习等会议（统计类型见单位设置）',
   'activities/todo': '本月待办：本期尚未开展和已过期的活动',

@@ -130,7 +130,16 @@ function show(key: string, v: unknown, names: Names, labels: Labels): string {
 
 /** Visible [label, text] pairs of one stored object. */
 function entries(o: Record<string, unknown>, names: Names, labels: Labels): [string, string][] {
-  const obj = Object.fromEntries(Object.entries(o).map(([k, v]) => [camel(k), v]));
+  // a stored JSON column (guests_json, speakers_json) reads as the list it holds, under the input field's name
+  const parsed = (k: string, v: unknown): [string, unknown] => {
+    if (!/Json$/.test(k) || typeof v !== 'string') return [k, v];
+    try {
+      return [k.slice(0, -4), JSON.parse(v)];
+    } catch {
+      return [k.slice(0, -4), v];
+    }
+  };
+  const obj = Object.fromEntries(Object.entries(o).map(([k, v]) => parsed(camel(k), v)));
   const out: [string, string][] = [];
   for (const [k, v] of Object.entries(obj)) {
     if (HIDDEN.has(k) || /Hash$/.test(k)) continue;

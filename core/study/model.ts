@@ -43,6 +43,7 @@ export const studyLabels: Record<string, string> = {
   year: '年度',
   title: '专题名称',
   month: '计划月份',
+  sortOrder: '排列顺序',
   form: '学习形式',
   lead: '领学人',
   note: '备注',
