@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
 import { goto, toast } from './support/pages.ts';
 
-// a demo branch that holds no weekly 政治学习日 (core/activities/demo-study.ts: every other branch does)
-const BRANCH = '机关第二党支部';
+// the demo branch that holds no weekly 政治学习日 (core/activities/demo-study.ts: every branch but the last does)
+const BRANCH = '退休党支部';
 // TODAY is Saturday 28 November: November's weeks start 2, 9, 16, 23 (running) and 30 November (not begun)
 const CELL = `cal-cell-${BRANCH}-政治学习日-2026-11`;
 
