@@ -18,8 +18,12 @@ export async function shortMembers(ctx: Ctx, year: number, asOf?: string): Promi
   const thisYear = Number(day.slice(0, 4));
   if (year > thisYear || (year === thisYear && Number(day.slice(5, 7)) < REPORT_FROM_MONTH)) return null;
   const y = await yearHours(ctx, { year, short: true });
-  return { members: y.members, basis: `${y.rule.memberBasis}；${y.rule.leaderBasis}${y.rule.leaderPending ? `（${y.rule.leaderPending}）` : ''}` };
+  return { members: y.members, basis: basisText(y.rule) };
 }
+
+/** The rule's two sources in one line, the leader figure flagged while it is to be re-checked. */
+export const basisText = (r: { memberBasis: string; leaderBasis: string; leaderPending: string | null }): string =>
+  `${r.memberBasis}；${r.leaderBasis}${r.leaderPending ? `（${r.leaderPending}）` : ''}`;
 
 export interface HoursFinding {
   orgId: string;

@@ -33,7 +33,7 @@ export async function branchIdByName(tx: Tx, name: string): Promise<string> {
   return hit.id;
 }
 
-interface Settings {
+export interface HoursSettingValues {
   types: Record<string, MeetingCount>;
   minutesPerHour: number;
   roleDate: 'any' | 'yearEnd';
@@ -41,7 +41,8 @@ interface Settings {
   versions: HoursRuleVersion[];
 }
 
-async function settings(tx: Tx): Promise<Settings> {
+/** The unit's 学时 settings, with the defaults where a value is unusable. */
+export async function loadHoursSettings(tx: Tx): Promise<HoursSettingValues> {
   const [types, minutesPerHour, roleDate, versions, prorate] = await Promise.all([
     getSetting<Record<string, MeetingCount>>(tx, 'hours.meetingTypes'),
     getSetting<number>(tx, 'hours.minutesPerHour'),
@@ -50,6 +51,11 @@ async function settings(tx: Tx): Promise<Settings> {
     getSetting<boolean>(tx, 'hours.prorate'),
   ]);
   return { types: types ?? {}, minutesPerHour: minutesPerHour > 0 ? minutesPerHour : 60, roleDate, versions: versions ?? [], prorate: prorate === true };
+}
+
+/** The 学时 rule that judges a year (the unit's versions over the national one), without counting anyone's hours. */
+export async function yearRule(tx: Tx, year: number): Promise<HoursRuleVersion> {
+  return hoursRuleFor(year, (await loadHoursSettings(tx)).versions);
 }
 
 /** Tenths of one meeting of a type with these times; null: a 'time' type without usable times. */
@@ -83,7 +89,7 @@ export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<Hours
   const { year } = q;
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const branchId = q.branchId ?? (q.branch ? await branchIdByName(db, q.branch) : undefined);
-  const s = await settings(db);
+  const s = await loadHoursSettings(db);
   const rule = hoursRuleFor(year, s.versions);
   // on the roster at the year's end (or now, in a running year): joined by then and not left before it
   let mq = db

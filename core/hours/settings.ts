@@ -9,6 +9,7 @@ import { LedgerError } from '../errors.ts';
 import { getSetting, setSetting } from '../settings/service.ts';
 import { activityTypes } from '../activities/service.ts';
 import { toTenths, type MeetingCount } from './model.ts';
+import { loadHoursSettings } from './queries.ts';
 
 export interface HoursSettings {
   meetingTypes: Record<string, MeetingCount>;
@@ -32,14 +33,8 @@ export const hoursSettingsInput = z.object({
 });
 
 export async function hoursSettings(ctx: Ctx): Promise<HoursSettings> {
-  const [meetingTypes, minutesPerHour, roleDate, prorate, types] = await Promise.all([
-    getSetting<Record<string, MeetingCount>>(ctx.db, 'hours.meetingTypes'),
-    getSetting<number>(ctx.db, 'hours.minutesPerHour'),
-    getSetting<'any' | 'yearEnd'>(ctx.db, 'hours.roleDate'),
-    getSetting<boolean>(ctx.db, 'hours.prorate'),
-    activityTypes(ctx.db),
-  ]);
-  return { meetingTypes, minutesPerHour, roleDate, prorate, choices: [...new Set([...types, ...Object.keys(meetingTypes)])] };
+  const [s, types] = await Promise.all([loadHoursSettings(ctx.db), activityTypes(ctx.db)]);
+  return { meetingTypes: s.types, minutesPerHour: s.minutesPerHour, roleDate: s.roleDate, prorate: s.prorate, choices: [...new Set([...types, ...Object.keys(s.types)])] };
 }
 
 export async function saveHoursSettings(ctx: Ctx, s: z.output<typeof hoursSettingsInput>): Promise<HoursSettings> {

@@ -18,7 +18,8 @@ import { CENTRAL_GROUP_RULE, FIRST_TOPIC_RULE, rateText } from './model.ts';
 
 type Doc = { fileName: string; bytes: Uint8Array };
 
-const committeeName = async (ctx: Ctx) => (await getSetting<string>(ctx.db, 'org.committeeName')) || `${(await getSetting<string>(ctx.db, 'org.unitName')) || ''}委员会`;
+/** The signer of the 党委's study documents: its name in 单位设置, or the unit's name + 委员会. */
+export const committeeName = async (ctx: Ctx): Promise<string> => (await getSetting<string>(ctx.db, 'org.committeeName')) || `${(await getSetting<string>(ctx.db, 'org.unitName')) || ''}委员会`;
 const period = (from: string, to: string) => `${chineseDate(from)}至${chineseDate(to)}`;
 
 export async function exportStudyPlan(ctx: Ctx, year: number): Promise<Doc> {

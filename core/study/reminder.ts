@@ -4,15 +4,15 @@
  * the 学时 rule and, from October on (core/hours/findings.ts), the members still short of it.
  */
 import type { Ctx } from '../context.ts';
-import { getSetting } from '../settings/service.ts';
 import { studyDays } from '../activities/study-days.ts';
-import { shortMembers } from '../hours/findings.ts';
-import { yearHours } from '../hours/queries.ts';
+import { basisText, shortMembers } from '../hours/findings.ts';
+import { yearRule } from '../hours/queries.ts';
+import { daysInMonth, fmt } from '../../common/dates.ts';
 import { hoursText } from '../hours/model.ts';
 import { studyReminderDocument, type ReminderShortBranch, type ReminderTopic } from '../../templates/study-reminder.ts';
 import { planProgress, type TopicProgress } from './queries.ts';
+import { committeeName } from './export.ts';
 
-const committeeName = async (ctx: Ctx) => (await getSetting<string>(ctx.db, 'org.committeeName')) || `${(await getSetting<string>(ctx.db, 'org.unitName')) || ''}委员会`;
 const topicOf = (t: TopicProgress): ReminderTopic => ({ no: t.seq, title: t.title, form: t.form, lead: t.lead });
 
 export async function exportStudyReminder(ctx: Ctx, month: string): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -22,10 +22,9 @@ export async function exportStudyReminder(ctx: Ctx, month: string): Promise<{ fi
   const plan = await planProgress(ctx, year);
   const days = await studyDays(ctx, month);
   // the month's last day, or today within the month: who is short "截至目前"
-  const monthEnd = `${month}-${String(new Date(Date.UTC(year, mon, 0)).getUTCDate()).padStart(2, '0')}`;
+  const monthEnd = fmt(year, mon, daysInMonth(year, mon));
   const asOf = today < monthEnd ? today : monthEnd;
   const short = await shortMembers(ctx, year, asOf);
-  const rule = (await yearHours(ctx, { year, short: true })).rule;
   const byBranch = new Map<string, ReminderShortBranch>();
   for (const m of short?.members ?? []) {
     const b = byBranch.get(m.branch) ?? { branch: m.branch, people: [] };
@@ -41,7 +40,8 @@ export async function exportStudyReminder(ctx: Ctx, month: string): Promise<{ fi
     studyDays: days.enabled ? days.dates : null,
     studyWeekday: days.enabled ? days.weekdayLabel : null,
     short: short ? [...byBranch.values()] : null,
-    hoursRule: `${rule.memberBasis}；${rule.leaderBasis}${rule.leaderPending ? `（${rule.leaderPending}）` : ''}。`,
+    // before October nobody is counted: the rule alone, without computing everyone's hours
+    hoursRule: `${short?.basis ?? basisText((await yearRule(ctx.db, year)).values)}。`,
     issuedOn: today < `${month}-01` ? `${month}-01` : asOf,
   });
   return { fileName: `${year}年${mon}月学习提醒.docx`, bytes };
