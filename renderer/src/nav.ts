@@ -15,7 +15,7 @@ import { Reading as StudyIcon } from '@element-plus/icons-vue';
 export interface NavEntry {
   path: string;
   title: string;
-  group: '概览' | '组织与党员' | '组织生活' | '党费' | '发展与转接' | '档案' | '系统';
+  group: '概览' | '组织与党员' | '组织生活' | '党费' | '发展与转接' | '考核评价' | '档案' | '系统';
   icon: Component;
   component: () => Promise<unknown>;
   /** Hidden from the menu (detail pages). */
@@ -52,4 +52,4 @@ export const NAV: NavEntry[] = [
   { path: '/settings', title: '单位设置', group: '系统', icon: Setting, component: () => import('./views/system/SettingsView.vue') },
 ];
 
-export const NAV_GROUPS: NavEntry['group'][] = ['概览', '组织与党员', '组织生活', '党费', '发展与转接', '档案', '系统'];
+export const NAV_GROUPS: NavEntry['group'][] = ['概览', '组织与党员', '组织生活', '党费', '发展与转接', '考核评价', '档案', '系统'];
