@@ -17,8 +17,9 @@ async function branchWith(formal: number, probationary: number) {
   return { l, branchId, formalIds, probIds };
 }
 
-const rate = (ids: string[], excellent: number, rest: Grade = '合格') => ids.map((memberId, i) => ({ memberId, grade: (i < excellent ? '优秀' : rest) as Grade, tookPart: true, absenceReason: null, problems: null }));
-const save = (l: TestLedger, branchId: string, ratings: ReturnType<typeof rate>, extra: Record<string, unknown> = {}) =>
+type Line = { memberId: string; grade: Grade | null; tookPart: boolean; absenceReason: string | null; problems: string | null; votes?: Partial<Record<Grade, number>> };
+const rate = (ids: string[], excellent: number, rest: Grade = '合格'): Line[] => ids.map((memberId, i) => ({ memberId, grade: i < excellent ? '优秀' : rest, tookPart: true, absenceReason: null, problems: null }));
+const save = (l: TestLedger, branchId: string, ratings: Line[], extra: Record<string, unknown> = {}) =>
   l.call('evaluation/save', { year: 2026, branchId, heldOn: '2026-11-16', note: null, ratings, ...extra });
 
 describe('the one-third rule (evaluation.md 9.6)', () => {
@@ -66,7 +67,7 @@ describe('an evaluation of a branch', () => {
   it('lists members who took no part with the reason, keeps votes and problems, and feeds the contract queries', async () => {
     const { l, branchId, formalIds, probIds } = await branchWith(4, 1);
     const lines = rate(formalIds, 1);
-    lines[3] = { memberId: formalIds[3], grade: null as unknown as Grade, tookPart: false, absenceReason: '病假住院', problems: null };
+    lines[3] = { memberId: formalIds[3], grade: null, tookPart: false, absenceReason: '病假住院', problems: null };
     lines[2] = { ...lines[2], grade: '不合格' };
     const withVotes = lines.map((x, i) => (i === 0 ? { ...x, votes: { 优秀: 4, 合格: 1 }, problems: '无' } : x));
     await save(l, branchId, withVotes, { ballotsIssued: 5, ballotsReturned: 5, ballotsInvalid: 0, ballotsBlank: 0 });
@@ -90,7 +91,7 @@ describe('an evaluation of a branch', () => {
 
   it('refuses a member who took no part without a reason, more votes than valid ballots, and a future date', async () => {
     const { l, branchId, formalIds } = await branchWith(3, 0);
-    const noReason = rate(formalIds, 0).map((x, i) => (i === 1 ? { ...x, grade: null as unknown as Grade, tookPart: false } : x));
+    const noReason = rate(formalIds, 0).map((x, i) => (i === 1 ? { ...x, grade: null, tookPart: false } : x));
     expect((await failure(save(l, branchId, noReason))).message).toBe('请填写正式乙未参加评议的原因');
     const tooMany = rate(formalIds, 0).map((x, i) => (i === 0 ? { ...x, votes: { 优秀: 3, 合格: 1 } } : x));
     const e = await failure(save(l, branchId, tooMany, { ballotsIssued: 4, ballotsReturned: 4, ballotsInvalid: 1, ballotsBlank: 0 }));
