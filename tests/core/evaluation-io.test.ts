@@ -30,8 +30,7 @@ async function sheet(rows: (string | null)[][], header = ['姓名', '身份证�
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const importFile = (l: TestLedger, bytes: Uint8Array, call: 'evaluation/import' | 'evaluation/import-preview' = 'evaluation/import') =>
-  l.call(call, { fileName: '等次.xlsx', contentBase64: base64(bytes), year: 2026 });
+const importFile = (l: TestLedger, bytes: Uint8Array) => l.call('evaluation/import', { fileName: '等次.xlsx', contentBase64: base64(bytes), year: 2026 });
 
 async function readSheet(bytes: Uint8Array, name?: string) {
   const wb = new ExcelJS.Workbook();
