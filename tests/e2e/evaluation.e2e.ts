@@ -6,6 +6,21 @@ import { choose, goto, toast } from './support/pages.ts';
 describe.skipIf(!hasChromium)('民主评议党员', () => {
   const ui = useApp({ demo: true });
 
+  it('the home card gives the summary sentence and opens the branch over the limit', async () => {
+    const page = ui.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await goto(page, '/');
+    const card = page.getByTestId('widget-evaluation');
+    await expect.poll(() => card.innerText()).toContain('已评议 11/11 个党支部');
+    expect(await page.getByTestId('evaluation-widget-sentence').innerText()).toMatch(/^评议党员\d+名，评为优秀28名、合格\d+名、基本合格\d+名、不合格1名/);
+    const over = page.getByTestId('evaluation-widget-over');
+    expect(await over.count()).toBe(1);
+    expect(await over.innerText()).toContain('治安大队党支部：优秀 3 名，上限 2 名');
+    await over.click();
+    await page.getByTestId('eval-excellent-warning').waitFor();
+    expect(await page.getByTestId('eval-excellent-warning').innerText()).toContain('评为优秀3名，超过正式党员8名的三分之一（最多2名）');
+  });
+
   it('entering one 优秀 too many warns live with the count and the limit; saving keeps the warning as a finding', async () => {
     const page = ui.page;
     await page.setViewportSize({ width: 1024, height: 768 });
