@@ -44,6 +44,9 @@ export const ENTITY_TITLES: Record<string, string> = {
   dues_publications: '党费公示',
   dues_remittances: '党费上缴',
   transfers: '组织关系转接',
+  care_visits: '走访慰问',
+  disposal_cases: '不合格党员处置',
+  disposal_steps: '处置程序',
   settings: '设置',
   ledger: '台账',
 };

@@ -39,6 +39,9 @@ const WRITER: Record<string, string[]> = {
   inspection_items: ['inspect'],
   study_plan_topics: ['study'],
   study_group_members: ['study'],
+  care_visits: ['care'],
+  disposal_cases: ['disposal'],
+  disposal_steps: ['disposal'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
