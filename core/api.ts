@@ -38,6 +38,7 @@ import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
 import { careArea } from './care/index.ts';
+import { disposalArea } from './disposal/index.ts';
 
 export const areas = [
   setupArea,
@@ -61,6 +62,7 @@ export const areas = [
   studyArea,
   hoursArea,
   careArea,
+  disposalArea,
 ] as const;
 
 const registry = installAreas(areas);
