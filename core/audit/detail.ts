@@ -166,6 +166,8 @@ async function namesFor(db: Kysely<DB>, values: unknown[]): Promise<Names> {
   if (!list.length) return names;
   for (const r of await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', list).execute()) names.set(r.id, r.name);
   for (const r of await db.selectFrom('members').select(['id', 'name']).where('id', 'in', list).execute()) names.set(r.id, r.name);
+  for (const r of await db.selectFrom('dues_expenses').select(['id', 'spent_on', 'purpose', 'amount_fen']).where('id', 'in', list).execute()) names.set(r.id, `${r.spent_on} ${r.purpose} ${yuan(r.amount_fen)} 元`);
+  for (const r of await db.selectFrom('disposal_cases').select(['id', 'opinion_on', 'situation']).where('id', 'in', list).execute()) names.set(r.id, `${r.opinion_on}启动的处置（${r.situation}）`);
   return names;
 }
 

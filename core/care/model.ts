@@ -39,6 +39,7 @@ export const careLabels = {
   goods: '慰问品',
   fundSource: '资金来源',
   approval: '审批（会议纪要号）',
+  expenseId: '党费使用记录',
   from: '开始日期',
   to: '结束日期',
 };

@@ -15,7 +15,7 @@ export const disposalArea = defineArea({
   labels: {
     memberId: '党员', triggerKind: '处置原因', ratingId: '民主评议等次', situation: '情形', opinionOn: '支委会意见日期', filedOn: '事前备案日期', filedTo: '备案党委',
     measure: '处置方式', decidedOn: '决定日期', approvedOn: '党委批准日期', periodMonths: '改正期限（月）', caseId: '处置案件', step: '程序', doneOn: '程序日期',
-    document: '文书', result: '处置结果', resultOn: '结果日期',
+    document: '文书', result: '处置结果', resultOn: '结果日期', openOnly: '只看未结束的', withinDays: '天数', resultNote: '结果说明', deadline: '改正期限',
   },
   recyclable: [{ table: 'disposal_cases', title: '不合格党员处置', label: (r) => `${r.opinion_on} ${r.situation}` }],
   settingDefaults: {
