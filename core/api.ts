@@ -37,6 +37,7 @@ import { inspectArea } from './inspect/index.ts';
 import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
+import { evaluationArea } from './evaluation/index.ts';
 import { careArea } from './care/index.ts';
 import { disposalArea } from './disposal/index.ts';
 
@@ -61,6 +62,7 @@ export const areas = [
   testsArea,
   studyArea,
   hoursArea,
+  evaluationArea,
   careArea,
   disposalArea,
 ] as const;

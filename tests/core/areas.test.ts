@@ -65,7 +65,7 @@ describe('areas as modules', () => {
     const r = installedAreas();
     expect(r.settingDefaults.get('org.unitName')).toBe('');
     expect(r.settingDefaults.get('development.noticeWorkingDays')).toBe(5);
-    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'care_visits', 'development_files', 'disposal_cases', 'dues_expenses', 'dues_payments', 'dues_remittances', 'inspection_items', 'members', 'org_units', 'political_tests', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
+    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'care_visits', 'development_files', 'disposal_cases', 'dues_expenses', 'dues_payments', 'dues_remittances', 'evaluations', 'inspection_items', 'members', 'org_units', 'political_tests', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
     expect([...r.attachmentOwners.keys()].sort()).toEqual(['activities', 'archive_items', 'care_visits', 'development_files', 'disposal_cases', 'disposal_steps', 'study_trainings']);
   });
 
