@@ -1,10 +1,11 @@
 /** 不合格党员处置 handlers: cases, the decision, the steps, the result, the home card's deadlines. */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { id, isoDate, optText, text } from '../validate.ts';
+import { id, isoDate, optText, text, year } from '../validate.ts';
 import { MEASURES, PERIOD_FROM, RESULTS, SITUATIONS, STEPS, TRIGGERS, DISPOSAL_RULES } from './rules.ts';
 import { addStep, closeCase, decideCase, deleteCase, openCase } from './service.ts';
 import { deadlinesDue, listCases } from './queries.ts';
+import { failedRatings } from './triggers.ts';
 
 export const caseInput = z.object({
   memberId: id,
@@ -20,6 +21,7 @@ export const caseInput = z.object({
 export const disposalHandlers = {
   'disposal/list': handler(z.object({ openOnly: z.boolean().optional() }), (ctx, q) => listCases(ctx, q)),
   'disposal/options': handler(z.object({}), async () => ({ measures: [...MEASURES], situations: [...SITUATIONS], steps: [...STEPS], results: [...RESULTS], periodFrom: [...PERIOD_FROM], rules: DISPOSAL_RULES })),
+  'disposal/failed-ratings': handler(z.object({ year }), (ctx, q) => failedRatings(ctx.db, q.year)),
   'disposal/open': handler(caseInput, (ctx, c) => openCase(ctx, c)),
   'disposal/decide': handler(
     z.object({

@@ -12,6 +12,7 @@ import { audit, softDelete, withTx, type Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { getSetting } from '../settings/service.ts';
 import { deadlineOf, type Measure, type Result } from './rules.ts';
+import { checkRating } from './triggers.ts';
 
 export interface CaseInput {
   memberId: string;
@@ -49,12 +50,13 @@ export async function openCase(ctx: Ctx, c: CaseInput, outer?: Transaction<DB>):
     if (m.left_type) throw new LedgerError(`${m.name}已${m.left_type}，不在花名册上`, 'memberId');
     notFuture(ctx, c.opinionOn, '支委会意见日期', 'opinionOn');
     notFuture(ctx, c.filedOn, '事前备案日期', 'filedOn');
+    if (c.triggerKind === '民主评议不合格') await checkRating(tx, c.memberId, c.ratingId);
     if (c.filedOn < c.opinionOn) throw new LedgerError('事前备案应在支委会提出处置意见之后', 'filedOn');
     const open = await tx.selectFrom('disposal_cases').select('id').where('member_id', '=', c.memberId).where('result', 'is', null).where('deleted_at', 'is', null).executeTakeFirst();
     if (open) throw new LedgerError(`${m.name}已有一个未结束的处置案件`, 'memberId');
     const now = ctx.platform.now();
     const row: CaseRow = {
-      id: ctx.platform.newId(), member_id: c.memberId, trigger_kind: c.triggerKind, rating_id: c.ratingId ?? null, situation: c.situation, opinion_on: c.opinionOn,
+      id: ctx.platform.newId(), member_id: c.memberId, trigger_kind: c.triggerKind, rating_id: c.triggerKind === '民主评议不合格' ? (c.ratingId ?? null) : null, situation: c.situation, opinion_on: c.opinionOn,
       filed_on: c.filedOn, filed_to: c.filedTo, measure: null, decided_on: null, approved_on: null, period_months: null, deadline: null, result: null, result_on: null,
       result_note: null, note: c.note ?? null, created_at: now, updated_at: now, deleted_at: null,
     };

@@ -76,6 +76,22 @@ describe('处置 cases', () => {
     await l.close();
   });
 
+  it("from a 民主评议 不合格 rating: the year's 不合格 members are offered, and a case must name such a rating", async () => {
+    const { l, m } = await ledger();
+    const { branchId } = (await l.call('members/list', {})).rows.find((r) => r.id === m.id)!;
+    const other = await member(l, branchId, { name: '合格乙' });
+    const line = (memberId: string, grade: '合格' | '不合格') => ({ memberId, grade, tookPart: true, absenceReason: null });
+    await l.call('evaluation/save', { year: 2026, branchId, heldOn: '2026-11-10', note: null, ratings: [line(m.id, '不合格'), line(other.id, '合格')] });
+    const failed = await l.call('disposal/failed-ratings', { year: 2026 });
+    expect(failed.map((f) => f.name)).toEqual(['处置甲']);
+    const base = { triggerKind: '民主评议不合格', situation: '2026年度民主评议被评为不合格', opinionOn: '2026-11-12', filedOn: '2026-11-13', filedTo: '分局党委' } as const;
+    expect((await failure(l.call('disposal/open', { ...base, memberId: other.id, ratingId: failed[0].ratingId }))).field).toBe('ratingId');
+    expect((await failure(l.call('disposal/open', { ...base, memberId: m.id }))).field).toBe('ratingId');
+    await l.call('disposal/open', { ...base, memberId: m.id, ratingId: failed[0].ratingId });
+    expect((await l.call('disposal/list', {}))[0]).toMatchObject({ triggerKind: '民主评议不合格', ratingId: failed[0].ratingId });
+    await l.close();
+  });
+
   it('the demo has one member under 限期改正, due within the month', async () => {
     const l = await testLedger({ demo: true });
     const cases = await l.call('disposal/list', {});
