@@ -20,11 +20,11 @@ export const CARE_COLUMNS: readonly Column<CareKey>[] = [
   text('circumstances', '困难情况', 18, 'left'),
   { key: 'visitOn', header: '慰问时间', width: 13, kind: 'date' },
   text('visitors', '慰问人', 12, 'left'),
-  { key: 'amount', header: '慰问金额（元）', width: 10, kind: 'money' },
+  { key: 'amount', header: '慰问金额（元）', width: 13, kind: 'money' },
   text('fund', '资金来源', 10),
   text('goods', '慰问品', 12, 'left'),
-  text('signed', '本人或家属签收', 10),
-  text('approval', '审批（会议纪要号）', 14, 'left'),
+  text('signed', '本人或家属签收', 12),
+  text('approval', '审批（会议纪要号）', 17, 'left'),
   text('note', '备注', 14, 'left'),
 ];
 
