@@ -38,6 +38,8 @@ import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
 import { evaluationArea } from './evaluation/index.ts';
+import { careArea } from './care/index.ts';
+import { disposalArea } from './disposal/index.ts';
 
 export const areas = [
   setupArea,
@@ -61,6 +63,8 @@ export const areas = [
   studyArea,
   hoursArea,
   evaluationArea,
+  careArea,
+  disposalArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -29,6 +29,7 @@ import { studyCommands } from './study.ts';
 import { hoursCommands } from './hours.ts';
 import { archiveCommands } from './archive.ts';
 import { evaluationCommands } from './evaluation.ts';
+import { careCommands } from './care.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -43,6 +44,7 @@ registerCommands(studyCommands);
 registerCommands(hoursCommands);
 registerCommands(archiveCommands);
 registerCommands(evaluationCommands);
+registerCommands(careCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;
