@@ -1,4 +1,5 @@
 /** 不合格党员处置, click by click: the demo's 限期改正 on the home card and the case page; a new case refused a step dated before the 事前备案. */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, fillDate, goto, toast } from './support/pages.ts';
@@ -38,9 +39,13 @@ describe.skipIf(!hasChromium)('不合格党员处置', () => {
     await toast(ui.page, '不能早于支委会提出处置意见（2026-11-02）和向党委事前备案（2026-11-06）');
     await dialog.locator('input').nth(1).fill('2026-11-08');
     await dialog.locator('input').nth(1).press('Enter');
+    const scan = `${ui.app.dataDir}/report.png`;
+    fs.writeFileSync(scan, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+    await ui.page.getByTestId('disposal-file').setInputFiles(scan);
     await ui.page.getByTestId('disposal-save').click();
     await toast(ui.page, '已保存');
     await expect.poll(() => caseCard.innerText()).toContain('调查核实 2026-11-08');
+    expect(await caseCard.innerText()).toContain('附件 1');
     await snap(ui.page, 'e2e-disposal-case');
   });
 });
