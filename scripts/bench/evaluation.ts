@@ -39,10 +39,12 @@ export async function bench(): Promise<Record<string, number | string>> {
   const v = await evaluationView(db, q);
   const ratings = v.lines.map((x, i) => ({ memberId: x.memberId, tookPart: true, absenceReason: null, problems: null, grade: x.partyStatus === '预备' ? null : i % 4 === 0 ? ('优秀' as const) : ('合格' as const), votes: null }));
   const input = { ...q, activityId: v.activityId, ballotsIssued: null, ballotsReturned: null, ballotsInvalid: null, ballotsBlank: null, note: null, ratings };
+  // the demo's saved lines plus the rest of the roster on the meeting day: the save lists all 400
+  const save400Ms = await median(() => saveEvaluation(l.ctx, input));
   const out = {
-    members: v.lines.length,
+    members: (await evaluationView(db, q)).lines.length,
+    save400Ms,
     showMs: await median(() => evaluationView(db, q)),
-    save400Ms: await median(() => saveEvaluation(l.ctx, input)),
     yearRatingsMs: await median(() => yearRatings(db, 2026)),
     statsMs: await median(() => evaluationStats(l.ctx, { year: 2026 })),
     resultsWorkbookMs: await median(() => exportResults(l.ctx, { year: 2026 }), 3),
