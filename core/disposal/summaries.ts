@@ -8,5 +8,5 @@ export const summaries: Record<string, string> = {
   'disposal/step': '记录一个处置程序（调查核实、组织谈话、上级预审、支部大会、党委审批）及文书',
   'disposal/close': '记录处置结果；劝其退党、除名后由书记员确认办理离开花名册，本程序不改党员状态',
   'disposal/delete': '删除处置案件（移入回收站）',
-  'disposal/deadlines': '30 天内到期或已过期的限期改正（首页）',
+  'disposal/deadlines': '未结案的限期改正及其期限（首页；withinDays 默认 30 天内到期或已过期）',
 };

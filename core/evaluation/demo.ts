@@ -15,6 +15,7 @@ import type { DemoState } from '../demo/types.ts';
 import { attendanceOf, createActivityTx, suggestedPeople } from '../activities/service.ts';
 import { rowToInput, type AttendanceEntry } from '../activities/model.ts';
 import { rosterOfOrgOn } from '../activities/roster.ts';
+import { LedgerError } from '../errors.ts';
 import { GRADES, type Grade } from './rules.ts';
 import type { Votes } from './model.ts';
 import { meetingsOf, proposedLines } from './queries.ts';
@@ -33,7 +34,20 @@ async function addMeeting(ctx: Ctx, tx: Transaction<DB>, rng: Rng, branchId: str
     reason: i === away && roster.length > 6 ? '外出执行安保任务' : null, writtenOpinion: false,
   }));
   const people = await suggestedPeople(tx, { orgId: branchId, type: '民主评议党员', heldOn, attendance });
-  await createActivityTx(tx, ctx, { ...base, orgId: branchId, groupId: null, heldOn, ...people, attendance, note: null }, heldOn);
+  // the model's own wording names its branch's members: this branch's record says what was done, no names
+  const content = '会议按照个人自评、党员互评、民主测评的程序进行。与会同志对照合格党员标准和入党誓词逐一进行自评和互评，现场填写民主测评表。';
+  await createActivityTx(tx, ctx, { ...base, orgId: branchId, groupId: null, heldOn, ...people, attendance, content, note: null }, heldOn);
+}
+
+/** The first of the days that does not clash with another record (a member at two meetings at once): checked before anything is written. */
+async function addMeetingOnFreeDay(ctx: Ctx, tx: Transaction<DB>, rng: Rng, branchId: string, days: string[], model: string): Promise<void> {
+  for (const heldOn of days) {
+    try {
+      return await addMeeting(ctx, tx, rng, branchId, heldOn, model);
+    } catch (e) {
+      if (!(e instanceof LedgerError)) throw e;
+    }
+  }
 }
 
 /** A tally that gives the grade a clear majority of the valid ballots. */
@@ -54,8 +68,8 @@ export async function demoEvaluation(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
   if (!model) return;
   for (const [bi, b] of state.branches.entries()) {
     if (meetings[bi].some((m) => m.heldOn.slice(5, 7) === '11')) continue;
-    const heldOn = `${year}-11-${String(18 + (bi % 6)).padStart(2, '0')}`;
-    if (heldOn <= today) await addMeeting(ctx, tx, rng, b.id, heldOn, model.id);
+    const days = [18 + (bi % 6), 23, 24, 26, 27, 10, 11].map((d) => `${year}-11-${String(d).padStart(2, '0')}`).filter((d) => d <= today);
+    await addMeetingOnFreeDay(ctx, tx, rng, b.id, days, model.id);
   }
   const committee = new Set((await tx.selectFrom('org_roles').select('member_id').where('deleted_at', 'is', null).execute()).map((r) => r.member_id));
   for (const [bi, b] of state.branches.entries()) {
@@ -83,7 +97,7 @@ export async function demoEvaluation(ctx: Ctx, tx: Transaction<DB>, rng: Rng, st
       return {
         memberId: l.memberId, tookPart: l.tookPart, absenceReason: l.absenceReason, grade,
         votes: grade ? votesFor(rng, grade, valid) : null,
-        problems: grade === '不合格' ? '长期不参加组织生活，不按时交纳党费' : grade === '基本合格' ? '理论学习不够深入' : null,
+        problems: grade === '不合格' ? '长期不参加组织生活，不按时缴纳党费' : grade === '基本合格' ? '理论学习不够深入' : null,
       };
     });
     await saveEvaluationTx(tx, ctx, {

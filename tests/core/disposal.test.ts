@@ -92,11 +92,11 @@ describe('处置 cases', () => {
     await l.close();
   });
 
-  it('the demo has one member under 限期改正, due within the month', async () => {
+  it('the demo has one member under 限期改正: the one rated 不合格 in November, six months from the decision', async () => {
     const l = await testLedger({ demo: true });
     const cases = await l.call('disposal/list', {});
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ measure: '限期改正', periodMonths: 6, deadline: '2026-12-14', daysLeft: 16, result: null });
+    expect(cases[0]).toMatchObject({ measure: '限期改正', periodMonths: 6, deadline: '2027-05-25', daysLeft: 178, result: null });
     expect(cases[0].steps.map((s) => s.step)).toEqual(['调查核实', '组织谈话', '支部大会']);
     await l.close();
   });

@@ -7,13 +7,13 @@ import { choose, fillDate, goto, toast } from './support/pages.ts';
 describe.skipIf(!hasChromium)('不合格党员处置', () => {
   const ui = useApp({ demo: true });
 
-  it('the home card names the demo member whose 限期改正 ends within the month; the page shows the case and the unverified source', async () => {
+  it('the home card names the demo member under 限期改正 with the deadline; the page shows the case and the unverified source', async () => {
     await ui.page.setViewportSize({ width: 1024, height: 768 });
     await goto(ui.page, '/');
     const card = ui.page.getByTestId('widget-disposal');
-    await expect.poll(() => card.innerText()).toContain('期限 2026-12-14，还有 16 天');
+    await expect.poll(() => card.innerText()).toContain('期限 2027-05-25，还有 178 天');
     await goto(ui.page, '/disposal');
-    await expect.poll(() => ui.page.getByTestId('disposal-status').first().innerText()).toContain('限期改正，期限至 2026-12-14');
+    await expect.poll(() => ui.page.getByTestId('disposal-status').first().innerText()).toContain('限期改正，期限至 2027-05-25');
     expect(await ui.page.getByTestId('disposal-rule').innerText()).toContain('来源待核对');
     await snap(ui.page, 'e2e-disposal-demo');
   });
