@@ -37,6 +37,7 @@ import { inspectArea } from './inspect/index.ts';
 import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
+import { pointsArea } from './points/index.ts';
 
 export const areas = [
   setupArea,
@@ -59,6 +60,7 @@ export const areas = [
   testsArea,
   studyArea,
   hoursArea,
+  pointsArea,
 ] as const;
 
 const registry = installAreas(areas);

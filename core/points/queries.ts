@@ -1,0 +1,143 @@
+/**
+ * Each member's 党员积分 of a calendar year: the scheme in force on its last day, the members in scope (on the
+ * roster at the year's end, 预备党员 by setting, member categories and the year's exclusions left out with
+ * their reason), the facts read through the other areas' own queries (attendance, dues, 学时, tests,
+ * 民主评议) and this area's entries, scored by core/points/score.ts; ranks in each branch and the bureau.
+ */
+import type { Ctx } from '../context.ts';
+import type { Tx } from '../audit/service.ts';
+import { getSetting } from '../settings/service.ts';
+import { branchIdByName, yearHours } from '../hours/queries.ts';
+import { hoursText } from '../hours/model.ts';
+import { attendedMeetings } from '../activities/attendance-of.ts';
+import { paidMonths } from '../dues/paid-months.ts';
+import { memberTestResults } from '../tests/year-results.ts';
+import { scoreText } from '../tests/model.ts';
+import { ratingFacts } from './ratings.ts';
+import { schemeFor, EXAMPLE_SCHEME, type PointsSchemeVersion } from './scheme.ts';
+import { emptyGroups, ranks, scoreMember, type Fact } from './score.ts';
+import type { HonoursSetting, MemberPoints, PointsYear } from './model.ts';
+
+export interface PointsQuery {
+  year: number;
+  branchId?: string;
+  branch?: string;
+  memberId?: string;
+  /** every line with its source */
+  lines?: boolean;
+}
+
+export interface PointsSettingValues {
+  versions: PointsSchemeVersion[];
+  exclusionReasons: string[];
+  excludedCategories: string[];
+  includeProbationary: boolean;
+  honours: HonoursSetting;
+}
+
+export async function loadPointsSettings(tx: Tx): Promise<PointsSettingValues> {
+  const [versions, exclusionReasons, excludedCategories, includeProbationary, honours] = await Promise.all([
+    getSetting<PointsSchemeVersion[]>(tx, 'points.schemeVersions'),
+    getSetting<string[]>(tx, 'points.exclusionReasons'),
+    getSetting<string[]>(tx, 'points.excludedCategories'),
+    getSetting<boolean>(tx, 'points.includeProbationary'),
+    getSetting<HonoursSetting>(tx, 'points.honours'),
+  ]);
+  return { versions: versions ?? [], exclusionReasons: exclusionReasons ?? [], excludedCategories: excludedCategories ?? [], includeProbationary: includeProbationary !== false, honours };
+}
+
+const push = (map: Map<string, Fact[]>, id: string, f: Fact) => {
+  const list = map.get(id);
+  if (list) list.push(f);
+  else map.set(id, [f]);
+};
+
+/** `tx`: read inside the caller's transaction (the demo), else on the ledger. */
+export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<PointsYear> {
+  const db = tx ?? ctx.db;
+  const { year } = q;
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  const today = ctx.platform.today();
+  const asOf = to < today ? to : today;
+  const s = await loadPointsSettings(db);
+  const scheme = schemeFor(year, s.versions);
+  const items = scheme.values.items;
+  const branchId = q.branchId ?? (q.branch ? await branchIdByName(db, q.branch) : undefined);
+
+  const members = await db
+    .selectFrom('members as m')
+    .innerJoin('org_units as o', 'o.id', 'm.branch_id')
+    .select(['m.id', 'm.name', 'm.branch_id', 'o.name as branch', 'm.party_status', 'm.category'])
+    .where('m.deleted_at', 'is', null)
+    .where('m.join_date', '<=', to)
+    .where((eb) => eb.or([eb('m.left_date', 'is', null), eb('m.left_date', '>', to)]))
+    .orderBy('o.sort_order').orderBy('o.name').orderBy('m.join_date').orderBy('m.name')
+    .execute();
+  const exclusions = new Map<string, string>();
+  for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e.reason);
+
+  const facts = new Map<string, Fact[]>();
+  const kinds = new Set(items.map((i) => i.source.kind));
+  const types = [...new Set(items.flatMap((i) => (i.source.kind === 'meeting' ? i.source.types : [])))];
+  for (const a of await attendedMeetings(db, from, to, types))
+    push(facts, a.memberId, { kind: 'meeting', type: a.type, date: a.heldOn, id: a.activityId, text: `${a.heldOn} ${a.orgName}${a.type}${a.topic ? `“${a.topic}”` : ''}` });
+  if (kinds.has('dues'))
+    for (const p of await paidMonths(db, year))
+      if (p.onTime && p.full) push(facts, p.memberId, { kind: 'dues', date: p.paidOn, id: p.paymentId, text: `${p.month} 党费，${p.paidOn} 交纳（${p.payKind}）` });
+  if (kinds.has('hours'))
+    for (const h of (await yearHours(ctx, { year }, db)).members)
+      if (!h.short) push(facts, h.memberId, { kind: 'hours', date: asOf, id: null, text: `${year}年学时 ${hoursText(h.totalTenths)}，应达 ${hoursText(h.requiredTenths)}` });
+  if (kinds.has('test'))
+    for (const r of await memberTestResults(db, year))
+      if (r.passed) push(facts, r.memberId, { kind: 'test', date: r.testDate, id: r.testId, text: `${r.testDate} ${r.testName}（${r.kind}）${scoreText(r.score)} 分，合格线 ${scoreText(r.passMark)} 分` });
+  if (kinds.has('rating')) for (const [id, list] of await ratingFacts(db, year)) for (const f of list) push(facts, id, f);
+  const entries = await db
+    .selectFrom('points_entries')
+    .select(['id', 'member_id', 'item_key', 'on_date', 'points', 'reason', 'approved_on', 'approval_ref'])
+    .where('deleted_at', 'is', null).where('on_date', '>=', from).where('on_date', '<=', to)
+    .execute();
+  for (const e of entries)
+    push(facts, e.member_id, {
+      kind: 'entry', itemKey: e.item_key, points: e.points, approved: e.approved_on !== null, date: e.on_date, id: e.id,
+      text: `${e.reason}；${e.approved_on ? `支委会审核：${e.approved_on} ${e.approval_ref ?? ''}`.trim() : '未经支委会审核，不计分'}`,
+    });
+
+  const base = scheme.values.base;
+  const all: MemberPoints[] = members.map((m) => {
+    const excluded = exclusions.get(m.id) ??
+      (s.excludedCategories.includes(m.category) ? m.category : !s.includeProbationary && m.party_status === '预备' ? '预备党员' : null);
+    const row: MemberPoints = {
+      memberId: m.id, name: m.name, branchId: m.branch_id, branch: m.branch, partyStatus: m.party_status, excluded,
+      base, plus: 0, minus: 0, total: 0, byGroup: emptyGroups(), pending: 0, rankInBranch: null, rankInBureau: null,
+    };
+    if (excluded) return row;
+    const sc = scoreMember(base, items, facts.get(m.id) ?? []);
+    Object.assign(row, { plus: sc.plus, minus: sc.minus, total: sc.total, byGroup: sc.byGroup, pending: sc.pending });
+    if (q.lines || q.memberId) row.lines = sc.lines;
+    return row;
+  });
+  const total = (r: MemberPoints) => (r.excluded ? null : r.total);
+  for (const [r, n] of ranks(all, total)) r.rankInBureau = n;
+  const byBranch = new Map<string, MemberPoints[]>();
+  for (const r of all) byBranch.set(r.branchId, [...(byBranch.get(r.branchId) ?? []), r]);
+  for (const list of byBranch.values()) for (const [r, n] of ranks(list, total)) r.rankInBranch = n;
+
+  return {
+    year,
+    scheme: { version: scheme.version, effectiveFrom: scheme.effectiveFrom, source: scheme.source, verified: scheme.verified, example: scheme === EXAMPLE_SCHEME, base },
+    honours: s.honours,
+    members: all.filter((r) => (!branchId || r.branchId === branchId) && (!q.memberId || r.memberId === q.memberId)),
+  };
+}
+
+/** The 评先树优 list by the setting: the first N (ties included) or everyone at or above the threshold, per branch or bureau. */
+export function honoursList(y: PointsYear): MemberPoints[] {
+  const h = y.honours;
+  const scored = y.members.filter((m) => !m.excluded);
+  if (h.mode === 'threshold') return scored.filter((m) => m.total >= h.threshold).sort((a, b) => b.total - a.total);
+  const rank = (m: MemberPoints) => (h.scope === 'branch' ? m.rankInBranch : m.rankInBureau) ?? Infinity;
+  const order = new Map<string, number>();
+  for (const m of scored) if (!order.has(m.branchId)) order.set(m.branchId, order.size);
+  const picked = scored.filter((m) => rank(m) <= h.count);
+  return h.scope === 'branch' ? picked.sort((a, b) => order.get(a.branchId)! - order.get(b.branchId)! || rank(a) - rank(b)) : picked.sort((a, b) => rank(a) - rank(b));
+}
