@@ -133,4 +133,10 @@ export const pointsLabels = {
   includeProbationary: '预备党员参加积分',
   honours: '评先树优名单',
   lines: '逐条来源',
+  pending: '只看未审核',
+  approval: '支委会审核',
+  basis: '出处',
+  mode: '名单产生方式',
+  count: '人数',
+  threshold: '分数线',
 };

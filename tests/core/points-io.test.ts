@@ -38,7 +38,7 @@ describe('党员积分登记表 and 公示表', () => {
     const f = await l.call('points/export', { year: 2026, month: 3, branch: branches[0].name });
     expect(f.fileName).toBe(`2026年3月${branches[0].name}党员积分登记表及公示表.xlsx`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(f.contentBase64, 'base64'));
+    await wb.xlsx.load(Buffer.from(f.contentBase64, 'base64') as never);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['积分登记表', '积分公示表']);
     const reg = rowsOf(wb.worksheets[0]);
     expect(reg[0][0]).toBe(`${branches[0].name}党员积分登记表`);
