@@ -15,6 +15,7 @@ import type { InspectTables } from './schema/inspect.ts';
 import type { TestsTables } from './schema/tests.ts';
 import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
+import type { EvaluationTables } from './schema/evaluation.ts';
 import type { PointsTables } from './schema/points.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
@@ -28,6 +29,7 @@ export type { InspectionItemsTable, InspectTables } from './schema/inspect.ts';
 export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
+export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, PointsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, PointsTables {}

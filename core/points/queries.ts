@@ -90,7 +90,7 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
   if (kinds.has('test'))
     for (const r of await memberTestResults(db, year))
       if (r.passed) push(facts, r.memberId, { kind: 'test', date: r.testDate, id: r.testId, text: `${r.testDate} ${r.testName}（${r.kind}）${scoreText(r.score)} 分，合格线 ${scoreText(r.passMark)} 分` });
-  if (kinds.has('rating')) for (const [id, list] of await ratingFacts(db, year)) for (const f of list) push(facts, id, f);
+  if (kinds.has('rating')) for (const [id, list] of await ratingFacts(db, year, asOf)) for (const f of list) push(facts, id, f);
   const entries = await db
     .selectFrom('points_entries')
     .select(['id', 'member_id', 'item_key', 'on_date', 'points', 'reason', 'approved_on', 'approval_ref'])

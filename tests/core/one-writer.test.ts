@@ -41,6 +41,8 @@ const WRITER: Record<string, string[]> = {
   inspection_items: ['inspect'],
   study_plan_topics: ['study'],
   study_group_members: ['study'],
+  evaluations: ['evaluation'],
+  evaluation_ratings: ['evaluation'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 

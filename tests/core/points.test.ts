@@ -124,6 +124,17 @@ describe('points earned from the ledger', () => {
     expect(a[0].source.text).toContain('60 分，合格线 60 分');
     expect(lines(await of(l, '党员乙'), 'test')).toEqual([]);
   });
+
+  it('the 民主评议 grade: 优秀 +5, 基本合格 −10; 预备党员 (no grade) nothing', async () => {
+    const { l, branchId, a, b, c, d } = await known();
+    const line = (memberId: string, grade: '优秀' | '合格' | '基本合格' | null) => ({ memberId, grade, tookPart: true, absenceReason: null, problems: null });
+    await l.call('evaluation/save', { year: 2026, branchId, heldOn: '2026-11-16', note: null, ratings: [line(a.id, '优秀'), line(b.id, null), line(c.id, '合格'), line(d.id, '基本合格')] });
+    expect(lines(await of(l, '党员甲'), 'excellent')).toEqual([expect.objectContaining({ awarded: 5, source: expect.objectContaining({ kind: 'rating', text: '2026年民主评议党员：优秀' }) })]);
+    expect(lines(await of(l, '党员丁'), 'rating-low').map((x) => x.awarded)).toEqual([-10]);
+    expect((await of(l, '党员丁')).byGroup.纪律).toBe(-10);
+    const pb = await of(l, '党员乙');
+    expect(pb.lines!.filter((x) => x.source.kind === 'rating')).toEqual([]);
+  });
 });
 
 describe('entries, approval, exclusions, ranks', () => {
