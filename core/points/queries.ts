@@ -7,15 +7,10 @@
 import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
-import { branchIdByName, yearHours } from '../hours/queries.ts';
-import { hoursText } from '../hours/model.ts';
-import { attendedMeetings } from '../activities/attendance-of.ts';
-import { paidMonths } from '../dues/paid-months.ts';
-import { memberTestResults } from '../tests/year-results.ts';
-import { scoreText } from '../tests/model.ts';
-import { ratingFacts } from './ratings.ts';
+import { branchIdByName } from '../hours/queries.ts';
+import { commonFacts, countedFacts, detailedFacts } from './facts.ts';
 import { schemeFor, EXAMPLE_SCHEME, type PointsSchemeVersion } from './scheme.ts';
-import { emptyGroups, ranks, scoreMember, type Fact } from './score.ts';
+import { emptyGroups, ranks, scoreMember } from './score.ts';
 import type { HonoursSetting, MemberPoints, PointsYear } from './model.ts';
 
 export interface PointsQuery {
@@ -46,12 +41,6 @@ export async function loadPointsSettings(tx: Tx): Promise<PointsSettingValues> {
   return { versions: versions ?? [], exclusionReasons: exclusionReasons ?? [], excludedCategories: excludedCategories ?? [], includeProbationary: includeProbationary !== false, honours };
 }
 
-const push = (map: Map<string, Fact[]>, id: string, f: Fact) => {
-  const list = map.get(id);
-  if (list) list.push(f);
-  else map.set(id, [f]);
-};
-
 /** `tx`: read inside the caller's transaction (the demo), else on the ledger. */
 export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<PointsYear> {
   const db = tx ?? ctx.db;
@@ -76,31 +65,12 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
   const exclusions = new Map<string, string>();
   for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e.reason);
 
-  const facts = new Map<string, Fact[]>();
-  const kinds = new Set(items.map((i) => i.source.kind));
-  const types = [...new Set(items.flatMap((i) => (i.source.kind === 'meeting' ? i.source.types : [])))];
-  for (const a of await attendedMeetings(db, from, to, types))
-    push(facts, a.memberId, { kind: 'meeting', type: a.type, date: a.heldOn, id: a.activityId, text: `${a.heldOn} ${a.orgName}${a.type}${a.topic ? `“${a.topic}”` : ''}` });
-  if (kinds.has('dues'))
-    for (const p of await paidMonths(db, year))
-      if (p.onTime && p.full) push(facts, p.memberId, { kind: 'dues', date: p.paidOn, id: p.paymentId, text: `${p.month} 党费，${p.paidOn} 交纳（${p.payKind}）` });
-  if (kinds.has('hours'))
-    for (const h of (await yearHours(ctx, { year }, db)).members)
-      if (!h.short) push(facts, h.memberId, { kind: 'hours', date: asOf, id: null, text: `${year}年学时 ${hoursText(h.totalTenths)}，应达 ${hoursText(h.requiredTenths)}` });
-  if (kinds.has('test'))
-    for (const r of await memberTestResults(db, year))
-      if (r.passed) push(facts, r.memberId, { kind: 'test', date: r.testDate, id: r.testId, text: `${r.testDate} ${r.testName}（${r.kind}）${scoreText(r.score)} 分，合格线 ${scoreText(r.passMark)} 分` });
-  if (kinds.has('rating')) for (const [id, list] of await ratingFacts(db, year, asOf)) for (const f of list) push(facts, id, f);
-  const entries = await db
-    .selectFrom('points_entries')
-    .select(['id', 'member_id', 'item_key', 'on_date', 'points', 'reason', 'approved_on', 'approval_ref'])
-    .where('deleted_at', 'is', null).where('on_date', '>=', from).where('on_date', '<=', to)
-    .execute();
-  for (const e of entries)
-    push(facts, e.member_id, {
-      kind: 'entry', itemKey: e.item_key, points: e.points, approved: e.approved_on !== null, date: e.on_date, id: e.id,
-      text: `${e.reason}；${e.approved_on ? `支委会审核：${e.approved_on} ${e.approval_ref ?? ''}`.trim() : '未经支委会审核，不计分'}`,
-    });
+  const inScope = new Set(members.filter((m) => (!branchId || m.branch_id === branchId) && (!q.memberId || m.id === q.memberId)).map((m) => m.id));
+  const scope = { year, asOf, items };
+  // totals and ranks for everyone from SQLite's counts; lines only for the members shown
+  const common = await commonFacts(ctx, db, scope);
+  const counted = await countedFacts(db, scope, common);
+  const detailed = q.lines || q.memberId ? await detailedFacts(db, scope, common, inScope.size === members.length ? null : inScope) : null;
 
   const base = scheme.values.base;
   const all: MemberPoints[] = members.map((m) => {
@@ -111,22 +81,26 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
       base, plus: 0, minus: 0, total: 0, byGroup: emptyGroups(), pending: 0, rankInBranch: null, rankInBureau: null,
     };
     if (excluded) return row;
-    const sc = scoreMember(base, items, facts.get(m.id) ?? []);
+    const sc = scoreMember(base, items, counted.get(m.id) ?? [], false);
     Object.assign(row, { plus: sc.plus, minus: sc.minus, total: sc.total, byGroup: sc.byGroup, pending: sc.pending });
-    if (q.lines || q.memberId) row.lines = sc.lines;
+    if (detailed && inScope.has(m.id)) row.lines = scoreMember(base, items, detailed.get(m.id) ?? []).lines;
     return row;
   });
   const total = (r: MemberPoints) => (r.excluded ? null : r.total);
   for (const [r, n] of ranks(all, total)) r.rankInBureau = n;
   const byBranch = new Map<string, MemberPoints[]>();
-  for (const r of all) byBranch.set(r.branchId, [...(byBranch.get(r.branchId) ?? []), r]);
+  for (const r of all) {
+    const list = byBranch.get(r.branchId);
+    if (list) list.push(r);
+    else byBranch.set(r.branchId, [r]);
+  }
   for (const list of byBranch.values()) for (const [r, n] of ranks(list, total)) r.rankInBranch = n;
 
   return {
     year,
     scheme: { version: scheme.version, effectiveFrom: scheme.effectiveFrom, source: scheme.source, verified: scheme.verified, example: scheme === EXAMPLE_SCHEME, base },
     honours: s.honours,
-    members: all.filter((r) => (!branchId || r.branchId === branchId) && (!q.memberId || r.memberId === q.memberId)),
+    members: all.filter((r) => inScope.has(r.memberId)),
   };
 }
 

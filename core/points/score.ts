@@ -5,7 +5,7 @@
  * what is left, later lines 0, marked 已达上限); an entry not yet approved by the 支委会 is shown and counts 0.
  * Total = base + every awarded line. Ranks: highest total first, equal totals share a rank (1, 1, 3).
  */
-import { POINTS_GROUPS, type Grade, type PointsGroup, type PointsLine, type SourceKind } from './model.ts';
+import { type Grade, type PointsGroup, type PointsLine, type SourceKind } from './model.ts';
 import type { PointsItem } from './scheme.ts';
 
 export interface Fact {
@@ -20,6 +20,8 @@ export interface Fact {
   itemKey?: string;
   points?: number;
   approved?: boolean;
+  /** occurrences behind one fact (counted by SQLite when no lines are asked for); 1 by default */
+  count?: number;
 }
 
 export interface Scored {
@@ -42,34 +44,36 @@ function matches(item: PointsItem, f: Fact): boolean {
 
 const byDate = (a: Fact, b: Fact) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
 
-export const emptyGroups = (): Record<PointsGroup, number> => Object.fromEntries(POINTS_GROUPS.map((g) => [g, 0])) as Record<PointsGroup, number>;
+export const emptyGroups = (): Record<PointsGroup, number> => ({ 学习: 0, 组织生活: 0, 党费: 0, 作用发挥: 0, 纪律: 0 });
 
-export function scoreMember(base: number, items: readonly PointsItem[], facts: readonly Fact[]): Scored {
-  const sorted = [...facts].sort(byDate);
+export function scoreMember(base: number, items: readonly PointsItem[], facts: readonly Fact[], withLines = true): Scored {
+  const sorted = facts.length > 1 ? [...facts].sort(byDate) : facts;
   const out: Scored = { plus: 0, minus: 0, total: base, byGroup: emptyGroups(), pending: 0, lines: [] };
   for (const item of items) {
     let used = 0;
+    const kind = item.source.kind;
     for (const f of sorted) {
-      if (!matches(item, f)) continue;
+      if (f.kind !== kind || !matches(item, f)) continue;
       const points = f.kind === 'entry' ? (f.points ?? item.points) : item.points;
+      const n = f.count ?? 1;
       const counted = f.kind !== 'entry' || f.approved === true;
       let awarded = 0;
       let capped = false;
       if (counted) {
         const left = item.cap === null ? Infinity : Math.max(0, item.cap - used);
-        const size = Math.min(Math.abs(points), left);
-        capped = size < Math.abs(points);
-        awarded = Math.sign(points) * size;
+        const size = Math.min(Math.abs(points) * n, left);
+        capped = size < Math.abs(points) * n;
+        awarded = points < 0 ? -size : size;
         used += size;
       } else out.pending++;
       if (awarded > 0) out.plus += awarded;
-      else out.minus += -awarded;
+      else out.minus -= awarded;
       out.byGroup[item.group] += awarded;
-      out.lines.push({ itemKey: item.key, item: item.name, group: item.group, date: f.date, points, awarded, capped, counted, source: { kind: f.kind, id: f.id, text: f.text } });
+      if (withLines) out.lines.push({ itemKey: item.key, item: item.name, group: item.group, date: f.date, points, awarded, capped, counted, source: { kind: f.kind, id: f.id, text: f.text } });
     }
   }
   out.total = base + out.plus - out.minus;
-  out.lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (withLines) out.lines.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return out;
 }
 
