@@ -76,6 +76,8 @@ async function known() {
 const of = async (l: TestLedger, name: string, year = 2026) => {
   const m = (await l.call('points/year', { year, lines: true })).members.find((x) => x.name === name);
   if (!m) throw new Error(`no ${name}`);
+  // the total (from SQLite's counts) is the base plus every line read one by one
+  if (!m.excluded) expect(m.total).toBe(m.base + (m.lines ?? []).reduce((s, x) => s + x.awarded, 0));
   return m;
 };
 const lines = (m: Awaited<ReturnType<typeof of>>, key: string) => (m.lines ?? []).filter((x) => x.itemKey === key);
