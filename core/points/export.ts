@@ -15,9 +15,23 @@ import type { MemberPoints, PointsLine } from './model.ts';
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
-function lineText(l: PointsLine): string {
-  const pts = l.counted ? (l.capped ? `${signed(l.awarded)}（已达上限，原 ${signed(l.points)}）` : signed(l.awarded)) : `${signed(l.points)}（未审核，不计分）`;
-  return `${l.item} ${pts}：${l.source.text}`;
+/** A month's lines in a few lines of text: each ledger item once with its count, days and points (a cap reached said so); each entry with its reason. */
+function monthText(lines: readonly PointsLine[]): string {
+  const out: string[] = [];
+  const byItem = new Map<string, PointsLine[]>();
+  for (const l of lines) {
+    if (l.source.kind === 'entry') {
+      out.push(l.counted ? `${l.item} ${signed(l.awarded)}${l.capped ? '（已达年度上限）' : ''}：${l.source.text}` : `${l.item} ${signed(l.points)}（未审核，不计分）：${l.source.text.split('；')[0]}`);
+      continue;
+    }
+    byItem.set(l.item, [...(byItem.get(l.item) ?? []), l]);
+  }
+  for (const [item, ls] of byItem) {
+    const sum = ls.reduce((s, l) => s + l.awarded, 0);
+    const days = ls.map((l) => l.date.slice(5)).join('、');
+    out.unshift(`${item}${ls.length > 1 ? ` ${ls.length}次` : ''} ${signed(sum)}${ls.some((l) => l.capped) ? '（已达年度上限）' : ''}：${ls.length === 1 && ls[0].source.kind !== 'meeting' ? ls[0].source.text : days}`);
+  }
+  return out.join('\n');
 }
 
 export async function exportPoints(ctx: Ctx, q: { year: number; month: number; branch?: string; branchId?: string }): Promise<{ fileName: string; bytes: Uint8Array }> {
@@ -38,7 +52,7 @@ export async function exportPoints(ctx: Ctx, q: { year: number; month: number; b
     const pending = month.filter((l) => !l.counted).length;
     return {
       no: i + 1, name: m.name, status: m.partyStatus === '预备' ? '预备党员' : '正式党员',
-      items: m.excluded ? '' : month.map(lineText).join('\n'),
+      items: m.excluded ? '' : monthText(month),
       plus: m.excluded ? null : sum(month, (l) => l.awarded > 0), minus: m.excluded ? null : -sum(month, (l) => l.awarded < 0),
       month: m.excluded ? null : sum(month), total: totals.get(m.memberId) ?? null,
       note: m.excluded ? `不参加积分（${m.excluded}）` : pending ? `${pending} 项未经支委会审核` : '',

@@ -48,8 +48,9 @@ describe('党员积分登记表 and 公示表', () => {
     // March: 党课 +3, 主题党日 +2, 嘉奖 +5; to the month's end also February's 党课: 60 + 3 + 3 + 2 + 5
     expect(zhang.slice(4, 8)).toEqual([10, 0, 10, 73]);
     expect(String(zhang[3])).toContain('受到表彰奖励 +5：获个人嘉奖；支委会审核：2026-03-25 3月支部委员会');
-    expect(String(zhang[3])).toContain('参加三会一课 +3：2026-03-10');
-    expect(String(zhang[3])).not.toContain('2026-02-10');
+    expect(String(zhang[3])).toContain('参加三会一课 +3：03-10');
+    expect(String(zhang[3])).toContain('参加主题党日 +2：03-20');
+    expect(String(zhang[3])).not.toContain('02-10');
     const li = reg.find((r) => r[1] === '李娜')!;
     expect(li[2]).toBe('预备党员');
     expect(String(li[3])).toContain('志愿服务、急难险重任务 +2（未审核，不计分）');
