@@ -111,6 +111,7 @@ export const pointsLabels = {
   branch: '党支部',
   memberId: '党员',
   itemKey: '积分项目',
+  itemName: '积分项目名称',
   onDate: '日期',
   points: '分值',
   reason: '事由',
