@@ -40,6 +40,7 @@ import { hoursArea } from './hours/index.ts';
 import { evaluationArea } from './evaluation/index.ts';
 import { careArea } from './care/index.ts';
 import { disposalArea } from './disposal/index.ts';
+import { pointsArea } from './points/index.ts';
 
 export const areas = [
   setupArea,
@@ -65,6 +66,7 @@ export const areas = [
   evaluationArea,
   careArea,
   disposalArea,
+  pointsArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -17,6 +17,7 @@ import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
 import type { EvaluationTables } from './schema/evaluation.ts';
 import type { CareTables } from './schema/care.ts';
+import type { PointsTables } from './schema/points.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -31,5 +32,6 @@ export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTabl
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
 export type { CareVisitsTable, DisposalCasesTable, DisposalStepsTable, CareTables } from './schema/care.ts';
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
+export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables {}

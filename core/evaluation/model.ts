@@ -72,6 +72,7 @@ export const evaluationLabels = {
   合格: '合格票数',
   基本合格: '基本合格票数',
   不合格: '不合格票数',
+  schemeVersion: '等次方案',
 };
 
 export const evaluationSettingDefaults = {

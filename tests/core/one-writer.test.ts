@@ -30,6 +30,8 @@ const WRITER: Record<string, string[]> = {
   study_trainings: ['hours'],
   study_online_imports: ['hours'],
   study_online_hours: ['hours'],
+  points_entries: ['points'],
+  points_exclusions: ['points'],
   archive_categories: ['archive'],
   archive_items: ['archive'],
   audit_log: ['audit'],

@@ -17,4 +17,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'disposal', component: defineAsyncComponent(() => import('../disposal/DisposalWidget.vue')) },
   { key: 'inspect', component: defineAsyncComponent(() => import('../inspect/InspectWidget.vue')) },
   { key: 'evaluation', component: defineAsyncComponent(() => import('../evaluation/EvaluationWidget.vue')) },
+  { key: 'points', component: defineAsyncComponent(() => import('../points/PointsWidget.vue')) },
 ];
