@@ -37,6 +37,7 @@ import { inspectArea } from './inspect/index.ts';
 import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
+import { starsArea } from './stars/index.ts';
 
 export const areas = [
   setupArea,
@@ -59,6 +60,8 @@ export const areas = [
   testsArea,
   studyArea,
   hoursArea,
+  // 评星定级 scores every other area's ledger: its demo step must run last
+  starsArea,
 ] as const;
 
 const registry = installAreas(areas);

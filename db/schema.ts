@@ -15,6 +15,7 @@ import type { InspectTables } from './schema/inspect.ts';
 import type { TestsTables } from './schema/tests.ts';
 import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
+import type { StarsTables } from './schema/stars.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -26,6 +27,7 @@ export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from '.
 export type { InspectionItemsTable, InspectTables } from './schema/inspect.ts';
 export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
+export type { StarEntriesTable, StarReviewsTable, StarsTables } from './schema/stars.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, StarsTables {}
