@@ -27,6 +27,7 @@ import { inspectCommands } from './inspect.ts';
 import { testCommands } from './tests.ts';
 import { studyCommands } from './study.ts';
 import { hoursCommands } from './hours.ts';
+import { starsCommands } from './stars.ts';
 import { archiveCommands } from './archive.ts';
 
 registerCommands(foundationCommands);
@@ -40,6 +41,7 @@ registerCommands(inspectCommands);
 registerCommands(testCommands);
 registerCommands(studyCommands);
 registerCommands(hoursCommands);
+registerCommands(starsCommands);
 registerCommands(archiveCommands);
 registerCommands(callCommands);
 
