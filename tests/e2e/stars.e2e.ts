@@ -13,6 +13,7 @@ describe.skipIf(!hasChromium)('评星定级', () => {
     await expect.poll(() => ui.page.getByTestId('stars-count-四星').innerText()).toBe('四星 9 个');
     expect(await ui.page.getByTestId('stars-count-五星').innerText()).toBe('五星 2 个');
     expect(await ui.page.getByTestId('stars-example-mark').innerText()).toBe('示例（本地做法，需按本单位考核办法调整）');
+    await ui.page.waitForTimeout(500); // the tags fade in
     await snap(ui.page, 'e2e-stars-results');
     await ui.page.getByTestId('stars-open-刑侦大队党支部').click();
     const sheet = ui.page.getByTestId('stars-sheet');
