@@ -37,6 +37,7 @@ import { inspectArea } from './inspect/index.ts';
 import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
+import { evaluationArea } from './evaluation/index.ts';
 import { starsArea } from './stars/index.ts';
 
 export const areas = [
@@ -60,6 +61,7 @@ export const areas = [
   testsArea,
   studyArea,
   hoursArea,
+  evaluationArea,
   // 评星定级 scores every other area's ledger: its demo step must run last
   starsArea,
 ] as const;

@@ -15,6 +15,7 @@ import type { InspectTables } from './schema/inspect.ts';
 import type { TestsTables } from './schema/tests.ts';
 import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
+import type { EvaluationTables } from './schema/evaluation.ts';
 import type { StarsTables } from './schema/stars.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
@@ -29,5 +30,6 @@ export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDraws
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
 export type { StarEntriesTable, StarReviewsTable, StarsTables } from './schema/stars.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
+export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, StarsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, StarsTables {}

@@ -10,6 +10,7 @@ import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../templates/gbt9704.ts';
 import type { MeetingRecord, RecordBookModel } from '../../templates/record-book.ts';
 import { activityTitle, rowToInput, isLateEntry, type ActivityInput } from './model.ts';
+import { firstTopicLines } from './study-fields.ts';
 import { assessQuorum } from '../../common/quorum.ts';
 import { activityOptions, attendanceOf, queryActivities, withPostsOnDay } from './service.ts';
 import { inChunks } from '../../db/chunks.ts';
@@ -71,6 +72,7 @@ export function meetingRecord(
   if (a.type === '党课') rows.push(['授课人', a.speaker ?? ''], ['党课题目', a.topic ?? '']);
   if (a.type === '主题党日') rows.push(['活动主题', a.topic ?? '']);
   if (a.type === '政治学习日') rows.push(['学习内容', a.topic ?? '']);
+  if (a.firstTopic?.title) rows.push(['第一议题', firstTopicLines(a.firstTopic).join('；')]);
   const late = isLateEntry(a.heldOn, r.entered_on, o.graceDays);
   const orgName = r.group_name ? `${r.org_name}${r.group_name}` : r.org_name;
   const people = [...a.attendance.map((e) => e.memberName), a.hostName, a.recorderName, a.speaker, ...a.guests.map((g) => g.name)].filter((n): n is string => !!n);

@@ -11,6 +11,7 @@ import type { Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { isoDate, optText, ref } from '../validate.ts';
 import { STUDY_FORMS, type StudyForm } from '../../common/enums.ts';
+import { chineseDate } from '../../common/labels.ts';
 
 export const CENTRAL_GROUP = '理论学习中心组学习';
 export const COMMITTEE_MEETING = '党委会';
@@ -124,3 +125,8 @@ export async function checkStudyFields(tx: Tx, a: { type: string; heldOn: string
 /** Setting (owned by the study area's defaults): the meeting types a 第一议题 is expected at. */
 export const FIRST_TOPIC_TYPES_SETTING = 'study.firstTopicTypes';
 export const DEFAULT_FIRST_TOPIC_TYPES = [COMMITTEE_MEETING, CENTRAL_GROUP] as const;
+
+/** A 第一议题 as the books print it: what was studied, its date and source, how it was carried out. */
+export function firstTopicLines(f: FirstTopic): string[] {
+  return [f.title, [f.on ? chineseDate(f.on) : '', f.source ?? ''].filter(Boolean).join('　'), f.how ?? ''].filter(Boolean);
+}

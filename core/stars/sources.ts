@@ -2,7 +2,7 @@
  * The facts of the ledger an indicator can be scored from, per branch and year, read through the other
  * areas' own loaders inside the caller's transaction (the demo scores inside its own): the compliance
  * calendar (三会一课), the dues year (on-time months), the 发展党员 rule engine, the term (换届), the
- * 民主评议 meeting, 学时, the inspection checklist (档案). Each fact is a ratio 0…1 with the fact in words;
+ * 民主评议 recorded (core/evaluation heldBranches), 学时, the inspection checklist (档案). Each fact is a ratio 0…1 with the fact in words;
  * `null` ratio: nothing to judge by the ledger (the indicator is then scored by hand).
  */
 import type { Tx } from '../audit/service.ts';
@@ -21,6 +21,7 @@ import { yearHours } from '../hours/queries.ts';
 import { checklistItems } from '../inspect/items.ts';
 import { loadProofs } from '../inspect/proofs.ts';
 import { evaluate as inspectEvaluate } from '../inspect/check.ts';
+import { heldBranches } from '../evaluation/queries.ts';
 import type { SourceKind } from './model.ts';
 
 export interface Fact {
@@ -42,7 +43,7 @@ export async function ledgerFacts(ctx: Ctx, tx: Tx, year: number, branchIds: str
     if (b) b[k] = f;
   };
 
-  if (needed.has('meetings') || needed.has('evaluation')) {
+  if (needed.has('meetings')) {
     const [orgs, acts, versions] = await Promise.all([loadOrgs(tx), loadActivities(tx, year), ruleVersions(tx)]);
     const cal = buildCalendar(year, asOf, orgs, acts, versions, startDate);
     for (const id of branchIds) {
@@ -55,10 +56,13 @@ export async function ledgerFacts(ctx: Ctx, tx: Tx, year: number, branchIds: str
       set(id, 'meetings', judged.length
         ? { ratio: held / judged.length, text: `到期应开展的三会一课 ${judged.length} 项，按期开展 ${held} 项（${pct(held, judged.length)}）${missing ? `，缺失 ${missing} 项` : ''}${late ? `，延后补开 ${late} 项` : ''}${quorum ? `，未达法定人数 ${quorum} 项` : ''}` }
         : { ratio: 1, text: '截至评分日尚无到期应开展的三会一课，按满分计' });
-      const ev = cells.find((c) => c.type === '民主评议党员');
-      const evHeld = !!ev && (ev.status === 'held' || ev.status === 'held-late');
-      set(id, 'evaluation', { ratio: evHeld ? 1 : 0, text: evHeld ? `${year}年已召开民主评议党员会议` : `${year}年未见民主评议党员会议记录` });
     }
+  }
+
+  if (needed.has('evaluation')) {
+    // 民主评议 held: the evaluation area's record of the year (core/evaluation/queries.ts), never its tables
+    const held = await heldBranches(tx, year);
+    for (const id of branchIds) set(id, 'evaluation', { ratio: held.has(id) ? 1 : 0, text: held.has(id) ? `${year}年已开展民主评议党员并登记评议结果` : `${year}年尚未登记民主评议党员` });
   }
 
   if (needed.has('dues')) {

@@ -8,7 +8,7 @@ import { LedgerError } from '../errors.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { getSetting } from '../settings/service.ts';
 import { getActivity, queryActivities } from '../activities/service.ts';
-import { CENTRAL_GROUP } from '../activities/study-fields.ts';
+import { CENTRAL_GROUP, firstTopicLines } from '../activities/study-fields.ts';
 import { studyPlanDocument } from '../../templates/study-plan.ts';
 import { centralGroupBookDocument } from '../../templates/central-group-book.ts';
 import { firstTopicWorkbook } from '../../templates/first-topic-sheet.ts';
@@ -67,7 +67,7 @@ export async function exportCentralGroupBook(ctx: Ctx, q: { from: string; to: st
         ['对应专题', [topic ? `专题${topic.seq}：${topic.title}` : '（未关联学习安排专题）']],
         ['参加人员', [`${present.map((e) => e.memberName).join('、')}（${present.length}人）`]],
         ['缺席人员及原因', [absent.length ? absent.map((e) => `${e.memberName}（${e.status}${e.reason ? `，${e.reason}` : ''}）`).join('、') : '无']],
-        ['第一议题', f ? [f.title, [f.on ? chineseDate(f.on) : '', f.source ?? ''].filter(Boolean).join('　'), f.how ?? ''].filter(Boolean) : ['未记录']],
+        ['第一议题', f ? firstTopicLines(f) : ['未记录']],
         ['学习内容', [...a.agenda.map((x, k) => `${k + 1}. ${x}`), ...(a.content ? a.content.split('\n') : [])]],
         ['发言情况', a.speakers.length ? a.speakers.map((s) => `${s.name}${s.subject ? `：${s.subject}` : ''}`) : ['']],
         ['发言提纲等附件', a.attachments.length ? a.attachments.map((x) => x.fileName) : ['无']],

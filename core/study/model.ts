@@ -65,13 +65,19 @@ export function rateOf(withTopic: number, meetings: number): number | null {
 
 export const rateText = (r: number | null): string => (r === null ? '—' : `${r}%`);
 
-export type TopicStatus = 'done' | 'due' | 'overdue' | 'planned';
-export const TOPIC_STATUS_LABEL: Record<TopicStatus, string> = { done: '已完成', due: '本月应学', overdue: '已逾期', planned: '未到期' };
+export type TopicStatus = 'done' | 'due' | 'overdue' | 'planned' | 'self';
+export const TOPIC_STATUS_LABEL: Record<TopicStatus, string> = { done: '已完成', due: '本月应学', overdue: '已逾期', planned: '未到期', self: '个人自学' };
 
-/** A topic is done once a record covers it; otherwise due in its month and overdue after it (judged on `today`). */
-export function topicStatus(year: number, month: number, done: boolean, today: string): TopicStatus {
+/**
+ * A topic is done once a record covers it; otherwise due in its month and overdue after it (judged on `today`).
+ * A 个人自学 topic has no meeting to prove it: from its month on it is 'self' (members study it on their own;
+ * a linked record still makes it done), never overdue.
+ */
+export function topicStatus(year: number, month: number, done: boolean, today: string, form?: string): TopicStatus {
   if (done) return 'done';
   const planned = `${year}-${String(month).padStart(2, '0')}`;
   const now = today.slice(0, 7);
-  return planned < now ? 'overdue' : planned === now ? 'due' : 'planned';
+  if (planned > now) return 'planned';
+  if (form === '个人自学') return 'self';
+  return planned < now ? 'overdue' : 'due';
 }

@@ -87,10 +87,10 @@ export async function planProgress(ctx: Ctx, year: number): Promise<PlanProgress
   const linked = ids.length
     ? await ctx.db.selectFrom('activities').select(['id', 'held_on', 'type', 'topic', 'plan_topic_id']).where('plan_topic_id', 'in', ids).where('deleted_at', 'is', null).orderBy('held_on').execute()
     : [];
-  const counts: Record<TopicStatus, number> = { done: 0, due: 0, overdue: 0, planned: 0 };
+  const counts: Record<TopicStatus, number> = { done: 0, due: 0, overdue: 0, planned: 0, self: 0 };
   const out = topics.map((t) => {
     const records = linked.filter((r) => r.plan_topic_id === t.id).map((r) => ({ id: r.id, heldOn: r.held_on, type: r.type, topic: r.topic }));
-    const status = topicStatus(year, t.month, records.length > 0, today);
+    const status = topicStatus(year, t.month, records.length > 0, today, t.form);
     counts[status]++;
     return { ...t, status, records };
   });

@@ -17,7 +17,7 @@ import { median, time } from './util.ts';
 const TODAY = '2026-11-28';
 
 /** 50 branches of 10 members, each with a full calendar of records for 2017–2026. */
-async function bigLedger(dir: string): Promise<{ l: Ledger; activities: number; attendance: number }> {
+export async function bigLedger(dir: string): Promise<{ l: Ledger; activities: number; attendance: number }> {
   const l = await openLedgerContext(path.join(dir, 'big.sqlite'), fixedPlatform({ today: TODAY, dataDir: dir, idPrefix: 'b' }));
   const now = l.ctx.platform.now();
   const db = l.ctx.db;

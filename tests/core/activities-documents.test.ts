@@ -168,6 +168,21 @@ describe('latecomers and early leavers in a record', () => {
   });
 });
 
+describe('the 第一议题 of a branch meeting', () => {
+  it('is printed in the record book form under its own label; a meeting without one has no such row', async () => {
+    const west = (await l.call('org/branches', {})).find((b) => b.name === '西城派出所党支部')!.id;
+    const roster = await l.call('activities/suggest-attendance', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21' });
+    const firstTopic = { title: '习近平总书记在中央政治局集体学习时的重要讲话', on: '2026-10-30', source: '新华社', how: '原文学习，书记领学' };
+    const a = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance: roster, firstTopic });
+    const text = textOf(await zipPart(bytesOf(await l.call('activities/print', { id: a.id })), 'word/document.xml'));
+    expect(text).toContain('第一议题习近平总书记在中央政治局集体学习时的重要讲话；2026年10月30日　新华社；原文学习，书记领学');
+    await l.call('activities/delete', { id: a.id });
+    const b = await l.call('activities/create', { orgId: west, type: '支部党员大会', heldOn: '2026-11-21', attendance: roster });
+    expect(textOf(await zipPart(bytesOf(await l.call('activities/print', { id: b.id })), 'word/document.xml'))).not.toContain('第一议题');
+    await l.call('activities/delete', { id: b.id });
+  });
+});
+
 describe('the quorum sentence of a record', () => {
   it('counts against the same 应到 as the table: all due for a 支委会, voting members for a 党员大会', async () => {
     const branches = await l.call('org/branches', {});

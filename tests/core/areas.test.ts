@@ -65,7 +65,7 @@ describe('areas as modules', () => {
     const r = installedAreas();
     expect(r.settingDefaults.get('org.unitName')).toBe('');
     expect(r.settingDefaults.get('development.noticeWorkingDays')).toBe(5);
-    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'development_files', 'dues_expenses', 'dues_payments', 'dues_remittances', 'inspection_items', 'members', 'org_units', 'political_tests', 'star_entries', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
+    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'development_files', 'dues_expenses', 'dues_payments', 'dues_remittances', 'evaluations', 'inspection_items', 'members', 'org_units', 'political_tests', 'star_entries', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
     expect([...r.attachmentOwners.keys()].sort()).toEqual(['activities', 'archive_items', 'development_files', 'star_entries', 'study_trainings']);
   });
 

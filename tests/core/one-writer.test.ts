@@ -39,6 +39,8 @@ const WRITER: Record<string, string[]> = {
   inspection_items: ['inspect'],
   study_plan_topics: ['study'],
   study_group_members: ['study'],
+  evaluations: ['evaluation'],
+  evaluation_ratings: ['evaluation'],
   star_entries: ['stars'],
   star_reviews: ['stars'],
 };

@@ -119,7 +119,7 @@ describe('indicators scored from the ledger', () => {
     expect(await line(l, b, 'term')).toMatchObject({ points: 0, fact: '本届自2020-01-01起，任期 3 年，应于2023-01-01换届，截至2026-11-28未换届' });
   });
 
-  it('三会一课 from the compliance calendar and 民主评议 held from its meeting', async () => {
+  it('三会一课 from the compliance calendar', async () => {
     const { l, a } = await known();
     const before = await line(l, a, 'meetings');
     expect(before.points).toBe(0);
@@ -128,9 +128,15 @@ describe('indicators scored from the ledger', () => {
     await meeting(l, a, '支部党员大会', '2026-02-15');
     await meeting(l, a, '党课', '2026-03-10');
     expect(await line(l, a, 'meetings')).toMatchObject({ points: 0.5, fact: expect.stringContaining('按期开展 2 项（12.5%）') });
-    expect((await line(l, a, 'evaluation')).points).toBe(0);
-    await meeting(l, a, '民主评议党员', '2026-11-20');
-    expect(await line(l, a, 'evaluation')).toMatchObject({ points: 2, fact: '2026年已召开民主评议党员会议' });
+  });
+
+  it('民主评议 held: the evaluation area\'s record of the year (heldBranches)', async () => {
+    const { l, a, b, m } = await known();
+    expect(await line(l, a, 'evaluation')).toMatchObject({ points: 0, fact: '2026年尚未登记民主评议党员' });
+    const ratings = m.map((x) => ({ memberId: x.id, grade: '合格' as const, tookPart: true, absenceReason: null, problems: null }));
+    await l.call('evaluation/save', { year: 2026, branchId: a, heldOn: '2026-11-16', note: null, ratings, ballotsIssued: null, ballotsReturned: null, ballotsInvalid: null, ballotsBlank: null });
+    expect(await line(l, a, 'evaluation')).toMatchObject({ points: 2, fact: '2026年已开展民主评议党员并登记评议结果' });
+    expect((await line(l, b, 'evaluation')).points).toBe(0);
   });
 
   it('党费: months over and paid within their month count; 补交 and unpaid do not', async () => {

@@ -82,5 +82,5 @@ describe('party-ledger study …', () => {
       expect(r.code, r.err).toBe(0);
       expect(fs.statSync(out).size).toBeGreaterThan(1000);
     }
-  });
+  }, 120_000);
 });

@@ -76,6 +76,11 @@ describe('学习安排', () => {
     expect(topicStatus(2026, 4, false, '2026-05-15')).toBe('overdue');
     expect(topicStatus(2026, 5, false, '2026-05-15')).toBe('due');
     expect(topicStatus(2026, 6, false, '2026-05-15')).toBe('planned');
+    // 个人自学 has no meeting to prove it: from its month on it is 个人自学, never overdue; a linked record still makes it done
+    expect(topicStatus(2026, 4, false, '2026-05-15', '个人自学')).toBe('self');
+    expect(topicStatus(2026, 5, false, '2026-05-15', '个人自学')).toBe('self');
+    expect(topicStatus(2026, 6, false, '2026-05-15', '个人自学')).toBe('planned');
+    expect(topicStatus(2026, 4, true, '2026-05-15', '个人自学')).toBe('done');
   });
 
   it('adds, reorders and links topics; progress counts done, due and overdue', async () => {
@@ -90,7 +95,7 @@ describe('学习安排', () => {
     const rec = await session(l, b.rootId, '2026-03-18', 8, { planTopicId: t3.id, firstTopic: ft('甲') });
     const p = await l.call('study/plan', { year: 2026 });
     expect(p.topics.map((t) => t.status)).toEqual(['done', 'overdue', 'due', 'planned']);
-    expect(p.counts).toEqual({ done: 1, due: 1, overdue: 1, planned: 1 });
+    expect(p.counts).toEqual({ done: 1, due: 1, overdue: 1, planned: 1, self: 0 });
     expect(p.topics[0].records).toEqual([{ id: rec.id, heldOn: '2026-03-18', type: CG, topic: null }]);
 
     const re = await l.call('study/topic-reorder', { year: 2026, ids: [t6.id, t5.id, t4.id, t3.id] });

@@ -32,10 +32,11 @@ describe.skipIf(!hasChromium)('the binder in one click', () => {
   }, 60_000);
 
   it('生成 shows each step and downloads the .zip with its binders, catalogs and checksums', async () => {
-    const download = ui.page.waitForEvent('download', { timeout: 120_000 });
+    // a loaded machine (CI beside other work) takes minutes; the steps are checked, not the time
+    const download = ui.page.waitForEvent('download', { timeout: 240_000 });
     await ui.page.getByTestId('binder-build').click();
     const progress = ui.page.getByTestId('binder-progress');
-    await expect.poll(() => progress.locator('li[data-state="完成"]').count(), { timeout: 60_000 }).toBeGreaterThan(2);
+    await expect.poll(() => progress.locator('li[data-state="完成"]').count(), { timeout: 240_000 }).toBeGreaterThan(2);
     expect(await progress.innerText()).toContain('整理 B 三会一课');
     await snap(ui.page, 'e2e-binder-progress-1024');
     const d = await download;
@@ -51,7 +52,7 @@ describe.skipIf(!hasChromium)('the binder in one click', () => {
     const sums = strFromU8(zip['SHA256SUMS']).trim().split('\n');
     expect(sums.length).toBe(names.length - 2);
     expect(await progress.locator('li[data-state="完成"]').count()).toBe(await progress.locator('li').count());
-  }, 180_000);
+  }, 300_000);
 
   it('the 迎检清单 page opens the same dialog', async () => {
     await ui.page.getByTestId('binder-dialog').locator('.el-dialog__footer').getByRole('button', { name: '关闭' }).click();
