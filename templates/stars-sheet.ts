@@ -32,7 +32,7 @@ export async function starsWorkbook(m: StarsSheetModel): Promise<Uint8Array> {
   const columns: Column[] = [
     { key: 'no', header: '序号', width: 6, kind: 'count' },
     text('branch', '党支部', 20, 'left'),
-    ...m.groups.map((g, i) => text(`g${i}`, g, 9)),
+    ...m.groups.map((g, i) => text(`g${i}`, g, 11)),
     text('deduction', '扣分', 7),
     text('score', '总分', 8),
     text('stars', '星级', 8),
