@@ -173,6 +173,8 @@ export const starsLabels = {
   publicityFrom: '公示开始日期',
   publicityDays: '公示天数',
   namedOn: '命名日期',
+  namedStars: '命名星级',
+  namedScore: '命名得分',
   contentBase64: '文件内容',
   fileName: '文件名',
 };
