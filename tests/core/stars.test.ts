@@ -180,12 +180,18 @@ describe('indicators scored from the ledger', () => {
 
   it('a deduction and a veto entered by hand lower the score and cap the stars', async () => {
     const { l, a } = await known();
-    const s0 = (await l.call('stars/sheet', { year: 2026, branchId: a })).score;
+    for (const i of EXAMPLE_SCHEME.values.groups.flatMap((g) => g.indicators).filter((x) => x.source === 'hand' || x.source === 'rectification'))
+      await l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: i.key, points: i.max, evidence: '考评组评定' });
+    const full = await l.call('stars/sheet', { year: 2026, branchId: a });
+    expect(full.score).toBeGreaterThanOrEqual(92);
+    // two branches: 30% leaves no 五星 place (floor 0.6), so the quota takes it to 四星
+    expect(full).toMatchObject({ bandStars: 5, stars: 4, reasons: ['五星名额不超过30%（2个支部至多0个），按得分排在名额之外，降为四星'] });
+    const s0 = full.score;
     await l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'deduction', itemKey: 'late-report', times: 2, evidence: '通报文件' });
     await l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'veto', itemKey: 'weak', evidence: '区委组织部认定文件' });
     const s = await l.call('stars/sheet', { year: 2026, branchId: a });
     expect(Math.round((s0 - s.score) * 10)).toBe(20);
     expect(s).toMatchObject({ vetoed: true, deductions: [{ name: '未按时报送党建材料', times: 2, points: 2 }] });
-    expect(s.stars).toBeLessThanOrEqual(2);
+    expect(s).toMatchObject({ bandStars: 5, stars: 2, reasons: ['一票否决：被确定为软弱涣散基层党组织，最高二星'] });
   });
 });
