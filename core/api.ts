@@ -38,6 +38,8 @@ import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
 import { evaluationArea } from './evaluation/index.ts';
+import { careArea } from './care/index.ts';
+import { disposalArea } from './disposal/index.ts';
 import { starsArea } from './stars/index.ts';
 
 export const areas = [
@@ -62,6 +64,8 @@ export const areas = [
   studyArea,
   hoursArea,
   evaluationArea,
+  careArea,
+  disposalArea,
   // 评星定级 scores every other area's ledger: its demo step must run last
   starsArea,
 ] as const;

@@ -16,6 +16,7 @@ import type { TestsTables } from './schema/tests.ts';
 import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
 import type { EvaluationTables } from './schema/evaluation.ts';
+import type { CareTables } from './schema/care.ts';
 import type { StarsTables } from './schema/stars.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
@@ -30,6 +31,7 @@ export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDraws
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
 export type { StarEntriesTable, StarReviewsTable, StarsTables } from './schema/stars.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
+export type { CareVisitsTable, DisposalCasesTable, DisposalStepsTable, CareTables } from './schema/care.ts';
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, StarsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, StarsTables {}

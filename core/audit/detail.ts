@@ -44,6 +44,9 @@ export const ENTITY_TITLES: Record<string, string> = {
   dues_publications: '党费公示',
   dues_remittances: '党费上缴',
   transfers: '组织关系转接',
+  care_visits: '走访慰问',
+  disposal_cases: '不合格党员处置',
+  disposal_steps: '处置程序',
   settings: '设置',
   ledger: '台账',
 };
@@ -163,6 +166,8 @@ async function namesFor(db: Kysely<DB>, values: unknown[]): Promise<Names> {
   if (!list.length) return names;
   for (const r of await db.selectFrom('org_units').select(['id', 'name']).where('id', 'in', list).execute()) names.set(r.id, r.name);
   for (const r of await db.selectFrom('members').select(['id', 'name']).where('id', 'in', list).execute()) names.set(r.id, r.name);
+  for (const r of await db.selectFrom('dues_expenses').select(['id', 'spent_on', 'purpose', 'amount_fen']).where('id', 'in', list).execute()) names.set(r.id, `${r.spent_on} ${r.purpose} ${yuan(r.amount_fen)} 元`);
+  for (const r of await db.selectFrom('disposal_cases').select(['id', 'opinion_on', 'situation']).where('id', 'in', list).execute()) names.set(r.id, `${r.opinion_on}启动的处置（${r.situation}）`);
   return names;
 }
 

@@ -101,5 +101,9 @@ export async function restore(tx: Tx, ctx: Ctx, table: string, id: string): Prom
   const row = await t.selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
   if (!row) throw new LedgerError(`回收站中找不到该${e.title}`);
   await t.updateTable(table).set({ deleted_at: null }).where('id', '=', id).execute();
+  if (e.onRestore) {
+    if (!tx.isTransaction) throw new Error('restore with a hook runs inside a transaction');
+    await e.onRestore(tx as Transaction<DB>, ctx, id);
+  }
   await audit(tx, ctx, { entity: table, entityId: id, action: '恢复', summary: `从回收站恢复${e.title}“${e.label(row)}”`, after: { ...row, deleted_at: null } });
 }

@@ -29,6 +29,8 @@ import { studyCommands } from './study.ts';
 import { hoursCommands } from './hours.ts';
 import { starsCommands } from './stars.ts';
 import { archiveCommands } from './archive.ts';
+import { evaluationCommands } from './evaluation.ts';
+import { careCommands } from './care.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -43,6 +45,8 @@ registerCommands(studyCommands);
 registerCommands(hoursCommands);
 registerCommands(starsCommands);
 registerCommands(archiveCommands);
+registerCommands(evaluationCommands);
+registerCommands(careCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

@@ -1,4 +1,5 @@
 /** 党费: settings, assessment, collection, arrears, remittance, spending and documents. */
+import { checkExpenseRestore } from './spending.ts';
 import { defineArea } from '../area.ts';
 import { duesHandlers } from './handlers.ts';
 import { duesSettingDefaults } from './settings.ts';
@@ -73,7 +74,7 @@ export const duesArea = defineArea({
   recyclable: [
     { table: 'dues_payments', title: '党费缴纳记录', label: (r) => `${r.month} ${yuanText(r.paid_fen)}` },
     { table: 'dues_remittances', title: '党费上缴记录', label: (r) => `${r.period_from}至${r.period_to} ${yuanText(r.amount_fen)}` },
-    { table: 'dues_expenses', title: '党费使用记录', label: (r) => `${r.spent_on} ${r.purpose} ${yuanText(r.amount_fen)}` },
+    { table: 'dues_expenses', title: '党费使用记录', label: (r) => `${r.spent_on} ${r.purpose} ${yuanText(r.amount_fen)}`, onRestore: (tx, _ctx, id) => checkExpenseRestore(tx, id) },
   ],
   settingDefaults: duesSettingDefaults,
   // last: it assesses and collects from everyone the earlier steps put on the roster

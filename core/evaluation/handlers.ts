@@ -1,7 +1,10 @@
 /** 民主评议党员 handlers: a branch's evaluation of a year, saving it, the meetings, the scheme, the figures. */
 import { z } from 'zod';
 import { handler } from '../handler.ts';
-import { id, isoDate, optText, year } from '../validate.ts';
+import { DOCX_MIME, XLSX_MIME, fileBytes, fileInput, fileResult, id, isoDate, optText, year } from '../validate.ts';
+import { jobId } from '../imports/handlers.ts';
+import { exportBallot, exportReport, exportResults } from './export.ts';
+import { importEvaluation, previewEvaluationImport } from './import.ts';
 import { GRADES, GRADE_SCHEMES } from './rules.ts';
 import { STEPS } from './model.ts';
 import { branchOf, evaluationView, meetingsOf } from './queries.ts';
@@ -36,11 +39,27 @@ export const evaluationInput = z.object({
   ratings: z.array(ratingInput).max(2000, '最多 2000 名'),
 });
 
+const importInput = fileInput.extend({ year, jobId });
+
 export const evaluationHandlers = {
   'evaluation/show': handler(scope, (ctx, q) => evaluationView(ctx.db, q)),
   'evaluation/save': handler(evaluationInput, (ctx, e) => saveEvaluation(ctx, e)),
   'evaluation/delete': handler(z.object({ id }), (ctx, { id }) => deleteEvaluation(ctx, id)),
   'evaluation/meetings': handler(scope, async (ctx, q) => meetingsOf(ctx.db, (await branchOf(ctx.db, q)).id, q.year)),
   'evaluation/scheme': handler(z.object({}), async () => GRADE_SCHEMES),
+  'evaluation/import-preview': handler(importInput, (ctx, f) => previewEvaluationImport(ctx, { bytes: fileBytes(f), fileName: f.fileName, year: f.year }, { jobId: f.jobId })),
+  'evaluation/import': handler(importInput, (ctx, f) => importEvaluation(ctx, { bytes: fileBytes(f), fileName: f.fileName, year: f.year }, { jobId: f.jobId })),
+  'evaluation/export-sheet': handler(scope, async (ctx, q) => {
+    const r = await exportBallot(ctx, q);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
+  'evaluation/export-results': handler(z.object({ year, branchId: id.optional(), branch: branchName }), async (ctx, q) => {
+    const r = await exportResults(ctx, q);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
+  'evaluation/export-report': handler(scope, async (ctx, q) => {
+    const r = await exportReport(ctx, q);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
+  }),
   'evaluation/stats': handler(z.object({ year, branchId: id.optional() }), (ctx, q) => evaluationStats(ctx, q)),
 };

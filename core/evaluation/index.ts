@@ -3,6 +3,7 @@ import { defineArea } from '../area.ts';
 import { evaluationHandlers } from './handlers.ts';
 import { evaluationLabels, evaluationSettingDefaults } from './model.ts';
 import { summaries } from './summaries.ts';
+import { demoEvaluation } from './demo.ts';
 
 export const evaluationArea = defineArea({
   name: 'evaluation',
@@ -12,5 +13,6 @@ export const evaluationArea = defineArea({
   labels: evaluationLabels,
   recyclable: [{ table: 'evaluations', title: '民主评议', label: (r) => `${r.year}年 ${r.held_on}` }],
   settingDefaults: evaluationSettingDefaults,
+  demo: { title: '民主评议党员', run: demoEvaluation },
   tables: ['evaluations', 'evaluation_ratings'],
 });

@@ -42,7 +42,7 @@ export interface EvaluationView extends EvaluationFigures {
   ballotsBlank: number | null;
   steps: { step: Step; done: boolean; note: string | null }[];
   note: string | null;
-  scheme: { version: string; source: string; verified: boolean; grades: readonly Grade[]; excellentBasis: string; baseBasis: string; probationaryBasis: string };
+  scheme: { version: string; source: string; verified: boolean; grades: readonly Grade[]; excellentShare: { numerator: number; denominator: number }; excellentBasis: string; baseBasis: string; probationaryBasis: string };
   lines: RatingLine[];
   findings: string[];
 }

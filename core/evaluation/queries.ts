@@ -147,7 +147,7 @@ export async function evaluationView(tx: Tx, q: { year: number; branchId?: strin
   const findings = e ? findingsOf(lines, figures, ballots, scheme, !!activityId) : [`${q.year}年尚未登记民主评议${heldOn ? `（${chineseDate(heldOn)}已召开民主评议党员会议）` : ''}`];
   return {
     id: e?.id ?? null, year: q.year, branchId: branch.id, branch: branch.name, activityId, heldOn, ...ballots, steps, note: e?.note ?? null,
-    scheme: { version: scheme.version, source: scheme.source, verified: scheme.verified, grades: scheme.values.grades, excellentBasis: scheme.values.excellentBasis, baseBasis: scheme.values.baseBasis, probationaryBasis: scheme.values.probationaryBasis },
+    scheme: { version: scheme.version, source: scheme.source, verified: scheme.verified, grades: scheme.values.grades, excellentShare: scheme.values.excellentShare, excellentBasis: scheme.values.excellentBasis, baseBasis: scheme.values.baseBasis, probationaryBasis: scheme.values.probationaryBasis },
     ...figures, lines, findings,
   };
 }

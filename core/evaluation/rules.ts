@@ -32,7 +32,8 @@ export const GRADE_SCHEMES: readonly GradeScheme[] = [
   {
     version: '2018-三等次',
     effectiveFrom: '2018-01-01',
-    source: '2018年一地方规定：优秀、合格、不合格三个等次（evaluation.md 9.1 [S V4]）；已被四个等次取代，仅用于识别旧数据',
+    // evaluation.md 9.1 [S V4]
+    source: '2018年一地方规定：优秀、合格、不合格三个等次；已被四个等次取代，仅用于识别旧数据',
     verified: false,
     values: {
       grades: ['优秀', '合格', '不合格'],
@@ -46,7 +47,8 @@ export const GRADE_SCHEMES: readonly GradeScheme[] = [
   {
     version: '四等次',
     effectiveFrom: '2019-01-01',
-    source: '《中国共产党支部工作条例（试行）》《中国共产党党员教育管理工作条例》；民主评议党员等次：优秀、合格、基本合格、不合格（evaluation.md 9.1 [S V2, Q7, Q19]）',
+    // evaluation.md 9.1 [S V2, Q7, Q19]
+    source: '《中国共产党支部工作条例（试行）》《中国共产党党员教育管理工作条例》；民主评议党员等次：优秀、合格、基本合格、不合格',
     verified: false,
     values: {
       grades: GRADES,

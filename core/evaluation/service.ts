@@ -92,6 +92,9 @@ export async function saveEvaluationTx(tx: Transaction<DB>, ctx: Ctx, e: Evaluat
   });
   // the rest of the roster: taking part, not yet rated
   for (const p of roster) if (!seen.has(p.memberId)) lines.push({ member_id: p.memberId, party_status: p.partyStatus, grade: null, took_part: 1, absence_reason: null, votes_json: null, problems: null });
+  // in the roster's order, whatever order the lines came in
+  const rank = new Map(roster.map((p, i) => [p.memberId, i]));
+  lines.sort((a, b) => rank.get(a.member_id)! - rank.get(b.member_id)!);
 
   const now = ctx.platform.now();
   const before = await tx.selectFrom('evaluations').selectAll().where('branch_id', '=', branch.id).where('year', '=', e.year).where('deleted_at', 'is', null).executeTakeFirst();

@@ -19,6 +19,7 @@ import * as mTests from './2026-12-02T16-00-00_tests.ts';
 import * as mStudy from './2026-12-03T10-00-00_study.ts';
 import * as mStudyHours from './2026-12-03T11-00-00_study_hours.ts';
 import * as mEvaluation from './2026-12-03T20-00-00_evaluation.ts';
+import * as mCare from './2026-12-03T20-10-00_care.ts';
 import * as mStars from './2026-12-03T20-20-00_stars.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T10-00-00_study': mStudy,
   '2026-12-03T11-00-00_study_hours': mStudyHours,
   '2026-12-03T20-00-00_evaluation': mEvaluation,
+  '2026-12-03T20-10-00_care': mCare,
   '2026-12-03T20-20-00_stars': mStars,
 };

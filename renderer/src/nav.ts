@@ -10,6 +10,8 @@ import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as Transfer
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
 import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/icons-vue';
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
+import { Reading as StudyIcon } from '@element-plus/icons-vue';
+import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
@@ -46,6 +48,9 @@ export const NAV: NavEntry[] = [
   { path: '/transfers/out', title: '转出（开具介绍信）', group: '发展与转接', icon: TransferOutIcon, component: () => import('./views/transfers/TransferOutView.vue'), hidden: true },
   { path: '/transfers/in', title: '登记转入', group: '发展与转接', icon: TransferInIcon, component: () => import('./views/transfers/TransferInView.vue'), hidden: true },
   { path: '/transfers/receipts', title: '回执跟踪', group: '发展与转接', icon: ReceiptsIcon, component: () => import('./views/transfers/ReceiptsView.vue') },
+  { path: '/evaluation', title: '民主评议党员', group: '考核评价', icon: EvaluationIcon, component: () => import('./views/evaluation/EvaluationView.vue') },
+  { path: '/disposal', title: '不合格党员处置', group: '考核评价', icon: DisposalIcon, component: () => import('./views/disposal/DisposalView.vue') },
+  { path: '/care', title: '走访慰问', group: '考核评价', icon: CareIcon, component: () => import('./views/care/CareView.vue') },
   { path: '/stars', title: '评星定级', group: '考核评价', icon: StarsIcon, component: () => import('./views/stars/StarsView.vue') },
   { path: '/archive', title: '档案管理', group: '档案', icon: ArchiveIcon, component: () => import('./views/archive/ArchiveView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },

@@ -72,8 +72,9 @@ describe('an evaluation of a branch', () => {
     const withVotes = lines.map((x, i) => (i === 0 ? { ...x, votes: { 优秀: 4, 合格: 1 }, problems: '无' } : x));
     await save(l, branchId, withVotes, { ballotsIssued: 5, ballotsReturned: 5, ballotsInvalid: 0, ballotsBlank: 0 });
     const v = await l.call('evaluation/show', { year: 2026, branchId });
-    expect(v.lines.map((x) => [x.name, x.result])).toEqual([['正式甲', '优秀'], ['正式乙', '合格'], ['正式丙', '不合格'], ['正式丁', '未参加（病假住院）'], ['预备甲', '预备党员，不定等次']]);
-    expect(v.lines[0].votes).toEqual({ 优秀: 4, 合格: 1, 基本合格: 0, 不合格: 0 });
+    // in the roster's order (join date, then name), as the meeting's attendance lists them
+    expect(v.lines.map((x) => [x.name, x.result])).toEqual([['正式丁', '未参加（病假住院）'], ['正式丙', '不合格'], ['正式乙', '合格'], ['正式甲', '优秀'], ['预备甲', '预备党员，不定等次']]);
+    expect(v.lines[3].votes).toEqual({ 优秀: 4, 合格: 1, 基本合格: 0, 不合格: 0 });
     expect(v.findings).toContain('正式丁未参加评议：病假住院');
     expect(v.findings.some((f) => f.startsWith('正式丙评为不合格'))).toBe(true);
     expect(v.formalMembers).toBe(4);

@@ -41,6 +41,9 @@ const WRITER: Record<string, string[]> = {
   study_group_members: ['study'],
   evaluations: ['evaluation'],
   evaluation_ratings: ['evaluation'],
+  care_visits: ['care'],
+  disposal_cases: ['disposal'],
+  disposal_steps: ['disposal'],
   star_entries: ['stars'],
   star_reviews: ['stars'],
 };

@@ -35,19 +35,19 @@ describe('评星定级 on the demo bureau', () => {
   });
 
   it('the workflow in order; 命名 only after the 5-day 公示, freezing the stars', { timeout: 120_000 }, async () => {
-    const l = await testLedger({ demo: true, today: '2026-12-20' });
+    const l = await testLedger({ demo: true, today: '2026-11-28' });
     const s = await l.call('stars/score', { year: 2026 });
     const b = s.branches[0];
-    const base = { year: 2026, branchId: b.branchId, selfOn: '2026-11-20', selfScore: 85, committeeOn: null, auditOn: '2026-12-05', publicityFrom: null, publicityDays: null };
+    const base = { year: 2026, branchId: b.branchId, selfOn: '2026-11-20', selfScore: 85, committeeOn: null, auditOn: '2026-11-22', publicityFrom: null, publicityDays: null };
     expect((await failure(l.call('stars/save-review', base))).message).toBe('填写“审核日期”前应先填写“党委考评日期”');
     expect((await failure(l.call('stars/save-review', { ...base, committeeOn: '2026-11-10' }))).message).toBe('“党委考评日期”不能早于“自评日期”（2026-11-20）');
-    const r = await l.call('stars/save-review', { ...base, committeeOn: '2026-12-01', publicityFrom: '2026-12-08', publicityDays: 5 });
-    expect(r).toMatchObject({ publicityTo: '2026-12-12', stage: '公示期满，待命名' });
-    expect((await failure(l.call('stars/name', { year: 2026, namedOn: '2026-12-12', branchIds: [b.branchId] }))).message).toBe('公示期至2026-12-12，命名日期应在公示期满之后');
-    expect(await l.call('stars/name', { year: 2026, namedOn: '2026-12-13' })).toEqual({ named: 1 });
+    const r = await l.call('stars/save-review', { ...base, committeeOn: '2026-11-21', publicityFrom: '2026-11-22', publicityDays: 5 });
+    expect(r).toMatchObject({ publicityTo: '2026-11-26', stage: '公示期满，待命名' });
+    expect((await failure(l.call('stars/name', { year: 2026, namedOn: '2026-11-26', branchIds: [b.branchId] }))).message).toBe('公示期至2026-11-26，命名日期应在公示期满之后');
+    expect(await l.call('stars/name', { year: 2026, namedOn: '2026-11-27' })).toEqual({ named: 1 });
     const after = (await l.call('stars/score', { year: 2026 })).branches[0].review;
-    expect(after).toMatchObject({ namedOn: '2026-12-13', namedStars: b.stars, namedScore: b.score, stage: '已命名' });
-    expect((await failure(l.call('stars/save-review', { ...base, committeeOn: '2026-12-01' }))).message).toBe('已命名的评星结果不能再修改流程日期');
+    expect(after).toMatchObject({ namedOn: '2026-11-27', namedStars: b.stars, namedScore: b.score, stage: '已命名' });
+    expect((await failure(l.call('stars/save-review', { ...base, committeeOn: '2026-11-21' }))).message).toBe('已命名的评星结果不能再修改流程日期');
   });
 
   it('the 汇总表 and the 公示 read back', { timeout: 120_000 }, async () => {

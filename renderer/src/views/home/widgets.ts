@@ -14,6 +14,8 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'transfers', component: defineAsyncComponent(() => import('../transfers/TransfersWidget.vue')) },
   { key: 'development', component: defineAsyncComponent(() => import('../development/DevelopmentWidget.vue')) },
   { key: 'stats', component: defineAsyncComponent(() => import('../stats/StatsWidget.vue')) },
+  { key: 'disposal', component: defineAsyncComponent(() => import('../disposal/DisposalWidget.vue')) },
   { key: 'inspect', component: defineAsyncComponent(() => import('../inspect/InspectWidget.vue')) },
+  { key: 'evaluation', component: defineAsyncComponent(() => import('../evaluation/EvaluationWidget.vue')) },
   { key: 'stars', component: defineAsyncComponent(() => import('../stars/StarsWidget.vue')) },
 ];
