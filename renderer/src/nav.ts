@@ -10,7 +10,6 @@ import { Switch as TransfersIcon, Tickets as ReceiptsIcon, Promotion as Transfer
 import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon } from '@element-plus/icons-vue';
 import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/icons-vue';
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
-import { Reading as StudyIcon } from '@element-plus/icons-vue';
 import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
 
