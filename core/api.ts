@@ -41,6 +41,7 @@ import { evaluationArea } from './evaluation/index.ts';
 import { careArea } from './care/index.ts';
 import { disposalArea } from './disposal/index.ts';
 import { pointsArea } from './points/index.ts';
+import { starsArea } from './stars/index.ts';
 
 export const areas = [
   setupArea,
@@ -67,6 +68,8 @@ export const areas = [
   careArea,
   disposalArea,
   pointsArea,
+  // 评星定级 scores every other area's ledger: its demo step must run last
+  starsArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -18,6 +18,7 @@ import type { StudyTables } from './schema/study.ts';
 import type { EvaluationTables } from './schema/evaluation.ts';
 import type { CareTables } from './schema/care.ts';
 import type { PointsTables } from './schema/points.ts';
+import type { StarsTables } from './schema/stars.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -29,9 +30,10 @@ export type { ArchiveCategoriesTable, ArchiveItemsTable, ArchiveTables } from '.
 export type { InspectionItemsTable, InspectTables } from './schema/inspect.ts';
 export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDrawsTable, TestsTables } from './schema/tests.ts';
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
+export type { StarEntriesTable, StarReviewsTable, StarsTables } from './schema/stars.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
 export type { CareVisitsTable, DisposalCasesTable, DisposalStepsTable, CareTables } from './schema/care.ts';
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables {}

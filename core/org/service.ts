@@ -71,6 +71,12 @@ function termDue(r: Pick<OrgUnitsTable, 'term_start_on' | 'term_years'>): string
   return r.term_start_on && r.term_years ? addYears(r.term_start_on, r.term_years) : null;
 }
 
+/** Each unit's term and 换届 due date (term start + term years), read in the caller's transaction (评星定级 reads it). */
+export async function termDueDates(tx: Tx): Promise<Map<string, { termStartOn: string | null; termYears: number | null; termDueOn: string | null }>> {
+  const rows = await tx.selectFrom('org_units').select(['id', 'term_start_on', 'term_years']).where('deleted_at', 'is', null).execute();
+  return new Map(rows.map((r) => [r.id, { termStartOn: r.term_start_on, termYears: r.term_years, termDueOn: termDue(r) }]));
+}
+
 export async function orgTree(ctx: Ctx): Promise<OrgUnit[]> {
   const units = await ctx.db.selectFrom('org_units').selectAll().where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name').execute();
   const today = ctx.platform.today();

@@ -21,6 +21,7 @@ import * as mStudyHours from './2026-12-03T11-00-00_study_hours.ts';
 import * as mEvaluation from './2026-12-03T20-00-00_evaluation.ts';
 import * as mCare from './2026-12-03T20-10-00_care.ts';
 import * as mPoints from './2026-12-03T20-30-00_points.ts';
+import * as mStars from './2026-12-03T20-20-00_stars.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T20-00-00_evaluation': mEvaluation,
   '2026-12-03T20-10-00_care': mCare,
   '2026-12-03T20-30-00_points': mPoints,
+  '2026-12-03T20-20-00_stars': mStars,
 };

@@ -11,7 +11,7 @@ import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon
 import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/icons-vue';
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon } from '@element-plus/icons-vue';
-import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon, Trophy as PointsIcon } from '@element-plus/icons-vue';
+import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon, Trophy as PointsIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -51,6 +51,7 @@ export const NAV: NavEntry[] = [
   { path: '/disposal', title: '不合格党员处置', group: '考核评价', icon: DisposalIcon, component: () => import('./views/disposal/DisposalView.vue') },
   { path: '/care', title: '走访慰问', group: '考核评价', icon: CareIcon, component: () => import('./views/care/CareView.vue') },
   { path: '/points', title: '党员积分', group: '考核评价', icon: PointsIcon, component: () => import('./views/points/PointsView.vue') },
+  { path: '/stars', title: '评星定级', group: '考核评价', icon: StarsIcon, component: () => import('./views/stars/StarsView.vue') },
   { path: '/archive', title: '档案管理', group: '档案', icon: ArchiveIcon, component: () => import('./views/archive/ArchiveView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
   { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },

@@ -46,6 +46,8 @@ const WRITER: Record<string, string[]> = {
   care_visits: ['care'],
   disposal_cases: ['disposal'],
   disposal_steps: ['disposal'],
+  star_entries: ['stars'],
+  star_reviews: ['stars'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 

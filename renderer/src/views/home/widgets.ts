@@ -18,4 +18,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'inspect', component: defineAsyncComponent(() => import('../inspect/InspectWidget.vue')) },
   { key: 'evaluation', component: defineAsyncComponent(() => import('../evaluation/EvaluationWidget.vue')) },
   { key: 'points', component: defineAsyncComponent(() => import('../points/PointsWidget.vue')) },
+  { key: 'stars', component: defineAsyncComponent(() => import('../stars/StarsWidget.vue')) },
 ];
