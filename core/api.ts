@@ -38,6 +38,7 @@ import { testsArea } from './tests/index.ts';
 import { studyArea } from './study/index.ts';
 import { hoursArea } from './hours/index.ts';
 import { evaluationArea } from './evaluation/index.ts';
+import { rectificationArea } from './rectification/index.ts';
 
 export const areas = [
   setupArea,
@@ -61,6 +62,7 @@ export const areas = [
   studyArea,
   hoursArea,
   evaluationArea,
+  rectificationArea,
 ] as const;
 
 const registry = installAreas(areas);

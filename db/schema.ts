@@ -16,6 +16,7 @@ import type { TestsTables } from './schema/tests.ts';
 import type { HoursTables } from './schema/hours.ts';
 import type { StudyTables } from './schema/study.ts';
 import type { EvaluationTables } from './schema/evaluation.ts';
+import type { RectificationTables } from './schema/rectification.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -29,5 +30,6 @@ export type { PoliticalTestsTable, PoliticalTestResultsTable, PoliticalTestDraws
 export type { StudyTrainingsTable, StudyOnlineImportsTable, StudyOnlineHoursTable, HoursTables } from './schema/hours.ts';
 export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from './schema/study.ts';
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
+export type { RectPlansTable, RectItemsTable, RectProgressTable, RectEvidenceTable, RulesDocsTable, RectificationTables } from './schema/rectification.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, RectificationTables {}

@@ -19,6 +19,7 @@ import * as mTests from './2026-12-02T16-00-00_tests.ts';
 import * as mStudy from './2026-12-03T10-00-00_study.ts';
 import * as mStudyHours from './2026-12-03T11-00-00_study_hours.ts';
 import * as mEvaluation from './2026-12-03T20-00-00_evaluation.ts';
+import * as mRectification from './2026-12-03T20-40-00_rectification.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T10-00-00_study': mStudy,
   '2026-12-03T11-00-00_study_hours': mStudyHours,
   '2026-12-03T20-00-00_evaluation': mEvaluation,
+  '2026-12-03T20-40-00_rectification': mRectification,
 };
