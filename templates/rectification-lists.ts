@@ -28,7 +28,7 @@ export const FIX_COLUMNS: readonly Column<FixKey>[] = [
   { key: 'goal', header: '整改目标', width: 22, kind: 'text', align: 'left' },
   { key: 'dueOn', header: '整改时限', width: 15, kind: 'date' },
   { key: 'progress', header: '进展情况', width: 30, kind: 'text', align: 'left' },
-  { key: 'status', header: '状态', width: 9, kind: 'text' },
+  { key: 'status', header: '状态', width: 16, kind: 'text' },
   { key: 'closedOn', header: '销号日期', width: 15, kind: 'date' },
   { key: 'acceptedBy', header: '验收人', width: 9, kind: 'text' },
 ];

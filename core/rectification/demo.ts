@@ -1,6 +1,6 @@
 /**
  * Demo 整改台账 and 制度: the plan "关于强化'严、真、细、实、快'作风建设全面深化从严管党治警的实施意见" with 19 measures
- * in 6 方面 (15 closed with their 佐证, 3 整改中, one of them past its 时限), three items raised from last year's
+ * in 6 方面 (15 closed with their 佐证, 4 整改中, one of them past its 时限), three items raised from last year's
  * 党建工作检查 (two closed, one 长期坚持), four 制度 issued in the first half-year and the year's 党建工作要点 with
  * its items. Everything through this area's own services and the archive's, inside the demo's transaction.
  */
@@ -9,8 +9,8 @@ import type { DB } from '../../db/schema.ts';
 import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
-import { addAttachment } from '../attachments/service.ts';
-import { addProgressTx, closeItemTx, createItemTx, createPlanTx, setStatusTx } from './service.ts';
+import { createItem as createArchiveItem } from '../archive/service.ts';
+import { addProgressTx, closeItemTx, createItemTx, createPlanTx, linkEvidenceTx, setStatusTx } from './service.ts';
 import { addRuleDocTx } from './rules-docs.ts';
 import type { ItemInput } from './model.ts';
 
@@ -42,10 +42,18 @@ const LEADERS = ['党委书记', '党委副书记', '纪委书记', '分管副�
 
 export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
+  const withFiles = Boolean(ctx.platform.dataDir) && ctx.platform.dataDir !== ':memory:';
   const year = Number(today.slice(0, 4));
   const at = (md: string) => (`${year}-${md}` <= today ? `${year}-${md}` : today);
-  const evidence = async (id: string, code: string) =>
-    addAttachment(ctx, { entity: 'rect_items', entityId: id, fileName: `${code}佐证材料.txt`, bytes: new Uint8Array(Buffer.from(`${code} 整改佐证材料（演示）`)), kind: '佐证材料' }, tx);
+  // 佐证: one archive item (binder I, 整改方案 and its materials) per year, linked to each closed item
+  const proofs = new Map<number, string>();
+  const evidence = async (id: string, y: number) => {
+    if (!proofs.has(y)) {
+      const docDate = y === year ? at('06-30') : `${y}-12-20`;
+      proofs.set(y, (await createArchiveItem(ctx, tx, { year: y, category: 'I', title: y === year ? '作风建设整改落实佐证材料汇编' : `${y}年度党建工作检查问题整改佐证材料`, docDate }, { kind: 'upload', recordEntity: 'rect_items' })).id);
+    }
+    await linkEvidenceTx(ctx, tx, id, proofs.get(y)!);
+  };
   const owner = () => state.branches[rng.int(0, state.branches.length - 1)]?.members[0]?.name ?? '张伟';
 
   const { id: planId } = await createPlanTx(ctx, tx, { kind: '整改', name: DEMO_PLAN, docNo: `分局党委〔${year}〕3号`, year, aspects: ASPECTS, note: null });
@@ -56,16 +64,16 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
   for (let k = 0; k < PROBLEMS.length; k++) {
     const [title, measure] = PROBLEMS[k];
     const overdue = k === 18;
-    const open = k >= 16;
+    const open = k >= 15;
     const input: ItemInput = {
       planId, kind: '整改', source: '专项整治', aspect: ASPECTS[Math.min(5, Math.floor(k / 3.2))], title, cause: null, measure, goal: '问题整改到位，形成长效机制',
       leader: LEADERS[k % LEADERS.length], ownerUnit: UNITS[k % UNITS.length], owner: owner(), dueOn: overdue ? lateDue : open ? `${year}-12-31` : at('06-30'),
       raisedOn: raised, note: null, linkKind: null, linkKey: null,
     };
-    const { id, code } = await createItemTx(ctx, tx, input);
+    const { id } = await createItemTx(ctx, tx, input);
     await addProgressTx(ctx, tx, id, at('03-20'), rng.pick(['已制定具体措施，正在推进', '已召开专题会议部署', '已完成阶段性任务']));
     if (!open) {
-      await evidence(id, code);
+      await evidence(id, year);
       await setStatusTx(ctx, tx, id, '待验收');
       await closeItemTx(ctx, tx, id, at(`0${rng.int(4, 6)}-${10 + rng.int(0, 18)}`), '李建国');
     }
@@ -79,12 +87,12 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
     ['党员学习教育管理需常抓不懈', '每月下发学习提醒，常态化推进', null],
   ];
   for (const [title, measure, dueOn] of findings) {
-    const { id, code } = await createItemTx(ctx, tx, {
+    const { id } = await createItemTx(ctx, tx, {
       planId: null, kind: '整改', source: '党建工作检查', aspect: null, title, cause: null, measure, goal: null, leader: '党委副书记', ownerUnit: '党委办公室',
       owner: owner(), dueOn, raisedOn: `${last}-11-20`, note: `${last}年度党建工作检查发现`, linkKind: 'inspect', linkKey: `${last}|${title}`,
     });
     if (dueOn) {
-      await evidence(id, code);
+      await evidence(id, last);
       await closeItemTx(ctx, tx, id, `${last}-12-20`, '李建国');
     }
   }
@@ -95,7 +103,7 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
   ];
   let n = 4;
   for (const [name, md] of rules) {
-    await addRuleDocTx(ctx, tx, { name, docNo: `分局党委〔${year}〕${n++}号`, issuer: '中共演示分局委员会', issuedOn: at(md), category: '制度', note: null }, { fileName: `${name}.txt`, bytes: new Uint8Array(Buffer.from(`${name}（演示正文）`)) });
+    await addRuleDocTx(ctx, tx, { name, docNo: `分局党委〔${year}〕${n++}号`, issuer: '中共演示分局委员会', issuedOn: at(md), category: '制度', note: null }, withFiles ? { fileName: `${name}.txt`, bytes: new Uint8Array(Buffer.from(`${name}（演示正文）`)) } : undefined);
   }
   const points = await addRuleDocTx(ctx, tx, { name: `${year}年度党建工作要点`, docNo: `分局党委〔${year}〕1号`, issuer: '中共演示分局委员会', issuedOn: at('01-10'), category: '工作要点', note: null });
   const tasks: [string, string | null][] = [

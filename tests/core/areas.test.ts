@@ -46,7 +46,7 @@ describe('areas as modules', () => {
   });
 
   it('the demo steps come from the modules, in the order the demo builds on', () => {
-    expect(demoSteps().map((s) => s.name)).toEqual(['组织', '党员', '组织关系转接', '组织生活', '发展党员', '党费', '档案', '政治理论测试', '理论学习中心组', '学时']);
+    expect(demoSteps().map((s) => s.name)).toEqual(['组织', '党员', '组织关系转接', '组织生活', '发展党员', '党费', '档案', '政治理论测试', '理论学习中心组', '学时', '整改台账']);
   });
 
   it('the ledger tables are every table of the schema but the audit chain, and --force empties them all', async () => {
@@ -65,8 +65,8 @@ describe('areas as modules', () => {
     const r = installedAreas();
     expect(r.settingDefaults.get('org.unitName')).toBe('');
     expect(r.settingDefaults.get('development.noticeWorkingDays')).toBe(5);
-    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'development_files', 'dues_expenses', 'dues_payments', 'dues_remittances', 'evaluations', 'inspection_items', 'members', 'org_units', 'political_tests', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
-    expect([...r.attachmentOwners.keys()].sort()).toEqual(['activities', 'archive_items', 'development_files', 'study_trainings']);
+    expect([...r.recyclable.keys()].sort()).toEqual(['activities', 'attachments', 'development_files', 'dues_expenses', 'dues_payments', 'dues_remittances', 'evaluations', 'inspection_items', 'members', 'org_units', 'political_tests', 'rect_items', 'study_group_members', 'study_online_imports', 'study_plan_topics', 'study_trainings', 'transfers']);
+    expect([...r.attachmentOwners.keys()].sort()).toEqual(['activities', 'archive_items', 'development_files', 'rect_items', 'study_trainings']);
   });
 
   it('inChunks calls back once per slice, in order, never for an empty list', async () => {

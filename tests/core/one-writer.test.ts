@@ -41,6 +41,11 @@ const WRITER: Record<string, string[]> = {
   study_group_members: ['study'],
   evaluations: ['evaluation'],
   evaluation_ratings: ['evaluation'],
+  rect_plans: ['rectification'],
+  rect_items: ['rectification'],
+  rect_progress: ['rectification'],
+  rect_evidence: ['rectification'],
+  rules_docs: ['rectification'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
