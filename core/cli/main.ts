@@ -28,6 +28,7 @@ import { testCommands } from './tests.ts';
 import { studyCommands } from './study.ts';
 import { hoursCommands } from './hours.ts';
 import { archiveCommands } from './archive.ts';
+import { rectificationCommands } from './rectification.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -41,6 +42,7 @@ registerCommands(testCommands);
 registerCommands(studyCommands);
 registerCommands(hoursCommands);
 registerCommands(archiveCommands);
+registerCommands(rectificationCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

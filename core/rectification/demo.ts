@@ -45,12 +45,12 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
   const withFiles = Boolean(ctx.platform.dataDir) && ctx.platform.dataDir !== ':memory:';
   const year = Number(today.slice(0, 4));
   const at = (md: string) => (`${year}-${md}` <= today ? `${year}-${md}` : today);
-  // 佐证: one archive item (binder I, 整改方案 and its materials) per year, linked to each closed item
+  // 佐证: one archive item (binder D, whose 问题和整改清单 it belongs with) per year, linked to each closed item
   const proofs = new Map<number, string>();
   const evidence = async (id: string, y: number) => {
     if (!proofs.has(y)) {
       const docDate = y === year ? at('06-30') : `${y}-12-20`;
-      proofs.set(y, (await createArchiveItem(ctx, tx, { year: y, category: 'I', title: y === year ? '作风建设整改落实佐证材料汇编' : `${y}年度党建工作检查问题整改佐证材料`, docDate }, { kind: 'upload', recordEntity: 'rect_items' })).id);
+      proofs.set(y, (await createArchiveItem(ctx, tx, { year: y, category: 'D', title: y === year ? '作风建设整改落实佐证材料汇编' : `${y}年度党建工作检查问题整改佐证材料`, docDate }, { kind: 'upload', recordEntity: 'rect_items' })).id);
     }
     await linkEvidenceTx(ctx, tx, id, proofs.get(y)!);
   };
