@@ -11,6 +11,7 @@ import { Flag as DevelopmentIcon, Bell as DevRemindersIcon, Files as DossierIcon
 import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/icons-vue';
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon } from '@element-plus/icons-vue';
+import { CircleCheck as RectIcon, Collection as RulesIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -46,6 +47,8 @@ export const NAV: NavEntry[] = [
   { path: '/transfers/out', title: '转出（开具介绍信）', group: '发展与转接', icon: TransferOutIcon, component: () => import('./views/transfers/TransferOutView.vue'), hidden: true },
   { path: '/transfers/in', title: '登记转入', group: '发展与转接', icon: TransferInIcon, component: () => import('./views/transfers/TransferInView.vue'), hidden: true },
   { path: '/transfers/receipts', title: '回执跟踪', group: '发展与转接', icon: ReceiptsIcon, component: () => import('./views/transfers/ReceiptsView.vue') },
+  { path: '/rectification', title: '整改台账', group: '考核评价', icon: RectIcon, component: () => import('./views/rectification/RectificationView.vue') },
+  { path: '/rules-docs', title: '制度文件', group: '档案', icon: RulesIcon, component: () => import('./views/rectification/RulesDocsView.vue') },
   { path: '/archive', title: '档案管理', group: '档案', icon: ArchiveIcon, component: () => import('./views/archive/ArchiveView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
   { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },

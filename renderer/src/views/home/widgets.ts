@@ -15,4 +15,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'development', component: defineAsyncComponent(() => import('../development/DevelopmentWidget.vue')) },
   { key: 'stats', component: defineAsyncComponent(() => import('../stats/StatsWidget.vue')) },
   { key: 'inspect', component: defineAsyncComponent(() => import('../inspect/InspectWidget.vue')) },
+  { key: 'rectification', component: defineAsyncComponent(() => import('../rectification/RectWidget.vue')) },
 ];
