@@ -16,8 +16,9 @@ import { bench as tests } from './bench/tests.ts';
 import { bench as hours } from './bench/hours.ts';
 import { bench as binder } from './bench/binder.ts';
 import { bench as archive } from './bench/archive.ts';
+import { bench as rectification } from './bench/rectification.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui], ['tests', tests], ['hours', hours], ['binder', binder], ['archive', archive]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui], ['tests', tests], ['hours', hours], ['binder', binder], ['archive', archive], ['rectification', rectification]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

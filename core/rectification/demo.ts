@@ -10,6 +10,7 @@ import type { Ctx } from '../context.ts';
 import type { Rng } from '../demo/random.ts';
 import type { DemoState } from '../demo/types.ts';
 import { createItem as createArchiveItem } from '../archive/service.ts';
+import { addAttachment } from '../attachments/service.ts';
 import { addProgressTx, closeItemTx, createItemTx, createPlanTx, linkEvidenceTx, setStatusTx } from './service.ts';
 import { addRuleDocTx } from './rules-docs.ts';
 import type { ItemInput } from './model.ts';
@@ -50,7 +51,10 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
   const evidence = async (id: string, y: number) => {
     if (!proofs.has(y)) {
       const docDate = y === year ? at('06-30') : `${y}-12-20`;
-      proofs.set(y, (await createArchiveItem(ctx, tx, { year: y, category: 'D', title: y === year ? '作风建设整改落实佐证材料汇编' : `${y}年度党建工作检查问题整改佐证材料`, docDate }, { kind: 'upload', recordEntity: 'rect_items' })).id);
+      const title = y === year ? '作风建设整改落实佐证材料汇编' : `${y}年度党建工作检查问题整改佐证材料`;
+      const row = await createArchiveItem(ctx, tx, { year: y, category: 'D', title, docDate }, { kind: 'upload', recordEntity: 'rect_items' });
+      if (withFiles) await addAttachment(ctx, { entity: 'archive_items', entityId: row.id, fileName: `${title}.txt`, bytes: new Uint8Array(Buffer.from(`${title}（演示）`)), kind: '归档文件' }, tx);
+      proofs.set(y, row.id);
     }
     await linkEvidenceTx(ctx, tx, id, proofs.get(y)!);
   };

@@ -105,5 +105,6 @@ export const rectLabels: Record<string, string> = {
   linkKind: '来源类别', linkKey: '来源事项', status: '状态', closedOn: '销号日期', acceptedBy: '验收人', onDate: '日期', text: '进展情况',
   archiveItemId: '档案', name: '名称', docNo: '文号', year: '年度', aspects: '方面', issuer: '发文单位', issuedOn: '印发日期', category: '类别',
   replacedBy: '替代文件', repealedOn: '废止日期', from: '开始日期', to: '结束日期', plan: '整改方案', fileName: '文件名', contentBase64: '文件内容',
+  overdue: '只看超期', reason: '原因', evidence: '佐证材料',
   [LONG_TERM_IN_RATE]: '长期坚持事项计入销号率',
 };
