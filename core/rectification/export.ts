@@ -56,7 +56,7 @@ export async function exportRectificationReport(ctx: Ctx, q: { plan: string }): 
   const open = s.items.filter((i) => i.status !== '已销号');
   const doc = `《${s.name}》${s.docNo ? `（${s.docNo}）` : ''}`;
   const bytes = await rectificationReport({
-    heading: `关于${doc}整改落实情况的报告`,
+    heading: `关于《${s.name}》整改落实情况的报告`,
     addressee: '上级党组织',
     intro: `按照${doc}要求，${unit || '党委'}从${names.length}个方面制定整改措施${s.items.length}条，逐一明确责任单位、责任人、整改目标和整改时限，实行清单式管理、滚动式销号。现将整改落实情况报告如下。`,
     figures: countsText(s.items, inRate),

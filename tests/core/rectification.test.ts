@@ -131,7 +131,8 @@ describe('整改台账', () => {
     const d = await l.call('rectification/export-report', { plan: '作风建设实施意见' });
     expect(d.fileName).toBe('作风建设实施意见整改落实情况报告.docx');
     const body = docxText(await zipPart(fileBytes(d), 'word/document.xml'));
-    expect(body).toContain('关于《作风建设实施意见》（分局党委〔2026〕3号）整改落实情况的报告');
+    expect(body).toContain('关于《作风建设实施意见》整改落实情况的报告');
+    expect(body).toContain('按照《作风建设实施意见》（分局党委〔2026〕3号）要求');
     expect(body).toContain('2条整改措施已完成1条，销号率50.0%；未启动1条；其中超过整改时限未销号1条。');
     expect(body.indexOf('一、整改总体情况')).toBeLessThan(body.indexOf('四、下步工作措施'));
     expect(await failure(l.call('rectification/export', { plan: '没有的方案' }))).toMatchObject({ message: '没有名为“没有的方案”的整改方案' });

@@ -23,11 +23,11 @@ describe.skipIf(!hasChromium)('整改台账', () => {
     const before = await todo.getByTestId('todo-rectifying').count();
     await todo.getByTestId('todo-rectify').first().click();
     await page.getByTestId('rect-form').waitFor();
-    const title = await page.getByTestId('rect-title').locator('textarea').inputValue();
+    const title = await page.locator('[data-testid="rect-title"] textarea, textarea[data-testid="rect-title"]').first().inputValue();
     expect(title.length).toBeGreaterThan(3);
-    expect(await page.getByTestId('rect-owner-unit').locator('input').inputValue()).toMatch(/党支部|党委/);
-    await page.getByTestId('rect-owner').locator('input').fill('王明');
-    const due = page.getByTestId('rect-due').locator('input').first();
+    expect(await page.locator('[data-testid="rect-owner-unit"] input, input[data-testid="rect-owner-unit"]').first().inputValue()).toMatch(/党支部|党委/);
+    await page.locator('[data-testid="rect-owner"] input, input[data-testid="rect-owner"]').first().fill('王明');
+    const due = page.locator('[data-testid="rect-due"] input, input[data-testid="rect-due"]').first();
     await due.fill('2026-12-31');
     await due.press('Enter');
     await snap(page, 'e2e-rectification-form');
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('整改台账', () => {
     const row = page.getByTestId('rect-table').locator('.el-table__body tbody tr').filter({ hasText: title.slice(0, 12) }).first();
     await row.getByText('详情').click();
     const drawer = page.getByTestId('rect-drawer');
-    await drawer.getByTestId('rect-note').locator('input').fill('已补开支委会');
+    await drawer.locator('[data-testid="rect-note"] input, input[data-testid="rect-note"]').first().fill('已补开支委会');
     await drawer.getByTestId('rect-note-add').click();
     await toast(page, '已登记进展');
     const proof = `${ui.app.dataDir}/proof.txt`;
@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('整改台账', () => {
     await drawer.getByTestId('rect-file').setInputFiles(proof);
     await toast(page, '已添加佐证材料');
     await drawer.getByTestId('rect-close').click();
-    await page.getByTestId('rect-accepted-by').locator('input').fill('李建国');
+    await page.locator('[data-testid="rect-accepted-by"] input, input[data-testid="rect-accepted-by"]').first().fill('李建国');
     await snap(page, 'e2e-rectification-close');
     await page.getByTestId('rect-close-confirm').click();
     await toast(page, '已销号');
