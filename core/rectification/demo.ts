@@ -110,7 +110,7 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
   for (const [name, md] of rules) {
     await addRuleDocTx(ctx, tx, { name, docNo: `分局党委〔${year}〕${n++}号`, issuer: committee, issuedOn: at(md), category: '制度', note: null }, withFiles ? { fileName: `${name}.txt`, bytes: new Uint8Array(Buffer.from(`${name}（演示正文）`)) } : undefined);
   }
-  const points = await addRuleDocTx(ctx, tx, { name: `${year}年度党建工作要点`, docNo: `分局党委〔${year}〕1号`, issuer: committee, issuedOn: at('01-10'), category: '工作要点', note: null });
+  const points = await addRuleDocTx(ctx, tx, { name: `${year}年度党建工作要点`, docNo: `分局党委〔${year}〕1号`, issuer: committee, issuedOn: at('01-10'), category: '工作要点', note: null }, withFiles ? { fileName: `${year}年度党建工作要点.txt`, bytes: new Uint8Array(Buffer.from(`${year}年度党建工作要点（演示正文）`)) } : undefined);
   const tasks: [string, string | null][] = [
     ['深化理论武装，落实“第一议题”制度', null], ['开展“严、真、细、实、快”作风建设', `${year}-12-31`], ['规范“三会一课”和主题党日', null], ['完成党支部评星定级', `${year}-12-31`],
   ];

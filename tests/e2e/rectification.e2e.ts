@@ -27,7 +27,7 @@ describe.skipIf(!hasChromium)('整改台账', () => {
     expect(title.length).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="rect-owner-unit"] input, input[data-testid="rect-owner-unit"]').first().inputValue()).toMatch(/党支部|党委/);
     await page.locator('[data-testid="rect-owner"] input, input[data-testid="rect-owner"]').first().fill('王明');
-    const due = page.locator('[data-testid="rect-due"] input, input[data-testid="rect-due"]').first();
+    const due = page.locator('[data-testid="rect-due-item"] input').first();
     await due.fill('2026-12-31');
     await due.press('Enter');
     await snap(page, 'e2e-rectification-form');
