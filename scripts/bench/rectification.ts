@@ -33,7 +33,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       await addProgressTx(ctx, tx, id, `${y}-06-01`, '推进中');
       if (i % 4) {
         await linkEvidenceTx(ctx, tx, id, proof.id);
-        await closeItemTx(ctx, tx, id, `${y}-11-30`, '李四');
+        await closeItemTx(ctx, tx, id, `${y}-11-20`, "李四");
       }
     }
   });

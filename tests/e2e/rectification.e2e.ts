@@ -55,6 +55,8 @@ describe.skipIf(!hasChromium)('整改台账', () => {
     await page.getByTestId('rect-close-confirm').click();
     await toast(page, '已销号');
     await expect.poll(() => row.innerText()).toContain('已销号');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
 
     await goto(page, '/');
     await expect.poll(() => todo.getByTestId('todo-rectifying').count()).toBe(before);
