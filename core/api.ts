@@ -42,6 +42,7 @@ import { careArea } from './care/index.ts';
 import { disposalArea } from './disposal/index.ts';
 import { pointsArea } from './points/index.ts';
 import { starsArea } from './stars/index.ts';
+import { rectificationArea } from './rectification/index.ts';
 
 export const areas = [
   setupArea,
@@ -68,6 +69,7 @@ export const areas = [
   careArea,
   disposalArea,
   pointsArea,
+  rectificationArea,
   // 评星定级 scores every other area's ledger: its demo step must run last
   starsArea,
 ] as const;

@@ -19,6 +19,7 @@ import type { EvaluationTables } from './schema/evaluation.ts';
 import type { CareTables } from './schema/care.ts';
 import type { PointsTables } from './schema/points.ts';
 import type { StarsTables } from './schema/stars.ts';
+import type { RectificationTables } from './schema/rectification.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -35,5 +36,6 @@ export type { StudyPlanTopicsTable, StudyGroupMembersTable, StudyTables } from '
 export type { CareVisitsTable, DisposalCasesTable, DisposalStepsTable, CareTables } from './schema/care.ts';
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
+export type { RectPlansTable, RectItemsTable, RectProgressTable, RectEvidenceTable, RulesDocsTable, RectificationTables } from './schema/rectification.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables, RectificationTables {}

@@ -47,6 +47,11 @@ export const ENTITY_TITLES: Record<string, string> = {
   care_visits: '走访慰问',
   disposal_cases: '不合格党员处置',
   disposal_steps: '处置程序',
+  rect_plans: '整改方案',
+  rect_items: '整改事项',
+  rect_progress: '整改进展',
+  rect_evidence: '整改佐证',
+  rules_docs: '制度文件',
   settings: '设置',
   ledger: '台账',
 };
@@ -168,6 +173,8 @@ async function namesFor(db: Kysely<DB>, values: unknown[]): Promise<Names> {
   for (const r of await db.selectFrom('members').select(['id', 'name']).where('id', 'in', list).execute()) names.set(r.id, r.name);
   for (const r of await db.selectFrom('dues_expenses').select(['id', 'spent_on', 'purpose', 'amount_fen']).where('id', 'in', list).execute()) names.set(r.id, `${r.spent_on} ${r.purpose} ${yuan(r.amount_fen)} 元`);
   for (const r of await db.selectFrom('disposal_cases').select(['id', 'opinion_on', 'situation']).where('id', 'in', list).execute()) names.set(r.id, `${r.opinion_on}启动的处置（${r.situation}）`);
+  for (const r of await db.selectFrom('rect_items').select(['id', 'title']).where('id', 'in', list).execute()) names.set(r.id, `整改事项：${r.title}`);
+  for (const r of await db.selectFrom('archive_items').select(['id', 'year', 'title']).where('id', 'in', list).execute()) names.set(r.id, `${r.year}年档案：${r.title}`);
   return names;
 }
 

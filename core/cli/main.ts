@@ -32,6 +32,7 @@ import { starsCommands } from './stars.ts';
 import { archiveCommands } from './archive.ts';
 import { evaluationCommands } from './evaluation.ts';
 import { careCommands } from './care.ts';
+import { rectificationCommands } from './rectification.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -49,6 +50,7 @@ registerCommands(starsCommands);
 registerCommands(archiveCommands);
 registerCommands(evaluationCommands);
 registerCommands(careCommands);
+registerCommands(rectificationCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

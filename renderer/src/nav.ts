@@ -12,6 +12,7 @@ import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/ico
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon } from '@element-plus/icons-vue';
 import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon, Trophy as PointsIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
+import { CircleCheck as RectIcon, Collection as RulesIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -52,6 +53,8 @@ export const NAV: NavEntry[] = [
   { path: '/care', title: '走访慰问', group: '考核评价', icon: CareIcon, component: () => import('./views/care/CareView.vue') },
   { path: '/points', title: '党员积分', group: '考核评价', icon: PointsIcon, component: () => import('./views/points/PointsView.vue') },
   { path: '/stars', title: '评星定级', group: '考核评价', icon: StarsIcon, component: () => import('./views/stars/StarsView.vue') },
+  { path: '/rectification', title: '整改台账', group: '考核评价', icon: RectIcon, component: () => import('./views/rectification/RectificationView.vue') },
+  { path: '/rules-docs', title: '制度文件', group: '档案', icon: RulesIcon, component: () => import('./views/rectification/RulesDocsView.vue') },
   { path: '/archive', title: '档案管理', group: '档案', icon: ArchiveIcon, component: () => import('./views/archive/ArchiveView.vue') },
   { path: '/audit', title: '操作日志', group: '系统', icon: Document, component: () => import('./views/system/AuditView.vue') },
   { path: '/recycle', title: '回收站', group: '系统', icon: Delete, component: () => import('./views/system/RecycleView.vue') },

@@ -48,6 +48,11 @@ const WRITER: Record<string, string[]> = {
   disposal_steps: ['disposal'],
   star_entries: ['stars'],
   star_reviews: ['stars'],
+  rect_plans: ['rectification'],
+  rect_items: ['rectification'],
+  rect_progress: ['rectification'],
+  rect_evidence: ['rectification'],
+  rules_docs: ['rectification'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 

@@ -19,4 +19,5 @@ export const HOME_WIDGETS: { key: string; component: Component }[] = [
   { key: 'evaluation', component: defineAsyncComponent(() => import('../evaluation/EvaluationWidget.vue')) },
   { key: 'points', component: defineAsyncComponent(() => import('../points/PointsWidget.vue')) },
   { key: 'stars', component: defineAsyncComponent(() => import('../stars/StarsWidget.vue')) },
+  { key: 'rectification', component: defineAsyncComponent(() => import('../rectification/RectWidget.vue')) },
 ];
