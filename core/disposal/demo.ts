@@ -37,7 +37,7 @@ export async function demoDisposal(ctx: Ctx, tx: Transaction<DB>, rng: Rng, stat
   const opinionOn = addDays(decidedOn, -20);
   const filedOn = addDays(decidedOn, -16);
   if (opinionOn < m.joinDate) return;
-  const { id } = await openCase(ctx, { memberId: m.id, triggerKind: '情形', situation: '组织观念淡薄，不按规定参加党的组织生活或不按规定交纳党费', opinionOn, filedOn, filedTo: '分局党委' }, tx);
+  const { id } = await openCase(ctx, { memberId: m.id, triggerKind: '情形', situation: '组织观念淡薄，不按规定参加党的组织生活或不按规定缴纳党费', opinionOn, filedOn, filedTo: '分局党委' }, tx);
   await addStep(ctx, id, { step: '调查核实', doneOn: addDays(filedOn, 2), document: `${branch.name}调查核实情况报告` }, tx);
   await addStep(ctx, id, { step: '组织谈话', doneOn: addDays(filedOn, 6), document: '谈话记录（2名正式党员）' }, tx);
   await addStep(ctx, id, { step: '支部大会', doneOn: decidedOn, document: `${branch.name}党员大会会议记录` }, tx);

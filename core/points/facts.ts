@@ -54,7 +54,7 @@ export async function detailedFacts(db: Tx, s: Scope, common: Facts, only: Set<s
     if (mine(a.memberId)) push(facts, a.memberId, { kind: 'meeting', type: a.type, date: a.heldOn, id: a.activityId, text: `${a.heldOn} ${a.orgName}${a.type}${a.topic ? `“${a.topic}”` : ''}` });
   if (has(s.items, 'dues'))
     for (const p of await paidMonths(db, s.year, only ? [...only] : undefined))
-      if (p.onTime && p.full && mine(p.memberId)) push(facts, p.memberId, { kind: 'dues', date: p.paidOn, id: p.paymentId, text: `${p.month} 党费，${p.paidOn} 交纳（${p.payKind}）` });
+      if (p.onTime && p.full && mine(p.memberId)) push(facts, p.memberId, { kind: 'dues', date: p.paidOn, id: p.paymentId, text: `${p.month} 党费，${p.paidOn} 缴纳（${p.payKind}）` });
   addAll(facts, common, only);
   return facts;
 }

@@ -56,7 +56,7 @@ export const EXAMPLE_SCHEME: PointsSchemeVersion = {
       { key: 'test', group: '学习', name: '政治理论测试合格', points: 2, cap: 4, source: { kind: 'test' }, basis: NONE },
       { key: 'sanhui', group: '组织生活', name: '参加三会一课', points: 3, cap: 12, source: { kind: 'meeting', types: ['支部党员大会', '党小组会', '党课'] }, basis: `${GUIDE}：三会一课每次3分，上限12分` },
       { key: 'theme', group: '组织生活', name: '参加主题党日', points: 2, cap: 8, source: { kind: 'meeting', types: ['主题党日'] }, basis: `${GUIDE}：主题党日每次2分，上限8分` },
-      { key: 'dues', group: '党费', name: '按时足额交纳党费', points: 1, cap: 12, source: { kind: 'dues' }, basis: NONE },
+      { key: 'dues', group: '党费', name: '按时足额缴纳党费', points: 1, cap: 12, source: { kind: 'dues' }, basis: NONE },
       { key: 'excellent', group: '作用发挥', name: '民主评议为优秀', points: 5, cap: 5, source: { kind: 'rating', grades: ['优秀'] }, basis: NONE },
       { key: 'honour', group: '作用发挥', name: '受到表彰奖励', points: 5, cap: 10, source: { kind: 'entry' }, basis: NONE },
       { key: 'service', group: '作用发挥', name: '志愿服务、急难险重任务', points: 2, cap: 6, source: { kind: 'entry' }, basis: NONE },

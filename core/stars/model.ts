@@ -6,21 +6,9 @@
 import { z } from 'zod';
 import type { Versioned } from '../../common/rules.ts';
 
-/** Where an indicator's points come from: the clerk's hand entry, or a fact of the ledger. */
-export const SOURCES = ['hand', 'meetings', 'dues', 'development', 'term', 'evaluation', 'hours', 'rectification', 'archive'] as const;
-export type SourceKind = (typeof SOURCES)[number];
-
-export const SOURCE_LABEL: Record<SourceKind, string> = {
-  hand: '手工评分（附证明材料）',
-  meetings: '三会一课落实情况（组织生活检查）',
-  dues: '党费按月缴纳率（党费台账）',
-  development: '发展党员规范情况（发展党员规则检查）',
-  term: '按期换届（组织设置）',
-  evaluation: '民主评议党员开展情况',
-  hours: '党员学时达标率（学时台账）',
-  rectification: '整改事项完成情况',
-  archive: '档案材料完整率（迎检清单）',
-};
+import { SOURCES, SOURCE_LABEL } from '../../common/stars.ts';
+import type { SourceKind } from '../../common/stars.ts';
+export { SOURCES, SOURCE_LABEL, type SourceKind } from '../../common/stars.ts';
 
 /** 85.5 → 855; null when more than one decimal. */
 export function toTenths(points: number): number | null {

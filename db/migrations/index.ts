@@ -20,8 +20,8 @@ import * as mStudy from './2026-12-03T10-00-00_study.ts';
 import * as mStudyHours from './2026-12-03T11-00-00_study_hours.ts';
 import * as mEvaluation from './2026-12-03T20-00-00_evaluation.ts';
 import * as mCare from './2026-12-03T20-10-00_care.ts';
-import * as mPoints from './2026-12-03T20-30-00_points.ts';
 import * as mStars from './2026-12-03T20-20-00_stars.ts';
+import * as mPoints from './2026-12-03T20-30-00_points.ts';
 import * as mRectification from './2026-12-03T20-40-00_rectification.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -41,7 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T11-00-00_study_hours': mStudyHours,
   '2026-12-03T20-00-00_evaluation': mEvaluation,
   '2026-12-03T20-10-00_care': mCare,
-  '2026-12-03T20-30-00_points': mPoints,
   '2026-12-03T20-20-00_stars': mStars,
+  '2026-12-03T20-30-00_points': mPoints,
   '2026-12-03T20-40-00_rectification': mRectification,
 };

@@ -9,7 +9,7 @@ async function ledger(today = '2026-11-28') {
   const l = await testLedger({ today });
   const { branchId } = await bureau(l, { branches: [{ establishedOn: '2000-01-01' }] });
   const m = await member(l, branchId, { name: '处置甲' });
-  const open = () => l.call('disposal/open', { memberId: m.id, triggerKind: '情形', situation: '连续6个月不交纳党费', opinionOn: '2026-03-01', filedOn: '2026-03-10', filedTo: '分局党委' });
+  const open = () => l.call('disposal/open', { memberId: m.id, triggerKind: '情形', situation: '连续6个月不缴纳党费', opinionOn: '2026-03-01', filedOn: '2026-03-10', filedTo: '分局党委' });
   return { l, m, open };
 }
 
