@@ -4,8 +4,9 @@ import { hasChromium, snap, useApp } from './support/app.ts';
 import { choose, goto, toast } from './support/pages.ts';
 
 const TITLE = '中共江城市公安局临江分局委员会关于加强党建档案管理的规定';
-// the demo's 2026 制度建设 (永久) items are 0001–0003: the upload is the fourth
-const ARCHIVE_NO = 'J012-WS·2026-Y-H-0004';
+// the upload takes the next 件号 after the demo's 2026 制度建设 (永久) items, read from the list before it
+const H_PREFIX = 'J012-WS·2026-Y-H-';
+let ARCHIVE_NO = '';
 
 describe.skipIf(!hasChromium)('the archive, click by click', () => {
   const ui = useApp({ demo: true });
@@ -17,6 +18,10 @@ describe.skipIf(!hasChromium)('the archive, click by click', () => {
     await expect.poll(() => table.innerText()).toContain('作废');
     // the scanned sign-in sheets (images) have no text: marked, kept, found by their other fields
     expect(await table.getByTestId('tag-no-text').count()).toBeGreaterThan(0);
+    const numbers = (await table.getByTestId('row-archive-no').allInnerTexts()).filter((n) => n.startsWith(H_PREFIX));
+    expect(numbers.length).toBeGreaterThan(0);
+    const last = Math.max(...numbers.map((n) => Number(n.slice(H_PREFIX.length))));
+    ARCHIVE_NO = H_PREFIX + String(last + 1).padStart(4, '0');
     await snap(ui.page, 'e2e-archive-list');
     await ui.page.setViewportSize({ width: 1024, height: 768 });
     await snap(ui.page, 'e2e-archive-list-1024');
