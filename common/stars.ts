@@ -11,6 +11,6 @@ export const SOURCE_LABEL: Record<SourceKind, string> = {
   term: '按期换届（组织设置）',
   evaluation: '民主评议党员开展情况',
   hours: '党员学时达标率（学时台账）',
-  rectification: '整改事项完成情况',
+  rectification: '整改事项按时销号率（整改台账）',
   archive: '档案材料完整率（迎检清单）',
 };

@@ -1,6 +1,7 @@
 /**
  * Demo 整改台账 and 制度: the plan "关于强化'严、真、细、实、快'作风建设全面深化从严管党治警的实施意见" with 19 measures
- * in 6 方面 (15 closed with their 佐证, 4 整改中, one of them past its 时限), three items raised from last year's
+ * in 6 方面 (15 closed with their 佐证, 4 整改中, one of them past its 时限; three owned by branches: 城关派出所 and 刑侦大队
+ * closed on time, 治安大队 open), three items raised from last year's
  * 党建工作检查 (two closed, one 长期坚持), four 制度 issued in the first half-year and the year's 党建工作要点 with
  * its items. Everything through this area's own services and the archive's, inside the demo's transaction.
  */
@@ -40,6 +41,8 @@ const PROBLEMS: [string, string][] = [
 ];
 const UNITS = ['党委办公室', '政治处', '纪委', '法制大队', '警务保障室', '指挥中心'];
 const LEADERS = ['党委书记', '党委副书记', '纪委书记', '分管副局长'];
+/** measures a branch answers for (the 评星定级 整改 indicator reads items by 责任单位): measure index → demo branch index */
+const BRANCH_OWNED: Record<number, number> = { 13: 4, 14: 2, 16: 3 };
 
 export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng, state: DemoState): Promise<void> {
   const today = ctx.platform.today();
@@ -72,7 +75,7 @@ export async function demoRectification(ctx: Ctx, tx: Transaction<DB>, rng: Rng,
     const open = k >= 15;
     const input: ItemInput = {
       planId, kind: '整改', source: '专项整治', aspect: ASPECTS[Math.min(5, Math.floor(k / 3.2))], title, cause: null, measure, goal: '问题整改到位，形成长效机制',
-      leader: LEADERS[k % LEADERS.length], ownerUnit: UNITS[k % UNITS.length], owner: owner(), dueOn: overdue ? lateDue : open ? `${year}-12-31` : at('06-30'),
+      leader: LEADERS[k % LEADERS.length], ownerUnit: (BRANCH_OWNED[k] !== undefined ? state.branches[BRANCH_OWNED[k]]?.name : undefined) ?? UNITS[k % UNITS.length], owner: owner(), dueOn: overdue ? lateDue : open ? `${year}-12-31` : at('06-30'),
       raisedOn: raised, note: null, linkKind: null, linkKey: null,
     };
     const { id } = await createItemTx(ctx, tx, input);

@@ -153,3 +153,64 @@ export async function periodCounts(ctx: Ctx, q: { from: string; to: string; kind
     atEnd: tally(atEnd, await longTermInRate(ctx)),
   };
 }
+
+/** One 责任单位's 整改 items of a year, as judged on `asOf` (the stars' 整改 indicator and the 书记述职 table). */
+export interface UnitTally {
+  /** items raised by `asOf` and still open on 1 January or closed in the year */
+  items: number;
+  /** of them, 已销号 by `asOf` */
+  closed: number;
+  /** closed by `asOf` on or before the 时限 (or without one) */
+  closedOnTime: number;
+  /** closed by `asOf` after the 时限 */
+  closedLate: number;
+  /** not closed by `asOf` and past the 时限 (the day after it on) */
+  overdue: number;
+  /** 长期坚持: no 时限, never judged */
+  longTerm: number;
+  /** closed, or past the 时限: the items whose outcome can be judged on `asOf` */
+  judged: number;
+}
+
+/** A branch's name and a 责任单位 as typed: "治安大队" and "治安大队党支部" name the same branch. */
+export const sameUnit = (ownerUnit: string, branch: string) => {
+  const norm = (s: string) => s.replace(/\s+/g, '').replace(/党支部$/, '');
+  return norm(ownerUnit) === norm(branch);
+};
+
+/**
+ * The 整改 items of a year by 责任单位 (as typed), judged on `asOf`: those raised by then that were
+ * still open on 1 January of the year or were closed in it. Keyed by the 责任单位's text.
+ */
+export async function unitTallies(tx: Tx, year: number, asOf: string): Promise<Map<string, UnitTally>> {
+  const rows = await tx
+    .selectFrom('rect_items')
+    .select(['owner_unit', 'status', 'due_on', 'closed_on'])
+    .where('deleted_at', 'is', null)
+    .where('kind', '=', '整改')
+    .where('raised_on', '<=', asOf)
+    .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]))
+    .execute();
+  const out = new Map<string, UnitTally>();
+  for (const r of rows) {
+    const t = out.get(r.owner_unit) ?? { items: 0, closed: 0, closedOnTime: 0, closedLate: 0, overdue: 0, longTerm: 0, judged: 0 };
+    t.items++;
+    const closed = r.closed_on !== null && r.closed_on <= asOf;
+    if (closed) {
+      t.closed++;
+      if (r.due_on && r.closed_on! > r.due_on) t.closedLate++;
+      else t.closedOnTime++;
+    } else if (!r.due_on) t.longTerm++;
+    else if (r.due_on < asOf) t.overdue++;
+    t.judged = t.closed + t.overdue;
+    out.set(r.owner_unit, t);
+  }
+  return out;
+}
+
+/** The tallies of the units that name one branch, added up. */
+export function branchTally(tallies: Map<string, UnitTally>, branch: string): UnitTally {
+  const sum: UnitTally = { items: 0, closed: 0, closedOnTime: 0, closedLate: 0, overdue: 0, longTerm: 0, judged: 0 };
+  for (const [unit, t] of tallies) if (sameUnit(unit, branch)) for (const k of Object.keys(sum) as (keyof UnitTally)[]) sum[k] += t[k];
+  return sum;
+}

@@ -25,7 +25,6 @@ const EVIDENCE: Record<string, string> = {
   pioneer: '查阅先锋创绩活动方案及总结',
   room: '现场查看党员活动室',
   equipment: '现场查看党员教育电教设备',
-  rectification: '查阅上年度党建检查问题整改报告及销号材料',
   work: '依据分局年度绩效考核结果',
   honor: '查阅本年度集体及个人表彰文件',
   satisfaction: '依据群众满意度测评汇总表',

@@ -39,7 +39,7 @@ export const EXAMPLE_SCHEME: SchemeVersion = {
           ind('archive', '基础台账档案', 2, 'archive', '按迎检清单档案材料完整率计分'),
         ],
       },
-      { name: '保障机制', indicators: [ind('dues', '党费收缴', 5, 'dues', '按应缴月份按月缴纳（未补交）的比例计分'), ind('rectification', '整改落实', 5, 'rectification', '按整改事项完成情况计分')] },
+      { name: '保障机制', indicators: [ind('dues', '党费收缴', 5, 'dues', '按应缴月份按月缴纳（未补交）的比例计分'), ind('rectification', '整改落实', 5, 'rectification', '按责任单位为本支部的整改事项中到期或已销号的按时销号比例计分')] },
       { name: '工作业绩', indicators: [ind('work', '中心工作和业务工作实绩', 20, 'hand', '按年度绩效考核结果计分'), ind('honor', '表彰奖励', 10, 'hand', '按所获表彰奖励计分')] },
       { name: '群众评价', indicators: [ind('satisfaction', '群众满意度', 15, 'hand', '按满意度测评结果计分')] },
       { name: '加分项目', indicators: [ind('innovation', '党建创新项目', 10, 'hand', '有党建创新项目并取得成效的加分；评五星须有此项')] },

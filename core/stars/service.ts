@@ -23,8 +23,8 @@ export interface EntryInput {
   note: string | null;
 }
 
-/** Ledger-fed sources an entry may stand in for while their ledger does not exist. */
-const HAND_WHILE_MISSING = new Set(['hand', 'rectification']);
+/** Sources an entry may score: only the hand-scored ones (every ledger-fed source, 整改 included, is counted from the ledger). */
+const HAND_SCORED = new Set(['hand']);
 
 export async function saveEntry(ctx: Ctx, e: EntryInput, tx?: Tx): Promise<{ id: string }> {
   const run = async (t: Tx) => {
@@ -37,7 +37,7 @@ export async function saveEntry(ctx: Ctx, e: EntryInput, tx?: Tx): Promise<{ id:
     if (e.kind === 'indicator') {
       const ind = scheme.groups.flatMap((g) => g.indicators).find((i) => i.key === e.itemKey);
       if (!ind) throw new LedgerError(`评星方案中没有指标“${e.itemKey}”`, 'itemKey');
-      if (!HAND_WHILE_MISSING.has(ind.source)) throw new LedgerError(`“${ind.name}”由台账自动计分，不能手工评分`, 'itemKey');
+      if (!HAND_SCORED.has(ind.source)) throw new LedgerError(`“${ind.name}”由台账自动计分，不能手工评分`, 'itemKey');
       const p = e.points === null ? null : toTenths(e.points);
       if (p === null) throw new LedgerError('得分应为数字，最多保留一位小数', 'points');
       if (p < 0 || p > Math.round(ind.max * 10)) throw new LedgerError(`得分应在 0 至 ${ind.max} 分之间（“${ind.name}”满分 ${ind.max} 分）`, 'points');

@@ -2,13 +2,14 @@
  * The facts of the ledger an indicator can be scored from, per branch and year, read through the other
  * areas' own loaders inside the caller's transaction (the demo scores inside its own): the compliance
  * calendar (三会一课), the dues year (on-time months), the 发展党员 rule engine, the term (换届), the
- * 民主评议 recorded (core/evaluation heldBranches), 学时, the inspection checklist (档案). Each fact is a ratio 0…1 with the fact in words;
+ * 民主评议 recorded (core/evaluation heldBranches), 学时, the inspection checklist (档案), the 整改台账 (items whose
+ * 责任单位 is the branch, core/rectification unitTallies). Each fact is a ratio 0…1 with the fact in words;
  * `null` ratio: nothing to judge by the ledger (the indicator is then scored by hand).
  */
 import type { Tx } from '../audit/service.ts';
 import type { Ctx } from '../context.ts';
 import { addDays } from '../../common/dates.ts';
-import { buildCalendar } from '../activities/compliance.ts';
+import { buildCalendar, type CalendarCell } from '../activities/compliance.ts';
 import { loadActivities, loadOrgs } from '../activities/compliance-load.ts';
 import { ruleVersions } from '../activities/rules.ts';
 import { ledgerStartDate } from '../settings/start-date.ts';
@@ -22,11 +23,14 @@ import { checklistItems } from '../inspect/items.ts';
 import { loadProofs } from '../inspect/proofs.ts';
 import { evaluate as inspectEvaluate } from '../inspect/check.ts';
 import { heldBranches } from '../evaluation/queries.ts';
+import { branchTally, unitTallies, type UnitTally } from '../rectification/queries.ts';
 import type { SourceKind } from './model.ts';
 
 export interface Fact {
   ratio: number | null;
   text: string;
+  /** the counts behind the ratio, where it is one (the 书记述职 table prints them) */
+  count?: { n: number; of: number };
 }
 export type BranchFacts = Partial<Record<Exclude<SourceKind, 'hand'>, Fact>>;
 
@@ -46,17 +50,7 @@ export async function ledgerFacts(ctx: Ctx, tx: Tx, year: number, branchIds: str
   if (needed.has('meetings')) {
     const [orgs, acts, versions] = await Promise.all([loadOrgs(tx), loadActivities(tx, year), ruleVersions(tx)]);
     const cal = buildCalendar(year, asOf, orgs, acts, versions, startDate);
-    for (const id of branchIds) {
-      const cells = cal.cells.filter((c) => c.orgId === id);
-      const judged = cells.filter((c) => MEETINGS.includes(c.type) && ['held', 'held-late', 'quorum-not-met', 'missing'].includes(c.status));
-      const held = judged.filter((c) => c.status === 'held').length;
-      const late = judged.filter((c) => c.status === 'held-late').length;
-      const missing = judged.filter((c) => c.status === 'missing').length;
-      const quorum = judged.filter((c) => c.status === 'quorum-not-met').length;
-      set(id, 'meetings', judged.length
-        ? { ratio: held / judged.length, text: `到期应开展的三会一课 ${judged.length} 项，按期开展 ${held} 项（${pct(held, judged.length)}）${missing ? `，缺失 ${missing} 项` : ''}${late ? `，延后补开 ${late} 项` : ''}${quorum ? `，未达法定人数 ${quorum} 项` : ''}` }
-        : { ratio: 1, text: '截至评分日尚无到期应开展的三会一课，按满分计' });
-    }
+    for (const id of branchIds) set(id, 'meetings', meetingsFact(cal.cells.filter((c) => c.orgId === id)));
   }
 
   if (needed.has('evaluation')) {
@@ -117,7 +111,7 @@ export async function ledgerFacts(ctx: Ctx, tx: Tx, year: number, branchIds: str
     for (const id of branchIds) {
       const list = members.filter((m) => m.branchId === id);
       const ok = list.filter((m) => !m.short).length;
-      set(id, 'hours', list.length ? { ratio: ok / list.length, text: `党员 ${list.length} 人，学时达标 ${ok} 人（${pct(ok, list.length)}）` } : { ratio: 1, text: '没有需计学时的党员，按满分计' });
+      set(id, 'hours', list.length ? { ratio: ok / list.length, text: `党员 ${list.length} 人，学时达标 ${ok} 人（${pct(ok, list.length)}）`, count: { n: ok, of: list.length } } : { ratio: 1, text: '没有需计学时的党员，按满分计', count: { n: 0, of: 0 } });
     }
   }
 
@@ -132,6 +126,35 @@ export async function ledgerFacts(ctx: Ctx, tx: Tx, year: number, branchIds: str
     }
   }
 
-  if (needed.has('rectification')) for (const id of branchIds) set(id, 'rectification', { ratio: null, text: '整改台账尚未建立，暂按手工评分（附证明材料）' });
+  if (needed.has('rectification')) {
+    // the 整改台账's items whose 责任单位 is the branch (core/rectification unitTallies): closed on time of those due or closed
+    const [tallies, names] = await Promise.all([unitTallies(tx, year, asOf), tx.selectFrom('org_units').select(['id', 'name']).where('id', 'in', branchIds.length ? branchIds : ['']).execute()]);
+    for (const { id, name } of names) set(id, 'rectification', rectificationFact(branchTally(tallies, name), asOf));
+  }
   return out;
+}
+
+/** 整改: closed on time ÷ the items due (past the 时限) or closed by the day; none due: full marks, as the other facts. */
+export function rectificationFact(t: UnitTally, asOf: string): Fact {
+  if (!t.items) return { ratio: 1, text: '整改台账中没有责任单位为本支部的整改事项，按满分计' };
+  const parts = [`责任单位为本支部的整改事项 ${t.items} 条`, `已销号 ${t.closed} 条（按时 ${t.closedOnTime} 条${t.closedLate ? `，逾期销号 ${t.closedLate} 条` : ''}）`];
+  if (t.overdue) parts.push(`超期未销号 ${t.overdue} 条`);
+  const notDue = t.items - t.judged - t.longTerm;
+  if (notDue) parts.push(`未到时限 ${notDue} 条`);
+  if (t.longTerm) parts.push(`长期坚持 ${t.longTerm} 条`);
+  if (!t.judged) return { ratio: 1, text: `${parts.join('，')}；截至${asOf}没有到期的事项，按满分计` };
+  return { ratio: t.closedOnTime / t.judged, text: `${parts.join('，')}；到期或已销号 ${t.judged} 条中按时销号 ${t.closedOnTime} 条（${pct(t.closedOnTime, t.judged)}）` };
+}
+
+/** 三会一课 of one organization's calendar cells: held on time ÷ the periods over (held, late, short of quorum or missing). */
+export function meetingsFact(cells: readonly CalendarCell[]): Fact {
+  const judged = cells.filter((c) => MEETINGS.includes(c.type) && ['held', 'held-late', 'quorum-not-met', 'missing'].includes(c.status));
+  const held = judged.filter((c) => c.status === 'held').length;
+  const late = judged.filter((c) => c.status === 'held-late').length;
+  const missing = judged.filter((c) => c.status === 'missing').length;
+  const quorum = judged.filter((c) => c.status === 'quorum-not-met').length;
+  const count = { n: held, of: judged.length };
+  return judged.length
+    ? { ratio: held / judged.length, count, text: `到期应开展的三会一课 ${judged.length} 项，按期开展 ${held} 项（${pct(held, judged.length)}）${missing ? `，缺失 ${missing} 项` : ''}${late ? `，延后补开 ${late} 项` : ''}${quorum ? `，未达法定人数 ${quorum} 项` : ''}` }
+    : { ratio: 1, count, text: '截至评分日尚无到期应开展的三会一课，按满分计' };
 }

@@ -8,6 +8,8 @@ import { attendanceStats } from './attendance.ts';
 import { developmentStats } from './development.ts';
 import { memberStructure } from './members.ts';
 import { CHARTS, exportChart } from './export.ts';
+import { secretaryIndicators } from './secretary.ts';
+import { exportSecretaryIndicators } from './secretary-export.ts';
 import type { Ctx } from '../context.ts';
 import { memoRead } from '../read-memo.ts';
 
@@ -26,6 +28,12 @@ export const statsHandlers = {
   'stats/attendance': handler(yearInput, memo('attendance', attendanceStats)),
   'stats/development': handler(yearInput, memo('development', developmentStats)),
   'stats/members': handler(yearInput, memo('members', memberStructure)),
+  /** 书记述职: the 基层组织建设重点指标完成情况统计表 of a year, per branch and for the 党委, each cell with its source */
+  'stats/secretary-indicators': handler(yearInput, (ctx, q) => secretaryIndicators(ctx, q.year, q.asOf)),
+  'stats/export-secretary-indicators': handler(yearInput, async (ctx, q) => {
+    const r = await exportSecretaryIndicators(ctx, q.year, q.asOf);
+    return fileResult(r.fileName, r.bytes, XLSX_MIME);
+  }),
   'stats/export': handler(yearInput.extend({ chart: z.enum(CHARTS, { error: '应为 dues、compliance、attendance、development 或 members' }) }), async (ctx, q) => {
     const r = await exportChart(ctx, q.chart, q.year, q.asOf);
     return fileResult(r.fileName, r.bytes, XLSX_MIME);

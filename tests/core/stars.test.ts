@@ -168,11 +168,9 @@ describe('indicators scored from the ledger', () => {
     expect(await line(l, a, 'development')).toMatchObject({ points: 5, fact: '发展党员规则检查未发现不规范问题' });
   });
 
-  it('整改 has no ledger yet: it says so and is scored by hand; a ledger-fed indicator cannot be', async () => {
+  it('整改 from the 整改台账 (tests/core/secretary-indicators.test.ts has its cases); a ledger-fed indicator cannot be scored by hand', async () => {
     const { l, a } = await known();
-    expect(await line(l, a, 'rectification')).toMatchObject({ points: 0, pending: true, fact: '整改台账尚未建立，暂按手工评分（附证明材料）。尚未评分' });
-    await l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: 'rectification', points: 4.5, evidence: '整改报告及销号材料' });
-    expect(await line(l, a, 'rectification')).toMatchObject({ points: 4.5, evidence: '整改报告及销号材料', pending: false });
+    expect(await line(l, a, 'rectification')).toMatchObject({ points: 5, pending: false, fact: '整改台账中没有责任单位为本支部的整改事项，按满分计' });
     expect((await failure(l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: 'dues', points: 5, evidence: 'x' }))).message).toBe('“党费收缴”由台账自动计分，不能手工评分');
     expect((await failure(l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: 'work', points: 20.5, evidence: 'x' }))).message).toBe('得分应在 0 至 20 分之间（“中心工作和业务工作实绩”满分 20 分）');
     expect((await failure(l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: 'work', points: 10, evidence: ' ' }))).field).toBe('evidence');
@@ -180,7 +178,7 @@ describe('indicators scored from the ledger', () => {
 
   it('a deduction and a veto entered by hand lower the score and cap the stars', async () => {
     const { l, a } = await known();
-    for (const i of EXAMPLE_SCHEME.values.groups.flatMap((g) => g.indicators).filter((x) => x.source === 'hand' || x.source === 'rectification'))
+    for (const i of EXAMPLE_SCHEME.values.groups.flatMap((g) => g.indicators).filter((x) => x.source === 'hand'))
       await l.call('stars/save-entry', { year: 2026, branchId: a, kind: 'indicator', itemKey: i.key, points: i.max, evidence: '考评组评定' });
     const full = await l.call('stars/sheet', { year: 2026, branchId: a });
     expect(full.score).toBeGreaterThanOrEqual(92);

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('评星定级', () => {
     expect(await sheet.getByTestId('line-source-meetings').innerText()).toBe('三会一课落实情况（组织生活检查）');
     expect(await sheet.getByTestId('line-source-dues').innerText()).toBe('党费按月缴纳率（党费台账）');
     expect(await sheet.getByTestId('line-fact-term').innerText()).toMatch(/^本届自.+起，任期 3 年，.+届满，按期$/);
-    expect(await sheet.getByTestId('line-fact-rectification').innerText()).toContain('整改台账尚未建立');
+    expect(await sheet.getByTestId('line-fact-rectification').innerText()).toContain('责任单位为本支部的整改事项');
     expect(await sheet.getByTestId('sheet-stars').innerText()).toBe('五星');
     expect(await sheet.innerText()).toContain('证明材料：查阅党建创新项目申报书及成效材料');
     await snap(ui.page, 'e2e-stars-sheet');
