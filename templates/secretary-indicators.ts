@@ -16,11 +16,11 @@ export type IndicatorColumn =
 export const INDICATOR_COLUMNS: readonly Column<IndicatorColumn>[] = [
   count('no', '序号', 4),
   text('org', '党组织', 16, 'left'),
-  count('meetingsDue', '三会一课应开展（项）'),
-  count('meetingsHeld', '三会一课按期开展（项）'),
+  count('meetingsDue', '三会一课应开展项数'),
+  count('meetingsHeld', '三会一课按期开展项数'),
   percent('meetingsRate', '三会一课完成率'),
-  count('themeDue', '主题党日应开展（月）'),
-  count('themeHeld', '主题党日已开展（月）'),
+  count('themeDue', '主题党日应开展月数'),
+  count('themeHeld', '主题党日已开展月数'),
   text('lifeMeeting', '组织生活会', 9),
   text('evaluation', '民主评议党员', 9),
   text('developmentPlan', '发展党员计划数', 7),
@@ -28,10 +28,10 @@ export const INDICATOR_COLUMNS: readonly Column<IndicatorColumn>[] = [
   percent('duesRate', '党费收缴率'),
   text('term', '按期换届', 8),
   percent('hoursRate', '学时达标率'),
-  count('rectItems', '整改事项（条）'),
-  count('rectClosed', '已销号（条）'),
+  count('rectItems', '整改事项条数'),
+  count('rectClosed', '已销号条数'),
   percent('rectRate', '整改销号率'),
-  count('rectOverdue', '超期未销号（条）'),
+  count('rectOverdue', '超期未销号条数'),
 ];
 
 export const EXPLAIN_COLUMNS: readonly Column<'no' | 'name' | 'rule' | 'source'>[] = [count('no', '序号', 5), text('name', '指标', 14, 'left'), text('rule', '统计口径', 60, 'left'), text('source', '数据来源', 40, 'left')];

@@ -1,8 +1,7 @@
 /** CLI commands of the 书记述职 figures: the 基层组织建设重点指标完成情况统计表 of a year, printed or as .xlsx. */
 import { command, flag, requireFlag, type Command } from './registry.ts';
 import { table } from './helpers.ts';
-import { indicatorValue } from '../stats/secretary-export.ts';
-import { INDICATOR_KEYS } from '../stats/secretary.ts';
+import { INDICATOR_KEYS, indicatorValue } from '../stats/secretary.ts';
 
 const input = (a: Parameters<typeof requireFlag>[0]) => ({ year: requireFlag(a, 'year'), ...(flag(a, 'as-of') ? { asOf: flag(a, 'as-of') } : {}) });
 

@@ -3,24 +3,7 @@ import type { Ctx } from '../context.ts';
 import { getSetting } from '../settings/service.ts';
 import { chineseDate } from '../../common/labels.ts';
 import { indicatorWorkbook } from '../../templates/secretary-indicators.ts';
-import { INDICATOR_KEYS, secretaryIndicators, type IndicatorKey, type IndicatorRow } from './secretary.ts';
-
-const pctText = (v: number | null) => (v === null ? '—' : `${v}%`);
-
-/** The figure of one indicator as the 明细 sheet and the page print it. */
-export function indicatorValue(r: IndicatorRow, k: IndicatorKey): string {
-  switch (k) {
-    case 'meetings': return `${r.meetingsHeld}/${r.meetingsDue}（${pctText(r.meetingsRate)}）`;
-    case 'themeDays': return `${r.themeHeld}/${r.themeDue}`;
-    case 'lifeMeeting': return r.lifeMeeting;
-    case 'evaluation': return r.evaluation;
-    case 'development': return `${r.developmentDone}（计划数${r.developmentPlan}）`;
-    case 'dues': return pctText(r.duesRate);
-    case 'term': return r.term;
-    case 'hours': return `${r.hoursMet}/${r.hoursMembers}（${pctText(r.hoursRate)}）`;
-    case 'rectification': return `${r.rectClosed}/${r.rectItems}（${pctText(r.rectRate)}）`;
-  }
-}
+import { INDICATOR_KEYS, indicatorValue, secretaryIndicators, type IndicatorRow } from './secretary.ts';
 
 export async function exportSecretaryIndicators(ctx: Ctx, year: number, asOf?: string): Promise<{ fileName: string; bytes: Uint8Array }> {
   const s = await secretaryIndicators(ctx, year, asOf);

@@ -22,8 +22,8 @@ import { duesStats } from './dues.ts';
 import { asOfFor, pct } from './common.ts';
 import { yuan } from '../../common/money.ts';
 
-export const INDICATOR_KEYS = ['meetings', 'themeDays', 'lifeMeeting', 'evaluation', 'development', 'dues', 'term', 'hours', 'rectification'] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+import { INDICATOR_KEYS, type IndicatorFigures, type IndicatorKey } from '../../common/secretary.ts';
+export { INDICATOR_KEYS, indicatorValue, type IndicatorKey } from '../../common/secretary.ts';
 
 /** Each indicator: its name, how it is counted and where the figure comes from (the 说明 sheet and the page's notes). */
 export const INDICATORS: Record<IndicatorKey, { name: string; rule: string; source: string }> = {
@@ -38,7 +38,7 @@ export const INDICATORS: Record<IndicatorKey, { name: string; rule: string; sour
   rectification: { name: '整改销号率', rule: '本年度在办（1月1日仍未销号或本年销号）的整改事项中，截至统计日已销号的条数 ÷ 事项条数；党支部按责任单位为本支部的事项计，党委为全部事项；另列超期未销号条数', source: '整改台账（责任单位、整改时限、销号日期）' },
 };
 
-export interface IndicatorRow {
+export interface IndicatorRow extends IndicatorFigures {
   orgId: string | null;
   org: string;
   kind: '党支部' | '党委';
