@@ -31,7 +31,7 @@ export function indicatorValue(r: IndicatorFigures, k: IndicatorKey): string {
     case 'themeDays': return `${r.themeHeld}/${r.themeDue}`;
     case 'lifeMeeting': return r.lifeMeeting;
     case 'evaluation': return r.evaluation;
-    case 'development': return `${r.developmentDone}（计划数${r.developmentPlan}）`;
+    case 'development': return `${r.developmentDone}（计划${r.developmentPlan}）`;
     case 'dues': return pctText(r.duesRate);
     case 'term': return r.term;
     case 'hours': return `${r.hoursMet}/${r.hoursMembers}（${pctText(r.hoursRate)}）`;

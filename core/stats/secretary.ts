@@ -100,100 +100,104 @@ function rectNotes(t: UnitTally, scope: string): string {
   return `${scope}的整改事项 ${t.items} 条，已销号 ${t.closed} 条${t.overdue ? `，超期未销号 ${t.overdue} 条` : ''}${t.longTerm ? `，长期坚持 ${t.longTerm} 条` : ''}`;
 }
 
+/** Computed once while the ledger stands still (core/read-memo.ts): the tab and its export read it twice. */
 export async function secretaryIndicators(ctx: Ctx, year: number, asOfIn?: string): Promise<SecretaryIndicators> {
   const today = ctx.platform.today();
   const asOf = asOfFor(year, today, asOfIn);
-  return memoRead(ctx.db, `stats/secretary|${year}|${asOf}|${today}`, async () => {
-    const tx = ctx.db;
-    const branches = await tx
-      .selectFrom('org_units').select(['id', 'name']).where('kind', '=', '党支部').where('deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('established_on', 'is', null), eb('established_on', '<=', `${year}-12-31`)]))
-      .orderBy('sort_order').orderBy('name').execute();
-    const committee = await tx.selectFrom('org_units').select('name').where('kind', '=', '党委').where('deleted_at', 'is', null).orderBy('sort_order').executeTakeFirst();
-    const ids = branches.map((b) => b.id);
-    const [facts, orgs, acts, versions, startDate, dues, files, tallies] = await Promise.all([
-      ledgerFacts(ctx, tx, year, ids, new Set(['meetings', 'evaluation', 'term', 'hours'] as const)),
-      loadOrgs(tx), loadActivities(tx, year), ruleVersions(tx), ledgerStartDate(tx, today),
-      duesStats(ctx, year, asOf), loadAll(tx, { scope: 'all' }), unitTallies(tx, year, asOf),
-    ]);
-    const cal = buildCalendar(year, asOf, orgs, acts, versions, startDate);
-    const admitted = new Map<string, string[]>();
-    for (const { file, steps } of files) {
-      const s = steps.find((x) => x.step === STEP.branchMeeting);
-      if (s && s.date.startsWith(`${year}-`) && s.date <= asOf) admitted.set(file.branchId, [...(admitted.get(file.branchId) ?? []), `${file.name}（${s.date}）`]);
-    }
-    const duesOf = new Map(dues.branches.map((b) => [b.branchId, b]));
+  return memoRead(ctx.db, `stats/secretary|${year}|${asOf}|${today}`, () => computeSecretaryIndicators(ctx, year, asOf));
+}
 
-    const rows: IndicatorRow[] = branches.map((b) => {
-      const f = facts.get(b.id) ?? {};
-      const cells = cal.cells.filter((c) => c.orgId === b.id);
-      const m = f.meetings ?? meetingsFact(cells);
-      const th = themeDays(cells);
-      const life = lifeMeeting(cells, year);
-      const d = duesOf.get(b.id);
-      const dev = admitted.get(b.id) ?? [];
-      const r = branchTally(tallies, b.name);
-      const h = f.hours?.count ?? { n: 0, of: 0 };
-      return {
-        orgId: b.id, org: b.name, kind: '党支部',
-        meetingsDue: m.count?.of ?? 0, meetingsHeld: m.count?.n ?? 0, meetingsRate: pct(m.count?.n ?? 0, m.count?.of ?? 0),
-        themeDue: th.due, themeHeld: th.held, themeRate: pct(th.held, th.due),
-        lifeMeeting: life.value,
-        evaluation: f.evaluation?.ratio === 1 ? '已开展' : '未开展',
-        developmentPlan: '未录入', developmentDone: dev.length,
-        duesDueFen: d?.dueFen ?? 0, duesPaidFen: d?.paidFen ?? 0, duesRate: d?.rate ?? null,
-        term: f.term?.ratio === 1 ? '按期' : f.term?.text.startsWith('未登记') ? '未登记' : '未按期',
-        hoursMembers: h.of, hoursMet: h.n, hoursRate: pct(h.n, h.of),
-        rectItems: r.items, rectClosed: r.closed, rectOverdue: r.overdue, rectRate: closeRate(r.closed, r.items),
-        notes: {
-          meetings: m.text,
-          themeDays: th.text,
-          lifeMeeting: life.text,
-          evaluation: f.evaluation?.text ?? '',
-          development: `计划数未录入（台账中没有发展计划）；${dev.length ? `本年度接收预备党员 ${dev.length} 名：${dev.join('、')}` : '本年度没有接收预备党员'}`,
-          dues: d ? `应缴 ${yuan(d.dueFen)} 元，实缴 ${yuan(d.paidFen)} 元` : '没有应缴党费的党员',
-          term: f.term?.text ?? '',
-          hours: f.hours?.text ?? '',
-          rectification: rectNotes(r, '责任单位为本支部'),
-        },
-      };
-    });
+export async function computeSecretaryIndicators(ctx: Ctx, year: number, asOf: string): Promise<SecretaryIndicators> {
+  const today = ctx.platform.today();
+  const tx = ctx.db;
+  const branches = await tx
+    .selectFrom('org_units').select(['id', 'name']).where('kind', '=', '党支部').where('deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('established_on', 'is', null), eb('established_on', '<=', `${year}-12-31`)]))
+    .orderBy('sort_order').orderBy('name').execute();
+  const committee = await tx.selectFrom('org_units').select('name').where('kind', '=', '党委').where('deleted_at', 'is', null).orderBy('sort_order').executeTakeFirst();
+  const ids = branches.map((b) => b.id);
+  const [facts, orgs, acts, versions, startDate, dues, files, tallies] = await Promise.all([
+    ledgerFacts(ctx, tx, year, ids, new Set(['meetings', 'evaluation', 'term', 'hours'] as const)),
+    loadOrgs(tx), loadActivities(tx, year), ruleVersions(tx), ledgerStartDate(tx, today),
+    duesStats(ctx, year, asOf), loadAll(tx, { scope: 'all' }), unitTallies(tx, year, asOf),
+  ]);
+  const cal = buildCalendar(year, asOf, orgs, acts, versions, startDate);
+  const admitted = new Map<string, string[]>();
+  for (const { file, steps } of files) {
+    const s = steps.find((x) => x.step === STEP.branchMeeting);
+    if (s && s.date.startsWith(`${year}-`) && s.date <= asOf) admitted.set(file.branchId, [...(admitted.get(file.branchId) ?? []), `${file.name}（${s.date}）`]);
+  }
+  const duesOf = new Map(dues.branches.map((b) => [b.branchId, b]));
 
-    // the 党委: the branches added up; 整改 is every item of the ledger (the 党委's own departments' too)
-    const sum = (k: keyof IndicatorRow) => rows.reduce((a, r) => a + (r[k] as number), 0);
-    const n = rows.length;
-    const countOf = (k: keyof IndicatorRow, v: string) => rows.filter((r) => r[k] === v).length;
-    const all = [...tallies.values()].reduce<UnitTally>((a, t) => {
-      for (const k of Object.keys(a) as (keyof UnitTally)[]) a[k] += t[k];
-      return a;
-    }, { items: 0, closed: 0, closedOnTime: 0, closedLate: 0, overdue: 0, longTerm: 0, judged: 0 });
-    const total: IndicatorRow = {
-      orgId: null, org: committee?.name ?? '党委', kind: '党委',
-      meetingsDue: sum('meetingsDue'), meetingsHeld: sum('meetingsHeld'), meetingsRate: pct(sum('meetingsHeld'), sum('meetingsDue')),
-      themeDue: sum('themeDue'), themeHeld: sum('themeHeld'), themeRate: pct(sum('themeHeld'), sum('themeDue')),
-      lifeMeeting: `${countOf('lifeMeeting', '已召开')}/${n} 个支部已召开`,
-      evaluation: `${countOf('evaluation', '已开展')}/${n} 个支部已开展`,
-      developmentPlan: '未录入', developmentDone: sum('developmentDone'),
-      duesDueFen: dues.total.dueFen, duesPaidFen: dues.total.paidFen, duesRate: dues.total.rate,
-      term: `${countOf('term', '按期')}/${n} 个支部按期`,
-      hoursMembers: sum('hoursMembers'), hoursMet: sum('hoursMet'), hoursRate: pct(sum('hoursMet'), sum('hoursMembers')),
-      rectItems: all.items, rectClosed: all.closed, rectOverdue: all.overdue, rectRate: closeRate(all.closed, all.items),
+  const rows: IndicatorRow[] = branches.map((b) => {
+    const f = facts.get(b.id) ?? {};
+    const cells = cal.cells.filter((c) => c.orgId === b.id);
+    const m = f.meetings ?? meetingsFact(cells);
+    const th = themeDays(cells);
+    const life = lifeMeeting(cells, year);
+    const d = duesOf.get(b.id);
+    const dev = admitted.get(b.id) ?? [];
+    const r = branchTally(tallies, b.name);
+    const h = f.hours?.count ?? { n: 0, of: 0 };
+    return {
+      orgId: b.id, org: b.name, kind: '党支部',
+      meetingsDue: m.count?.of ?? 0, meetingsHeld: m.count?.n ?? 0, meetingsRate: pct(m.count?.n ?? 0, m.count?.of ?? 0),
+      themeDue: th.due, themeHeld: th.held, themeRate: pct(th.held, th.due),
+      lifeMeeting: life.value,
+      evaluation: f.evaluation?.ratio === 1 ? '已开展' : '未开展',
+      developmentPlan: '未录入', developmentDone: dev.length,
+      duesDueFen: d?.dueFen ?? 0, duesPaidFen: d?.paidFen ?? 0, duesRate: d?.rate ?? null,
+      term: f.term?.ratio === 1 ? '按期' : f.term?.text.startsWith('未登记') ? '未登记' : '未按期',
+      hoursMembers: h.of, hoursMet: h.n, hoursRate: pct(h.n, h.of),
+      rectItems: r.items, rectClosed: r.closed, rectOverdue: r.overdue, rectRate: closeRate(r.closed, r.items),
       notes: {
-        meetings: `${n} 个党支部合计：到期应开展 ${sum('meetingsDue')} 项，按期开展 ${sum('meetingsHeld')} 项`,
-        themeDays: `${n} 个党支部合计：应开展 ${sum('themeDue')} 个月次，已开展 ${sum('themeHeld')} 个月次`,
-        lifeMeeting: `${n} 个党支部中 ${countOf('lifeMeeting', '已召开')} 个已召开组织生活会`,
-        evaluation: `${n} 个党支部中 ${countOf('evaluation', '已开展')} 个已登记民主评议党员`,
-        development: `计划数未录入；各支部合计接收预备党员 ${sum('developmentDone')} 名`,
-        dues: `各支部合计应缴 ${yuan(dues.total.dueFen)} 元，实缴 ${yuan(dues.total.paidFen)} 元`,
-        term: `${n} 个党支部中 ${countOf('term', '按期')} 个按期换届${countOf('term', '未按期') ? `，${countOf('term', '未按期')} 个未按期` : ''}${countOf('term', '未登记') ? `，${countOf('term', '未登记')} 个未登记本届开始日期` : ''}`,
-        hours: `各支部合计：党员 ${sum('hoursMembers')} 人，学时达标 ${sum('hoursMet')} 人`,
-        rectification: rectNotes(all, '整改台账中全部'),
+        meetings: m.text,
+        themeDays: th.text,
+        lifeMeeting: life.text,
+        evaluation: f.evaluation?.text ?? '',
+        development: `计划数未录入（台账中没有发展计划）；${dev.length ? `本年度接收预备党员 ${dev.length} 名：${dev.join('、')}` : '本年度没有接收预备党员'}`,
+        dues: d ? `应缴 ${yuan(d.dueFen)} 元，实缴 ${yuan(d.paidFen)} 元` : '没有应缴党费的党员',
+        term: f.term?.text ?? '',
+        hours: f.hours?.text ?? '',
+        rectification: rectNotes(r, '责任单位为本支部'),
       },
     };
-    return {
-      year, asOf, rows: [...rows, total],
-      indicators: INDICATOR_KEYS.map((key) => ({ key, ...INDICATORS[key] })),
-      missing: ['发展党员计划数：台账中没有登记发展计划，表中标“未录入”'],
-    };
   });
+
+  // the 党委: the branches added up; 整改 is every item of the ledger (the 党委's own departments' too)
+  const sum = (k: keyof IndicatorRow) => rows.reduce((a, r) => a + (r[k] as number), 0);
+  const n = rows.length;
+  const countOf = (k: keyof IndicatorRow, v: string) => rows.filter((r) => r[k] === v).length;
+  const all = [...tallies.values()].reduce<UnitTally>((a, t) => {
+    for (const k of Object.keys(a) as (keyof UnitTally)[]) a[k] += t[k];
+    return a;
+  }, { items: 0, closed: 0, closedOnTime: 0, closedLate: 0, overdue: 0, longTerm: 0, judged: 0 });
+  const total: IndicatorRow = {
+    orgId: null, org: committee?.name ?? '党委', kind: '党委',
+    meetingsDue: sum('meetingsDue'), meetingsHeld: sum('meetingsHeld'), meetingsRate: pct(sum('meetingsHeld'), sum('meetingsDue')),
+    themeDue: sum('themeDue'), themeHeld: sum('themeHeld'), themeRate: pct(sum('themeHeld'), sum('themeDue')),
+    lifeMeeting: `${countOf('lifeMeeting', '已召开')}/${n} 个支部已召开`,
+    evaluation: `${countOf('evaluation', '已开展')}/${n} 个支部已开展`,
+    developmentPlan: '未录入', developmentDone: sum('developmentDone'),
+    duesDueFen: dues.total.dueFen, duesPaidFen: dues.total.paidFen, duesRate: dues.total.rate,
+    term: `${countOf('term', '按期')}/${n} 个支部按期`,
+    hoursMembers: sum('hoursMembers'), hoursMet: sum('hoursMet'), hoursRate: pct(sum('hoursMet'), sum('hoursMembers')),
+    rectItems: all.items, rectClosed: all.closed, rectOverdue: all.overdue, rectRate: closeRate(all.closed, all.items),
+    notes: {
+      meetings: `${n} 个党支部合计：到期应开展 ${sum('meetingsDue')} 项，按期开展 ${sum('meetingsHeld')} 项`,
+      themeDays: `${n} 个党支部合计：应开展 ${sum('themeDue')} 个月次，已开展 ${sum('themeHeld')} 个月次`,
+      lifeMeeting: `${n} 个党支部中 ${countOf('lifeMeeting', '已召开')} 个已召开组织生活会`,
+      evaluation: `${n} 个党支部中 ${countOf('evaluation', '已开展')} 个已登记民主评议党员`,
+      development: `计划数未录入；各支部合计接收预备党员 ${sum('developmentDone')} 名`,
+      dues: `各支部合计应缴 ${yuan(dues.total.dueFen)} 元，实缴 ${yuan(dues.total.paidFen)} 元`,
+      term: `${n} 个党支部中 ${countOf('term', '按期')} 个按期换届${countOf('term', '未按期') ? `，${countOf('term', '未按期')} 个未按期` : ''}${countOf('term', '未登记') ? `，${countOf('term', '未登记')} 个未登记本届开始日期` : ''}`,
+      hours: `各支部合计：党员 ${sum('hoursMembers')} 人，学时达标 ${sum('hoursMet')} 人`,
+      rectification: rectNotes(all, '整改台账中全部'),
+    },
+  };
+  return {
+    year, asOf, rows: [...rows, total],
+    indicators: INDICATOR_KEYS.map((key) => ({ key, ...INDICATORS[key] })),
+    missing: ['发展党员计划数：台账中没有登记发展计划，表中标“未录入”'],
+  };
 }
