@@ -71,10 +71,21 @@ describe.skipIf(!hasChromium)('加入整改 from the gaps', () => {
     await page.getByTestId('rect-save').click();
     await toast(page, '已新增整改事项');
     await expect.poll(() => page.getByTestId('inspect-rectifying').count()).toBe(1);
+    await page.waitForTimeout(400); // the tag fades in
     await snap(page, 'e2e-rectification-gaps-inspect');
 
     await goto(page, '/dues/arrears');
-    await page.getByTestId('arrears-rectify').first().waitFor();
+    await page.getByTestId('arrears-rectify').first().click();
+    await page.getByTestId('rect-form').waitFor();
+    expect(await page.locator('[data-testid="rect-title"] textarea, textarea[data-testid="rect-title"]').first().inputValue()).toMatch(/连续 \d+ 个月未缴纳党费/);
+    await input('rect-owner').fill('王明');
+    const due2 = page.locator('[data-testid="rect-due-item"] input').first();
+    await due2.fill('2026-12-31');
+    await due2.press('Enter');
+    await page.getByTestId('rect-save').click();
+    await toast(page, '已新增整改事项');
+    await expect.poll(() => page.getByTestId('arrears-rectifying').count()).toBe(1);
+    await page.waitForTimeout(400); // the tag fades in
     await snap(page, 'e2e-rectification-gaps-arrears');
   });
 
