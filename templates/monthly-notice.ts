@@ -27,6 +27,8 @@ export interface MonthlyNoticeModel {
   party: string[];
   requirements: string[];
   issuedOn: string;
+  /** words a line must not break inside (the people named) */
+  keep?: readonly string[];
 }
 
 const CN = '〇一二三四五六七八九';
@@ -70,11 +72,11 @@ export async function monthlyNoticeDocument(m: MonthlyNoticeModel): Promise<Uint
   section('各党支部本月工作提醒');
   m.branches.forEach((b, i) => {
     body.push(heading2(`（${cnNumber(i + 1)}）${b.name}`));
-    if (b.lines.length) b.lines.forEach((l, k) => body.push(paragraph(`${k + 1}. ${l}`, { indent: true })));
+    if (b.lines.length) b.lines.forEach((l, k) => body.push(paragraph(`${k + 1}. ${l}`, { indent: true, keep: m.keep })));
     else body.push(paragraph('本月暂无到期事项，请按年度计划正常开展组织生活。', { indent: true }));
   });
   section('党委本月工作事项');
-  if (m.party.length) m.party.forEach((l, k) => body.push(paragraph(`${k + 1}. ${l}`, { indent: true })));
+  if (m.party.length) m.party.forEach((l, k) => body.push(paragraph(`${k + 1}. ${l}`, { indent: true, keep: m.keep })));
   else body.push(paragraph('本月党委暂无到期事项。', { indent: true }));
   section('有关要求');
   m.requirements.forEach((l) => body.push(paragraph(l, { indent: true })));

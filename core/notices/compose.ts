@@ -56,6 +56,8 @@ export interface NoticePreview {
   party: NoticeOrg;
   /** where each kind of line comes from (shown under the preview) */
   sources: string[];
+  /** every person named in the lines (the document keeps each name on one line) */
+  people: string[];
 }
 
 const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
@@ -106,6 +108,7 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
   const byId = new Map<string, NoticeOrg>(branchUnits.map((u) => [u.id, { orgId: u.id, name: u.name, lines: [] }]));
   const byName = new Map<string, NoticeOrg>([...byId.values()].map((o) => [o.name, o]));
   const orgOf = (id: string | null, name?: string) => (id ? byId.get(id) : undefined) ?? (name ? byName.get(name) : undefined) ?? party;
+  const people = new Set<string>();
   const duesBy = settings.duesDay ? `${mon}月${Math.min(settings.duesDay, daysInMonth(year, mon))}日前` : '月底前';
 
   // 组织生活: the calendar's findings as of the day, each organization's own
@@ -123,11 +126,13 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
   for (const a of dues.arrears) {
     if (a.leftType) continue;
     inArrears.add(a.memberId);
+    people.add(a.member);
     orgOf(a.branchId, a.branch).lines.push({ topic: '党费', text: `${a.member}${a.action.replace(/[。；]$/, '')}。` });
   }
   for (const b of dues.branches) {
     const unpaid = b.unpaid.filter((u) => !inArrears.has(u.memberId));
     if (!unpaid.length) continue;
+    unpaid.forEach((u) => people.add(u.member));
     const names = unpaid.slice(0, 8).map((u) => u.member).join('、') + (unpaid.length > 8 ? `等` : '');
     orgOf(b.branchId, b.branch).lines.push({ topic: '党费', text: `本月应缴纳党费 ${b.owed} 人，尚有 ${unpaid.length} 人未缴纳（${names}），请于${duesBy}收齐。` });
   }
@@ -141,6 +146,7 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
   // 发展党员: the steps due, overdue or possible this month
   for (const r of dev.items) {
     if (r.kind === '启用前到期') continue;
+    people.add(r.name);
     const when = r.kind === '已逾期' ? `已逾期${r.latest ? `（应于${md(r.latest)}前完成）` : ''}` : r.kind === '本月到期' ? `本月到期${r.latest ? `（${md(r.latest)}前）` : ''}` : `本月可办（${md(r.earliest)}起）`;
     orgOf(null, r.branchName).lines.push({ topic: '发展党员', text: `${r.name}第${r.step}步“${r.stepName}”${when}。` });
   }
@@ -157,6 +163,7 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
   const shortBy = new Map<NoticeOrg, string[]>();
   for (const m of short?.members ?? []) {
     const o = orgOf(m.branchId, m.branch);
+    people.add(m.name);
     shortBy.set(o, [...(shortBy.get(o) ?? []), `${m.name}（${m.shortReason.replace(/[。；]$/, '')}）`]);
   }
   for (const [o, people] of shortBy) o.lines.push({ topic: '学时', text: `以下同志学时未达要求，请督促补学：${people.join('、')}。` });
@@ -186,5 +193,6 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
       '学时：学时统计（10月起列出未达要求的党员）',
       '整改：整改台账中时限在本月或已超期的事项',
     ],
+    people: [...people],
   };
 }

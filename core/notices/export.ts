@@ -25,6 +25,7 @@ function documentOf(p: NoticePreview, docNo: string, issuedOn: string): Promise<
       `组织生活开展后及时在台账中登记；党费请于${p.duesBy}收齐。未能按时完成的，请于月底前向党委说明原因。`,
     ],
     issuedOn,
+    keep: p.people,
   });
 }
 
