@@ -18,16 +18,16 @@ describe.skipIf(!hasChromium)('党建工作提醒', () => {
 
   it('edits November’s theme in the 主题党日工作安排; the notice quotes it', async () => {
     await ui.page.getByTestId('notice-tabs').locator('.el-tabs__item', { hasText: '主题党日工作安排' }).click();
-    const theme = ui.page.getByTestId('plan-theme-11').locator('input');
+    const theme = ui.page.getByTestId('plan-theme-11');
     await expect.poll(() => theme.inputValue()).toBe('规范执法 为民服务');
     await theme.fill('');
-    await ui.page.getByTestId('plan-content-11').locator('input').fill('围绕执法规范化开展案例评查');
+    await ui.page.getByTestId('plan-content-11').fill('围绕执法规范化开展案例评查');
     await theme.fill('');
     await ui.page.getByTestId('plan-save-11').click();
     // an empty theme of a planned month deletes it; then a new theme is planned
     await toast(ui.page, '已删除11月安排');
     await theme.fill('执法为民 规范执法');
-    await ui.page.getByTestId('plan-content-11').locator('input').fill('开展执法案例评查，听取群众意见');
+    await ui.page.getByTestId('plan-content-11').fill('开展执法案例评查，听取群众意见');
     await ui.page.getByTestId('plan-save-11').click();
     await toast(ui.page, '已保存11月主题党日安排');
     await snap(ui.page, 'e2e-notice-plan');
