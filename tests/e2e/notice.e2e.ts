@@ -1,7 +1,7 @@
 /** 党建工作提醒, click by click on the demo (today 2026-11-28): edit a month's theme, preview the notice per branch, generate it with its 文号, see it issued and the theme on the calendar. */
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, useApp } from './support/app.ts';
-import { goto, saveFromPreview, toast } from './support/pages.ts';
+import { choose, goto, saveFromPreview, toast } from './support/pages.ts';
 
 describe.skipIf(!hasChromium)('党建工作提醒', () => {
   const ui = useApp({ demo: true });
@@ -52,5 +52,19 @@ describe.skipIf(!hasChromium)('党建工作提醒', () => {
     await expect.poll(() => ui.page.getByTestId('cal-theme').innerText()).toContain('11月主题党日：执法为民 规范执法');
     expect(await ui.page.getByTestId('cal-month-11').getAttribute('title')).toBe('主题党日：执法为民 规范执法');
     await snap(ui.page, 'e2e-notice-calendar');
+  });
+
+  it('a new 主题党日 in November starts from the planned theme', async () => {
+    await ui.page.getByTestId('cal-cell-机关第二党支部-支部委员会-2026-11').click();
+    const editor = ui.page.getByTestId('activity-editor');
+    await expect.poll(() => editor.isVisible()).toBe(true);
+    await choose(ui.page, 'af-type', '主题党日');
+    await expect.poll(() => ui.page.getByTestId('af-topic').inputValue()).toBe('执法为民 规范执法');
+    expect(await ui.page.getByTestId('af-planned-theme').innerText()).toContain('开展执法案例评查');
+    await snap(ui.page, 'e2e-notice-editor-theme');
+    await ui.page.getByTestId('af-close').click();
+    const discard = ui.page.locator('.el-message-box', { hasText: '放弃未保存的内容？' });
+    await expect.poll(async () => (await discard.isVisible()) || !(await editor.isVisible())).toBe(true);
+    if (await discard.isVisible()) await discard.getByRole('button', { name: '放弃' }).click();
   });
 });
