@@ -33,6 +33,15 @@ export const noticesCommands: Command[] = [
     print: (rows) => ({ json: rows, text: () => table([['月份', '文号', '印发日期', '文件'], ...rows.map((r) => [r.month, r.docNo, r.issuedOn, r.fileName])]) + `\n共 ${rows.length} 期` }),
   }),
   command({
+    path: ['export', 'theme-day-plan'],
+    usage: 'export theme-day-plan --year YYYY --out FILE.docx',
+    summary: '导出一年的主题党日工作安排（.docx）',
+    handler: 'notices/export-plan',
+    document: true,
+    input: (a) => ({ year: num(requireFlag(a, 'year')) }),
+    print: (_r, { file }) => ({ json: { file }, text: () => `已导出：${file}` }),
+  }),
+  command({
     path: ['notices', 'plan'],
     usage: 'notices plan --year YYYY [--json]',
     summary: '一年的主题党日工作安排（每月主题和内容建议）',

@@ -4,7 +4,9 @@ import type { Tx } from '../audit/service.ts';
 import { LedgerError } from '../errors.ts';
 import { monthlyNoticeDocument } from '../../templates/monthly-notice.ts';
 import { noticePreview, type NoticeOrg, type NoticePreview } from './compose.ts';
-import { issueNoticeTx, type IssuedNotice } from './service.ts';
+import { issueNoticeTx, yearPlan, type IssuedNotice } from './service.ts';
+import { themeDayPlanDocument } from '../../templates/theme-day-plan.ts';
+import { committeeName } from '../study/export.ts';
 
 const lineText = (o: NoticeOrg) => o.lines.map((l) => `${l.topic}：${l.text}`);
 
@@ -50,4 +52,21 @@ export async function issueNotice(ctx: Ctx, month: string, on?: string | null): 
   const issuedOn = issueDate(ctx, on);
   const p = await noticePreview(ctx, month);
   return issueNoticeTx(ctx, month, issuedOn, async (_tx: Tx, docNo) => ({ fileName: noticeFileName(month), bytes: await documentOf(p, docNo, issuedOn) }));
+}
+
+/** The year's 主题党日工作安排 as a document (the summary's "每月下发《主题党日工作安排》"); months without a theme read 未安排. */
+export async function exportThemeDayPlan(ctx: Ctx, year: number): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const plan = await yearPlan(ctx.db, year);
+  if (!plan.some((m) => m.theme)) throw new LedgerError(`${year}年尚未安排主题党日，请先逐月填写主题`, 'year');
+  const today = ctx.platform.today();
+  const bytes = await themeDayPlanDocument({
+    heading: `${year}年主题党日工作安排`,
+    addressee: '各党支部',
+    intro: `根据《中国共产党支部工作条例（试行）》关于每月相对固定1天开展主题党日的要求，结合分局工作实际，现将${year}年主题党日工作安排如下，请各党支部结合实际认真组织实施。`,
+    rows: plan.map((m) => [`${m.month}月`, m.theme ?? '未安排', m.content ?? '']),
+    outro: ['各党支部要按月开展主题党日，做好活动记录并及时在台账中登记；上级另有部署的，按上级要求调整。'],
+    signer: await committeeName(ctx),
+    date: today,
+  });
+  return { fileName: `${year}年主题党日工作安排.docx`, bytes };
 }

@@ -5,7 +5,7 @@ import { DOCX_MIME, fileResult, isoDate, month, optDate, year } from '../validat
 import { noticeSettingsInput, planMonthInput } from './model.ts';
 import { clearPlanMonth, listIssued, nextDocNo, noticeSettings, noticesIssued, planOfMonth, saveNoticeSettings, savePlanMonth, setNextNumber, yearPlan } from './service.ts';
 import { noticePreview } from './compose.ts';
-import { issueNotice, previewNoticeDocument } from './export.ts';
+import { exportThemeDayPlan, issueNotice, previewNoticeDocument } from './export.ts';
 
 const monthNo = z.coerce.number({ error: '应为 1 至 12 的月份' }).int('应为 1 至 12 的月份').min(1, '应为 1 至 12 的月份').max(12, '应为 1 至 12 的月份');
 const period = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, { message: '结束日期早于开始日期', path: ['to'] });
@@ -30,6 +30,10 @@ export const noticesHandlers = {
   'notices/issue': handler(z.object({ month, issuedOnDay: optDate }), async (ctx, p) => {
     const { bytes, ...rec } = await issueNotice(ctx, p.month, p.issuedOnDay);
     return { ...fileResult(rec.fileName, bytes, DOCX_MIME), notice: rec };
+  }),
+  'notices/export-plan': handler(z.object({ year }), async (ctx, { year }) => {
+    const r = await exportThemeDayPlan(ctx, year);
+    return fileResult(r.fileName, r.bytes, DOCX_MIME);
   }),
   'notices/issued': handler(z.object({ year: year.optional() }), (ctx, q) => listIssued(ctx.db, q.year)),
   'notices/count': handler(period, (ctx, q) => noticesIssued(ctx.db, q.from, q.to)),

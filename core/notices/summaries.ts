@@ -11,6 +11,7 @@ export const summaries: Record<string, string> = {
   'notices/preview': '某月党建工作提醒的内容：各党支部本月应办事项和党委事项',
   'notices/preview-document': '某月党建工作提醒的预览文档（.docx，不占用文号）',
   'notices/issue': '印发某月党建工作提醒（.docx）：占用下一个文号并登记',
+  'notices/export-plan': '导出一年的主题党日工作安排（.docx）',
   'notices/issued': '已印发的党建工作提醒（月份、文号、日期、文件校验值）',
   'notices/count': '一个期间印发的党建工作提醒期数（工作总结用）',
 };

@@ -43,14 +43,21 @@ describe('主题党日工作安排', () => {
     await l.close();
   });
 
-  it('the demo plans every month of the demo year', async () => {
+  it('the demo plans every month of the demo year; the year’s 主题党日工作安排 prints every month', async () => {
     const l = await testLedger({ demo: true });
     const plan = await l.call('notices/plan', { year: 2026 });
     expect(plan.every((m) => m.theme)).toBe(true);
     expect(plan[0]!.theme).toBe('学习贯彻全会精神');
     expect(plan[6]!.theme).toContain('重温入党誓词');
+    const d = await l.call('notices/export-plan', { year: 2026 });
+    expect(d.fileName).toBe('2026年主题党日工作安排.docx');
+    const text = docxText(await zipPart(fileBytes(d), 'word/document.xml'));
+    expect(text).toContain('2026年主题党日工作安排');
+    for (const m of plan) expect(text).toContain(m.theme!);
+    if (!skipRender) expect(documentProblems(renderDocument(fileBytes(d), 'docx'))).toEqual([]);
+    expect((await failure(l.call('notices/export-plan', { year: 2025 }))).message).toBe('2025年尚未安排主题党日，请先逐月填写主题');
     await l.close();
-  }, 120_000);
+  }, 180_000);
 });
 
 /** "支部委员会（2026年3月、7月）、党课（2026年第二季度）" → ["支部委员会|2026年3月", "支部委员会|2026年7月", "党课|2026年第二季度"] */
