@@ -180,7 +180,8 @@ export async function noticePreview(ctx: Ctx, month: string): Promise<NoticePrev
     month, asOf,
     heading: `关于做好${year}年${mon}月党建工作的提醒`,
     committee: await committeeName(ctx),
-    nextDocNo: (await nextDocNo(ctx.db, Number(asOf.slice(0, 4)))).docNo,
+    // the notice takes its number when issued, today: this year's sequence, whatever the month
+    nextDocNo: (await nextDocNo(ctx.db, Number(ctx.platform.today().slice(0, 4)))).docNo,
     theme, duesBy, remitMonth,
     branches: branchUnits.map((u) => byId.get(u.id)!),
     party,
