@@ -43,6 +43,7 @@ import { disposalArea } from './disposal/index.ts';
 import { pointsArea } from './points/index.ts';
 import { starsArea } from './stars/index.ts';
 import { rectificationArea } from './rectification/index.ts';
+import { noticesArea } from './notices/index.ts';
 
 export const areas = [
   setupArea,
@@ -70,6 +71,7 @@ export const areas = [
   disposalArea,
   pointsArea,
   rectificationArea,
+  noticesArea,
   // 评星定级 scores every other area's ledger: its demo step must run last
   starsArea,
 ] as const;

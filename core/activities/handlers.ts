@@ -15,6 +15,7 @@ import { FREQUENCY_LABEL, NATIONAL_RULES, SETTINGS, ruleVersions, type RuleVersi
 import { studyDays } from './study-days.ts';
 import { studyDaySetting } from './weekly.ts';
 import { exportLifeStats, exportMeeting, exportRecordBook } from './exports.ts';
+import { planOfMonth, yearPlan } from '../notices/service.ts';
 
 const optDay = z.union([isoDate, z.literal('')]).optional().transform((v) => v || undefined);
 
@@ -27,6 +28,9 @@ const ruleSchema = z.object({
 });
 
 export const activityHandlers = {
+  // the 主题党日工作安排 (core/notices, read only): the calendar shows the month's theme, a new 主题党日 starts from it
+  'activities/theme-days': handler(z.object({ year }), async (ctx, { year }) => (await yearPlan(ctx.db, year)).filter((m) => m.theme).map((m) => ({ month: m.month, theme: m.theme!, content: m.content }))),
+  'activities/planned-theme': handler(z.object({ month }), (ctx, { month }) => planOfMonth(ctx.db, month)),
   'activities/options': handler(z.object({}), async (ctx) => ({
     types: await activityTypes(ctx.db),
     builtInTypes: [...ACTIVITY_TYPES],

@@ -1,5 +1,7 @@
 /** One line in Chinese per handler of this area, for `party-ledger call --list`. */
 export const summaries: Record<string, string> = {
+  'activities/theme-days': '一年中各月安排的主题党日主题（来自党建工作提醒的主题党日工作安排）',
+  'activities/planned-theme': '某月安排的主题党日主题和内容建议（新建主题党日时带入）',
   'activities/options': '组织生活的可选值（活动类型、出席情况、表决方式等）',
   'activities/list': '查询组织生活记录（可按党组织、类型、日期筛选，搜索）',
   'activities/page': '分页查询组织生活记录（筛选同上，返回一页和总条数）',

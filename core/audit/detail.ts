@@ -52,6 +52,9 @@ export const ENTITY_TITLES: Record<string, string> = {
   rect_progress: '整改进展',
   rect_evidence: '整改佐证',
   rules_docs: '制度文件',
+  theme_day_plans: '主题党日安排',
+  monthly_notices: '党建工作提醒',
+  notice_numbers: '提醒文号序号',
   settings: '设置',
   ledger: '台账',
 };

@@ -34,6 +34,7 @@ import { evaluationCommands } from './evaluation.ts';
 import { careCommands } from './care.ts';
 import { rectificationCommands } from './rectification.ts';
 import { secretaryCommands } from './secretary.ts';
+import { noticesCommands } from './notices.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -53,6 +54,7 @@ registerCommands(evaluationCommands);
 registerCommands(careCommands);
 registerCommands(rectificationCommands);
 registerCommands(secretaryCommands);
+registerCommands(noticesCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

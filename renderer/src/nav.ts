@@ -12,7 +12,7 @@ import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/ico
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon } from '@element-plus/icons-vue';
 import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon, Trophy as PointsIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
-import { CircleCheck as RectIcon, Collection as RulesIcon } from '@element-plus/icons-vue';
+import { CircleCheck as RectIcon, Collection as RulesIcon, AlarmClock as NoticeIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -37,6 +37,7 @@ export const NAV: NavEntry[] = [
   { path: '/dues/exports', title: '党费报表', group: '党费', icon: DuesExportIcon, component: () => import('./views/dues/ExportsView.vue') },
   { path: '/activities', title: '组织生活记录', group: '组织生活', icon: ActivitiesIcon, component: () => import('./views/activities/ActivitiesView.vue') },
   { path: '/activities/calendar', title: '组织生活日历', group: '组织生活', icon: CalendarIcon, component: () => import('./views/activities/CalendarView.vue') },
+  { path: '/notices', title: '党建工作提醒', group: '组织生活', icon: NoticeIcon, component: () => import('./views/notices/NoticesView.vue') },
   { path: '/activities/record-book', title: '记录本与统计', group: '组织生活', icon: RecordBookIcon, component: () => import('./views/activities/RecordBookView.vue') },
   { path: '/tests', title: '政治理论测试', group: '组织生活', icon: EditPen, component: () => import('./views/tests/TestsView.vue') },
   { path: '/study', title: '学习教育', group: '组织生活', icon: StudyIcon, component: () => import('./views/study/StudyView.vue') },

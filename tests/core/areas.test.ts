@@ -46,7 +46,7 @@ describe('areas as modules', () => {
   });
 
   it('the demo steps come from the modules, in the order the demo builds on', () => {
-    expect(demoSteps().map((s) => s.name)).toEqual(['组织', '党员', '组织关系转接', '组织生活', '发展党员', '党费', '档案', '政治理论测试', '理论学习中心组', '学时', '民主评议党员', '走访慰问', '不合格党员处置', '党员积分', '整改台账', '评星定级']);
+    expect(demoSteps().map((s) => s.name)).toEqual(['组织', '党员', '组织关系转接', '组织生活', '发展党员', '党费', '档案', '政治理论测试', '理论学习中心组', '学时', '民主评议党员', '走访慰问', '不合格党员处置', '党员积分', '整改台账', '党建工作提醒', '评星定级']);
   });
 
   it('the ledger tables are every table of the schema but the audit chain, and --force empties them all', async () => {

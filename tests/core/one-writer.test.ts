@@ -53,6 +53,9 @@ const WRITER: Record<string, string[]> = {
   rect_progress: ['rectification'],
   rect_evidence: ['rectification'],
   rules_docs: ['rectification'],
+  theme_day_plans: ['notices'],
+  monthly_notices: ['notices'],
+  notice_numbers: ['notices'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
