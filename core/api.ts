@@ -43,6 +43,7 @@ import { disposalArea } from './disposal/index.ts';
 import { pointsArea } from './points/index.ts';
 import { starsArea } from './stars/index.ts';
 import { rectificationArea } from './rectification/index.ts';
+import { summaryArea } from './summary/index.ts';
 
 export const areas = [
   setupArea,
@@ -72,6 +73,8 @@ export const areas = [
   rectificationArea,
   // 评星定级 scores every other area's ledger: its demo step must run last
   starsArea,
+  // 党建工作总结 quotes every other area, 评星定级 included: after it
+  summaryArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -20,6 +20,7 @@ import type { CareTables } from './schema/care.ts';
 import type { PointsTables } from './schema/points.ts';
 import type { StarsTables } from './schema/stars.ts';
 import type { RectificationTables } from './schema/rectification.ts';
+import type { SummaryTables } from './schema/summary.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -37,5 +38,6 @@ export type { CareVisitsTable, DisposalCasesTable, DisposalStepsTable, CareTable
 export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from './schema/evaluation.ts';
 export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
 export type { RectPlansTable, RectItemsTable, RectProgressTable, RectEvidenceTable, RulesDocsTable, RectificationTables } from './schema/rectification.ts';
+export type { SummaryDraftsTable, SummaryVersionsTable, SummaryTables } from './schema/summary.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables, RectificationTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables, RectificationTables, SummaryTables {}
