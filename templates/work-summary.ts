@@ -13,6 +13,8 @@ export interface WorkSummaryModel {
   parts: { heading: string; paragraphs: string[] }[];
   signer: string;
   issuedOn: string;
+  /** names never split over two lines (branches, units) */
+  keep?: string[];
 }
 
 const SUB = /^(（[一二三四五六七八九十]+）[^。！？]*[。！？]?)(.*)$/s;
@@ -24,7 +26,8 @@ export async function workSummary(m: WorkSummaryModel): Promise<Uint8Array> {
     body.push(heading1(part.heading));
     for (const p of part.paragraphs) {
       const s = SUB.exec(p);
-      body.push(s ? paragraph([run(s[1]!, FONTS.heading2), ...(s[2] ? [s[2]] : [])], { indent: true }) : paragraph(p, { indent: true }));
+      const keep = m.keep ?? [];
+      body.push(s ? paragraph([run(s[1]!, FONTS.heading2), ...(s[2] ? [s[2]] : [])], { indent: true, keep }) : paragraph(p, { indent: true, keep }));
     }
   }
   body.push(blankLine());

@@ -33,6 +33,7 @@ import { archiveCommands } from './archive.ts';
 import { evaluationCommands } from './evaluation.ts';
 import { careCommands } from './care.ts';
 import { rectificationCommands } from './rectification.ts';
+import { summaryCommands } from './summary.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -51,6 +52,7 @@ registerCommands(archiveCommands);
 registerCommands(evaluationCommands);
 registerCommands(careCommands);
 registerCommands(rectificationCommands);
+registerCommands(summaryCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

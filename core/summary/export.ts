@@ -6,6 +6,8 @@
 import type { Ctx } from '../context.ts';
 import { LedgerError } from '../errors.ts';
 import { workSummary } from '../../templates/work-summary.ts';
+import { listBranches } from '../org/service.ts';
+import { loadDuesSettings } from '../dues/settings.ts';
 import { SECTION_TITLES, gapsOf, render } from './draft.ts';
 import { generate, getDraft, unitName, type Period, type StoredFigures } from './service.ts';
 
@@ -39,6 +41,7 @@ export async function exportWorkSummary(ctx: Ctx, q: Partial<Period> & { draftId
     parts: SECTION_TITLES.map((heading, i) => ({ heading, paragraphs: (texts[i] ?? '').split('\n').map((p) => p.trim()).filter(Boolean) })),
     signer,
     issuedOn: q.issuedOn ?? ctx.platform.today(),
+    keep: [...(await listBranches(ctx)).map((b) => b.name), (await loadDuesSettings(ctx.db)).upperBodyName],
   });
   return { fileName: `${title}.docx`, bytes, gaps: gapsOf(texts) };
 }

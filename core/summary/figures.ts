@@ -77,11 +77,17 @@ const STAGE_KEYS: Record<string, string> = { 申请人: 'applicants', 入党积�
 const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const monthNo = (m: string) => Number(m.slice(5, 7));
 
-export async function summaryFigures(ctx: Ctx, q: { from: string; to: string; branchId?: string }): Promise<SummaryFigures> {
+export async function summaryFigures(ctx: Ctx, period: { from: string; to: string; branchId?: string }): Promise<SummaryFigures> {
+  let q = period;
   if (q.to < q.from) throw new LedgerError('结束日期早于开始日期', 'to');
   const branches = await listBranches(ctx);
   const branch = q.branchId ? branches.find((b) => b.id === q.branchId) : undefined;
-  if (q.branchId && !branch) throw new LedgerError('找不到这个党支部', 'branchId');
+  if (q.branchId && !branch) {
+    // the committee itself (`--branch 党委名称`) is the whole 党委
+    const unit = await ctx.db.selectFrom('org_units').select('kind').where('id', '=', q.branchId).where('deleted_at', 'is', null).executeTakeFirst();
+    if (unit?.kind !== '党委' && unit?.kind !== '党总支') throw new LedgerError('找不到这个党支部', 'branchId');
+    q = { ...q, branchId: undefined };
+  }
   const year = Number(q.to.slice(0, 4));
   const f: Record<string, Figure> = {};
   const missing: MissingArea[] = [];

@@ -32,8 +32,9 @@ const store = (f: SummaryFigures): StoredFigures =>
 /** Figures, title and the generated text of a period, nothing stored. */
 export async function generate(ctx: Ctx, q: Period) {
   const figures = await summaryFigures(ctx, q);
-  const [problems, next, committee, dues] = await Promise.all([problemLines(ctx, q), nextLines(ctx, q), unitName(ctx.db), loadDuesSettings(ctx.db)]);
-  const unit = q.branchId ? figures.scope : committee;
+  const p = { from: q.from, to: q.to, branchId: figures.branchId ?? undefined };
+  const [problems, next, committee, dues] = await Promise.all([problemLines(ctx, p), nextLines(ctx, p), unitName(ctx.db), loadDuesSettings(ctx.db)]);
+  const unit = p.branchId ? figures.scope : committee;
   const sections = draftSections({ figures, unit, upperBody: dues.upperBodyName, problems, next });
   return { figures, title: summaryTitle(unit, q.from, q.to), signer: unit, sections };
 }
@@ -55,7 +56,7 @@ export async function createDraft(ctx: Ctx, q: Period): Promise<DraftView> {
 export async function storeDraft(ctx: Ctx, tx: Transaction<DB>, q: Period, g: Awaited<ReturnType<typeof generate>>): Promise<string> {
   const now = ctx.platform.now();
   const row: SummaryDraftsTable = {
-    id: ctx.platform.newId(), org_id: q.branchId ?? null, period_from: q.from, period_to: q.to, title: g.title, sections: JSON.stringify(g.sections),
+    id: ctx.platform.newId(), org_id: g.figures.branchId, period_from: q.from, period_to: q.to, title: g.title, sections: JSON.stringify(g.sections),
     figures: JSON.stringify(store(g.figures)), figures_at: now, created_at: now, updated_at: now, deleted_at: null,
   };
   await tx.insertInto('summary_drafts').values(row).execute();
