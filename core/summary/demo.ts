@@ -16,6 +16,6 @@ export async function demoSummary(ctx: Ctx, tx: Transaction<DB>, _rng: Rng, _sta
   const q = { from: `${year}-01-01`, to: `${year}-06-30` };
   if (q.to >= ctx.platform.today()) return;
   // the reads go through the demo's transaction: one connection, so the outer handle would wait on it
-  const inTx: Ctx = { ...ctx, db: tx as unknown as LedgerDb };
+  const inTx = new Proxy(ctx, { get: (t, k) => (k === 'db' ? (tx as unknown as LedgerDb) : Reflect.get(t, k)) }) as Ctx;
   await storeDraft(ctx, tx, q, await generate(inTx, q));
 }

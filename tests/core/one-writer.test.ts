@@ -53,6 +53,8 @@ const WRITER: Record<string, string[]> = {
   rect_progress: ['rectification'],
   rect_evidence: ['rectification'],
   rules_docs: ['rectification'],
+  summary_drafts: ['summary'],
+  summary_versions: ['summary'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
