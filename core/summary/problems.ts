@@ -90,7 +90,7 @@ export async function nextLines(ctx: Ctx, q: { from: string; to: string; branchI
   if (plan.length)
     out.push({
       head: '落实年度党建工作要点，推进下步工作',
-      text: `按照${plan[0]!.plan ? `《${plan[0]!.plan}》` : '年度党建工作要点'}，抓好${plan.slice(0, 4).map((i) => i.title.replace(/[。；]$/, '')).join('、')}${plan.length > 4 ? `等${plan.length}项` : ''}工作，每月下发党建工作提醒，逐项推进落实。`,
+      text: `按照${plan[0]!.plan ? `《${plan[0]!.plan}》` : '年度党建工作要点'}，抓好${plan.slice(0, 4).map((i) => i.title.replace(/[。；]$/, '')).join('、')}${plan.length > 4 ? `等${plan.length}项` : ''}工作，逐项推进落实。`,
       source: 'rectification/list',
     });
   return out;
