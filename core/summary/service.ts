@@ -144,7 +144,7 @@ export async function refreshDraft(ctx: Ctx, id: string): Promise<{ changes: Fig
     const after = { ...r, figures: JSON.stringify(fresh), figures_at: now, updated_at: now };
     await tx.updateTable('summary_drafts').set(after).where('id', '=', id).execute();
     const n = await addVersion(ctx, tx, after, '刷新数据');
-    await audit(tx, ctx, { entity: 'summary_drafts', entityId: id, action: '刷新数据', summary: `刷新“${r.title}”的数据（第${n}版，${changes.length}项有变化）`, after: { changes } });
+    await audit(tx, ctx, { entity: 'summary_drafts', entityId: id, action: '刷新数据', summary: `刷新“${r.title}”的数据（第${n}版，${changes.length}项有变化）`, after: { changes: changes.map((c) => `${c.label}：${c.old} → ${c.new}`).join('；') || '无' } });
   });
   return { changes, draft: await getDraft(ctx, id) };
 }
