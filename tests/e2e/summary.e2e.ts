@@ -1,4 +1,4 @@
-/** 党建工作总结, click by click: draft the half-year summary from the demo ledger, edit a paragraph, 刷新数据, export the .docx. */
+/** 党建工作总结, click by click: draft the half-year summary from the demo ledger, edit a paragraph, 刷新数据, export the .docx and file it in the archive. */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
@@ -48,5 +48,11 @@ describe.skipIf(!hasChromium)('党建工作总结', () => {
     expect(text).toContain('2026年上半年党建工作总结');
     expect(text).toContain('坚持党建引领，服务中心工作');
     expect(text).toMatch(/共开展主题党日活动\d+次，累计参加人次\d+人次/);
+
+    // 归档: the .docx filed as a binder K item
+    await page.getByTestId('summary-archive').click();
+    await page.locator('.el-message-box .el-button--primary', { hasText: '归档' }).click();
+    await toast(page, '已归档');
+    await snap(page, 'e2e-summary-archived');
   });
 });
