@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium)('党建工作总结', () => {
     await expect.poll(() => page.getByTestId('summary-preview-1').innerText()).toMatch(/共开展主题党日活动\d+次，累计参加人次\d+人次/);
     await snap(page, 'e2e-summary-draft');
 
-    await page.getByRole('tab', { name: '经验做法及成效' }).click();
+    await page.getByRole('tab', { name: '二、经验做法' }).click();
     const area = page.locator('[data-testid="summary-text-1"] textarea, textarea[data-testid="summary-text-1"]').first();
     const before = await area.inputValue();
     expect(before).toContain('{{themeDays}}');
@@ -36,6 +36,10 @@ describe.skipIf(!hasChromium)('党建工作总结', () => {
     await dialog.getByText('知道了').click();
     expect(await area.inputValue()).toContain(mine);
     expect(await area.inputValue()).toContain('{{themeDays}}');
+
+    await page.getByRole('tab', { name: /^数据（\d+）$/ }).click();
+    await expect.poll(() => page.getByTestId('summary-figures').innerText()).toContain('主题党日次数');
+    await snap(page, 'e2e-summary-figures');
 
     await page.getByText(/^待补充（\d+）$/).click();
     await expect.poll(() => page.getByTestId('summary-gaps').innerText()).toContain('二、经验做法及成效');
