@@ -44,6 +44,7 @@ import { pointsArea } from './points/index.ts';
 import { starsArea } from './stars/index.ts';
 import { rectificationArea } from './rectification/index.ts';
 import { noticesArea } from './notices/index.ts';
+import { summaryArea } from './summary/index.ts';
 
 export const areas = [
   setupArea,
@@ -72,8 +73,10 @@ export const areas = [
   pointsArea,
   rectificationArea,
   noticesArea,
-  // 评星定级 scores every other area's ledger: its demo step must run last
+  // 评星定级 scores every other area's ledger: its demo step runs after them all
   starsArea,
+  // 党建工作总结 quotes every other area, 评星定级 included: after it
+  summaryArea,
 ] as const;
 
 const registry = installAreas(areas);

@@ -21,6 +21,7 @@ import type { PointsTables } from './schema/points.ts';
 import type { StarsTables } from './schema/stars.ts';
 import type { RectificationTables } from './schema/rectification.ts';
 import type { NoticesTables } from './schema/notices.ts';
+import type { SummaryTables } from './schema/summary.ts';
 
 export type { SettingsTable, OrgUnitsTable, OrgRolesTable, MembersTable, FoundationTables } from './schema/foundation.ts';
 export type { AuditLogTable, AuditHeadTable, AuditTables } from './schema/audit.ts';
@@ -39,5 +40,6 @@ export type { EvaluationsTable, EvaluationRatingsTable, EvaluationTables } from 
 export type { PointsEntriesTable, PointsExclusionsTable, PointsTables } from './schema/points.ts';
 export type { RectPlansTable, RectItemsTable, RectProgressTable, RectEvidenceTable, RulesDocsTable, RectificationTables } from './schema/rectification.ts';
 export type { ThemeDayPlansTable, MonthlyNoticesTable, NoticeNumbersTable, NoticesTables } from './schema/notices.ts';
+export type { SummaryDraftsTable, SummaryVersionsTable, SummaryTables } from './schema/summary.ts';
 
-export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables, RectificationTables, NoticesTables {}
+export interface DB extends FoundationTables, AuditTables, ActivitiesTables, DuesTables, TransfersTables, DevelopmentTables, ArchiveTables, InspectTables, TestsTables, StudyTables, HoursTables, EvaluationTables, CareTables, PointsTables, StarsTables, RectificationTables, NoticesTables, SummaryTables {}

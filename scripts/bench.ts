@@ -21,8 +21,9 @@ import { bench as evaluation } from './bench/evaluation.ts';
 import { bench as points } from './bench/points.ts';
 import { bench as stars } from './bench/stars.ts';
 import { bench as rectification } from './bench/rectification.ts';
+import { bench as summary } from './bench/summary.ts';
 
-const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui], ['tests', tests], ['hours', hours], ['binder', binder], ['archive', archive], ['care', care], ['evaluation', evaluation], ['points', points], ['stars', stars], ['rectification', rectification]];
+const SUITES: [string, () => Promise<Record<string, number | string>>][] = [['foundation', foundation], ['dues', dues], ['activities', activities], ['development', development], ['transfers', transfers], ['audit', audit], ['backup', backup], ['startup', startup], ['ui', ui], ['tests', tests], ['hours', hours], ['binder', binder], ['archive', archive], ['care', care], ['evaluation', evaluation], ['points', points], ['stars', stars], ['rectification', rectification], ['summary', summary]];
 
 const only = process.argv[2];
 const out: Record<string, Record<string, number | string>> = {};

@@ -35,6 +35,7 @@ import { careCommands } from './care.ts';
 import { rectificationCommands } from './rectification.ts';
 import { secretaryCommands } from './secretary.ts';
 import { noticesCommands } from './notices.ts';
+import { summaryCommands } from './summary.ts';
 
 registerCommands(foundationCommands);
 registerCommands(activityCommands);
@@ -55,6 +56,7 @@ registerCommands(careCommands);
 registerCommands(rectificationCommands);
 registerCommands(secretaryCommands);
 registerCommands(noticesCommands);
+registerCommands(summaryCommands);
 registerCommands(callCommands);
 
 const MAP = handlers as unknown as Record<string, AnyHandler>;

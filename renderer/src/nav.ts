@@ -12,7 +12,7 @@ import { Finished as InspectIcon, Reading as HoursIcon } from '@element-plus/ico
 import { FolderOpened as ArchiveIcon } from '@element-plus/icons-vue';
 import { Reading as StudyIcon } from '@element-plus/icons-vue';
 import { Medal as EvaluationIcon, Present as CareIcon, WarnTriangleFilled as DisposalIcon, Trophy as PointsIcon, StarFilled as StarsIcon } from '@element-plus/icons-vue';
-import { CircleCheck as RectIcon, Collection as RulesIcon, AlarmClock as NoticeIcon } from '@element-plus/icons-vue';
+import { CircleCheck as RectIcon, Collection as RulesIcon, AlarmClock as NoticeIcon, Memo as SummaryIcon } from '@element-plus/icons-vue';
 
 export interface NavEntry {
   path: string;
@@ -27,6 +27,7 @@ export interface NavEntry {
 export const NAV: NavEntry[] = [
   { path: '/', title: '首页', group: '概览', icon: House, component: () => import('./views/home/HomeView.vue') },
   { path: '/stats', title: '统计分析', group: '概览', icon: StatsIcon, component: () => import('./views/stats/StatsView.vue') },
+  { path: '/summary', title: '党建工作总结', group: '概览', icon: SummaryIcon, component: () => import('./views/summary/SummaryView.vue') },
   { path: '/inspect', title: '迎检清单', group: '概览', icon: InspectIcon, component: () => import('./views/inspect/InspectView.vue') },
   { path: '/org', title: '组织架构', group: '组织与党员', icon: OfficeBuilding, component: () => import('./views/org/OrgView.vue') },
   { path: '/members', title: '党员花名册', group: '组织与党员', icon: User, component: () => import('./views/members/MembersView.vue') },

@@ -56,13 +56,14 @@ async function demoDocuments(): Promise<[string, File][]> {
     ['转入、转出党员登记表', call('transfers/registers', { year: YEAR })],
     ['组织关系介绍信', call('transfers/letter', { id: out.id })],
     ['基层组织建设重点指标完成情况统计表', call('stats/export-secretary-indicators', { year: YEAR })],
+    ['党建工作总结（上半年）', call('summary/export', { draftId: (await call('summary/drafts', {}))[0].id })],
   ];
   const result: [string, File][] = [];
   for (const [name, p] of docs) result.push([name, await p]);
   return result;
 }
 
-const expected = ['三会一课记录本（党委）', '会议记录（一次）', '组织生活开展情况统计表', '党员花名册', '发展党员工作台账', '发展档案材料清单', '党费收缴台账', '党费收缴情况季度统计表', '党员党费核定表', '党费收缴使用情况公布', '党费专项检查自查报告', '转入、转出党员登记表', '组织关系介绍信', '基层组织建设重点指标完成情况统计表'];
+const expected = ['三会一课记录本（党委）', '会议记录（一次）', '组织生活开展情况统计表', '党员花名册', '发展党员工作台账', '发展档案材料清单', '党费收缴台账', '党费收缴情况季度统计表', '党员党费核定表', '党费收缴使用情况公布', '党费专项检查自查报告', '转入、转出党员登记表', '组织关系介绍信', '基层组织建设重点指标完成情况统计表', '党建工作总结（上半年）'];
 
 beforeAll(async () => {
   l = await testLedger({ today: TODAY, demo: true });

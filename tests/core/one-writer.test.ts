@@ -56,6 +56,8 @@ const WRITER: Record<string, string[]> = {
   theme_day_plans: ['notices'],
   monthly_notices: ['notices'],
   notice_numbers: ['notices'],
+  summary_drafts: ['summary'],
+  summary_versions: ['summary'],
 };
 const writerOf = (table: string) => WRITER[table] ?? (table.startsWith('dues_') ? ['dues'] : []);
 
