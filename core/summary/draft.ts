@@ -74,7 +74,7 @@ export function draftSections(d: DraftInput): string[] {
     study.push(say(['centralGroupSessions'], `抓好党员教育管理。${p}党委中心组集中学习{{centralGroupSessions}}次，累计参学人员{{centralGroupAttendances}}人次${nz('centralGroupSeminars') ? '，开展专题研讨{{centralGroupSeminars}}次' : ''}。`));
     study.push(say(['firstTopicRate'], `固化“第一议题”制度，应落实“第一议题”的会议{{firstTopicMeetings}}次，落实率{{firstTopicRate}}。`));
     study.push(say(['testSentence'], `常态化开展政治理论知识测试，${p}共组织测试{{tests}}次，{{testSentence}}。`));
-    study.push(say(['rulesIssued'], `制定印发{{rulesFirst}}等各项制度{{rulesIssued}}个。`) + say(['studyReminders'], `每月下发学习提醒，${p}共下发{{studyReminders}}期。`));
+    study.push(say(['rulesIssued'], `制定印发{{rulesFirst}}等各项制度{{rulesIssued}}个。`) + say(['studyReminders'], `每月下发学习提醒，${p}共下发{{studyReminders}}期。`) + say(['monthlyNotices'], `每月下发党建工作提醒，${p}共下发{{monthlyNotices}}期。`));
   }
   const meetingBits = [
     nz('branchAssemblies') ? '支部党员大会{{branchAssemblies}}次' : '',

@@ -27,6 +27,7 @@ import { yuanWords } from '../care/queries.ts';
 import { percentText, averageText } from '../tests/model.ts';
 import { rateText } from '../study/model.ts';
 import { STAGE_TITLES } from '../development/steps.ts';
+import { noticesIssued } from '../notices/service.ts';
 
 export interface Figure {
   key: string;
@@ -146,6 +147,10 @@ export async function summaryFigures(ctx: Ctx, period: { from: string; to: strin
     const reminders = docs.filter((d) => d.name.includes('学习提醒'));
     put('studyReminders', '下发学习提醒次数', 'rectification', 'rules-docs/list', reminders.length, undefined, { ids: reminders.map((d) => d.id), link: '/rules-docs' });
     if (!reminders.length) miss('rectification', '学习提醒', '本期下发学习提醒的次数（在制度文件中登记“学习提醒”后自动统计）', ['studyReminders']);
+    // 党建工作提醒: the monthly notices issued in the period (notices/count)
+    const notices = await noticesIssued(ctx.db, q.from, q.to);
+    put('monthlyNotices', '下发党建工作提醒期数', 'notices', 'notices/count', notices.total, undefined, { ids: notices.notices.map((n) => n.id), link: '/notices' });
+    if (!notices.total) miss('notices', '党建工作提醒', '本期下发党建工作提醒的期数（在“党建工作提醒”页生成通知后自动统计）', ['monthlyNotices']);
     const rules = docs.filter((d) => d.category === '制度');
     put('rulesIssued', '制定印发制度数', 'rectification', 'rules-docs/issued', rules.length, undefined, { ids: rules.map((d) => d.id), link: '/rules-docs' });
     put('rulesFirst', '首个制度名称', 'rectification', 'rules-docs/list', rules.at(-1)?.name ?? null, rules.at(-1) ? `《${rules.at(-1)!.name}》` : '');

@@ -97,13 +97,18 @@ describe('period boundaries and missing areas', () => {
       await e.call('activities/create', { orgId: branchId, type: '主题党日', heldOn, topic: '主题党日', attendance });
     }
     await e.call('transfers/in', { mode: 'new', member: memberInput({ name: '转入者' }), branchId, letterNo: '2026001', fromOrg: '外单位党支部', letterDate: '2026-06-28', transferDate: '2026-06-30', duesPaidTo: '2026-06' });
+    // a 党建工作提醒 issued on 06-30 counts in H1 only
+    await e.call('notices/issue', { month: '2026-06', issuedOnDay: '2026-06-30' });
     const h1 = await e.call('summary/figures', H1);
+    expect(h1.figures.monthlyNotices!.value).toBe(1);
     expect(h1.figures.themeDays!.value).toBe(1);
     expect(h1.figures.themeDayAttendances!.value).toBe(1);
     expect(h1.figures.transfersIn!.value).toBe(1);
     const h2 = await e.call('summary/figures', { from: '2026-07-01', to: '2026-12-31' });
     expect(h2.figures.themeDays!.value).toBe(1);
     expect(h2.figures.transfersIn!.value).toBe(0);
+    expect(h2.figures.monthlyNotices!.value).toBeNull();
+    expect(h2.missing.map((m) => m.area)).toContain('notices');
     // nothing kept for 走访慰问, tests, 中心组: missing, never 0, and the draft says 【待补充】
     expect(h1.missing.map((m) => m.area)).toEqual(expect.arrayContaining(['care', 'tests', 'study', 'evaluation', 'stars']));
     expect(h1.figures.careVisits!.value).toBeNull();
