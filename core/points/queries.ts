@@ -8,7 +8,7 @@ import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { branchIdByName } from '../hours/queries.ts';
-import { commonFacts, countedFacts, detailedFacts } from './facts.ts';
+import { attendanceOfYear, commonFacts, countedFacts, detailedFacts } from './facts.ts';
 import { schemeFor, EXAMPLE_SCHEME, type PointsSchemeVersion } from './scheme.ts';
 import { emptyGroups, ranks, scoreMember } from './score.ts';
 import type { HonoursSetting, MemberPoints, PointsYear } from './model.ts';
@@ -68,9 +68,11 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
   const inScope = new Set(members.filter((m) => (!branchId || m.branch_id === branchId) && (!q.memberId || m.id === q.memberId)).map((m) => m.id));
   const scope = { year, asOf, items };
   // totals and ranks for everyone from SQLite's counts; lines only for the members shown
-  const common = await commonFacts(ctx, db, scope);
-  const counted = await countedFacts(db, scope, common);
-  const detailed = q.lines || q.memberId ? await detailedFacts(db, scope, common, inScope.size === members.length ? null : inScope) : null;
+  const attendance = await attendanceOfYear(db, scope);
+  const withLines = q.lines || q.memberId;
+  const common = await commonFacts(ctx, db, scope, attendance, !!withLines);
+  const counted = await countedFacts(db, scope, common, attendance);
+  const detailed = withLines ? await detailedFacts(db, scope, common, inScope.size === members.length ? null : inScope) : null;
 
   const base = scheme.values.base;
   const all: MemberPoints[] = members.map((m) => {

@@ -23,6 +23,7 @@ import * as mCare from './2026-12-03T20-10-00_care.ts';
 import * as mStars from './2026-12-03T20-20-00_stars.ts';
 import * as mPoints from './2026-12-03T20-30-00_points.ts';
 import * as mRectification from './2026-12-03T20-40-00_rectification.ts';
+import * as mPointsIndexes from './2026-12-04T01-00-00_points_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-28T00-00-00_foundation': m0001,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T20-20-00_stars': mStars,
   '2026-12-03T20-30-00_points': mPoints,
   '2026-12-03T20-40-00_rectification': mRectification,
+  '2026-12-04T01-00-00_points_indexes': mPointsIndexes,
 };
