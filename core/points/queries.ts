@@ -62,8 +62,8 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
     .where((eb) => eb.or([eb('m.left_date', 'is', null), eb('m.left_date', '>', to)]))
     .orderBy('o.sort_order').orderBy('o.name').orderBy('m.join_date').orderBy('m.name')
     .execute();
-  const exclusions = new Map<string, string>();
-  for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e.reason);
+  const exclusions = new Map<string, { reason: string; note: string | null }>();
+  for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason', 'note']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e);
 
   const inScope = new Set(members.filter((m) => (!branchId || m.branch_id === branchId) && (!q.memberId || m.id === q.memberId)).map((m) => m.id));
   const scope = { year, asOf, items };
@@ -76,10 +76,12 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
 
   const base = scheme.values.base;
   const all: MemberPoints[] = members.map((m) => {
-    const excluded = exclusions.get(m.id) ??
-      (s.excludedCategories.includes(m.category) ? m.category : !s.includeProbationary && m.party_status === '预备' ? '预备党员' : null);
+    const own = exclusions.get(m.id);
+    const [excluded, excludedBy]: [string | null, MemberPoints['excludedBy']] = own
+      ? [own.reason, 'member']
+      : s.excludedCategories.includes(m.category) ? [m.category, 'category'] : !s.includeProbationary && m.party_status === '预备' ? ['预备党员', 'probationary'] : [null, null];
     const row: MemberPoints = {
-      memberId: m.id, name: m.name, branchId: m.branch_id, branch: m.branch, partyStatus: m.party_status, excluded,
+      memberId: m.id, name: m.name, branchId: m.branch_id, branch: m.branch, partyStatus: m.party_status, excluded, excludedBy, ...(own ? { exclusionNote: own.note } : {}),
       base, plus: 0, minus: 0, total: 0, byGroup: emptyGroups(), pending: 0, rankInBranch: null, rankInBureau: null,
     };
     if (excluded) return row;
