@@ -70,6 +70,11 @@ describe.skipIf(!hasChromium)('党员积分', () => {
 
   it('积分设置: the 评先树优 rule and who is not scored; one member left out with a reason and back in', async () => {
     await ui.page.setViewportSize({ width: 1024, height: 768 });
+    const drawer = ui.page.getByTestId('points-member');
+    if (await drawer.isVisible()) {
+      await ui.page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    }
     await ui.page.getByTestId('points-settings').click();
     const dialog = ui.page.getByTestId('points-settings-dialog');
     await expect.poll(() => dialog.innerText()).toContain('不参加的人员类别');
