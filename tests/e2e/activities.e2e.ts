@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('organizational life, click by click', () => {
     await choose(ui.page, 'af-type', '政治学习日');
     expect(await date.inputValue()).toBe('2026-11-18');
     expect(await hint.count()).toBe(0);
-    await ui.page.keyboard.press('Escape');
+    await ui.page.getByTestId('af-close').click();
     const discard = ui.page.locator('.el-message-box', { hasText: '放弃未保存的内容？' });
     await expect.poll(async () => (await discard.isVisible()) || !(await editor.isVisible())).toBe(true);
     if (await discard.isVisible()) await discard.getByRole('button', { name: '放弃' }).click();
