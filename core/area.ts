@@ -22,6 +22,8 @@ export interface RecyclableEntity {
   table: keyof DB & string;
   title: string;
   label: (row: Record<string, unknown>) => string;
+  /** Runs in the restore's transaction before anything is written, with the deleted row; throws (LedgerError) to refuse (e.g. a newer record took its place). */
+  checkRestore?: (tx: Transaction<DB>, ctx: Ctx, row: Record<string, unknown>) => Promise<void>;
   /** Runs in the restore's transaction after the row is back; throws (LedgerError) to refuse, or restores what belongs with it. */
   onRestore?: (tx: Transaction<DB>, ctx: Ctx, id: string) => Promise<void>;
 }

@@ -41,6 +41,8 @@ export const activityHandlers = {
     frequencyLabels: FREQUENCY_LABEL,
     /** the unit's reading of "半数以上", so the attendance picker judges the quorum as the ledger does */
     halfInclusive: await getSetting<boolean>(ctx.db, SETTINGS.halfInclusive),
+    /** the unit's 政治学习日 weekday (1 Monday … 7 Sunday), so a new 政治学习日 record is dated on it */
+    studyDayWeekday: (await studyDaySetting(ctx.db)).weekday,
   })),
   'activities/list': handler(
     z.object({ orgId: ref.optional(), type: ref.optional(), from: optDay, to: optDay, search: searchText }),

@@ -100,6 +100,10 @@ export async function restore(tx: Tx, ctx: Ctx, table: string, id: string): Prom
   const t = tx as AnyTx;
   const row = await t.selectFrom(table).selectAll().where('id', '=', id).where('deleted_at', 'is not', null).executeTakeFirst();
   if (!row) throw new LedgerError(`回收站中找不到该${e.title}`);
+  if (e.checkRestore) {
+    if (!tx.isTransaction) throw new Error('restore with a hook runs inside a transaction');
+    await e.checkRestore(tx as Transaction<DB>, ctx, row);
+  }
   await t.updateTable(table).set({ deleted_at: null }).where('id', '=', id).execute();
   if (e.onRestore) {
     if (!tx.isTransaction) throw new Error('restore with a hook runs inside a transaction');

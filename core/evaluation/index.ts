@@ -4,6 +4,7 @@ import { evaluationHandlers } from './handlers.ts';
 import { evaluationLabels, evaluationSettingDefaults } from './model.ts';
 import { summaries } from './summaries.ts';
 import { demoEvaluation } from './demo.ts';
+import { checkEvaluationRestore } from './service.ts';
 
 export const evaluationArea = defineArea({
   name: 'evaluation',
@@ -11,7 +12,7 @@ export const evaluationArea = defineArea({
   handlers: evaluationHandlers,
   summaries,
   labels: evaluationLabels,
-  recyclable: [{ table: 'evaluations', title: '民主评议', label: (r) => `${r.year}年 ${r.held_on}` }],
+  recyclable: [{ table: 'evaluations', title: '民主评议', label: (r) => `${r.year}年 ${r.held_on}`, checkRestore: checkEvaluationRestore }],
   settingDefaults: evaluationSettingDefaults,
   demo: { title: '民主评议党员', run: demoEvaluation },
   tables: ['evaluations', 'evaluation_ratings'],

@@ -132,3 +132,25 @@ export async function deleteEvaluation(ctx: Ctx, id: string): Promise<{ ok: true
   await ctx.db.transaction().execute((tx) => softDelete(tx, ctx, 'evaluations', id));
   return { ok: true };
 }
+
+/**
+ * Before a deleted evaluation comes back from the recycle bin: one evaluation per branch and year, so a
+ * newer one recorded since (or the same branch's other record of that year) refuses it with what to do,
+ * before anything is written (the unique index would otherwise answer with a raw constraint error).
+ */
+export async function checkEvaluationRestore(tx: Transaction<DB>, _ctx: Ctx, row: Record<string, unknown>): Promise<void> {
+  const [branchId, year] = [String(row.branch_id), Number(row.year)];
+  const other = await tx
+    .selectFrom('evaluations as e')
+    .leftJoin('org_units as o', 'o.id', 'e.branch_id')
+    .select(['e.held_on', 'o.name'])
+    .where('e.branch_id', '=', branchId).where('e.year', '=', year).where('e.deleted_at', 'is', null).where('e.id', '!=', String(row.id))
+    .executeTakeFirst();
+  const branch = other?.name ?? (await tx.selectFrom('org_units').select(['name']).where('id', '=', branchId).executeTakeFirst())?.name ?? '该党支部';
+  if (other)
+    throw new LedgerError(
+      `不能恢复：${branch}${year}年已有一次民主评议（${other.held_on}召开），每个支部每年只记一次。` +
+        `要恢复回收站里的这一次（${String(row.held_on)}召开），请先在“民主评议党员”页删除现有的那一次；要保留现有的，就不必恢复，可在现有记录中修改等次。`,
+      'id',
+    );
+}

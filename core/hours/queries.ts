@@ -83,13 +83,52 @@ function meetingTenthsSql(types: Record<string, MeetingCount>, minutesPerHour: n
 type Acc = { meeting: number; meetings: number; untimed: number; central: number; online: number; imported: number; centralCount: number };
 const acc = (): Acc => ({ meeting: 0, meetings: 0, untimed: 0, central: 0, online: 0, imported: 0, centralCount: 0 });
 
-/** `tx`: read inside the caller's transaction (the demo), else on the ledger. */
-export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<HoursYear> {
+/** One member's attendance (出席) of one meeting type in a year: how many, their 学时 in tenths by the 学时 setting, and how many had no usable times. */
+export interface MeetingTotal {
+  memberId: string;
+  type: string;
+  n: number;
+  tenths: number;
+  untimed: number;
+}
+
+/**
+ * Every member's attendance of the year per meeting type, in one scan of the attendance lines: the types the
+ * 学时 setting counts plus `alsoTypes` (other areas counting attendance, core/points, read the same scan and
+ * pass it back to yearHours, so that a year of a large roster is read once). Members on no roster included.
+ */
+export async function meetingTotals(tx: Tx, year: number, s: HoursSettingValues, alsoTypes: readonly string[] = []): Promise<MeetingTotal[]> {
+  const types = [...new Set([...Object.keys(s.types), ...alsoTypes])];
+  if (!types.length) return [];
+  const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+  // SQLite works out each meeting's tenths once (meetingTenthsSql, the same rule as meetingTenths; 0 for a type
+  // the setting does not count) in a materialized list of the year's meetings, then adds them up per member and type
+  const tenths = meetingTenthsSql(s.types, s.minutesPerHour);
+  const rows = await tx
+    .with(
+      (cte) => cte('m').materialized(),
+      (db) => db.selectFrom('activities as a').select(['a.id', 'a.type', tenths.as('tenths')]).where('a.deleted_at', 'is', null).where('a.held_on', '>=', from).where('a.held_on', '<=', to).where('a.type', 'in', types),
+    )
+    .selectFrom('activity_attendance as t')
+    .innerJoin('m', 'm.id', 't.activity_id')
+    .select(['t.member_id', 'm.type', sql<number>`count(*)`.as('n'), sql<number | null>`sum(m.tenths)`.as('tenths'), sql<number>`sum(m.tenths is null)`.as('untimed')])
+    .where('t.status', '=', '出席')
+    .where('t.member_id', 'is not', null)
+    .groupBy(['t.member_id', 'm.type'])
+    .execute();
+  return rows.map((r) => ({ memberId: r.member_id!, type: r.type, n: Number(r.n), tenths: Number(r.tenths ?? 0), untimed: Number(r.untimed) }));
+}
+
+/**
+ * `tx`: read inside the caller's transaction (the demo), else on the ledger. `pre`: the settings and the
+ * year's meetingTotals when the caller has read them already (core/points), else read here.
+ */
+export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx, pre?: { settings: HoursSettingValues; totals: readonly MeetingTotal[] }): Promise<HoursYear> {
   const db = tx ?? ctx.db;
   const { year } = q;
   const [from, to] = [`${year}-01-01`, `${year}-12-31`];
   const branchId = q.branchId ?? (q.branch ? await branchIdByName(db, q.branch) : undefined);
-  const s = await loadHoursSettings(db);
+  const s = pre?.settings ?? (await loadHoursSettings(db));
   const rule = hoursRuleFor(year, s.versions);
   // on the roster at the year's end (or now, in a running year): joined by then and not left before it
   let mq = db
@@ -102,28 +141,14 @@ export async function yearHours(ctx: Ctx, q: HoursQuery, tx?: Tx): Promise<Hours
   if (branchId) mq = mq.where('m.branch_id', '=', branchId);
   const members = await mq.orderBy('o.sort_order').orderBy('o.name').orderBy('m.join_date').orderBy('m.name').execute();
   const by = new Map<string, Acc>(members.map((m) => [m.id, acc()]));
-  const types = Object.keys(s.types);
 
-  if (types.length) {
-    const meetings = db.selectFrom('activities').select('id').where('deleted_at', 'is', null).where('held_on', '>=', from).where('held_on', '<=', to).where('type', 'in', types);
-    // one row per member: SQLite works out each meeting's tenths (meetingTenthsSql, the same rule as meetingTenths)
-    const tenths = meetingTenthsSql(s.types, s.minutesPerHour);
-    const rows = await db
-      .selectFrom('activity_attendance as t')
-      .innerJoin('activities as a', 'a.id', 't.activity_id')
-      .select(['t.member_id', sql<number>`count(*)`.as('n'), sql<number | null>`sum(${tenths})`.as('tenths'), sql<number>`sum((${tenths}) is null)`.as('untimed')])
-      .where('t.activity_id', 'in', meetings)
-      .where('t.status', '=', '出席')
-      .where('t.member_id', 'is not', null)
-      .groupBy('t.member_id')
-      .execute();
-    for (const r of rows) {
-      const a = by.get(r.member_id!);
-      if (!a) continue;
-      a.meetings += Number(r.n);
-      a.meeting += Number(r.tenths ?? 0);
-      a.untimed += Number(r.untimed);
-    }
+  for (const r of pre?.totals ?? (await meetingTotals(db, year, s))) {
+    if (!Object.hasOwn(s.types, r.type)) continue;
+    const a = by.get(r.memberId);
+    if (!a) continue;
+    a.meetings += r.n;
+    a.meeting += r.tenths;
+    a.untimed += r.untimed;
   }
 
   const trainings = await db

@@ -54,6 +54,9 @@ export interface MemberPoints {
   partyStatus: string;
   /** why the member is not scored this year; null when scored */
   excluded: string | null;
+  /** where the exclusion comes from: this member's own (with its note; points/exclude), the member's category or 预备党员 (the settings) */
+  excludedBy: 'member' | 'category' | 'probationary' | null;
+  exclusionNote?: string | null;
   base: number;
   plus: number;
   minus: number;

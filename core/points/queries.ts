@@ -8,7 +8,7 @@ import type { Ctx } from '../context.ts';
 import type { Tx } from '../audit/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { branchIdByName } from '../hours/queries.ts';
-import { commonFacts, countedFacts, detailedFacts } from './facts.ts';
+import { attendanceOfYear, commonFacts, countedFacts, detailedFacts } from './facts.ts';
 import { schemeFor, EXAMPLE_SCHEME, type PointsSchemeVersion } from './scheme.ts';
 import { emptyGroups, ranks, scoreMember } from './score.ts';
 import type { HonoursSetting, MemberPoints, PointsYear } from './model.ts';
@@ -62,22 +62,26 @@ export async function yearPoints(ctx: Ctx, q: PointsQuery, tx?: Tx): Promise<Poi
     .where((eb) => eb.or([eb('m.left_date', 'is', null), eb('m.left_date', '>', to)]))
     .orderBy('o.sort_order').orderBy('o.name').orderBy('m.join_date').orderBy('m.name')
     .execute();
-  const exclusions = new Map<string, string>();
-  for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e.reason);
+  const exclusions = new Map<string, { reason: string; note: string | null }>();
+  for (const e of await db.selectFrom('points_exclusions').select(['member_id', 'reason', 'note']).where('deleted_at', 'is', null).where('year', '=', year).execute()) exclusions.set(e.member_id, e);
 
   const inScope = new Set(members.filter((m) => (!branchId || m.branch_id === branchId) && (!q.memberId || m.id === q.memberId)).map((m) => m.id));
   const scope = { year, asOf, items };
   // totals and ranks for everyone from SQLite's counts; lines only for the members shown
-  const common = await commonFacts(ctx, db, scope);
-  const counted = await countedFacts(db, scope, common);
-  const detailed = q.lines || q.memberId ? await detailedFacts(db, scope, common, inScope.size === members.length ? null : inScope) : null;
+  const attendance = await attendanceOfYear(db, scope);
+  const withLines = q.lines || q.memberId;
+  const common = await commonFacts(ctx, db, scope, attendance, !!withLines);
+  const counted = await countedFacts(db, scope, common, attendance);
+  const detailed = withLines ? await detailedFacts(db, scope, common, inScope.size === members.length ? null : inScope) : null;
 
   const base = scheme.values.base;
   const all: MemberPoints[] = members.map((m) => {
-    const excluded = exclusions.get(m.id) ??
-      (s.excludedCategories.includes(m.category) ? m.category : !s.includeProbationary && m.party_status === '预备' ? '预备党员' : null);
+    const own = exclusions.get(m.id);
+    const [excluded, excludedBy]: [string | null, MemberPoints['excludedBy']] = own
+      ? [own.reason, 'member']
+      : s.excludedCategories.includes(m.category) ? [m.category, 'category'] : !s.includeProbationary && m.party_status === '预备' ? ['预备党员', 'probationary'] : [null, null];
     const row: MemberPoints = {
-      memberId: m.id, name: m.name, branchId: m.branch_id, branch: m.branch, partyStatus: m.party_status, excluded,
+      memberId: m.id, name: m.name, branchId: m.branch_id, branch: m.branch, partyStatus: m.party_status, excluded, excludedBy, ...(own ? { exclusionNote: own.note } : {}),
       base, plus: 0, minus: 0, total: 0, byGroup: emptyGroups(), pending: 0, rankInBranch: null, rankInBureau: null,
     };
     if (excluded) return row;

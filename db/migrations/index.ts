@@ -23,6 +23,7 @@ import * as mCare from './2026-12-03T20-10-00_care.ts';
 import * as mStars from './2026-12-03T20-20-00_stars.ts';
 import * as mPoints from './2026-12-03T20-30-00_points.ts';
 import * as mRectification from './2026-12-03T20-40-00_rectification.ts';
+import * as mPointsIndexes from './2026-12-04T00-30-00_points_indexes.ts';
 import * as mNotices from './2026-12-04T01-00-00_notices.ts';
 import * as mSummary from './2026-12-04T02-00-00_summary.ts';
 
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T20-20-00_stars': mStars,
   '2026-12-03T20-30-00_points': mPoints,
   '2026-12-03T20-40-00_rectification': mRectification,
+  '2026-12-04T00-30-00_points_indexes': mPointsIndexes,
   '2026-12-04T01-00-00_notices': mNotices,
   '2026-12-04T02-00-00_summary': mSummary,
 };

@@ -107,3 +107,26 @@ describe('an evaluation of a branch', () => {
     expect(gradeSchemeOn('2018-06-01').version).toBe('2018-三等次');
   });
 });
+
+describe('restoring a deleted evaluation', () => {
+  it('refuses when the branch has a newer evaluation of that year, naming branch, year and what to do; nothing is written', async () => {
+    const { l, branchId, formalIds } = await branchWith(3, 0);
+    const first = await save(l, branchId, rate(formalIds, 1));
+    await l.call('evaluation/delete', { id: first.id });
+    const second = await save(l, branchId, rate(formalIds, 0), { heldOn: '2026-11-20' });
+    const audits = async () => Number((await l.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await audits();
+    const err = await failure(l.call('recycle/restore', { table: 'evaluations', id: first.id }));
+    expect(err.message).toMatch(/^不能恢复：\S*党支部2026年已有一次民主评议（2026-11-20召开），每个支部每年只记一次。/);
+    expect(err.message).toContain('回收站里的这一次（2026-11-16召开）');
+    expect(err.message).toContain('请先在“民主评议党员”页删除现有的那一次');
+    expect(err.message).not.toMatch(/UNIQUE|constraint/i);
+    expect(await audits()).toBe(before);
+    expect((await l.call('evaluation/show', { year: 2026, branchId })).id).toBe(second.id);
+    // once the newer one is deleted, the old one comes back
+    await l.call('evaluation/delete', { id: second.id });
+    await l.call('recycle/restore', { table: 'evaluations', id: first.id });
+    expect((await l.call('evaluation/show', { year: 2026, branchId })).id).toBe(first.id);
+    await l.close();
+  });
+});

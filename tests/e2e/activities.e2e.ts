@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, snap, TODAY, useApp } from './support/app.ts';
-import { choose, goto, toast, saveFromPreview } from './support/pages.ts';
+import { choose, fillDate, goto, toast, saveFromPreview } from './support/pages.ts';
 
 const BRANCH = '机关第二党支部';
 const month = TODAY.slice(0, 7);
@@ -110,5 +110,36 @@ describe.skipIf(!hasChromium)('organizational life, click by click', () => {
     expect(xml).toContain(`${y}年${m}月${d}日`);
     expect(xml).toContain('外出办案');
     await snap(ui.page, 'e2e-activities-record-book');
+  });
+
+  it('a new 政治学习日 record is dated on this week\'s 政治学习日 weekday (系统设置), the latest one held', async () => {
+    await goto(ui.page, '/activities');
+    await ui.page.getByTestId('activity-add').click();
+    const editor = ui.page.getByTestId('activity-editor');
+    await expect.poll(() => editor.isVisible()).toBe(true);
+    const date = ui.page.getByTestId('af-heldOn').locator('input').first();
+    await expect.poll(() => date.inputValue()).toBe(TODAY);
+    await choose(ui.page, 'af-type', '政治学习日');
+    const hint = ui.page.getByTestId('af-study-day-hint');
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    const label = (await hint.innerText()).match(/（(星期.)）/)![1];
+    const weekday = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'].indexOf(label) + 1;
+    // this week's day (Monday to Sunday), or the week before's when it is still ahead of today
+    const t = new Date(`${TODAY}T00:00:00Z`);
+    const iso = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + (weekday <= iso ? weekday - iso : weekday - iso - 7));
+    const expected = t.toISOString().slice(0, 10);
+    await expect.poll(() => date.inputValue()).toBe(expected);
+    await snap(ui.page, 'e2e-activities-study-day');
+    // a date the clerk typed stays when the type changes again
+    await fillDate(ui.page, 'af-heldOn', '2026-11-18');
+    await choose(ui.page, 'af-type', '党课');
+    await choose(ui.page, 'af-type', '政治学习日');
+    expect(await date.inputValue()).toBe('2026-11-18');
+    expect(await hint.count()).toBe(0);
+    await ui.page.getByTestId('af-close').click();
+    const discard = ui.page.locator('.el-message-box', { hasText: '放弃未保存的内容？' });
+    await expect.poll(async () => (await discard.isVisible()) || !(await editor.isVisible())).toBe(true);
+    if (await discard.isVisible()) await discard.getByRole('button', { name: '放弃' }).click();
   });
 });

@@ -12,8 +12,18 @@ describe.skipIf(!hasChromium)('走访慰问', () => {
     await ui.page.setViewportSize({ width: 1024, height: 768 });
     await goto(ui.page, '/care');
     await expect.poll(() => ui.page.getByTestId('care-sentence').innerText()).toContain('走访慰问困难党员4人，发放慰问金2000元');
-    expect(await ui.page.getByTestId('care-table').locator('.el-table__body tbody tr').count()).toBe(4);
+    const table = ui.page.getByTestId('care-table');
+    expect(await table.locator('.el-table__body tbody tr.el-table__row').count()).toBe(4);
+    // fits 1024×768 without sideways scrolling; the details open in the row's expansion
+    const wrap = table.locator('.el-table__body-wrapper .el-scrollbar__wrap').first();
+    expect(await wrap.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(1);
+    expect(await ui.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await snap(ui.page, 'e2e-care-demo');
+    await table.locator('.el-table__expand-icon').first().click();
+    const detail = table.locator('[data-testid^="care-detail-"]').first();
+    await expect.poll(() => detail.innerText()).toMatch(/慰问人[\s\S]*审批[\s\S]*签收单/);
+    await snap(ui.page, 'e2e-care-expanded');
+    await table.locator('.el-table__expand-icon').first().click();
   });
 
   it('records a visit paid from 本级党费 with its receipt and finds it in the dues spending', async () => {
@@ -42,7 +52,7 @@ describe.skipIf(!hasChromium)('走访慰问', () => {
     await toast(ui.page, '并记入党费使用');
     const table = ui.page.getByTestId('care-table');
     await expect.poll(() => table.innerText()).toContain('刘某英');
-    expect(await table.locator('tr', { hasText: '刘某英' }).innerText()).toMatch(/800\.00[\s\S]*本级党费[\s\S]*党费使用[\s\S]*查看/);
+    expect(await table.locator('tr', { hasText: '刘某英' }).innerText()).toMatch(/800\.00[\s\S]*本级党费[\s\S]*党费使用[\s\S]*已上传/);
     await expect.poll(() => ui.page.getByTestId('care-sentence').innerText()).toContain('发放慰问金2800元');
 
     const sheet = await saveFromPreview(ui.page, () => ui.page.getByTestId('care-export').click());

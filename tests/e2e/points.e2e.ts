@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('党员积分', () => {
     const rows = ui.page.getByTestId('points-table').locator('.el-table__body tbody tr');
     // a member without a 作用发挥 point yet (the demo's entries went to a few)
     const all = await rows.allInnerTexts();
-    const i = all.findIndex((t) => !t.includes('不参加') && !t.includes('待审核') && t.split('\t')[5]?.trim() === '0');
+    const i = all.findIndex((t) => !t.includes('不参加积分') && !t.includes('待审核') && t.split('\t')[5]?.trim() === '0');
     expect(i).toBeGreaterThanOrEqual(0);
     const row = rows.nth(i);
     const name = (await row.locator('td').first().innerText()).trim();
@@ -66,5 +66,55 @@ describe.skipIf(!hasChromium)('党员积分', () => {
     await ui.page.getByTestId(`points-name-${name}`).first().click();
     const lines = ui.page.getByTestId('points-member').getByTestId('points-lines');
     await expect.poll(() => lines.innerText()).toContain('获分局个人嘉奖；支委会审核：2026-11-28 2026年11月支部委员会');
+  });
+
+  it('积分设置: the 评先树优 rule and who is not scored; one member left out with a reason and back in', async () => {
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    const drawer = ui.page.getByTestId('points-member');
+    if (await drawer.isVisible()) {
+      await ui.page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'hidden' });
+    }
+    await ui.page.getByTestId('points-settings').click();
+    const dialog = ui.page.getByTestId('points-settings-dialog');
+    await expect.poll(() => dialog.innerText()).toContain('不参加的人员类别');
+    await expect.poll(() => dialog.getByTestId('points-settings-categories').innerText()).toContain('离退休');
+    expect(await dialog.getByTestId('points-settings-reasons').innerText()).toContain('长期病假');
+    await dialog.getByTestId('points-settings-mode').getByText('达到分数线').click();
+    const threshold = dialog.getByTestId('points-settings-threshold').locator('input');
+    await threshold.fill('70');
+    await threshold.press('Tab');
+    await snap(ui.page, 'e2e-points-settings');
+    await dialog.getByTestId('points-settings-save').click();
+    await toast(ui.page, '已保存积分设置');
+    await ui.page.getByRole('tab', { name: '评先树优名单' }).click();
+    await expect.poll(() => ui.page.getByTestId('points-honours-rule').innerText()).toContain('积分达到 70 分');
+    const totals = (await ui.page.getByTestId('points-honours').locator('.el-table__body tbody tr').allInnerTexts()).map((t) => Number(t.split('\t')[2]));
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals.every((n) => n >= 70)).toBe(true);
+
+    await ui.page.getByRole('tab', { name: '积分排名' }).click();
+    const rows = ui.page.getByTestId('points-table').locator('.el-table__body tbody tr');
+    const all = await rows.allInnerTexts();
+    const i = all.findIndex((t) => !t.includes('不参加积分'));
+    const name = (await rows.nth(i).locator('td').first().innerText()).trim();
+    await ui.page.getByTestId(`points-exclude-${name}`).first().click();
+    const ex = ui.page.getByTestId('points-exclude-dialog');
+    await expect.poll(() => ex.isVisible()).toBe(true);
+    await ex.getByTestId('points-exclude-save').click();
+    await expect.poll(() => ex.innerText()).toContain('请选择不参加积分的情形');
+    await ex.getByTestId('points-exclude-reason').click();
+    await ui.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: '长期病假' }).first().click();
+    await ex.getByTestId('points-exclude-note').fill('2026年3月起病休');
+    await snap(ui.page, 'e2e-points-exclude');
+    await ex.getByTestId('points-exclude-save').click();
+    await toast(ui.page, `${name} 2026年不参加积分（长期病假）`);
+    await expect.poll(() => ui.page.getByTestId(`points-excluded-${name}`).first().innerText()).toBe('不参加积分（长期病假）');
+    expect(await ui.page.getByTestId(`points-total-${name}`).count()).toBe(0);
+    await expect.poll(() => ui.page.getByTestId('points-count').innerText()).toMatch(/其中 \d+ 名不参加积分/);
+    await ui.page.getByTestId(`points-include-${name}`).first().click();
+    await ui.page.locator('.el-message-box').getByRole('button', { name: '恢复' }).click();
+    await toast(ui.page, '已恢复积分');
+    await expect.poll(() => ui.page.getByTestId(`points-total-${name}`).count()).toBeGreaterThan(0);
   });
 });

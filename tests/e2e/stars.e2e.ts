@@ -59,4 +59,57 @@ describe.skipIf(!hasChromium)('评星定级', () => {
     expect(await ui.page.getByTestId('scheme-bands').locator('tbody tr').count()).toBe(5);
     await snap(ui.page, 'e2e-stars-scheme');
   });
+
+  it('the scheme editor adds a group, a deduction, a veto, a band and a quota; bad input is named in Chinese; saving adds a version', async () => {
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    await goto(ui.page, '/stars');
+    await ui.page.getByRole('tab', { name: '评星方案' }).click();
+    const editor = ui.page.getByTestId('scheme-editor');
+    await editor.getByTestId('scheme-edit').click();
+    await expect.poll(() => editor.getByTestId('scheme-version-name').inputValue()).toBe('2026本单位');
+    await editor.getByTestId('scheme-source').fill('本单位规定：分局党委党建工作考核办法（2026）');
+    const groups = await editor.locator('[data-testid^="scheme-group-name-"]').count();
+    await editor.getByTestId('scheme-add-group').click();
+    // the new group has no name yet: refused by the scheme's own rules, in Chinese, nothing saved
+    await editor.getByTestId('scheme-save').click();
+    expect(await toast(ui.page, '不能为空')).toMatch(/指标组第\d+项的名称”不能为空/);
+    await editor.getByTestId(`scheme-group-name-${groups}`).fill('安全稳定');
+    await editor.getByTestId(`scheme-ind-name-${groups}-0`).fill('队伍安全稳定');
+    await editor.getByTestId(`scheme-ind-max-${groups}-0`).locator('input').fill('4');
+    await editor.getByTestId('scheme-add-deduction').click();
+    const deductions = await editor.locator('[data-testid^="scheme-deduction-name-"]').count();
+    await editor.getByTestId(`scheme-deduction-name-${deductions - 1}`).fill('发生一般违纪问题');
+    await editor.getByTestId(`scheme-deduction-points-${deductions - 1}`).locator('input').fill('2');
+    await editor.getByTestId('scheme-add-veto').click();
+    const vetoes = await editor.locator('[data-testid^="scheme-veto-name-"]').count();
+    await editor.getByTestId(`scheme-veto-name-${vetoes - 1}`).fill('发生重大安全责任事故');
+    // a band for 一星 already exists: the new one is refused as a duplicate until it gets its own stars; remove it instead
+    const bands = editor.getByTestId('scheme-bands').locator('.el-table__body tbody tr');
+    expect(await bands.count()).toBe(5);
+    await editor.getByTestId('scheme-bands').locator('.el-table__body tbody tr').last().getByRole('button', { name: '删除' }).click();
+    expect(await bands.count()).toBe(4);
+    await editor.getByTestId('scheme-add-band').click();
+    expect(await bands.count()).toBe(5);
+    // the new 一星 band: below 60, 60 not included
+    await editor.getByTestId('scheme-band-max-4').locator('input').fill('60');
+    await editor.getByTestId('scheme-band-max-4').locator('input').press('Tab');
+    await expect.poll(() => bands.nth(4).innerText()).toContain('60 分（不含）以下');
+    await editor.getByTestId('scheme-quota-percent-0').locator('input').fill('25');
+    await snap(ui.page, 'e2e-stars-scheme-edit');
+    await editor.getByTestId('scheme-save').click();
+    await toast(ui.page, '已保存本单位评星方案');
+    await expect.poll(() => editor.getByTestId('scheme-version').innerText()).toContain('2026本单位');
+    expect(await editor.getByTestId(`scheme-deduction-name-${deductions - 1}`).inputValue()).toBe('发生一般违纪问题');
+    expect(await editor.getByTestId(`scheme-veto-name-${vetoes - 1}`).inputValue()).toBe('发生重大安全责任事故');
+    expect(await bands.nth(4).innerText()).toContain('60 分（不含）以下');
+    expect(await editor.getByTestId(`scheme-group-name-${groups}`).inputValue()).toBe('安全稳定');
+    expect(await editor.getByTestId('scheme-quota-percent-0').locator('input').inputValue()).toBe('25');
+    // editing again proposes a new version name: saving never rewrites one
+    await editor.getByTestId('scheme-edit').click();
+    await expect.poll(() => editor.getByTestId('scheme-version-name').inputValue()).toBe('2026本单位第2版');
+    await editor.getByTestId('scheme-version-name').fill('2026本单位');
+    await editor.getByTestId('scheme-save').click();
+    expect(await toast(ui.page, '已有')).toContain('版本“2026本单位”已有：保存会另存为一个新版本');
+    await editor.getByRole('button', { name: '放弃修改' }).click();
+  });
 });
