@@ -96,7 +96,10 @@ export function draftSections(d: DraftInput): string[] {
   );
   const style: string[] = [];
   if (committee) {
-    style.push(say(['planName'], `制定了{{planName}}，从{{planAspects}}个方面制定整改措施{{planItems}}条，逐一明确责任单位、整改目标。`) + say(['rectificationItems'], `截至${asOf}，{{rectificationItems}}条整改措施已完成{{rectificationClosed}}条，销号率{{rectificationRate}}。`));
+    style.push(say(['planName'], `制定了{{planName}}，从{{planAspects}}个方面制定整改措施{{planItems}}条，逐一明确责任单位、整改目标。`) + (has('planMeasures') && Number(f.planMeasures!.value) > 0
+          ? `截至${asOf}，{{planMeasures}}条整改措施已完成{{planClosed}}条${f.planRate!.value === null ? '' : '，销号率{{planRate}}'}。` +
+            (has('rectificationItems') && f.rectificationItems!.value !== f.planMeasures!.value ? `整改台账共有整改事项{{rectificationItems}}条，已销号{{rectificationClosed}}条，销号率{{rectificationRate}}。` : '')
+          : say(['rectificationItems'], `截至${asOf}，{{rectificationItems}}条整改措施已完成{{rectificationClosed}}条，销号率{{rectificationRate}}。`)));
   }
   const sub = [
     ['履行党建工作责任，强化基层党的建设。', life],

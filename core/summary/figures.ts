@@ -251,7 +251,12 @@ export async function summaryFigures(ctx: Ctx, period: { from: string; to: strin
     put('planName', '整改方案名称', 'rectification', 'rectification/plans', plan?.name ?? null, plan ? `《${plan.name}》` : '', plan ? { ids: [plan.id] } : {});
     put('planAspects', '整改方案方面数', 'rectification', 'rectification/plans', plan ? plan.aspects.length : null);
     put('planItems', '整改方案整改措施条数', 'rectification', 'rectification/plans', plan ? plan.items : null);
-    if (!plan) miss('rectification', '整改方案', '整改方案及其整改措施', ['planName', 'planAspects', 'planItems']);
+    // the plan's own measures as of the period's end: "19条整改措施已完成15条，销号率78.9%"
+    const pc = plan ? await periodCounts(ctx, { from: q.from, to: q.to, planId: plan.id }) : null;
+    put('planMeasures', '整改方案截至期末的整改措施条数', 'rectification', 'rectification/counts', pc ? pc.atEnd.items : null);
+    put('planClosed', '整改方案已销号整改措施条数', 'rectification', 'rectification/counts', pc ? pc.atEnd.closed : null);
+    put('planRate', '整改方案销号率', 'rectification', 'rectification/counts', pc ? pc.atEnd.rate : null, pc?.atEnd.rate == null ? '' : `${pc.atEnd.rate.toFixed(1)}%`);
+    if (!plan) miss('rectification', '整改方案', '整改方案及其整改措施', ['planName', 'planAspects', 'planItems', 'planMeasures', 'planClosed', 'planRate']);
     if (!rc.atEnd.items) miss('rectification', '整改台账', '整改措施条数和销号情况', ['rectificationItems', 'rectificationClosed', 'rectificationRate', 'rectificationOverdue', 'rectificationRaised']);
   }
   return { from: q.from, to: q.to, branchId: q.branchId ?? null, scope: branch?.name ?? '党委', figures: f, missing };

@@ -49,6 +49,11 @@ describe('summary/figures on the demo: each figure against its own count', () =>
     expect(v('rulesIssued')).toBe(await one(sql<{ n: number }>`select count(*) n from rules_docs where deleted_at is null and category = '制度' and issued_on between ${from} and ${to}`));
     expect(v('rectificationItems')).toBe(await one(sql<{ n: number }>`select count(*) n from rect_items where deleted_at is null and kind = '整改' and raised_on <= ${to}`));
     expect(v('rectificationClosed')).toBe(await one(sql<{ n: number }>`select count(*) n from rect_items where deleted_at is null and kind = '整改' and raised_on <= ${to} and closed_on <= ${to}`));
+    // the plan's measures: the plan quoted by name, its items raised by the end and closed by the end
+    const planId = s.figures.planName!.ids![0]!;
+    expect(v('planMeasures')).toBe(await one(sql<{ n: number }>`select count(*) n from rect_items where deleted_at is null and plan_id = ${planId} and raised_on <= ${to}`));
+    expect(v('planClosed')).toBe(await one(sql<{ n: number }>`select count(*) n from rect_items where deleted_at is null and plan_id = ${planId} and raised_on <= ${to} and closed_on <= ${to}`));
+    expect(v('planMeasures')).toBe(19);
     expect(v('branches')).toBe(await one(sql<{ n: number }>`select count(*) n from org_units where deleted_at is null and kind = '党支部'`));
     expect(v('members')).toBe(await one(sql<{ n: number }>`select count(*) n from members where deleted_at is null and join_date <= ${to} and (left_date is null or left_date > ${to})`));
     expect(v('tests')).toBe(await one(sql<{ n: number }>`select count(*) n from political_tests where deleted_at is null and test_date between ${from} and ${to}`));
@@ -173,7 +178,8 @@ describe('the .docx', () => {
     expect(body).toContain('市公安局党委：');
     expect(body).toContain(`共开展主题党日活动${t('themeDays')}次，累计参加人次${t('themeDayAttendances')}人次`);
     expect(body).toContain(`上半年发展党员${t('developedMembers')}名`);
-    expect(body).toContain(`${t('rectificationItems')}条整改措施已完成${t('rectificationClosed')}条`);
+    expect(body).toContain(`${t('planMeasures')}条整改措施已完成${t('planClosed')}条，销号率${t('planRate')}`);
+    expect(body).toContain(`整改台账共有整改事项${t('rectificationItems')}条，已销号${t('rectificationClosed')}条`);
     expect(body).toContain('2026年11月28日');
     // title 小标宋, part headings 黑体, sub-headings 楷体, body 仿宋
     const runFont = (text: string) => new RegExp(`<w:r>(?:(?!</w:r>).)*w:eastAsia="([^"]+)"(?:(?!</w:r>).)*<w:t[^>]*>${text}`, 's').exec(xml)?.[1];
