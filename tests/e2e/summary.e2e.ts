@@ -45,16 +45,26 @@ describe.skipIf(!hasChromium)('党建工作总结', () => {
     await expect.poll(() => page.getByTestId('summary-gaps').innerText()).toContain('二、经验做法及成效');
     await snap(page, 'e2e-summary-gaps');
 
-    const file = await (await saveFromPreview(page, () => page.getByTestId('summary-export').click())).path();
+    // 主送 is asked at export (optional) and printed above the body
+    const file = await (
+      await saveFromPreview(page, async () => {
+        await page.getByTestId('summary-export').click();
+        await page.locator('.summary-addressee-box input').fill('市公安局党委');
+        await page.locator('.summary-addressee-box .el-button--primary', { hasText: '导出' }).click();
+      })
+    ).path();
     const zip = await JSZip.loadAsync(fs.readFileSync(file));
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('2026年上半年党建工作总结');
+    expect(text).toContain('市公安局党委：');
     expect(text).toContain('坚持党建引领，服务中心工作');
     expect(text).toMatch(/共开展主题党日活动\d+次，累计参加人次\d+人次/);
 
     // 归档: the .docx filed as a binder K item
     await page.getByTestId('summary-archive').click();
+    // the 主送 typed at export is offered again
+    expect(await page.locator('.summary-addressee-box input').inputValue()).toBe('市公安局党委');
     await page.locator('.el-message-box .el-button--primary', { hasText: '归档' }).click();
     await toast(page, '已归档');
     await snap(page, 'e2e-summary-archived');
