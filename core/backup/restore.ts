@@ -7,10 +7,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { LedgerError } from '../errors.ts';
-import { writeFileAtomic } from '../files.ts';
+import { tempNameFor, writeFileAtomic } from '../files.ts';
 import { unpackBackup, type UnpackedBackup } from './archive.ts';
 import { describeLedgerFile, FORMAT, FORMAT_VERSION, parseManifest, type BackupCounts, type BackupKind } from './manifest.ts';
 
@@ -68,7 +67,8 @@ export function verifyBackup(bytes: Uint8Array, password: string | undefined, da
   const bare = bareLedger(bytes);
   const u = bare ?? unpackBackup(bytes, password);
   fs.mkdirSync(dataDir, { recursive: true });
-  const snapshotFile = path.join(dataDir, `.restore-${randomBytes(4).toString('hex')}.sqlite.tmp`);
+  // named as every temporary file of ours (writer's pid + random): housekeeping removes it at once after a kill
+  const snapshotFile = tempNameFor(path.join(dataDir, 'restore.sqlite'));
   try {
     fs.writeFileSync(snapshotFile, u.ledger);
     if (!integrityOk(snapshotFile)) throw new LedgerError('备份中的台账数据已损坏（完整性检查未通过），未作任何改动');

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { tempNameFor } from '../files.ts';
 import { sql } from 'kysely';
 import type Database from 'better-sqlite3';
 import type { LedgerDb } from '../../db/connect.ts';
@@ -37,7 +37,8 @@ async function vacuumInto(src: SnapshotSource, target: string): Promise<void> {
 export async function makeBackup(src: SnapshotSource, o: BackupOptions): Promise<MadeBackup> {
   const tmpDir = path.join(o.dataDir, 'backups');
   fs.mkdirSync(tmpDir, { recursive: true });
-  const snap = path.join(tmpDir, `.snapshot-${randomBytes(4).toString('hex')}.sqlite.tmp`);
+  // named as every temporary file of ours (writer's pid + random), so housekeeping removes it at once after a kill
+  const snap = tempNameFor(path.join(tmpDir, 'snapshot.sqlite'));
   try {
     await vacuumInto(src, snap);
     const info = describeLedgerFile(snap);

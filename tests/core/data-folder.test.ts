@@ -53,6 +53,8 @@ describe('tidying the data folder at open', () => {
       put(`.台账.xlsx.${dead}-0123abcd.tmp`),
       put(`attachments/ab/.${'ab'.repeat(32)}.${dead}-89abcdef.tmp`),
       put(`backups/.backup.zip.${dead}-00000000.tmp`),
+      put(`backups/.snapshot.sqlite.${dead}-0a0b0c0d.tmp`), // a backup's snapshot (core/backup/snapshot.ts) left by a kill
+      put(`.restore.sqlite.${dead}-01020304.tmp`), // a restore's checked snapshot (core/backup/restore.ts)
       put(`attachments/.x.${process.pid}-11111111.tmp`, TEMP_MAX_AGE_MS + 60_000), // alive, but far too old
       put('.legacy.docx.deadbeef.tmp', TEMP_MAX_AGE_MS + 60_000), // written by an older build: no pid, judged by age
     ];
