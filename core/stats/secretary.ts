@@ -42,27 +42,10 @@ export interface IndicatorRow extends IndicatorFigures {
   orgId: string | null;
   org: string;
   kind: '党支部' | '党委';
-  meetingsDue: number;
-  meetingsHeld: number;
-  meetingsRate: number | null;
-  themeDue: number;
-  themeHeld: number;
   themeRate: number | null;
-  lifeMeeting: string;
-  evaluation: string;
-  developmentPlan: string;
-  developmentDone: number;
   duesDueFen: number;
   duesPaidFen: number;
-  duesRate: number | null;
-  term: string;
-  hoursMembers: number;
-  hoursMet: number;
-  hoursRate: number | null;
-  rectItems: number;
-  rectClosed: number;
   rectOverdue: number;
-  rectRate: number | null;
   /** each indicator's fact in words: where the figure came from */
   notes: Record<IndicatorKey, string>;
 }
