@@ -117,4 +117,21 @@ describe.skipIf(!hasChromium)('党员积分', () => {
     await toast(ui.page, '已恢复积分');
     await expect.poll(() => ui.page.getByTestId(`points-total-${name}`).count()).toBeGreaterThan(0);
   });
+
+  it('sorts the ranking by 总分 high to low on a click, the members not scored last, without sideways scroll at 1024', async () => {
+    await ui.page.setViewportSize({ width: 1024, height: 768 });
+    await goto(ui.page, '/points');
+    const table = ui.page.getByTestId('points-table');
+    await expect.poll(() => table.locator('.el-table__body tbody tr').count()).toBeGreaterThan(20);
+    const wrap = table.locator('.el-table__body-wrapper .el-scrollbar__wrap').first();
+    expect(await wrap.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    await table.locator('th', { hasText: '总分' }).locator('.sort-caret.descending').click();
+    const cells = await table.locator('.el-table__body tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.querySelector('td:nth-child(8)') as HTMLElement | null)?.innerText.trim() ?? ''));
+    const scored = cells.filter((c) => c !== '').map(Number);
+    expect(scored.length).toBeGreaterThan(20);
+    expect(scored).toEqual([...scored].sort((a, b) => b - a));
+    // the not-scored rows (blank 总分) come after every score
+    expect(cells.slice(scored.length).every((c) => c === '')).toBe(true);
+    await snap(ui.page, 'e2e-points-sorted');
+  });
 });
